@@ -1,0 +1,77 @@
+//! Staff accounts: clerks and supervisors, who sign in with their IIN and a password.
+mod login;
+mod password;
+mod records;
+
+pub use login::{authenticate, verify_password, LOCK_MINUTES, MAX_FAILED_LOGINS};
+pub use password::MIN_PASSWORD_LEN;
+pub use records::{get, insert, list, set_active, set_language, update};
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Role {
+    Clerk,
+    Supervisor,
+}
+
+impl Role {
+    fn code(self) -> &'static str {
+        match self {
+            Role::Clerk => "clerk",
+            Role::Supervisor => "supervisor",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Role> {
+        [Role::Clerk, Role::Supervisor]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+/// An account as the UI sees it: never with its password hash.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Account {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub iin: String,
+    pub full_name: String,
+    pub position: String,
+    pub phone: String,
+    pub role: Role,
+    pub language: Lang,
+    pub active: bool,
+}
+
+/// A new account as typed into the form.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NewAccount {
+    pub iin: String,
+    pub full_name: String,
+    pub position: String,
+    pub phone: String,
+    pub password: String,
+}
+
+/// An edit of an existing account; a password is changed only when one is given.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AccountChanges {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub full_name: String,
+    pub position: String,
+    pub phone: String,
+    #[ts(optional)]
+    pub new_password: Option<String>,
+}

@@ -1,0 +1,178 @@
+//! Reading and writing account rows.
+use super::{password, Account, AccountChanges, NewAccount, Role};
+use crate::error::{Error, Result};
+use crate::ids::Iin;
+use crate::lang::Lang;
+use crate::required::require;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, Transaction};
+
+const COLUMNS: &str = "id, iin, full_name, position, phone, role, language, active";
+
+fn from_row(r: &Row) -> rusqlite::Result<Account> {
+    let role: String = r.get(5)?;
+    let language: String = r.get(6)?;
+    Ok(Account {
+        id: r.get(0)?,
+        iin: r.get(1)?,
+        full_name: r.get(2)?,
+        position: r.get(3)?,
+        phone: r.get(4)?,
+        // The table's CHECK constraints admit only these codes.
+        role: Role::from_code(&role).unwrap_or(Role::Clerk),
+        language: Lang::from_code(&language).unwrap_or_default(),
+        active: r.get(7)?,
+    })
+}
+
+/// Everything login needs to decide, kept out of [`Account`] so the hash never reaches the UI.
+pub(super) struct Credentials {
+    pub account: Account,
+    pub hash: String,
+    pub failed_logins: u32,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+pub(super) fn credentials_by_iin(conn: &Connection, iin: &str) -> Result<Option<Credentials>> {
+    credentials_where(conn, "iin = ?1", iin.trim())
+}
+
+pub(super) fn credentials_by_id(conn: &Connection, id: i64) -> Result<Option<Credentials>> {
+    credentials_where(conn, "id = ?1", id)
+}
+
+fn credentials_where(
+    conn: &Connection,
+    condition: &str,
+    key: impl rusqlite::ToSql,
+) -> Result<Option<Credentials>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, password_hash, failed_logins, locked_until FROM account WHERE {condition}"
+    );
+    Ok(conn
+        .query_row(&sql, [key], |r| {
+            Ok(Credentials {
+                account: from_row(r)?,
+                hash: r.get(8)?,
+                failed_logins: r.get(9)?,
+                locked_until: r.get(10)?,
+            })
+        })
+        .optional()?)
+}
+
+pub(super) fn record_failures(
+    tx: &Transaction,
+    id: i64,
+    failed_logins: u32,
+    locked_until: Option<DateTime<Utc>>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE account SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1",
+        params![id, failed_logins, locked_until],
+    )?;
+    Ok(())
+}
+
+/// All accounts, supervisors first, then by name.
+pub fn list(conn: &Connection) -> Result<Vec<Account>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM account ORDER BY role = 'clerk', full_name COLLATE NOCASE"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Account> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM account WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::AccountNotFound)
+}
+
+/// Creates an account after checking the IIN (a person's, valid check digit), the required
+/// fields and the password.
+pub fn insert(
+    tx: &Transaction,
+    new: &NewAccount,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<Account> {
+    let iin = Iin::parse(&new.iin)?;
+    require("fullName", &new.full_name)?;
+    require("position", &new.position)?;
+    password::check_strength(&new.password)?;
+    let hash = password::hash(&new.password)?;
+    let inserted = tx.execute(
+        "INSERT INTO account (iin, full_name, position, phone, role, password_hash,
+                              created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            iin.number,
+            new.full_name.trim(),
+            new.position.trim(),
+            new.phone.trim(),
+            role.code(),
+            hash,
+            now
+        ],
+    );
+    match inserted {
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::ConstraintViolation => {
+            return Err(Error::IinTaken);
+        }
+        other => other?,
+    };
+    get(tx, tx.last_insert_rowid())
+}
+
+pub fn update(tx: &Transaction, changes: &AccountChanges, now: DateTime<Utc>) -> Result<Account> {
+    require("fullName", &changes.full_name)?;
+    require("position", &changes.position)?;
+    let changed = tx.execute(
+        "UPDATE account SET full_name = ?2, position = ?3, phone = ?4, updated_at = ?5
+         WHERE id = ?1",
+        params![
+            changes.id,
+            changes.full_name.trim(),
+            changes.position.trim(),
+            changes.phone.trim(),
+            now
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::AccountNotFound);
+    }
+    if let Some(new_password) = changes.new_password.as_deref().filter(|p| !p.is_empty()) {
+        password::check_strength(new_password)?;
+        // A new password given by a supervisor also lifts a lockout.
+        tx.execute(
+            "UPDATE account SET password_hash = ?2, failed_logins = 0, locked_until = NULL
+             WHERE id = ?1",
+            params![changes.id, password::hash(new_password)?],
+        )?;
+    }
+    get(tx, changes.id)
+}
+
+pub fn set_active(tx: &Transaction, id: i64, active: bool, now: DateTime<Utc>) -> Result<Account> {
+    let changed = tx.execute(
+        "UPDATE account SET active = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, active, now],
+    )?;
+    if changed == 0 {
+        return Err(Error::AccountNotFound);
+    }
+    get(tx, id)
+}
+
+pub fn set_language(tx: &Transaction, id: i64, lang: Lang) -> Result<()> {
+    tx.execute(
+        "UPDATE account SET language = ?2 WHERE id = ?1",
+        params![id, lang.code()],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,215 @@
+//! The center (ЦОН / ХҚКО) this installation serves: its names, place and idle-lock policy.
+use crate::error::{Error, Result};
+use crate::required::require;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The idle lock may be set between these bounds, in minutes.
+pub const IDLE_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=120;
+
+/// What the supervisor fills in on first start and may edit later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CenterProfile {
+    pub name_kk: String,
+    pub name_ru: String,
+    pub region: String,
+    pub city: String,
+    pub district: String,
+    pub address: String,
+    pub phone: String,
+    /// After this many minutes without activity the session locks itself.
+    pub idle_lock_minutes: u32,
+}
+
+/// The stored center.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Center {
+    pub profile: CenterProfile,
+    /// Filled by `--demo`: every screen marks it DEMO.
+    pub demo: bool,
+}
+
+impl CenterProfile {
+    pub fn validate(&self) -> Result<()> {
+        require("nameKk", &self.name_kk)?;
+        require("nameRu", &self.name_ru)?;
+        require("region", &self.region)?;
+        require("city", &self.city)?;
+        require("district", &self.district)?;
+        require("address", &self.address)?;
+        require("phone", &self.phone)?;
+        if !IDLE_LOCK_MINUTES.contains(&self.idle_lock_minutes) {
+            return Err(Error::IdleMinutesRange {
+                min: *IDLE_LOCK_MINUTES.start(),
+                max: *IDLE_LOCK_MINUTES.end(),
+            });
+        }
+        Ok(())
+    }
+
+    fn trimmed(&self) -> CenterProfile {
+        CenterProfile {
+            name_kk: self.name_kk.trim().to_owned(),
+            name_ru: self.name_ru.trim().to_owned(),
+            region: self.region.trim().to_owned(),
+            city: self.city.trim().to_owned(),
+            district: self.district.trim().to_owned(),
+            address: self.address.trim().to_owned(),
+            phone: self.phone.trim().to_owned(),
+            idle_lock_minutes: self.idle_lock_minutes,
+        }
+    }
+}
+
+pub fn load(conn: &Connection) -> Result<Option<Center>> {
+    let center = conn
+        .query_row(
+            "SELECT name_kk, name_ru, region, city, district, address, phone,
+                    idle_lock_minutes, is_demo
+             FROM center WHERE id = 1",
+            [],
+            |r| {
+                Ok(Center {
+                    profile: CenterProfile {
+                        name_kk: r.get(0)?,
+                        name_ru: r.get(1)?,
+                        region: r.get(2)?,
+                        city: r.get(3)?,
+                        district: r.get(4)?,
+                        address: r.get(5)?,
+                        phone: r.get(6)?,
+                        idle_lock_minutes: r.get(7)?,
+                    },
+                    demo: r.get(8)?,
+                })
+            },
+        )
+        .optional()?;
+    Ok(center)
+}
+
+/// Records the center once; a second call is refused so a set-up cannot be overwritten.
+pub fn create(
+    tx: &Transaction,
+    profile: &CenterProfile,
+    demo: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    profile.validate()?;
+    if load(tx)?.is_some() {
+        return Err(Error::AlreadySetUp);
+    }
+    let p = profile.trimmed();
+    tx.execute(
+        "INSERT INTO center (id, name_kk, name_ru, region, city, district, address, phone,
+                             idle_lock_minutes, is_demo, created_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            p.name_kk,
+            p.name_ru,
+            p.region,
+            p.city,
+            p.district,
+            p.address,
+            p.phone,
+            p.idle_lock_minutes,
+            demo,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn update(tx: &Transaction, profile: &CenterProfile) -> Result<()> {
+    profile.validate()?;
+    let p = profile.trimmed();
+    let changed = tx.execute(
+        "UPDATE center SET name_kk = ?1, name_ru = ?2, region = ?3, city = ?4, district = ?5,
+                           address = ?6, phone = ?7, idle_lock_minutes = ?8
+         WHERE id = 1",
+        params![
+            p.name_kk,
+            p.name_ru,
+            p.region,
+            p.city,
+            p.district,
+            p.address,
+            p.phone,
+            p.idle_lock_minutes
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotSetUp);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) fn sample() -> CenterProfile {
+    CenterProfile {
+        name_kk: "Алматы қаласы Әуезов ауданы бойынша ХҚКО".into(),
+        name_ru: "ЦОН Ауэзовского района города Алматы".into(),
+        region: "Алматы".into(),
+        city: "Алматы".into(),
+        district: "Әуезов".into(),
+        address: "Абай даңғылы, 1".into(),
+        phone: "+7 727 000 00 00".into(),
+        idle_lock_minutes: 10,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn created_once_then_loaded_and_updated() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        assert_eq!(load(store.read()).unwrap(), None);
+        store
+            .write(|tx| create(tx, &sample(), false, Utc::now()))
+            .unwrap();
+        let loaded = load(store.read()).unwrap().unwrap();
+        assert_eq!(loaded.profile, sample());
+        assert!(!loaded.demo);
+
+        let again = store.write(|tx| create(tx, &sample(), false, Utc::now()));
+        assert!(matches!(again, Err(Error::AlreadySetUp)));
+
+        let mut edited = sample();
+        edited.idle_lock_minutes = 3;
+        store.write(|tx| update(tx, &edited)).unwrap();
+        assert_eq!(
+            load(store.read())
+                .unwrap()
+                .unwrap()
+                .profile
+                .idle_lock_minutes,
+            3
+        );
+    }
+
+    #[test]
+    fn empty_fields_and_odd_idle_times_are_refused() {
+        let mut p = sample();
+        p.district = "  ".into();
+        assert!(matches!(
+            p.validate(),
+            Err(Error::Required { field: "district" })
+        ));
+        let mut p = sample();
+        p.idle_lock_minutes = 0;
+        assert!(matches!(
+            p.validate(),
+            Err(Error::IdleMinutesRange { min: 1, max: 120 })
+        ));
+    }
+}

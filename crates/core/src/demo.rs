@@ -1,0 +1,106 @@
+//! A demo center with ready accounts, so a newcomer can look around at once. Everything it
+//! creates is marked demo, and the UI shows DEMO on every screen.
+use crate::account::{self, NewAccount, Role};
+use crate::center::{self, CenterProfile};
+use crate::error::Result;
+use crate::ids::check_digit;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+
+/// The password of every demo account (printed by `rastau demo` and in the README).
+pub const DEMO_PASSWORD: &str = "demo-2026";
+
+/// A demo account as announced to the newcomer.
+pub struct DemoAccount {
+    pub iin: String,
+    pub full_name: &'static str,
+    pub role: Role,
+}
+
+const PEOPLE: [(&str, &str, &str, Role); 3] = [
+    // (first 11 digits of the IIN, full name, position, role)
+    (
+        "85031540012",
+        "Сұлтанова Әйгерім Қайратқызы",
+        "Басшы / Руководитель",
+        Role::Supervisor,
+    ),
+    (
+        "92071830045",
+        "Өмірзақов Нұржан Ғалымұлы",
+        "Маман / Специалист",
+        Role::Clerk,
+    ),
+    (
+        "95112040078",
+        "Иванова Мария Сергеевна",
+        "Маман / Специалист",
+        Role::Clerk,
+    ),
+];
+
+fn demo_center() -> CenterProfile {
+    CenterProfile {
+        name_kk: "ДЕМО — Астана қаласы Есіл ауданы бойынша ХҚКО".into(),
+        name_ru: "ДЕМО — ЦОН района Есиль города Астаны".into(),
+        region: "Астана".into(),
+        city: "Астана".into(),
+        district: "Есіл".into(),
+        address: "Мәңгілік Ел даңғылы, 8".into(),
+        phone: "+7 7172 00 00 00".into(),
+        idle_lock_minutes: 15,
+    }
+}
+
+/// Completes a first 11 digits with their check digit. The demo prefixes are chosen so that
+/// one exists.
+fn complete(first11: &str) -> String {
+    let digits: Vec<u8> = first11.bytes().map(|b| b - b'0').collect();
+    let digits: [u8; 11] = digits.try_into().expect("11 digits");
+    let check = check_digit(&digits).expect("demo IIN prefixes have a check digit");
+    format!("{first11}{check}")
+}
+
+/// Fills an empty store with the demo center and accounts.
+pub fn fill(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<DemoAccount>> {
+    store.write(|tx| {
+        center::create(tx, &demo_center(), true, now)?;
+        PEOPLE
+            .iter()
+            .map(|&(prefix, full_name, position, role)| {
+                let new = NewAccount {
+                    iin: complete(prefix),
+                    full_name: full_name.into(),
+                    position: position.into(),
+                    phone: "+7 700 000 00 00".into(),
+                    password: DEMO_PASSWORD.into(),
+                };
+                account::insert(tx, &new, role, now)?;
+                Ok(DemoAccount {
+                    iin: new.iin,
+                    full_name,
+                    role,
+                })
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_once_with_valid_accounts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let people = fill(&mut store, Utc::now()).unwrap();
+        assert_eq!(people.len(), 3);
+        assert!(center::load(store.read()).unwrap().unwrap().demo);
+        assert_eq!(account::list(store.read()).unwrap().len(), 3);
+        assert!(
+            fill(&mut store, Utc::now()).is_err(),
+            "a set-up store is never overwritten"
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! The one error type of the core. Users never see its `Display` text: every variant has a
+//! machine-readable code and arguments, which the UI and the CLI turn into Kazakh or Russian
+//! through the Fluent message `error-<code>`.
+use crate::ids::IdError;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Id(#[from] IdError),
+    #[error("database: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("schema migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("file system: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the store has schema version {found}, this build knows up to {known}")]
+    SchemaTooNew { found: usize, known: usize },
+    #[error("the center is already set up")]
+    AlreadySetUp,
+    #[error("the center is not set up yet")]
+    NotSetUp,
+    #[error("required field {field} is empty")]
+    Required { field: &'static str },
+    #[error("password shorter than {min} characters")]
+    PasswordTooShort { min: usize },
+    #[error("no account with this IIN and password")]
+    WrongCredentials,
+    #[error("wrong password, {attempts_left} attempts left")]
+    WrongPassword { attempts_left: u32 },
+    #[error("account locked for {minutes} more minutes")]
+    AccountLocked { minutes: i64 },
+    #[error("account deactivated")]
+    AccountInactive,
+    #[error("an account with this IIN exists")]
+    IinTaken,
+    #[error("no such account")]
+    AccountNotFound,
+    #[error("a supervisor cannot deactivate their own account")]
+    CannotDeactivateSelf,
+    #[error("not logged in")]
+    NotLoggedIn,
+    #[error("the session is locked")]
+    SessionLocked,
+    #[error("this action is for supervisors")]
+    SupervisorOnly,
+    #[error("idle lock must be between {min} and {max} minutes")]
+    IdleMinutesRange { min: u32, max: u32 },
+    #[error("password hashing failed")]
+    PasswordHash,
+}
+
+/// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Self {
+                Arg::Number(n as i64)
+            }
+        }
+    )*};
+}
+number_arg!(u8, u32, i64, usize);
+
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Text(s) => f.write_str(s),
+            Arg::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// What crosses into the UI instead of an English sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    /// Fluent id without the `error-` prefix, e.g. `id-check-digit`.
+    pub code: String,
+    #[ts(type = "Record<string, string | number>")]
+    pub args: BTreeMap<String, Arg>,
+}
+
+impl Error {
+    /// Stable machine-readable code; the UI branches on it and looks up `error-<code>`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Id(e) => e.code(),
+            Error::Database(_) | Error::Migration(_) => "store-failed",
+            Error::Io(_) => "io-failed",
+            Error::SchemaTooNew { .. } => "schema-too-new",
+            Error::AlreadySetUp => "already-set-up",
+            Error::NotSetUp => "not-set-up",
+            Error::Required { .. } => "required",
+            Error::PasswordTooShort { .. } => "password-too-short",
+            Error::WrongCredentials => "wrong-credentials",
+            Error::WrongPassword { .. } => "wrong-password",
+            Error::AccountLocked { .. } => "account-locked",
+            Error::AccountInactive => "account-inactive",
+            Error::IinTaken => "iin-taken",
+            Error::AccountNotFound => "account-not-found",
+            Error::CannotDeactivateSelf => "cannot-deactivate-self",
+            Error::NotLoggedIn => "not-logged-in",
+            Error::SessionLocked => "session-locked",
+            Error::SupervisorOnly => "supervisor-only",
+            Error::IdleMinutesRange { .. } => "idle-minutes-range",
+            Error::PasswordHash => "password-hash",
+        }
+    }
+
+    /// The Fluent variables of this error's message.
+    pub fn args(&self) -> BTreeMap<String, Arg> {
+        let pairs: Vec<(&str, Arg)> = match self {
+            Error::Id(e) => e.args().into_iter().map(|(k, v)| (k, v.into())).collect(),
+            Error::Database(e) => vec![("detail", e.to_string().into())],
+            Error::Migration(e) => vec![("detail", e.to_string().into())],
+            Error::Io(e) => vec![("detail", e.to_string().into())],
+            Error::SchemaTooNew { found, known } => {
+                vec![("found", (*found).into()), ("known", (*known).into())]
+            }
+            Error::Required { field } => vec![("field", (*field).into())],
+            Error::PasswordTooShort { min } => vec![("min", (*min).into())],
+            Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
+            Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
+            Error::IdleMinutesRange { min, max } => {
+                vec![("min", (*min).into()), ("max", (*max).into())]
+            }
+            _ => vec![],
+        };
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code().to_owned(),
+            args: self.args(),
+        }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.payload().serialize(serializer)
+    }
+}

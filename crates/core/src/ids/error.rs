@@ -1,0 +1,260 @@
+//! Why a number is not a valid IIN or BIN, in a form the Fluent messages can render.
+
+/// Why a string is not a valid IIN or BIN.
+///
+/// `Display` is a short English text for logs and developers; clerks see the Fluent
+/// message `error-{code}` rendered with [`IdError::args`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    /// The number does not have 12 characters (after trimming surrounding whitespace).
+    #[error("an IIN or BIN has 12 digits, found {found} characters")]
+    Length {
+        /// How many characters were entered.
+        found: usize,
+    },
+    /// A character is not an ASCII digit.
+    #[error("character {position} is not a digit")]
+    NonDigit {
+        /// The 1-based position of the first such character.
+        position: usize,
+    },
+    /// The twelfth digit does not match the first eleven.
+    #[error("check digit should be {expected}, found {found}")]
+    CheckDigit {
+        /// The digit the first eleven call for.
+        expected: u8,
+        /// The digit entered.
+        found: u8,
+    },
+    /// Both check digit passes give 10: such a number is never issued.
+    #[error("no check digit exists for these eleven digits; the number is never issued")]
+    Unissuable,
+    /// The IIN's first six digits are not a real date of birth.
+    #[error("date of birth {date} (YYMMDD) does not exist")]
+    ImpossibleDate {
+        /// The six `YYMMDD` digits as entered.
+        date: String,
+    },
+    /// The IIN's seventh digit is not one of 1..=6.
+    #[error("century digit {digit} is unknown")]
+    UnknownCentury {
+        /// The seventh digit.
+        digit: u8,
+    },
+    /// The BIN's registration month (digits 3–4) is not 01..=12.
+    #[error("registration month {month} does not exist")]
+    ImpossibleMonth {
+        /// The month as written, without leading zero.
+        month: u32,
+    },
+    /// The BIN's sixth digit is not one of 0..=3.
+    #[error("office kind digit {digit} is unknown")]
+    UnknownOfficeKind {
+        /// The sixth digit.
+        digit: u8,
+    },
+    /// A person's IIN was required but a legal entity's BIN was given.
+    #[error("a BIN was given where an IIN is required")]
+    NotAnIin,
+}
+
+impl IdError {
+    /// The stable code of this error; its Fluent message id is `error-` followed by it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IdError::Length { .. } => "id-length",
+            IdError::NonDigit { .. } => "id-non-digit",
+            IdError::CheckDigit { .. } => "id-check-digit",
+            IdError::Unissuable => "id-unissuable",
+            IdError::ImpossibleDate { .. } => "id-impossible-date",
+            IdError::UnknownCentury { .. } => "id-unknown-century",
+            IdError::ImpossibleMonth { .. } => "id-impossible-month",
+            IdError::UnknownOfficeKind { .. } => "id-unknown-office",
+            IdError::NotAnIin => "id-not-iin",
+        }
+    }
+
+    /// The Fluent message id of this error: `error-{code}`.
+    pub fn message_id(&self) -> String {
+        format!("error-{}", self.code())
+    }
+
+    /// The variables of the Fluent message, as `(name, value)` pairs.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            IdError::Length { found } => vec![("found", found.to_string())],
+            IdError::NonDigit { position } => vec![("position", position.to_string())],
+            IdError::CheckDigit { expected, found } => vec![
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
+            IdError::ImpossibleDate { date } => vec![("date", date.clone())],
+            IdError::UnknownCentury { digit } | IdError::UnknownOfficeKind { digit } => {
+                vec![("digit", digit.to_string())]
+            }
+            IdError::ImpossibleMonth { month } => vec![("month", month.to_string())],
+            IdError::Unissuable | IdError::NotAnIin => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+    use fluent_syntax::ast;
+    use std::collections::BTreeSet;
+
+    const KK: &str = include_str!("../../../../locales/kk/ids.ftl");
+    const RU: &str = include_str!("../../../../locales/ru/ids.ftl");
+
+    /// One error of each kind, with argument values distinct enough to find in the text.
+    fn every_error() -> Vec<IdError> {
+        vec![
+            IdError::Length { found: 13 },
+            IdError::NonDigit { position: 11 },
+            IdError::CheckDigit {
+                expected: 7,
+                found: 3,
+            },
+            IdError::Unissuable,
+            IdError::ImpossibleDate {
+                date: "310230".into(),
+            },
+            IdError::UnknownCentury { digit: 8 },
+            IdError::ImpossibleMonth { month: 14 },
+            IdError::UnknownOfficeKind { digit: 9 },
+            IdError::NotAnIin,
+        ]
+    }
+
+    const LABELS: [&str; 15] = [
+        "id-kind-iin",
+        "id-kind-bin",
+        "id-sex-male",
+        "id-sex-female",
+        "id-entity-resident",
+        "id-entity-non-resident",
+        "id-entity-joint-entrepreneur",
+        "id-office-head",
+        "id-office-branch",
+        "id-office-representative",
+        "id-office-peasant-farm",
+        "id-birth-date",
+        "id-century",
+        "id-registered",
+        "id-valid",
+    ];
+
+    fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
+        let resource = FluentResource::try_new(source.to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("{lang}/ids.ftl: {errors:?}"));
+        let mut bundle = FluentBundle::new(vec![lang.parse().unwrap()]);
+        // Without isolation marks the rendered text can be searched for argument values.
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).unwrap();
+        bundle
+    }
+
+    fn render(bundle: &FluentBundle<FluentResource>, id: &str, args: &FluentArgs) -> String {
+        let message = bundle.get_message(id).unwrap_or_else(|| panic!("{id}"));
+        let pattern = message.value().unwrap_or_else(|| panic!("{id} value"));
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+        assert!(errors.is_empty(), "{id}: {errors:?}");
+        text.into_owned()
+    }
+
+    /// Every message id with the variables it references.
+    fn variables_by_message(source: &str) -> BTreeSet<(String, BTreeSet<String>)> {
+        let resource = fluent_syntax::parser::parse(source).expect("valid Fluent");
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                ast::Entry::Message(m) => Some((m.id.name.to_string(), variables(m))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn variables(message: &ast::Message<&str>) -> BTreeSet<String> {
+        let elements = message.value.iter().flat_map(|p| &p.elements);
+        elements
+            .filter_map(|element| match element {
+                ast::PatternElement::Placeable {
+                    expression:
+                        ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+                } => Some(id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn codes_are_distinct_and_prefixed() {
+        let codes: BTreeSet<_> = every_error().iter().map(IdError::code).collect();
+        assert_eq!(codes.len(), every_error().len());
+        assert!(codes.iter().all(|c| c.starts_with("id-")));
+    }
+
+    #[test]
+    fn message_id_adds_error_prefix() {
+        assert_eq!(IdError::NotAnIin.message_id(), "error-id-not-iin");
+    }
+
+    #[test]
+    fn args_match_the_fields() {
+        assert_eq!(
+            IdError::CheckDigit {
+                expected: 7,
+                found: 3
+            }
+            .args(),
+            vec![("expected", "7".into()), ("found", "3".into())]
+        );
+        assert_eq!(
+            IdError::ImpossibleDate {
+                date: "000229".into()
+            }
+            .args(),
+            vec![("date", "000229".into())]
+        );
+        assert!(IdError::Unissuable.args().is_empty());
+    }
+
+    #[test]
+    fn every_error_renders_with_all_its_args_in_both_languages() {
+        for (lang, source) in [("kk", KK), ("ru", RU)] {
+            let bundle = bundle(lang, source);
+            for error in every_error() {
+                let mut args = FluentArgs::new();
+                for (name, value) in error.args() {
+                    args.set(name, value);
+                }
+                let text = render(&bundle, &error.message_id(), &args);
+                for (name, value) in error.args() {
+                    assert!(text.contains(&value), "{lang} {error:?}: ${name} in {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_label_renders_in_both_languages() {
+        for (lang, source) in [("kk", KK), ("ru", RU)] {
+            let bundle = bundle(lang, source);
+            for id in LABELS {
+                assert!(
+                    !render(&bundle, id, &FluentArgs::new()).is_empty(),
+                    "{lang} {id}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn kazakh_and_russian_have_the_same_messages_and_variables() {
+        assert_eq!(variables_by_message(KK), variables_by_message(RU));
+    }
+}

@@ -1,0 +1,19 @@
+//! Rastau's domain, free of any window: a test or the `rastau` CLI drives it exactly as the
+//! desktop shell does.
+pub mod account;
+pub mod center;
+pub mod clock;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod lang;
+mod rastau;
+mod required;
+pub mod session;
+pub mod setting;
+pub mod store;
+
+pub use error::{Error, ErrorPayload, Result};
+pub use lang::Lang;
+pub use rastau::{FirstStart, Rastau, Status};

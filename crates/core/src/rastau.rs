@@ -1,0 +1,212 @@
+//! The application as one object: the store, the clock and the signed-in session. Every
+//! command the window offers is a method here, so tests and the CLI drive exactly what the
+//! window drives.
+use crate::account::{self, Account, AccountChanges, NewAccount, Role};
+use crate::center::{self, Center, CenterProfile};
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::session::{Session, SessionInfo};
+use crate::setting;
+use crate::store::Store;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub struct Rastau {
+    store: Store,
+    clock: Box<dyn Clock>,
+    session: Option<Session>,
+}
+
+/// Everything the UI needs to choose a screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Status {
+    /// `None` until first start has been completed.
+    pub center: Option<Center>,
+    pub session: Option<SessionInfo>,
+    pub language: Lang,
+}
+
+/// First start: the center and its first supervisor, created together or not at all.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FirstStart {
+    pub center: CenterProfile,
+    pub supervisor: NewAccount,
+}
+
+impl Rastau {
+    pub fn new(store: Store, clock: Box<dyn Clock>) -> Rastau {
+        Rastau {
+            store,
+            clock,
+            session: None,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    fn idle_limit(&self) -> Result<Duration> {
+        let center = center::load(self.store.read())?.ok_or(Error::NotSetUp)?;
+        Ok(Duration::minutes(center.profile.idle_lock_minutes.into()))
+    }
+
+    fn session(&mut self) -> Result<&mut Session> {
+        self.session.as_mut().ok_or(Error::NotLoggedIn)
+    }
+
+    /// The signed-in, unlocked account; counts as activity.
+    fn actor(&mut self) -> Result<Account> {
+        let (now, idle) = (self.now(), self.idle_limit()?);
+        Ok(self.session()?.active(now, idle)?.clone())
+    }
+
+    fn supervisor(&mut self) -> Result<Account> {
+        let (now, idle) = (self.now(), self.idle_limit()?);
+        Ok(self.session()?.supervisor(now, idle)?.clone())
+    }
+
+    pub fn status(&mut self) -> Result<Status> {
+        let (now, idle) = (self.now(), self.idle_limit());
+        if let (Some(session), Ok(idle)) = (self.session.as_mut(), idle) {
+            session.lock_if_idle(now, idle);
+        }
+        let conn = self.store.read();
+        let language = match &self.session {
+            Some(s) => s.account().language,
+            None => setting::get(conn, setting::LANGUAGE)?
+                .and_then(|code| Lang::from_code(&code))
+                .unwrap_or_default(),
+        };
+        Ok(Status {
+            center: center::load(conn)?,
+            session: self.session.as_ref().map(Session::info),
+            language,
+        })
+    }
+
+    pub fn first_start(&mut self, request: &FirstStart) -> Result<Status> {
+        let now = self.now();
+        self.store.write(|tx| {
+            center::create(tx, &request.center, false, now)?;
+            account::insert(tx, &request.supervisor, Role::Supervisor, now)?;
+            Ok(())
+        })?;
+        self.status()
+    }
+
+    pub fn login(&mut self, iin: &str, password: &str) -> Result<Status> {
+        let now = self.now();
+        let account = self
+            .store
+            .write(|tx| account::authenticate(tx, iin, password, now))??;
+        let language = account.language;
+        self.store
+            .write(|tx| setting::set(tx, setting::LANGUAGE, language.code()))?;
+        self.session = Some(Session::start(account, now));
+        self.status()
+    }
+
+    pub fn logout(&mut self) -> Result<Status> {
+        self.session = None;
+        self.status()
+    }
+
+    /// Locks at once (the "lock" button, or the UI's own idle timer).
+    pub fn lock(&mut self) -> Result<Status> {
+        self.session()?.lock();
+        self.status()
+    }
+
+    /// Unlocks with the signed-in account's password; wrong attempts count towards lockout.
+    pub fn unlock(&mut self, password: &str) -> Result<Status> {
+        let now = self.now();
+        let id = self.session()?.account().id;
+        let verdict = self
+            .store
+            .write(|tx| account::verify_password(tx, id, password, now))?;
+        match verdict {
+            Ok(account) => self.session()?.unlock(account, now),
+            // A locked-out or deactivated account leaves the desk entirely.
+            Err(e @ (Error::AccountLocked { .. } | Error::AccountInactive)) => {
+                self.session = None;
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        }
+        self.status()
+    }
+
+    /// Marks activity the Rust side cannot see (typing in a form).
+    pub fn touch(&mut self) -> Result<()> {
+        self.actor().map(drop)
+    }
+
+    /// Switches the language; remembered for the signed-in user and for the login screen.
+    pub fn set_language(&mut self, lang: Lang) -> Result<Status> {
+        let user = match self.session.as_ref() {
+            Some(_) => Some(self.actor()?),
+            None => None,
+        };
+        self.store.write(|tx| {
+            setting::set(tx, setting::LANGUAGE, lang.code())?;
+            if let Some(user) = &user {
+                account::set_language(tx, user.id, lang)?;
+            }
+            Ok(())
+        })?;
+        if let Some(user) = user {
+            let fresh = account::get(self.store.read(), user.id)?;
+            self.session()?.refresh(fresh);
+        }
+        self.status()
+    }
+
+    pub fn accounts(&mut self) -> Result<Vec<Account>> {
+        self.supervisor()?;
+        account::list(self.store.read())
+    }
+
+    pub fn create_clerk(&mut self, new: &NewAccount) -> Result<Account> {
+        self.supervisor()?;
+        let now = self.now();
+        self.store
+            .write(|tx| account::insert(tx, new, Role::Clerk, now))
+    }
+
+    pub fn update_account(&mut self, changes: &AccountChanges) -> Result<Account> {
+        let me = self.supervisor()?;
+        let now = self.now();
+        let updated = self.store.write(|tx| account::update(tx, changes, now))?;
+        if updated.id == me.id {
+            self.session()?.refresh(updated.clone());
+        }
+        Ok(updated)
+    }
+
+    pub fn set_account_active(&mut self, id: i64, active: bool) -> Result<Account> {
+        let me = self.supervisor()?;
+        if id == me.id && !active {
+            return Err(Error::CannotDeactivateSelf);
+        }
+        let now = self.now();
+        self.store
+            .write(|tx| account::set_active(tx, id, active, now))
+    }
+
+    pub fn update_center(&mut self, profile: &CenterProfile) -> Result<Status> {
+        self.supervisor()?;
+        self.store.write(|tx| center::update(tx, profile))?;
+        self.status()
+    }
+}

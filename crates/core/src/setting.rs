@@ -1,0 +1,23 @@
+//! Small per-installation values kept in the `setting` table.
+use crate::error::Result;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// The language the login screen shows: the last one chosen on this machine.
+pub const LANGUAGE: &str = "language";
+
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+pub fn set(tx: &Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! Schema history. Each migration is a plain `.sql` file embedded in the binary; SQLite's
+//! `user_version` records how far a store has come.
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+use std::sync::LazyLock;
+
+const STEPS: &[&str] = &[include_str!("migrations/0001_accounts.sql")];
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));
+
+fn known_version() -> usize {
+    STEPS.len()
+}
+
+pub(super) fn refuse_newer(conn: &Connection) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let found = usize::try_from(found).unwrap_or(usize::MAX);
+    if found > known_version() {
+        return Err(Error::SchemaTooNew {
+            found,
+            known: known_version(),
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn apply(conn: &mut Connection) -> Result<()> {
+    MIGRATIONS.to_latest(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_validate() {
+        super::MIGRATIONS.validate().unwrap();
+    }
+}

@@ -1,0 +1,137 @@
+//! The local store: one SQLite file in the data folder, schema by migrations.
+//!
+//! Every state change goes through [`Store::write`], one transaction each, so a crash leaves
+//! either the whole change or none of it.
+mod location;
+mod migrations;
+
+pub use location::{default_data_dir, DATA_DIR_ENV};
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, Transaction};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// File name of the database inside the data folder.
+pub const DB_FILE: &str = "rastau.sqlite3";
+
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating on first start) the store in `dir`, and brings its schema up to date.
+    ///
+    /// A store written by a newer Rastau is refused rather than used with a schema this build
+    /// does not understand.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir)?;
+        let mut conn = Connection::open(dir.join(DB_FILE))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrations::refuse_newer(&conn)?;
+        migrations::apply(&mut conn)?;
+        Ok(Store {
+            conn,
+            dir: dir.to_owned(),
+        })
+    }
+
+    /// The folder holding the database (and, later, the files stored by hash).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Read-only access; writes go through [`Store::write`].
+    pub fn read(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `change` in one immediate transaction: committed whole if it returns `Ok`,
+    /// rolled back whole otherwise.
+    pub fn write<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = change(&tx)?;
+        tx.commit().map_err(Error::from)?;
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_the_file_with_wal_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("nested")).unwrap();
+        assert!(dir.path().join("nested").join(DB_FILE).is_file());
+        let mode: String = store
+            .read()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: bool = store
+            .read()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(fk);
+    }
+
+    #[test]
+    fn reopening_keeps_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .write(|tx| Ok(tx.execute("INSERT INTO setting(key, value) VALUES ('k', 'v')", [])?))
+            .unwrap();
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        let v: String = store
+            .read()
+            .query_row("SELECT value FROM setting WHERE key = 'k'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(v, "v");
+    }
+
+    #[test]
+    fn a_failed_change_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let outcome: Result<()> = store.write(|tx| {
+            tx.execute(
+                "INSERT INTO setting(key, value) VALUES ('half', 'written')",
+                [],
+            )?;
+            Err(Error::NotSetUp)
+        });
+        assert!(outcome.is_err());
+        let n: i64 = store
+            .read()
+            .query_row("SELECT count(*) FROM setting WHERE key = 'half'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path()).unwrap());
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        drop(conn);
+        match Store::open(dir.path()) {
+            Err(Error::SchemaTooNew { found: 999, known }) => assert!(known < 999),
+            other => panic!("expected SchemaTooNew, got {:?}", other.err()),
+        }
+    }
+}

@@ -1,0 +1,78 @@
+# Жұмыс үстелі қолданбасының экрандары.
+
+app-title = Rastau
+app-subtitle = Құжаттардың электрондық көшірмелерін растау
+demo-badge = DEMO
+demo-hint = Демо деректер: басшының ЖСН-і { $iin }, құпиясөз { $password }.
+lang-kk = Қазақша
+lang-ru = Русский
+lang-switch = Интерфейс тілі
+action-save = Сақтау
+action-cancel = Болдырмау
+action-lock = Бұғаттау
+action-logout = Шығу
+working = Күте тұрыңыз…
+
+## First start
+setup-title = Алғашқы іске қосу
+setup-intro = Орталық профилін толтырып, басшының есептік жазбасын жасаңыз. Мұның бәрін кейін өзгертуге болады.
+setup-center = Орталық профилі
+setup-supervisor = Басшы
+setup-submit = Сақтап, кіруге өту
+setup-done = Орталық бапталды. Басшы ретінде кіріңіз.
+
+## Fields
+field-name-kk = Қазақша атауы
+field-name-ru = Орысша атауы
+field-region = Облыс
+field-city = Қала
+field-district = Аудан
+field-address = Мекенжай
+field-phone = Телефон
+field-idle-minutes = Әрекетсіздіктен кейін автобұғаттау, минут
+field-iin = ЖСН
+field-full-name = Т.А.Ә.
+field-position = Лауазымы
+field-password = Құпиясөз
+field-password-repeat = Құпиясөзді қайталаңыз
+field-new-password = Жаңа құпиясөз (өзгертпеу үшін бос қалдырыңыз)
+passwords-differ = Құпиясөздер сәйкес келмейді.
+
+## Login and lock
+login-title = Жүйеге кіру
+login-submit = Кіру
+lock-title = Сеанс бұғатталды
+lock-intro = { $name }, жұмысты жалғастыру үшін құпиясөзді енгізіңіз.
+lock-submit = Бұғаттан шығару
+lock-other-user = Басқа есептік жазбамен кіру
+
+## Home
+nav-home = Басты бет
+nav-staff = Қызметкерлер
+nav-center = Орталық профилі
+role-clerk = Маман
+role-supervisor = Басшы
+home-welcome = Сәлеметсіз бе, { $name }!
+home-role = Сіздің рөліңіз: { $role }.
+home-center = Орталық: { $center }
+home-next = Өтініш берушілерді қабылдау, сканерлеу және көшірмелерді растау осы жерде пайда болады.
+
+## Staff
+staff-title = Орталық қызметкерлері
+staff-add = Маман қосу
+staff-new = Жаңа маман
+staff-edit = Өзгерту
+staff-editing = Өзгерту: { $name }
+staff-role = Рөлі
+staff-status = Күйі
+staff-active = Жұмыс істейді
+staff-inactive = Өшірілген
+staff-deactivate = Өшіру
+staff-activate = Қосу
+staff-confirm-deactivate = «{ $name }» есептік жазбасын өшіру керек пе? Қайта қосылғанша қызметкер кіре алмайды.
+staff-created = «{ $name }» есептік жазбасы жасалды.
+staff-saved = Өзгерістер сақталды.
+
+## Center
+center-title = Орталық профилі
+center-saved = Орталық профилі сақталды.

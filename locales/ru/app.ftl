@@ -1,0 +1,78 @@
+# Screens of the desktop app.
+
+app-title = Rastau
+app-subtitle = Заверение электронных копий документов
+demo-badge = DEMO
+demo-hint = Демонстрационные данные: ИИН руководителя { $iin }, пароль { $password }.
+lang-kk = Қазақша
+lang-ru = Русский
+lang-switch = Язык интерфейса
+action-save = Сохранить
+action-cancel = Отмена
+action-lock = Заблокировать
+action-logout = Выйти
+working = Подождите…
+
+## First start
+setup-title = Первый запуск
+setup-intro = Заполните профиль центра и создайте учётную запись руководителя. Всё это можно изменить позже.
+setup-center = Профиль центра
+setup-supervisor = Руководитель
+setup-submit = Сохранить и перейти ко входу
+setup-done = Центр настроен. Войдите как руководитель.
+
+## Fields
+field-name-kk = Наименование на казахском
+field-name-ru = Наименование на русском
+field-region = Область
+field-city = Город
+field-district = Район
+field-address = Адрес
+field-phone = Телефон
+field-idle-minutes = Автоблокировка после бездействия, минут
+field-iin = ИИН
+field-full-name = Ф.И.О.
+field-position = Должность
+field-password = Пароль
+field-password-repeat = Пароль ещё раз
+field-new-password = Новый пароль (оставьте пустым, чтобы не менять)
+passwords-differ = Пароли не совпадают.
+
+## Login and lock
+login-title = Вход в систему
+login-submit = Войти
+lock-title = Сеанс заблокирован
+lock-intro = { $name }, введите пароль, чтобы продолжить работу.
+lock-submit = Разблокировать
+lock-other-user = Войти под другой учётной записью
+
+## Home
+nav-home = Главная
+nav-staff = Сотрудники
+nav-center = Профиль центра
+role-clerk = Специалист
+role-supervisor = Руководитель
+home-welcome = Здравствуйте, { $name }!
+home-role = Ваша роль: { $role }.
+home-center = Центр: { $center }
+home-next = Приём заявителей, сканирование и заверение копий появятся здесь.
+
+## Staff
+staff-title = Сотрудники центра
+staff-add = Добавить специалиста
+staff-new = Новый специалист
+staff-edit = Изменить
+staff-editing = Изменение: { $name }
+staff-role = Роль
+staff-status = Состояние
+staff-active = Работает
+staff-inactive = Отключён
+staff-deactivate = Отключить
+staff-activate = Включить
+staff-confirm-deactivate = Отключить учётную запись «{ $name }»? Сотрудник не сможет войти, пока её снова не включат.
+staff-created = Учётная запись «{ $name }» создана.
+staff-saved = Изменения сохранены.
+
+## Center
+center-title = Профиль центра
+center-saved = Профиль центра сохранён.
