@@ -6,15 +6,21 @@ use crate::error::Result;
 use crate::ids::check_digit;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
 
 /// The password of every demo account (printed by `rastau demo` and in the README).
 pub const DEMO_PASSWORD: &str = "demo-2026";
 
-/// A demo account as announced to the newcomer.
-pub struct DemoAccount {
+/// A demo account as announced to the newcomer (only ever for the demo center).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DemoLogin {
     pub iin: String,
-    pub full_name: &'static str,
+    pub full_name: String,
     pub role: Role,
+    pub password: String,
 }
 
 const PEOPLE: [(&str, &str, &str, Role); 3] = [
@@ -61,28 +67,34 @@ fn complete(first11: &str) -> String {
     format!("{first11}{check}")
 }
 
+/// The demo accounts; the same on every machine.
+pub fn logins() -> Vec<DemoLogin> {
+    PEOPLE
+        .iter()
+        .map(|&(prefix, full_name, _, role)| DemoLogin {
+            iin: complete(prefix),
+            full_name: full_name.into(),
+            role,
+            password: DEMO_PASSWORD.into(),
+        })
+        .collect()
+}
+
 /// Fills an empty store with the demo center and accounts.
-pub fn fill(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<DemoAccount>> {
+pub fn fill(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<DemoLogin>> {
     store.write(|tx| {
         center::create(tx, &demo_center(), true, now)?;
-        PEOPLE
-            .iter()
-            .map(|&(prefix, full_name, position, role)| {
-                let new = NewAccount {
-                    iin: complete(prefix),
-                    full_name: full_name.into(),
-                    position: position.into(),
-                    phone: "+7 700 000 00 00".into(),
-                    password: DEMO_PASSWORD.into(),
-                };
-                account::insert(tx, &new, role, now)?;
-                Ok(DemoAccount {
-                    iin: new.iin,
-                    full_name,
-                    role,
-                })
-            })
-            .collect()
+        for (login, &(_, _, position, _)) in logins().iter().zip(PEOPLE.iter()) {
+            let new = NewAccount {
+                iin: login.iin.clone(),
+                full_name: login.full_name.clone(),
+                position: position.into(),
+                phone: "+7 700 000 00 00".into(),
+                password: login.password.clone(),
+            };
+            account::insert(tx, &new, login.role, now)?;
+        }
+        Ok(logins())
     })
 }
 

@@ -4,6 +4,7 @@
 use crate::account::{self, Account, AccountChanges, NewAccount, Role};
 use crate::center::{self, Center, CenterProfile};
 use crate::clock::Clock;
+use crate::demo::{self, DemoLogin};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::session::{Session, SessionInfo};
@@ -93,6 +94,12 @@ impl Rastau {
             session: self.session.as_ref().map(Session::info),
             language,
         })
+    }
+
+    /// The demo accounts, offered on the login screen of a demo center only.
+    pub fn demo_logins(&self) -> Result<Vec<DemoLogin>> {
+        let demo = center::load(self.store.read())?.is_some_and(|c| c.demo);
+        Ok(if demo { demo::logins() } else { vec![] })
     }
 
     pub fn first_start(&mut self, request: &FirstStart) -> Result<Status> {

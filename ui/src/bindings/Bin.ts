@@ -5,8 +5,8 @@ import type { OfficeKind } from "./OfficeKind";
 /**
  * A valid business identification number (БИН / БСН), decoded.
  *
- * Build it with [`TaxId::parse`](super::TaxId::parse); the fields are public for
- * reading and stay consistent only when built that way.
+ * Build it with `TaxId::parse`; the fields are public for reading and stay consistent only
+ * when built that way.
  */
 export type Bin = { 
 /**

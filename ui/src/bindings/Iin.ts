@@ -4,8 +4,8 @@ import type { Sex } from "./Sex";
 /**
  * A valid individual identification number (ИИН / ЖСН), decoded.
  *
- * Build it with [`Iin::parse`] or [`TaxId::parse`](super::TaxId::parse); the fields are
- * public for reading and stay consistent only when built that way.
+ * Build it with `Iin::parse` or `TaxId::parse`; the fields are public for reading and stay
+ * consistent only when built that way.
  */
 export type Iin = { 
 /**

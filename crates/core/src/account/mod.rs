@@ -20,7 +20,8 @@ pub enum Role {
 }
 
 impl Role {
-    fn code(self) -> &'static str {
+    /// The stored code, also the suffix of the Fluent label `role-<code>`.
+    pub fn code(self) -> &'static str {
         match self {
             Role::Clerk => "clerk",
             Role::Supervisor => "supervisor",

@@ -9,8 +9,8 @@ use super::{Digits, IdError};
 
 /// A valid business identification number (БИН / БСН), decoded.
 ///
-/// Build it with [`TaxId::parse`](super::TaxId::parse); the fields are public for
-/// reading and stay consistent only when built that way.
+/// Build it with `TaxId::parse`; the fields are public for reading and stay consistent only
+/// when built that way.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

@@ -11,8 +11,8 @@ use super::{Digits, EntityType, IdError};
 
 /// A valid individual identification number (ИИН / ЖСН), decoded.
 ///
-/// Build it with [`Iin::parse`] or [`TaxId::parse`](super::TaxId::parse); the fields are
-/// public for reading and stay consistent only when built that way.
+/// Build it with `Iin::parse` or `TaxId::parse`; the fields are public for reading and stay
+/// consistent only when built that way.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -101,7 +101,8 @@ fn century_and_sex(digit: u8) -> Result<(u16, Sex), IdError> {
 }
 
 fn birth_date(digits: &Digits, century: u16) -> Result<NaiveDate, IdError> {
-    let year = i32::from(century) + digits.value(1..=2) as i32;
+    let yy = i32::from(digits.digit(1)) * 10 + i32::from(digits.digit(2));
+    let year = i32::from(century) + yy;
     NaiveDate::from_ymd_opt(year, digits.value(3..=4), digits.value(5..=6)).ok_or_else(|| {
         IdError::ImpossibleDate {
             date: digits.text(1..=6),

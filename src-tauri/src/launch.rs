@@ -1,0 +1,49 @@
+//! Command-line options of the window: `--demo` and `--data-dir <folder>`.
+use rastau_core::store::default_data_dir;
+use std::path::PathBuf;
+
+pub struct Options {
+    pub data_dir: PathBuf,
+    pub demo: bool,
+}
+
+impl Options {
+    pub fn from_args(args: impl IntoIterator<Item = String>) -> Options {
+        let mut data_dir = None;
+        let mut demo = false;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--demo" => demo = true,
+                "--data-dir" => data_dir = args.next().map(PathBuf::from),
+                _ => {}
+            }
+        }
+        // The demo gets a folder of its own, so it never mixes with a real center's data.
+        let data_dir = data_dir.unwrap_or_else(|| match demo {
+            true => default_data_dir().join("demo"),
+            false => default_data_dir(),
+        });
+        Options { data_dir, demo }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Options {
+        Options::from_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn demo_uses_its_own_folder_unless_one_is_given() {
+        let plain = parse(&[]);
+        let demo = parse(&["--demo"]);
+        assert!(!plain.demo);
+        assert!(demo.demo);
+        assert_eq!(demo.data_dir, plain.data_dir.join("demo"));
+        let given = parse(&["--demo", "--data-dir", "elsewhere"]);
+        assert_eq!(given.data_dir, PathBuf::from("elsewhere"));
+    }
+}

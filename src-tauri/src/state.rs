@@ -1,0 +1,36 @@
+//! The one piece of state the window holds: the core application, or the reason it could not
+//! start (shown in the user's language instead of a crash).
+use crate::launch::Options;
+use rastau_core::clock::SystemClock;
+use rastau_core::store::Store;
+use rastau_core::{demo, ErrorPayload, Rastau, Result};
+use std::sync::Mutex;
+
+pub struct Desk(Mutex<std::result::Result<Rastau, ErrorPayload>>);
+
+impl Desk {
+    pub fn open(options: &Options) -> Desk {
+        Desk(Mutex::new(start(options).map_err(|e| e.payload())))
+    }
+
+    /// Runs one core call; commands are short, so one lock at a time keeps them ordered.
+    pub fn with<T>(
+        &self,
+        call: impl FnOnce(&mut Rastau) -> Result<T>,
+    ) -> std::result::Result<T, ErrorPayload> {
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let app = guard.as_mut().map_err(|e| e.clone())?;
+        call(app).map_err(|e| e.payload())
+    }
+}
+
+fn start(options: &Options) -> Result<Rastau> {
+    let mut store = Store::open(&options.data_dir)?;
+    if options.demo && rastau_core::center::load(store.read())?.is_none() {
+        demo::fill(&mut store, chrono::Utc::now())?;
+    }
+    Ok(Rastau::new(store, Box::new(SystemClock)))
+}

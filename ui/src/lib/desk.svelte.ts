@@ -1,0 +1,46 @@
+// What the whole window knows: the status from Rust, and a one-off notice between screens.
+import type { Status } from "../bindings/Status";
+import { api } from "./api";
+import { isPayload, setLocale } from "./i18n.svelte";
+
+export const desk = $state<{ status: Status | null; fatal: unknown; notice: string }>({
+  status: null,
+  fatal: null,
+  notice: "",
+});
+
+export function apply(status: Status) {
+  desk.status = status;
+  setLocale(status.language);
+}
+
+export async function refresh() {
+  try {
+    apply(await api.status());
+  } catch (error) {
+    desk.fatal = error;
+  }
+}
+
+/** Errors after which the screen must change (locked or signed out elsewhere). */
+const SESSION_CODES = new Set(["session-locked", "not-logged-in", "account-locked"]);
+
+/** One form's call into Rust: busy while it runs, its error kept for display. */
+export class Action {
+  busy = $state(false);
+  error = $state<unknown>(null);
+
+  async run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    this.busy = true;
+    this.error = null;
+    try {
+      return await work();
+    } catch (error) {
+      this.error = error;
+      if (isPayload(error) && SESSION_CODES.has(error.code)) await refresh();
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
