@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: UI checks and unit tests, Rust tests, end-to-end tests of the
+# real window under a private Xvfb display. The last line gives the totals.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh || exit 1
+export PATH="$HOME/.cargo/bin:$PATH"
+LOGS=target/test-logs
+mkdir -p "$LOGS"
+rm -rf target/e2e-artifacts
+failed_stages=()
+
+stage() { # name, command...
+  local name=$1; shift
+  echo "=== $name"
+  if ! "$@" 2>&1 | tee "$LOGS/$name.log"; then failed_stages+=("$name"); fi
+}
+
+stage ui-check npm --prefix ui run check
+stage ui-test npm --prefix ui test
+stage ui-build npm --prefix ui run build
+stage cargo-test cargo test --workspace --all-targets
+stage cargo-doctest cargo test --workspace --doc
+# The UI's types are generated from Rust by the tests above; a stale copy in git is a fault.
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  stage bindings-fresh git diff --exit-code --stat -- ui/src/bindings
+fi
+stage app-build cargo build -p rastau-app -p rastau-cli
+
+start_display() {
+  for n in $(seq 90 120); do
+    [ -e "/tmp/.X$n-lock" ] && continue
+    Xvfb ":$n" -screen 0 1366x900x24 -nolisten tcp >"$LOGS/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    for _ in $(seq 50); do
+      [ -e "/tmp/.X11-unix/X$n" ] && { export DISPLAY=":$n"; return 0; }
+      kill -0 "$XVFB_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+  done
+  echo "could not start Xvfb" >&2
+  return 1
+}
+e2e() {
+  start_display || return 1
+  trap 'kill "$XVFB_PID" 2>/dev/null' RETURN
+  timeout --kill-after=10 900 npm --prefix tests/e2e test
+}
+stage e2e e2e
+
+# Totals over every runner's summary lines.
+passed=0; failed=0
+add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); }
+while read -r p f; do add "$p" "$f"; done < <(
+  grep -ho 'test result: [a-zA-Z]*\. [0-9]* passed; [0-9]* failed' "$LOGS"/cargo-*.log |
+    awk '{print $4, $6}')
+vitest=$(grep -o 'Tests  .*' "$LOGS/ui-test.log" | tail -1)
+add "$(grep -o '[0-9]* passed' <<<"$vitest" | grep -o '[0-9]*')" "$(grep -o '[0-9]* failed' <<<"$vitest" | grep -o '[0-9]*')"
+add "$(grep -o '^# pass [0-9]*' "$LOGS/e2e.log" | grep -o '[0-9]*$')" "$(grep -o '^# fail [0-9]*' "$LOGS/e2e.log" | grep -o '[0-9]*$')"
+
+if [ ${#failed_stages[@]} -gt 0 ]; then
+  echo "failed stages: ${failed_stages[*]}"
+  [ "$failed" -eq 0 ] && failed=${#failed_stages[@]}
+fi
+echo "screenshots: target/e2e-artifacts/"
+echo "total: $passed passed, $failed failed"
+[ ${#failed_stages[@]} -eq 0 ]

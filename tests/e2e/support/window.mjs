@@ -1,0 +1,150 @@
+// Drives the real Rastau window: one tauri-driver and one app (with a store of its own) per
+// test file. Every wait is bounded, so a window that never comes fails instead of hanging.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Builder, By, Key, until } from "selenium-webdriver";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const APP = process.env.RASTAU_APP ?? join(ROOT, "target/debug/rastau-app");
+const CLI = process.env.RASTAU_CLI ?? join(ROOT, "target/debug/rastau");
+const TAURI_DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
+export const ARTIFACTS = join(ROOT, "target/e2e-artifacts");
+const WAIT_MS = 20_000;
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+async function waitForPort(port, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
+}
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+/** A fresh, empty data folder; `demo` fills it with the demo center through the CLI. */
+export function freshStore({ demo = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "rastau-e2e-"));
+  if (demo) execFileSync(CLI, ["--data-dir", dir, "demo"], { stdio: "pipe" });
+  return dir;
+}
+
+export class Window {
+  /** `port` and `port + 1` (WebKitWebDriver's) must be free; give each test file its own. */
+  static async open(dataDir, port) {
+    // Its own process group, so closing kills WebKitWebDriver and the app with it.
+    const driverProcess = spawn(
+      TAURI_DRIVER,
+      ["--port", String(port), "--native-port", String(port + 1)],
+      {
+        env: { ...process.env, RASTAU_DATA_DIR: dataDir },
+        stdio: ["ignore", "inherit", "inherit"],
+        detached: true,
+      },
+    );
+    try {
+      await waitForPort(port, 15_000);
+      const driver = await withTimeout(
+        new Builder()
+          .usingServer(`http://127.0.0.1:${port}/`)
+          .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+          .build(),
+        60_000,
+        "creating the WebDriver session",
+      );
+      const window = new Window(driver, driverProcess);
+      await window.waitFor('[data-testid="first-start"], [data-testid="login"]');
+      return window;
+    } catch (error) {
+      killGroup(driverProcess);
+      throw error;
+    }
+  }
+
+  constructor(driver, driverProcess) {
+    this.driver = driver;
+    this.driverProcess = driverProcess;
+  }
+
+  async close() {
+    try {
+      await withTimeout(this.driver.quit(), 15_000, "closing the session");
+    } finally {
+      killGroup(this.driverProcess);
+    }
+  }
+
+  async waitFor(css) {
+    const element = await this.driver.wait(until.elementLocated(By.css(css)), WAIT_MS, `waiting for ${css}`);
+    await this.driver.wait(until.elementIsVisible(element), WAIT_MS, `waiting for ${css} to show`);
+    return element;
+  }
+
+  async waitForText(css, expected) {
+    const element = await this.waitFor(css);
+    await this.driver
+      .wait(async () => (await element.getText()).includes(expected), WAIT_MS)
+      .catch(async () => {
+        throw new Error(`${css} shows «${await element.getText()}», expected «${expected}»`);
+      });
+    return element.getText();
+  }
+
+  async text(css) {
+    return (await this.waitFor(css)).getText();
+  }
+
+  async gone(css) {
+    await this.driver.wait(async () => (await this.driver.findElements(By.css(css))).length === 0, WAIT_MS, `waiting for ${css} to go`);
+  }
+
+  /** Types into the input named `name` inside `scope` (replacing what was there). */
+  async fill(scope, name, value) {
+    const input = await this.waitFor(`${scope} input[name="${name}"]`);
+    await input.clear();
+    await input.sendKeys(String(value));
+  }
+
+  async fillAll(scope, values) {
+    for (const [name, value] of Object.entries(values)) await this.fill(scope, name, value);
+  }
+
+  async click(css) {
+    await (await this.waitFor(css)).click();
+  }
+
+  /** Submits the form the keyboard way: Enter in its last field. */
+  async pressEnter(scope, name) {
+    await (await this.waitFor(`${scope} input[name="${name}"]`)).sendKeys(Key.ENTER);
+  }
+
+  async screenshot(name) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const png = await this.driver.takeScreenshot();
+    const path = join(ARTIFACTS, `${name}.png`);
+    writeFileSync(path, png, "base64");
+    return path;
+  }
+}
