@@ -2,7 +2,7 @@
 use crate::error::{Error, Result};
 use crate::required::require;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -106,22 +106,14 @@ pub fn create(
         return Err(Error::AlreadySetUp);
     }
     let p = profile.trimmed();
+    let mut values = columns(&p);
+    values.extend([(":is_demo", &demo as &dyn ToSql), (":created_at", &now)]);
     tx.execute(
         "INSERT INTO center (id, name_kk, name_ru, region, city, district, address, phone,
                              idle_lock_minutes, is_demo, created_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            p.name_kk,
-            p.name_ru,
-            p.region,
-            p.city,
-            p.district,
-            p.address,
-            p.phone,
-            p.idle_lock_minutes,
-            demo,
-            now
-        ],
+         VALUES (1, :name_kk, :name_ru, :region, :city, :district, :address, :phone,
+                 :idle_lock_minutes, :is_demo, :created_at)",
+        values.as_slice(),
     )?;
     Ok(())
 }
@@ -130,24 +122,30 @@ pub fn update(tx: &Transaction, profile: &CenterProfile) -> Result<()> {
     profile.validate()?;
     let p = profile.trimmed();
     let changed = tx.execute(
-        "UPDATE center SET name_kk = ?1, name_ru = ?2, region = ?3, city = ?4, district = ?5,
-                           address = ?6, phone = ?7, idle_lock_minutes = ?8
+        "UPDATE center SET name_kk = :name_kk, name_ru = :name_ru, region = :region,
+                           city = :city, district = :district, address = :address,
+                           phone = :phone, idle_lock_minutes = :idle_lock_minutes
          WHERE id = 1",
-        params![
-            p.name_kk,
-            p.name_ru,
-            p.region,
-            p.city,
-            p.district,
-            p.address,
-            p.phone,
-            p.idle_lock_minutes
-        ],
+        columns(&p).as_slice(),
     )?;
     if changed == 0 {
         return Err(Error::NotSetUp);
     }
     Ok(())
+}
+
+/// The profile as named SQL parameters, shared by insert and update.
+fn columns(p: &CenterProfile) -> Vec<(&'static str, &dyn ToSql)> {
+    vec![
+        (":name_kk", &p.name_kk),
+        (":name_ru", &p.name_ru),
+        (":region", &p.region),
+        (":city", &p.city),
+        (":district", &p.district),
+        (":address", &p.address),
+        (":phone", &p.phone),
+        (":idle_lock_minutes", &p.idle_lock_minutes),
+    ]
 }
 
 #[cfg(test)]

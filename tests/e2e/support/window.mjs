@@ -1,7 +1,7 @@
 // Drives the real Rastau window: one tauri-driver and one app (with a store of its own) per
 // test file. Every wait is bounded, so a window that never comes fails instead of hanging.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -74,7 +74,7 @@ export class Window {
         60_000,
         "creating the WebDriver session",
       );
-      const window = new Window(driver, driverProcess);
+      const window = new Window(driver, driverProcess, dataDir);
       await window.waitFor('[data-testid="first-start"], [data-testid="login"]');
       return window;
     } catch (error) {
@@ -83,9 +83,10 @@ export class Window {
     }
   }
 
-  constructor(driver, driverProcess) {
+  constructor(driver, driverProcess, dataDir) {
     this.driver = driver;
     this.driverProcess = driverProcess;
+    this.dataDir = dataDir;
   }
 
   async close() {
@@ -93,6 +94,7 @@ export class Window {
       await withTimeout(this.driver.quit(), 15_000, "closing the session");
     } finally {
       killGroup(this.driverProcess);
+      rmSync(this.dataDir, { recursive: true, force: true });
     }
   }
 
