@@ -84,8 +84,8 @@ impl Rastau {
         }
         let conn = self.store.read();
         let language = match &self.session {
-            Some(s) => s.account().language,
-            None => setting::get(conn, setting::LANGUAGE)?
+            Some(s) if !s.locked() => s.account().language,
+            _ => setting::get(conn, setting::LANGUAGE)?
                 .and_then(|code| Lang::from_code(&code))
                 .unwrap_or_default(),
         };
@@ -159,11 +159,14 @@ impl Rastau {
         self.actor().map(drop)
     }
 
-    /// Switches the language; remembered for the signed-in user and for the login screen.
+    /// Switches the language; remembered for the login and lock screens, and for the
+    /// signed-in user while the session is open.
     pub fn set_language(&mut self, lang: Lang) -> Result<Status> {
-        let user = match self.session.as_ref() {
-            Some(_) => Some(self.actor()?),
-            None => None,
+        let user = match self.actor() {
+            Ok(user) => Some(user),
+            // No one at work (first start, login or lock screen): only the screen's language.
+            Err(Error::NotSetUp | Error::NotLoggedIn | Error::SessionLocked) => None,
+            Err(e) => return Err(e),
         };
         self.store.write(|tx| {
             setting::set(tx, setting::LANGUAGE, lang.code())?;

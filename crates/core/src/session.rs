@@ -37,6 +37,10 @@ impl Session {
         }
     }
 
+    pub fn locked(&self) -> bool {
+        self.locked
+    }
+
     pub fn account(&self) -> &Account {
         &self.account
     }

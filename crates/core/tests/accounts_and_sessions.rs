@@ -377,3 +377,17 @@ fn everything_survives_a_restart() {
     assert_eq!(app.status().unwrap().center.unwrap().profile, profile());
     assert!(app.login(&supervisor_iin(), SUPERVISOR_PASSWORD).is_ok());
 }
+
+#[test]
+fn the_lock_screen_switches_language_without_touching_the_account() {
+    let mut desk = with_clerk();
+    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    desk.app.lock().unwrap();
+    assert_eq!(desk.app.set_language(Lang::Ru).unwrap().language, Lang::Ru);
+    let status = desk.app.unlock("clerk-pass-1").unwrap();
+    assert_eq!(
+        status.language,
+        Lang::Kk,
+        "the clerk's own choice is unchanged"
+    );
+}

@@ -52,8 +52,9 @@ export function freshStore({ demo = false } = {}) {
 }
 
 export class Window {
-  /** `port` and `port + 1` (WebKitWebDriver's) must be free; give each test file its own. */
-  static async open(dataDir, port) {
+  /** `port` and `port + 1` (WebKitWebDriver's) must be free; give each test file its own.
+   * `ready` is what the first screen shows. */
+  static async open(dataDir, port, ready = '[data-testid="first-start"], [data-testid="login"]') {
     // Its own process group, so closing kills WebKitWebDriver and the app with it.
     const driverProcess = spawn(
       TAURI_DRIVER,
@@ -75,7 +76,7 @@ export class Window {
         "creating the WebDriver session",
       );
       const window = new Window(driver, driverProcess, dataDir);
-      await window.waitFor('[data-testid="first-start"], [data-testid="login"]');
+      await window.waitFor(ready);
       return window;
     } catch (error) {
       killGroup(driverProcess);
