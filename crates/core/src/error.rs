@@ -52,6 +52,20 @@ pub enum Error {
     IdleMinutesRange { min: u32, max: u32 },
     #[error("password hashing failed")]
     PasswordHash,
+    #[error("the power of attorney's dates are impossible")]
+    PowerOfAttorneyDates,
+    #[error("the power of attorney expired on {until}")]
+    PowerOfAttorneyExpired { until: String },
+    #[error("no such visit")]
+    VisitNotFound,
+    #[error("the visit is closed")]
+    VisitClosed,
+    #[error("the visit belongs to another clerk")]
+    NotYourVisit,
+    #[error("no documents are listed")]
+    NoDocuments,
+    #[error("the consent was received; the list is fixed")]
+    ConsentAlreadyReceived,
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -128,6 +142,13 @@ impl Error {
             Error::SupervisorOnly => "supervisor-only",
             Error::IdleMinutesRange { .. } => "idle-minutes-range",
             Error::PasswordHash => "password-hash",
+            Error::PowerOfAttorneyDates => "poa-dates",
+            Error::PowerOfAttorneyExpired { .. } => "poa-expired",
+            Error::VisitNotFound => "visit-not-found",
+            Error::VisitClosed => "visit-closed",
+            Error::NotYourVisit => "not-your-visit",
+            Error::NoDocuments => "no-documents",
+            Error::ConsentAlreadyReceived => "consent-already-received",
         }
     }
 
@@ -145,6 +166,7 @@ impl Error {
             Error::PasswordTooShort { min } => vec![("min", (*min).into())],
             Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
             Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
+            Error::PowerOfAttorneyExpired { until } => vec![("until", until.as_str().into())],
             Error::IdleMinutesRange { min, max } => {
                 vec![("min", (*min).into()), ("max", (*max).into())]
             }

@@ -1,6 +1,7 @@
 //! Rastau's domain, free of any window: a test or the `rastau` CLI drives it exactly as the
 //! desktop shell does.
 pub mod account;
+pub mod applicant;
 pub mod center;
 pub mod clock;
 pub mod demo;
@@ -13,6 +14,7 @@ mod required;
 pub mod session;
 pub mod setting;
 pub mod store;
+pub mod visit;
 
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;

@@ -2,6 +2,7 @@
 //! command the window offers is a method here, so tests and the CLI drive exactly what the
 //! window drives.
 use crate::account::{self, Account, AccountChanges, NewAccount, Role};
+use crate::applicant::{self, Lookup};
 use crate::center::{self, Center, CenterProfile};
 use crate::clock::Clock;
 use crate::demo::{self, DemoLogin};
@@ -10,6 +11,7 @@ use crate::lang::Lang;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
 use crate::store::Store;
+use crate::visit::{self, Document, OpenVisit, VisitView};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -218,5 +220,55 @@ impl Rastau {
         self.supervisor()?;
         self.store.write(|tx| center::update(tx, profile))?;
         self.status()
+    }
+
+    /// Checks an IIN/BIN as it is typed and fills in a returning applicant.
+    pub fn lookup_applicant(&mut self, tax_id: &str) -> Result<Lookup> {
+        self.actor()?;
+        applicant::lookup(self.store.read(), tax_id)
+    }
+
+    /// Accepts the documents: a new journal number, and the 30-minute clock starts.
+    pub fn open_visit(&mut self, request: &OpenVisit) -> Result<VisitView> {
+        let clerk = self.actor()?;
+        let now = self.now();
+        let id = self
+            .store
+            .write(|tx| visit::open(tx, &clerk, request, now))?;
+        visit::view(self.store.read(), id)
+    }
+
+    pub fn set_documents(
+        &mut self,
+        visit_id: i64,
+        documents: &[Document],
+        copies_on_media: bool,
+    ) -> Result<VisitView> {
+        let actor = self.actor()?;
+        self.store
+            .write(|tx| visit::set_documents(tx, &actor, visit_id, documents, copies_on_media))?;
+        visit::view(self.store.read(), visit_id)
+    }
+
+    pub fn confirm_consent(&mut self, visit_id: i64) -> Result<VisitView> {
+        let actor = self.actor()?;
+        let now = self.now();
+        self.store
+            .write(|tx| visit::confirm_consent(tx, &actor, visit_id, now))?;
+        visit::view(self.store.read(), visit_id)
+    }
+
+    pub fn close_visit(&mut self, visit_id: i64) -> Result<VisitView> {
+        let actor = self.actor()?;
+        let now = self.now();
+        self.store
+            .write(|tx| visit::close(tx, &actor, visit_id, now))?;
+        visit::view(self.store.read(), visit_id)
+    }
+
+    /// The signed-in clerk's open visits, to resume after a restart.
+    pub fn my_open_visits(&mut self) -> Result<Vec<VisitView>> {
+        let clerk = self.actor()?;
+        visit::open_for_clerk(self.store.read(), &clerk)
     }
 }

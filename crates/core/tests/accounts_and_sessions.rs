@@ -1,98 +1,12 @@
 //! The application object driven as the window drives it, on a real SQLite file.
-use chrono::{Duration, TimeZone, Utc};
-use rastau_core::account::{AccountChanges, NewAccount, Role};
-use rastau_core::center::CenterProfile;
-use rastau_core::clock::ManualClock;
-use rastau_core::ids::{check_digit, IdError};
+mod common;
+
+use chrono::Duration;
+use common::*;
+use rastau_core::account::{AccountChanges, Role};
+use rastau_core::ids::IdError;
 use rastau_core::store::Store;
 use rastau_core::{Error, FirstStart, Lang, Rastau};
-
-const SUPERVISOR_PASSWORD: &str = "басшы-2026";
-
-/// A valid IIN from its first 11 digits.
-fn iin(first11: &str) -> String {
-    let digits: [u8; 11] = first11
-        .bytes()
-        .map(|b| b - b'0')
-        .collect::<Vec<_>>()
-        .try_into()
-        .unwrap();
-    format!(
-        "{first11}{}",
-        check_digit(&digits).expect("prefix with a check digit")
-    )
-}
-
-fn supervisor_iin() -> String {
-    iin("80010130011")
-}
-
-fn clerk_iin() -> String {
-    iin("90020240022")
-}
-
-struct Desk {
-    app: Rastau,
-    clock: ManualClock,
-    _dir: tempfile::TempDir,
-}
-
-fn profile() -> CenterProfile {
-    CenterProfile {
-        name_kk: "Қарағанды қаласы бойынша ХҚКО".into(),
-        name_ru: "ЦОН города Караганды".into(),
-        region: "Қарағанды облысы".into(),
-        city: "Қарағанды".into(),
-        district: "Қазыбек би".into(),
-        address: "Бұқар жырау даңғылы, 47".into(),
-        phone: "+7 7212 00 00 00".into(),
-        idle_lock_minutes: 10,
-    }
-}
-
-fn person(iin: String, name: &str, password: &str) -> NewAccount {
-    NewAccount {
-        iin,
-        full_name: name.into(),
-        position: "Маман".into(),
-        phone: "+7 701 000 00 00".into(),
-        password: password.into(),
-    }
-}
-
-fn set_up() -> Desk {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = ManualClock::at(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
-    let mut app = Rastau::new(Store::open(dir.path()).unwrap(), Box::new(clock.clone()));
-    let status = app
-        .first_start(&FirstStart {
-            center: profile(),
-            supervisor: person(supervisor_iin(), "Әбілқасымова Гүлнар", SUPERVISOR_PASSWORD),
-        })
-        .unwrap();
-    assert!(status.center.is_some());
-    assert!(
-        status.session.is_none(),
-        "first start does not sign anyone in"
-    );
-    Desk {
-        app,
-        clock,
-        _dir: dir,
-    }
-}
-
-fn with_clerk() -> Desk {
-    let mut desk = set_up();
-    desk.app
-        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
-        .unwrap();
-    desk.app
-        .create_clerk(&person(clerk_iin(), "Ғабитов Ұлан", "clerk-pass-1"))
-        .unwrap();
-    desk.app.logout().unwrap();
-    desk
-}
 
 #[test]
 fn a_fresh_store_asks_for_first_start() {

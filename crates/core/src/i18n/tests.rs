@@ -157,6 +157,15 @@ fn every_error() -> Vec<Error> {
         Error::SupervisorOnly,
         Error::IdleMinutesRange { min: 1, max: 120 },
         Error::PasswordHash,
+        Error::PowerOfAttorneyDates,
+        Error::PowerOfAttorneyExpired {
+            until: "01.01.2026".into(),
+        },
+        Error::VisitNotFound,
+        Error::VisitClosed,
+        Error::NotYourVisit,
+        Error::NoDocuments,
+        Error::ConsentAlreadyReceived,
     ]
 }
 

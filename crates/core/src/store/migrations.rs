@@ -5,7 +5,10 @@ use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 use std::sync::LazyLock;
 
-const STEPS: &[&str] = &[include_str!("migrations/0001_accounts.sql")];
+const STEPS: &[&str] = &[
+    include_str!("migrations/0001_accounts.sql"),
+    include_str!("migrations/0002_visits.sql"),
+];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));

@@ -1,0 +1,63 @@
+//! A visit: one applicant served at the counter, from the documents accepted to the end, under
+//! one journal registration number.
+mod clock;
+mod journal;
+mod records;
+mod representative;
+
+pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
+pub use journal::JournalNumber;
+pub use records::{close, confirm_consent, open, open_for_clerk, set_documents, view};
+pub use representative::Representative;
+
+use crate::applicant::Applicant;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A document the applicant asks to certify, as listed on the consent (Annex 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Document {
+    pub title: String,
+    pub number: String,
+    /// As written on the document; free text because originals vary.
+    pub issued_on: String,
+    pub issuer: String,
+}
+
+/// What the clerk fills in to open a visit.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OpenVisit {
+    pub applicant: Applicant,
+    #[ts(optional)]
+    pub representative: Option<Representative>,
+}
+
+/// A visit as the counter screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VisitView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub number: JournalNumber,
+    /// The number as printed, e.g. `2026/000042`.
+    pub number_text: String,
+    pub applicant: Applicant,
+    pub representative: Option<Representative>,
+    pub clerk_name: String,
+    pub documents: Vec<Document>,
+    pub copies_on_media: bool,
+    pub consent_received_at: Option<DateTime<Utc>>,
+    /// When the documents were accepted: the 30-minute clock starts here.
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    #[ts(type = "number | null")]
+    pub duration_seconds: Option<i64>,
+    pub over_limit: bool,
+    pub limits: ClockLimits,
+}

@@ -1,0 +1,229 @@
+//! Reading and writing visits and their document lists.
+use super::journal::{self, JournalNumber};
+use super::{clock, Document, OpenVisit, Representative, VisitView};
+use crate::account::{Account, Role};
+use crate::applicant;
+use crate::error::{Error, Result};
+use crate::required::require;
+use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
+
+/// Opens a visit for `clerk`, remembering the applicant; the clock starts at `now`.
+pub fn open(
+    tx: &Transaction,
+    clerk: &Account,
+    request: &OpenVisit,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let today = now.with_timezone(&Local).date_naive();
+    if let Some(r) = &request.representative {
+        r.validate(today)?;
+    }
+    let applicant_id = applicant::remember(tx, &request.applicant, now)?;
+    let number = journal::next(tx, now.with_timezone(&Local).year())?;
+    let r = request.representative.as_ref();
+    tx.execute(
+        "INSERT INTO visit (journal_year, journal_seq, applicant_id, clerk_id, representative_name,
+                            representative_iin, poa_number, poa_issued_on, poa_valid_until,
+                            started_at)
+         VALUES (:year, :seq, :applicant, :clerk, :name, :iin, :poa, :issued, :until, :now)",
+        named_params! {
+            ":year": number.year,
+            ":seq": number.seq,
+            ":applicant": applicant_id,
+            ":clerk": clerk.id,
+            ":name": r.map(|r| r.full_name.trim()),
+            ":iin": r.map(|r| r.iin.trim()),
+            ":poa": r.map(|r| r.poa_number.trim()),
+            ":issued": r.map(|r| r.poa_issued_on),
+            ":until": r.map(|r| r.poa_valid_until),
+            ":now": now,
+        },
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+struct Row {
+    clerk_id: i64,
+    consent_received_at: Option<DateTime<Utc>>,
+    ended_at: Option<DateTime<Utc>>,
+}
+
+fn row(conn: &Connection, visit_id: i64) -> Result<Row> {
+    conn.query_row(
+        "SELECT clerk_id, consent_received_at, ended_at FROM visit WHERE id = ?1",
+        [visit_id],
+        |r| {
+            Ok(Row {
+                clerk_id: r.get(0)?,
+                consent_received_at: r.get(1)?,
+                ended_at: r.get(2)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(Error::VisitNotFound)
+}
+
+/// A visit may be changed by the clerk serving it (or a supervisor) while it is open.
+fn changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
+    let row = row(conn, visit_id)?;
+    if row.clerk_id != actor.id && actor.role != Role::Supervisor {
+        return Err(Error::NotYourVisit);
+    }
+    if row.ended_at.is_some() {
+        return Err(Error::VisitClosed);
+    }
+    Ok(row)
+}
+
+/// Replaces the list of documents; fixed once the signed consent has been received.
+pub fn set_documents(
+    tx: &Transaction,
+    actor: &Account,
+    visit_id: i64,
+    documents: &[Document],
+    copies_on_media: bool,
+) -> Result<()> {
+    if changeable(tx, actor, visit_id)?
+        .consent_received_at
+        .is_some()
+    {
+        return Err(Error::ConsentAlreadyReceived);
+    }
+    for d in documents {
+        require("documentTitle", &d.title)?;
+    }
+    tx.execute("DELETE FROM document WHERE visit_id = ?1", [visit_id])?;
+    for (position, d) in (1_i64..).zip(documents) {
+        tx.execute(
+            "INSERT INTO document (visit_id, position, title, number, issued_on, issuer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                visit_id,
+                position,
+                d.title.trim(),
+                d.number.trim(),
+                d.issued_on.trim(),
+                d.issuer.trim()
+            ],
+        )?;
+    }
+    tx.execute(
+        "UPDATE visit SET copies_on_media = ?2 WHERE id = ?1",
+        params![visit_id, copies_on_media],
+    )?;
+    Ok(())
+}
+
+/// The clerk confirms the signed Annex 1 was handed in. No documents, no consent.
+pub fn confirm_consent(
+    tx: &Transaction,
+    actor: &Account,
+    visit_id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    changeable(tx, actor, visit_id)?;
+    let count: i64 = tx.query_row(
+        "SELECT count(*) FROM document WHERE visit_id = ?1",
+        [visit_id],
+        |r| r.get(0),
+    )?;
+    if count == 0 {
+        return Err(Error::NoDocuments);
+    }
+    tx.execute(
+        "UPDATE visit SET consent_received_at = coalesce(consent_received_at, ?2) WHERE id = ?1",
+        params![visit_id, now],
+    )?;
+    Ok(())
+}
+
+/// Ends the service; the duration is fixed from here on.
+pub fn close(tx: &Transaction, actor: &Account, visit_id: i64, now: DateTime<Utc>) -> Result<()> {
+    changeable(tx, actor, visit_id)?;
+    tx.execute(
+        "UPDATE visit SET ended_at = ?2 WHERE id = ?1",
+        params![visit_id, now],
+    )?;
+    Ok(())
+}
+
+/// The visits `clerk` has open, oldest first (normally one; more after a crash or a queue).
+pub fn open_for_clerk(conn: &Connection, clerk: &Account) -> Result<Vec<VisitView>> {
+    let mut stmt =
+        conn.prepare("SELECT id FROM visit WHERE clerk_id = ?1 AND ended_at IS NULL ORDER BY id")?;
+    let ids = stmt
+        .query_map([clerk.id], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    ids.into_iter().map(|id| view(conn, id)).collect()
+}
+
+fn documents(conn: &Connection, visit_id: i64) -> Result<Vec<Document>> {
+    let mut stmt = conn.prepare(
+        "SELECT title, number, issued_on, issuer FROM document WHERE visit_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([visit_id], |r| {
+        Ok(Document {
+            title: r.get(0)?,
+            number: r.get(1)?,
+            issued_on: r.get(2)?,
+            issuer: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
+    let (number, applicant_id, clerk_name, representative, media, consent, started, ended) = conn
+        .query_row(
+            "SELECT v.journal_year, v.journal_seq, v.applicant_id, a.full_name,
+                    v.representative_name, v.representative_iin, v.poa_number,
+                    v.poa_issued_on, v.poa_valid_until, v.copies_on_media,
+                    v.consent_received_at, v.started_at, v.ended_at
+             FROM visit v JOIN account a ON a.id = v.clerk_id WHERE v.id = ?1",
+            [visit_id],
+            |r| {
+                let name: Option<String> = r.get(4)?;
+                let representative = match name {
+                    None => None,
+                    Some(full_name) => Some(Representative {
+                        full_name,
+                        iin: r.get(5)?,
+                        poa_number: r.get(6)?,
+                        poa_issued_on: r.get::<_, NaiveDate>(7)?,
+                        poa_valid_until: r.get::<_, NaiveDate>(8)?,
+                    }),
+                };
+                Ok((
+                    JournalNumber::new(r.get(0)?, r.get(1)?),
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    representative,
+                    r.get::<_, bool>(9)?,
+                    r.get::<_, Option<DateTime<Utc>>>(10)?,
+                    r.get::<_, DateTime<Utc>>(11)?,
+                    r.get::<_, Option<DateTime<Utc>>>(12)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(Error::VisitNotFound)?;
+    let duration_seconds = ended.map(|end| (end - started).num_seconds());
+    Ok(VisitView {
+        id: visit_id,
+        number,
+        number_text: number.to_string(),
+        applicant: applicant::get(conn, applicant_id)?,
+        representative,
+        clerk_name,
+        documents: documents(conn, visit_id)?,
+        copies_on_media: media,
+        consent_received_at: consent,
+        started_at: started,
+        ended_at: ended,
+        duration_seconds,
+        over_limit: duration_seconds.is_some_and(clock::over_limit),
+        limits: clock::LIMITS,
+    })
+}

@@ -1,0 +1,280 @@
+//! Serving an applicant at the counter: the visit, its journal number, documents and consent.
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::*;
+use rastau_core::applicant::Applicant;
+use rastau_core::ids::{IdError, TaxId};
+use rastau_core::visit::{Document, OpenVisit, Representative};
+use rastau_core::Error;
+
+fn person_applicant() -> Applicant {
+    Applicant {
+        tax_id: iin("95060150012"),
+        surname: "Нұрланова".into(),
+        given_name: "Әлия".into(),
+        patronymic: "Серікқызы".into(),
+        organization: String::new(),
+        address: "Қарағанды, Ерубаев к., 12".into(),
+        phone: "+7 705 000 00 00".into(),
+    }
+}
+
+fn document(title: &str) -> Document {
+    Document {
+        title: title.into(),
+        number: "№ 0012345".into(),
+        issued_on: "12.03.2015".into(),
+        issuer: "ӘМ / МЮ РК".into(),
+    }
+}
+
+fn clerk_at_counter() -> Desk {
+    let mut desk = with_clerk();
+    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    desk
+}
+
+#[test]
+fn a_visit_gets_the_next_journal_number_and_remembers_the_applicant() {
+    let mut desk = clerk_at_counter();
+    let first = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    assert_eq!(first.number.seq, 1);
+    assert_eq!(first.number_text, format!("{}/000001", first.number.year));
+    assert_eq!(first.clerk_name, "Ғабитов Ұлан");
+    assert_eq!(first.started_at, desk.clock_now());
+
+    let lookup = desk
+        .app
+        .lookup_applicant(&person_applicant().tax_id)
+        .unwrap();
+    assert!(matches!(lookup.id, TaxId::Iin(_)));
+    assert_eq!(lookup.known, Some(person_applicant()));
+
+    let mut edited = person_applicant();
+    edited.phone = "+7 777 111 22 33".into();
+    let second = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: edited.clone(),
+            representative: None,
+        })
+        .unwrap();
+    assert_eq!(second.number.seq, 2, "unique and gap-free");
+    assert_eq!(
+        desk.app
+            .lookup_applicant(&edited.tax_id)
+            .unwrap()
+            .known
+            .unwrap()
+            .phone,
+        edited.phone
+    );
+}
+
+#[test]
+fn an_unknown_or_invalid_number_is_told_at_once() {
+    let mut desk = clerk_at_counter();
+    assert_eq!(
+        desk.app
+            .lookup_applicant(&iin("99123150017"))
+            .unwrap()
+            .known,
+        None
+    );
+    assert!(matches!(
+        desk.app.lookup_applicant("123"),
+        Err(Error::Id(IdError::Length { found: 3 }))
+    ));
+}
+
+#[test]
+fn a_legal_entity_needs_its_name_and_a_person_their_name() {
+    let mut desk = clerk_at_counter();
+    let company = Applicant {
+        tax_id: "150540000007".into(),
+        surname: String::new(),
+        given_name: String::new(),
+        patronymic: String::new(),
+        organization: String::new(),
+        address: String::new(),
+        phone: String::new(),
+    };
+    let refused = desk.app.open_visit(&OpenVisit {
+        applicant: company.clone(),
+        representative: None,
+    });
+    assert!(matches!(
+        refused,
+        Err(Error::Required {
+            field: "organization"
+        })
+    ));
+    let named = Applicant {
+        organization: "«Дала» ЖШС".into(),
+        ..company
+    };
+    assert!(desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: named,
+            representative: None
+        })
+        .is_ok());
+
+    let nameless = Applicant {
+        surname: " ".into(),
+        ..person_applicant()
+    };
+    let refused = desk.app.open_visit(&OpenVisit {
+        applicant: nameless,
+        representative: None,
+    });
+    assert!(matches!(refused, Err(Error::Required { field: "surname" })));
+}
+
+#[test]
+fn a_refused_visit_takes_no_number() {
+    let mut desk = clerk_at_counter();
+    let today = desk.clock_now().date_naive();
+    let expired = Representative {
+        full_name: "Серікбаев Дәулет".into(),
+        iin: iin("87040230019"),
+        poa_number: "Н-77".into(),
+        poa_issued_on: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        poa_valid_until: today - Duration::days(1),
+    };
+    let request = OpenVisit {
+        applicant: person_applicant(),
+        representative: Some(expired.clone()),
+    };
+    assert!(matches!(
+        desk.app.open_visit(&request),
+        Err(Error::PowerOfAttorneyExpired { .. })
+    ));
+    let valid = Representative {
+        poa_valid_until: today + Duration::days(30),
+        ..expired
+    };
+    let visit = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: Some(valid.clone()),
+        })
+        .unwrap();
+    assert_eq!(visit.number.seq, 1, "the refused attempt took no number");
+    assert_eq!(visit.representative, Some(valid));
+}
+
+#[test]
+fn no_documents_no_consent_and_the_list_is_fixed_after_it() {
+    let mut desk = clerk_at_counter();
+    let visit = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    assert!(matches!(
+        desk.app.confirm_consent(visit.id),
+        Err(Error::NoDocuments)
+    ));
+    assert!(matches!(
+        desk.app.set_documents(visit.id, &[document(" ")], false),
+        Err(Error::Required {
+            field: "documentTitle"
+        })
+    ));
+    let listed = desk
+        .app
+        .set_documents(
+            visit.id,
+            &[document("Туу туралы куәлік"), document("Диплом")],
+            true,
+        )
+        .unwrap();
+    assert_eq!(listed.documents.len(), 2);
+    assert!(listed.copies_on_media);
+    let consented = desk.app.confirm_consent(visit.id).unwrap();
+    assert!(consented.consent_received_at.is_some());
+    assert!(matches!(
+        desk.app
+            .set_documents(visit.id, &[document("Another")], false),
+        Err(Error::ConsentAlreadyReceived)
+    ));
+}
+
+#[test]
+fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
+    let mut desk = clerk_at_counter();
+    let quick = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    desk.clock.advance(Duration::minutes(9));
+    let closed = desk.app.close_visit(quick.id).unwrap();
+    assert_eq!(closed.duration_seconds, Some(9 * 60));
+    assert!(!closed.over_limit);
+    assert!(matches!(
+        desk.app.close_visit(quick.id),
+        Err(Error::VisitClosed)
+    ));
+
+    let slow = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    // Activity keeps the session open past the idle limit.
+    for _ in 0..4 {
+        desk.clock.advance(Duration::minutes(8));
+        desk.app.touch().unwrap();
+    }
+    assert!(desk.app.close_visit(slow.id).unwrap().over_limit);
+}
+
+#[test]
+fn open_visits_survive_a_restart_and_belong_to_their_clerk() {
+    let mut desk = clerk_at_counter();
+    let visit = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    let mut desk = desk.restart();
+    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    let open = desk.app.my_open_visits().unwrap();
+    assert_eq!(
+        open.iter().map(|v| v.id).collect::<Vec<_>>(),
+        vec![visit.id]
+    );
+
+    desk.app.logout().unwrap();
+    desk.app
+        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+        .unwrap();
+    let second_clerk = person(iin("91030350033"), "Second", "password-2");
+    desk.app.create_clerk(&second_clerk).unwrap();
+    desk.app.logout().unwrap();
+    desk.app.login(&second_clerk.iin, "password-2").unwrap();
+    assert!(desk.app.my_open_visits().unwrap().is_empty());
+    assert!(matches!(
+        desk.app.close_visit(visit.id),
+        Err(Error::NotYourVisit)
+    ));
+}
