@@ -2,6 +2,7 @@
 mod center;
 mod session;
 mod staff;
+mod visit;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -19,5 +20,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff::update_account,
         staff::set_account_active,
         center::update_center,
+        visit::lookup_applicant,
+        visit::open_visit,
+        visit::set_documents,
+        visit::confirm_consent,
+        visit::close_visit,
+        visit::my_open_visits,
     ]
 }

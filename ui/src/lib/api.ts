@@ -7,7 +7,11 @@ import type { CenterProfile } from "../bindings/CenterProfile";
 import type { FirstStart } from "../bindings/FirstStart";
 import type { Lang } from "../bindings/Lang";
 import type { NewAccount } from "../bindings/NewAccount";
+import type { Document } from "../bindings/Document";
+import type { Lookup } from "../bindings/Lookup";
+import type { OpenVisit } from "../bindings/OpenVisit";
 import type { Status } from "../bindings/Status";
+import type { VisitView } from "../bindings/VisitView";
 
 export const api = {
   status: () => invoke<Status>("status"),
@@ -25,4 +29,11 @@ export const api = {
   setAccountActive: (id: number, active: boolean) =>
     invoke<Account>("set_account_active", { id, active }),
   updateCenter: (profile: CenterProfile) => invoke<Status>("update_center", { profile }),
+  lookupApplicant: (taxId: string) => invoke<Lookup>("lookup_applicant", { taxId }),
+  openVisit: (request: OpenVisit) => invoke<VisitView>("open_visit", { request }),
+  setDocuments: (visitId: number, documents: Document[], copiesOnMedia: boolean) =>
+    invoke<VisitView>("set_documents", { visitId, documents, copiesOnMedia }),
+  confirmConsent: (visitId: number) => invoke<VisitView>("confirm_consent", { visitId }),
+  closeVisit: (visitId: number) => invoke<VisitView>("close_visit", { visitId }),
+  myOpenVisits: () => invoke<VisitView[]>("my_open_visits"),
 };

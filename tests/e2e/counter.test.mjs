@@ -1,0 +1,98 @@
+// A clerk serves an applicant: IIN checked as typed, documents accepted under a journal
+// number with a running clock, documents listed, consent confirmed, visit finished; the
+// applicant is remembered next time; an expired power of attorney is refused.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { Window, freshStore } from "./support/window.mjs";
+
+const APPLICANT_IIN = "780214300450"; // valid (see first-start.test.mjs)
+let window;
+
+before(async () => {
+  window = await Window.open(freshStore({ demo: true }), 4474);
+  await window.fill('[data-testid="login"]', "iin", "920718300451"); // a demo clerk
+  await window.fill('[data-testid="login"]', "password", "demo-2026");
+  await window.pressEnter('[data-testid="login"]', "password");
+  await window.waitFor('[data-testid="welcome"]');
+  await window.click('[data-testid="lang-ru"]');
+  await window.click('[data-testid="nav-counter"]');
+});
+after(async () => {
+  await window?.close();
+});
+
+const counter = '[data-testid="counter"]';
+
+test("a mistyped IIN is refused as soon as it is complete", async () => {
+  await window.fill(counter, "taxId", "780214300451");
+  assert.match(await window.text(`${counter} [data-testid="error"]`), /Контрольная цифра не сходится/);
+  await window.screenshot("30-counter-bad-iin-ru");
+});
+
+test("a new applicant's documents are accepted under a journal number with a clock", async () => {
+  await window.fill(counter, "taxId", APPLICANT_IIN);
+  assert.match(await window.text('[data-testid="lookup"]'), /Новый заявитель/);
+  await window.fillAll(counter, {
+    surname: "Жұмабекова",
+    givenName: "Әсем",
+    patronymic: "Ғалымқызы",
+    address: "Шымкент, Тәуке хан даңғылы, 5",
+    phone: "+7 701 111 11 11",
+  });
+  await window.click('[data-testid="accept"]');
+  const number = await window.text('[data-testid="visit-number"]');
+  assert.match(number, new RegExp(`№ ${new Date().getFullYear()}/000001`));
+  const clock = await window.waitFor('[data-testid="visit-clock"]');
+  assert.equal(await clock.getAttribute("data-level"), "ok");
+  assert.match(await clock.getText(), /Прошло 0:0\d из 30 минут/);
+
+  // No documents, no consent.
+  const consent = await window.waitFor('[data-testid="confirm-consent"]');
+  assert.equal(await consent.isEnabled(), false);
+
+  const rows = '[data-testid="document-row"]';
+  await window.fillAll(`${rows}:nth-of-type(1)`, { title: "Туу туралы куәлік", number: "I-АЖ 123456", issuedOn: "12.03.1978", issuer: "АХАТ" });
+  await window.click('[data-testid="add-document"]');
+  await window.fillAll(`${rows}:nth-of-type(2)`, { title: "Диплом", number: "ЖБ-II 0098765", issuedOn: "30.06.2000", issuer: "ҚазҰУ" });
+  await window.click('[data-testid="save-documents"]');
+  await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
+  await window.click('[data-testid="confirm-consent"]');
+  await window.waitForText('[data-testid="consent-received"]', "Согласие получено");
+  await window.screenshot("31-visit-ru");
+
+  await window.click('[data-testid="lang-kk"]');
+  await window.waitForText('[data-testid="visit-clock"]', "30 минуттың");
+  await window.screenshot("32-visit-kk");
+
+  await window.click('[data-testid="finish-visit"]');
+  await window.click('[data-testid="confirm-yes"]');
+  await window.waitForText(`${counter} [data-testid="notice"]`, "өтініш");
+});
+
+test("a returning applicant is filled in from the last visit", async () => {
+  await window.click('[data-testid="lang-ru"]');
+  await window.fill(counter, "taxId", APPLICANT_IIN);
+  assert.match(await window.text('[data-testid="lookup"]'), /уже обращался/);
+  await window.waitFor(`${counter} input[name="surname"]`);
+  assert.equal(await window.driver.executeScript(`return document.querySelector('${counter} input[name="surname"]').value`), "Жұмабекова");
+  await window.screenshot("33-returning-applicant-ru");
+});
+
+test("an expired power of attorney is refused with a clear message", async () => {
+  await window.click(`${counter} input[name="hasRepresentative"]`);
+  await window.fillAll(counter, {
+    representativeName: "Серікбаев Дәулет",
+    representativeIin: "880612401122",
+    poaNumber: "Н-77",
+  });
+  // Date inputs take the value the WebDriver way: through script, as typed dates are locale-bound.
+  await window.driver.executeScript(`
+    for (const [name, value] of [["poaIssuedOn", "2025-01-10"], ["poaValidUntil", "2025-12-31"]]) {
+      const input = document.querySelector('input[name="' + name + '"]');
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }`);
+  await window.click('[data-testid="accept"]');
+  assert.match(await window.text(`${counter} [data-testid="error"]`), /Срок действия доверенности истёк 31\.12\.2025/);
+  await window.screenshot("34-expired-poa-ru");
+});

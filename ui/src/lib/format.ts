@@ -1,0 +1,6 @@
+// How times read at a Kazakh counter: 24-hour clock, whatever the machine's locale.
+
+export function timeOfDay(iso: string): string {
+  const d = new Date(iso);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
