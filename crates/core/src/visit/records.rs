@@ -174,56 +174,55 @@ fn documents(conn: &Connection, visit_id: i64) -> Result<Vec<Document>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
-    let (number, applicant_id, clerk_name, representative, media, consent, started, ended) = conn
-        .query_row(
-            "SELECT v.journal_year, v.journal_seq, v.applicant_id, a.full_name,
-                    v.representative_name, v.representative_iin, v.poa_number,
-                    v.poa_issued_on, v.poa_valid_until, v.copies_on_media,
-                    v.consent_received_at, v.started_at, v.ended_at
-             FROM visit v JOIN account a ON a.id = v.clerk_id WHERE v.id = ?1",
-            [visit_id],
-            |r| {
-                let name: Option<String> = r.get(4)?;
-                let representative = match name {
-                    None => None,
-                    Some(full_name) => Some(Representative {
-                        full_name,
-                        iin: r.get(5)?,
-                        poa_number: r.get(6)?,
-                        poa_issued_on: r.get::<_, NaiveDate>(7)?,
-                        poa_valid_until: r.get::<_, NaiveDate>(8)?,
-                    }),
-                };
-                Ok((
-                    JournalNumber::new(r.get(0)?, r.get(1)?),
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, String>(3)?,
-                    representative,
-                    r.get::<_, bool>(9)?,
-                    r.get::<_, Option<DateTime<Utc>>>(10)?,
-                    r.get::<_, DateTime<Utc>>(11)?,
-                    r.get::<_, Option<DateTime<Utc>>>(12)?,
-                ))
-            },
-        )
-        .optional()?
-        .ok_or(Error::VisitNotFound)?;
-    let duration_seconds = ended.map(|end| (end - started).num_seconds());
-    Ok(VisitView {
-        id: visit_id,
+fn representative(r: &rusqlite::Row) -> rusqlite::Result<Option<Representative>> {
+    let Some(full_name) = r.get::<_, Option<String>>("representative_name")? else {
+        return Ok(None);
+    };
+    Ok(Some(Representative {
+        full_name,
+        iin: r.get("representative_iin")?,
+        poa_number: r.get("poa_number")?,
+        poa_issued_on: r.get::<_, NaiveDate>("poa_issued_on")?,
+        poa_valid_until: r.get::<_, NaiveDate>("poa_valid_until")?,
+    }))
+}
+
+/// The visit row with what a view needs besides the applicant and documents.
+fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, VisitView)> {
+    let number = JournalNumber::new(r.get("journal_year")?, r.get("journal_seq")?);
+    let started_at: DateTime<Utc> = r.get("started_at")?;
+    let ended_at: Option<DateTime<Utc>> = r.get("ended_at")?;
+    let duration_seconds = ended_at.map(|end| (end - started_at).num_seconds());
+    let view = VisitView {
+        id: r.get("id")?,
         number,
         number_text: number.to_string(),
-        applicant: applicant::get(conn, applicant_id)?,
-        representative,
-        clerk_name,
-        documents: documents(conn, visit_id)?,
-        copies_on_media: media,
-        consent_received_at: consent,
-        started_at: started,
-        ended_at: ended,
+        applicant: applicant::Applicant::default(),
+        representative: representative(r)?,
+        clerk_name: r.get("clerk_name")?,
+        documents: vec![],
+        copies_on_media: r.get("copies_on_media")?,
+        consent_received_at: r.get("consent_received_at")?,
+        started_at,
+        ended_at,
         duration_seconds,
         over_limit: duration_seconds.is_some_and(clock::over_limit),
         limits: clock::LIMITS,
-    })
+    };
+    Ok((r.get("applicant_id")?, view))
+}
+
+pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
+    let (applicant_id, mut view) = conn
+        .query_row(
+            "SELECT v.*, a.full_name AS clerk_name
+             FROM visit v JOIN account a ON a.id = v.clerk_id WHERE v.id = ?1",
+            [visit_id],
+            visit_row,
+        )
+        .optional()?
+        .ok_or(Error::VisitNotFound)?;
+    view.applicant = applicant::get(conn, applicant_id)?;
+    view.documents = documents(conn, visit_id)?;
+    Ok(view)
 }
