@@ -14,6 +14,13 @@ PACKAGES=(
   xvfb xauth webkit2gtk-driver
   # fonts with every Kazakh letter, for the system as well as the bundled ones
   fonts-noto-core fonts-dejavu-core
+  # signatures and PDFs checked by independent tools: openssl cms, pdfsig (with an NSS trust
+  # store from certutil), pdftotext / pdfimages / pdftoppm
+  openssl poppler-utils libnss3-tools
+  # scanning: SANE and its `test` backend
+  sane-utils libsane1
+  # a virtual environment for the Python tools below
+  python3-venv
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -44,6 +51,16 @@ npm_install() {
 }
 npm_install ui
 npm_install tests/e2e
+
+# pyHanko validates PAdES signatures independently of our own code; img2pdf is the baseline
+# of the PDF assembly benchmark.
+# They live in a virtual environment of the project's own (Debian's Python refuses global pip
+# installs); the test command puts its bin/ first on PATH.
+PYTOOLS=target/pytools
+if [ ! -x "$PYTOOLS/bin/pyhanko" ] || [ ! -x "$PYTOOLS/bin/img2pdf" ]; then
+  python3 -m venv "$PYTOOLS"
+  "$PYTOOLS/bin/pip" install --quiet --disable-pip-version-check pyhanko pyhanko-cli img2pdf
+fi
 
 TAURI_DRIVER_VERSION=2.1.0
 if ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then

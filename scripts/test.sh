@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/target/pytools/bin:$HOME/.cargo/bin:$PATH"
 LOGS=target/test-logs
 mkdir -p "$LOGS"
 rm -rf target/e2e-artifacts

@@ -6,15 +6,26 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// Every file under `locales/<lang>/`, by name; a test checks the list against the folder.
-pub const FILES: &[&str] = &["app.ftl", "counter.ftl", "errors.ftl", "ids.ftl"];
+pub const FILES: &[&str] = &[
+    "app.ftl",
+    "capture.ftl",
+    "counter.ftl",
+    "errors.ftl",
+    "ids.ftl",
+    "pdf.ftl",
+    "sign.ftl",
+];
 
 macro_rules! sources {
     ($lang:literal) => {
         [
             include_str!(concat!("../../../locales/", $lang, "/app.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/capture.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/counter.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/ids.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/pdf.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/sign.ftl")),
         ]
     };
 }

@@ -1,0 +1,191 @@
+//! The one error type of the crate. Its `Display` text is for logs only: the UI words every
+//! variant in Kazakh or Russian through the Fluent message `error-<code>` (see
+//! `locales/*/sign.ftl`), with the arguments from [`SignError::args`].
+
+/// Why a key could not be opened, a document could not be signed, or a signature not read.
+#[derive(thiserror::Error, Debug)]
+pub enum SignError {
+    /// The .p12 file opened, but its integrity check failed with this password.
+    #[error("wrong password for the key file")]
+    WrongPassword,
+    /// The bytes are not a PKCS#12 key file at all (another file chosen, or a damaged copy).
+    #[error("not a PKCS#12 key file")]
+    NotAKeyFile,
+    /// The key file holds certificates only.
+    #[error("the key file holds no private key")]
+    NoPrivateKey,
+    /// A key this build cannot use directly, such as GOST (those go through NCALayer).
+    #[error("unsupported key or key file algorithm: {detail}")]
+    UnsupportedKey { detail: String },
+    /// The certificate expired; `until` is its last valid day, `DD.MM.YYYY` (UTC).
+    #[error("certificate expired on {until}")]
+    Expired { until: String },
+    /// The certificate is not valid yet; `from` is its first valid day, `DD.MM.YYYY` (UTC).
+    #[error("certificate valid only from {from}")]
+    NotYetValid { from: String },
+    /// An authentication certificate (no nonRepudiation): it must not sign documents.
+    #[error("the certificate is for authentication, not for signing")]
+    NotForSigning,
+    /// The certificate belongs to someone else than the clerk who is signing.
+    #[error("certificate of IIN {found}, expected {expected}")]
+    WrongPerson { found: String, expected: String },
+    /// The certificate carries no `SERIALNUMBER=IIN…`, so its owner cannot be checked.
+    #[error("the certificate carries no IIN")]
+    NoIin,
+    /// The document carries no signature to verify.
+    #[error("no signature found")]
+    NoSignature,
+    /// The PDF is password-protected; an incremental update of it cannot be written.
+    #[error("the PDF is encrypted")]
+    PdfEncrypted,
+    /// A signature, certificate or PDF that cannot be read.
+    #[error("malformed input: {detail}")]
+    Malformed { detail: String },
+    /// OpenSSL refused an operation for a reason not covered above.
+    #[error("cryptographic operation failed: {detail}")]
+    Crypto { detail: String },
+}
+
+impl SignError {
+    /// Stable machine-readable code; the UI branches on it and looks up `error-<code>`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SignError::WrongPassword => "sign-wrong-password",
+            SignError::NotAKeyFile => "sign-not-a-key-file",
+            SignError::NoPrivateKey => "sign-no-private-key",
+            SignError::UnsupportedKey { .. } => "sign-unsupported-key",
+            SignError::Expired { .. } => "sign-expired",
+            SignError::NotYetValid { .. } => "sign-not-yet-valid",
+            SignError::NotForSigning => "sign-not-for-signing",
+            SignError::WrongPerson { .. } => "sign-wrong-person",
+            SignError::NoIin => "sign-no-iin",
+            SignError::NoSignature => "sign-no-signature",
+            SignError::PdfEncrypted => "sign-pdf-encrypted",
+            SignError::Malformed { .. } => "sign-malformed",
+            SignError::Crypto { .. } => "sign-crypto",
+        }
+    }
+
+    /// The Fluent arguments of the message, by variable name.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            SignError::UnsupportedKey { detail }
+            | SignError::Malformed { detail }
+            | SignError::Crypto { detail } => vec![("detail", detail.clone())],
+            SignError::Expired { until } => vec![("until", until.clone())],
+            SignError::NotYetValid { from } => vec![("from", from.clone())],
+            SignError::WrongPerson { found, expected } => {
+                vec![("found", found.clone()), ("expected", expected.clone())]
+            }
+            SignError::WrongPassword
+            | SignError::NotAKeyFile
+            | SignError::NoPrivateKey
+            | SignError::NotForSigning
+            | SignError::NoIin
+            | SignError::NoSignature
+            | SignError::PdfEncrypted => Vec::new(),
+        }
+    }
+
+    pub(crate) fn malformed(detail: impl Into<String>) -> SignError {
+        SignError::Malformed {
+            detail: detail.into(),
+        }
+    }
+}
+
+impl From<openssl::error::ErrorStack> for SignError {
+    fn from(e: openssl::error::ErrorStack) -> Self {
+        SignError::Crypto {
+            detail: e.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    const KK: &str = include_str!("../../../locales/kk/sign.ftl");
+    const RU: &str = include_str!("../../../locales/ru/sign.ftl");
+
+    /// One value of every variant; the match makes a new variant fail to compile here until
+    /// it is added, so no error reaches the UI without words.
+    fn every_variant() -> Vec<SignError> {
+        let text = || "x".to_string();
+        let all = vec![
+            SignError::WrongPassword,
+            SignError::NotAKeyFile,
+            SignError::NoPrivateKey,
+            SignError::UnsupportedKey { detail: text() },
+            SignError::Expired { until: text() },
+            SignError::NotYetValid { from: text() },
+            SignError::NotForSigning,
+            SignError::WrongPerson {
+                found: text(),
+                expected: text(),
+            },
+            SignError::NoIin,
+            SignError::NoSignature,
+            SignError::PdfEncrypted,
+            SignError::Malformed { detail: text() },
+            SignError::Crypto { detail: text() },
+        ];
+        for e in &all {
+            match e {
+                SignError::WrongPassword
+                | SignError::NotAKeyFile
+                | SignError::NoPrivateKey
+                | SignError::UnsupportedKey { .. }
+                | SignError::Expired { .. }
+                | SignError::NotYetValid { .. }
+                | SignError::NotForSigning
+                | SignError::WrongPerson { .. }
+                | SignError::NoIin
+                | SignError::NoSignature
+                | SignError::PdfEncrypted
+                | SignError::Malformed { .. }
+                | SignError::Crypto { .. } => {}
+            }
+        }
+        all
+    }
+
+    /// Message id → the variables it uses, from a Fluent file of single-line messages.
+    fn messages(ftl: &str) -> BTreeMap<String, BTreeSet<String>> {
+        ftl.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let (id, body) = l.split_once(" = ").expect("one message per line");
+                let vars = body
+                    .split("{ $")
+                    .skip(1)
+                    .map(|v| v.split(' ').next().unwrap().to_string())
+                    .collect();
+                (id.to_string(), vars)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_error_has_words_in_both_languages_with_its_arguments() {
+        let (kk, ru) = (messages(KK), messages(RU));
+        assert_eq!(kk, ru, "kk and ru differ in ids or variables");
+        let codes: BTreeSet<String> = every_variant()
+            .iter()
+            .map(|e| format!("error-{}", e.code()))
+            .collect();
+        assert_eq!(codes, ru.keys().cloned().collect(), "codes vs messages");
+        for e in every_variant() {
+            let args: BTreeSet<String> = e.args().iter().map(|(k, _)| k.to_string()).collect();
+            assert_eq!(ru[&format!("error-{}", e.code())], args, "{}", e.code());
+        }
+    }
+
+    #[test]
+    fn the_kazakh_text_is_kazakh() {
+        assert!(KK.chars().any(|c| "әғқңөұүһі".contains(c)));
+        assert!(!RU.chars().any(|c| "әғқңөұүһі".contains(c)));
+    }
+}

@@ -1,0 +1,43 @@
+//! Everything about electronic digital signatures (ЭЦП) in Rastau: opening a clerk's key,
+//! checking that it may certify, signing (detached CAdES and PAdES) and verifying.
+//!
+//! The flow codes against the [`Signer`] trait only; [`Pkcs12Signer`] is the .p12 key file of
+//! NCA, and an NCALayer signer can join later without touching the flow. Errors carry a code
+//! and arguments ([`SignError::code`], [`SignError::args`]) that the UI words through the
+//! Fluent messages `error-<code>` in `locales/{kk,ru}/sign.ftl`.
+//!
+//! Everything runs on the system OpenSSL 3: no network, no revocation lookups.
+//!
+//! ```
+//! use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+//! use rastau_sign::{check_signer, verify_detached, Pkcs12Signer, Signer};
+//!
+//! let pki = TestPki::new();
+//! let p12 = pki.clerk("900101300007", ClerkOptions::default());
+//! let signer = Pkcs12Signer::open(&p12, PASSWORD)?;
+//! check_signer(signer.certificate(), "900101300007", chrono::Utc::now())?;
+//! let signature = signer.sign_detached(b"scanned page")?;
+//! let v = verify_detached(b"scanned page", &signature, &pki.trust())?;
+//! assert!(v.intact && v.trusted && v.valid_at_signing);
+//! # Ok::<(), rastau_sign::SignError>(())
+//! ```
+mod cades;
+mod certificate;
+mod checks;
+mod error;
+mod pades;
+mod pkcs12;
+mod signed_data;
+mod signer;
+mod verify;
+
+#[cfg(any(test, feature = "test-pki"))]
+pub mod test_pki;
+
+pub use certificate::CertificateInfo;
+pub use checks::check_signer;
+pub use error::SignError;
+pub use pades::{sign_pdf, PdfSignatureMeta};
+pub use pkcs12::Pkcs12Signer;
+pub use signer::Signer;
+pub use verify::{verify_detached, verify_pdf, Verification};

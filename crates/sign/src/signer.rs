@@ -1,0 +1,15 @@
+//! The one seam between the signing flow and where keys live: a .p12 file today
+//! ([`crate::Pkcs12Signer`]), NCALayer or a token later, without touching the flow.
+use crate::certificate::CertificateInfo;
+use crate::error::SignError;
+
+/// Something that holds a clerk's signing key and can produce CAdES signatures with it.
+pub trait Signer: Send + Sync {
+    /// The facts of the signing certificate, for [`crate::check_signer`] and the UI.
+    fn certificate(&self) -> &CertificateInfo;
+    /// The signing certificate, DER-encoded.
+    fn certificate_der(&self) -> &[u8];
+    /// Detached CAdES-BES over `data` (DER CMS SignedData with signing-time and
+    /// signing-certificate-v2 attributes).
+    fn sign_detached(&self, data: &[u8]) -> Result<Vec<u8>, SignError>;
+}

@@ -1,0 +1,148 @@
+//! Detached CAdES signatures checked by the OpenSSL command line, the reference a receiving
+//! agency would use, and by our own verifier.
+mod common;
+
+use common::{path, run, text};
+use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::{verify_detached, Pkcs12Signer, Signer};
+use std::path::Path;
+
+const IIN: &str = "900101300007";
+const OPENSSL: &str = "Debian package openssl (apt-get install -y openssl)";
+const DOCUMENT: &[u8] = b"\x89PNG scan of a birth certificate\r\n\x00\x01binary";
+
+fn openssl_verify(dir: &Path, data: &[u8], signature: &[u8], ca: &Path) -> (bool, String) {
+    let (file, p7s) = (dir.join("copy.bin"), dir.join("copy.bin.p7s"));
+    std::fs::write(&file, data).unwrap();
+    std::fs::write(&p7s, signature).unwrap();
+    let out_file = dir.join("out");
+    let output = run(
+        "openssl",
+        &[
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-content",
+            path(&file),
+            "-in",
+            path(&p7s),
+            "-CAfile",
+            path(ca),
+            "-out",
+            path(&out_file),
+        ],
+        OPENSSL,
+    );
+    (output.status.success(), text(&output))
+}
+
+fn signer(pki: &TestPki, opts: ClerkOptions) -> Pkcs12Signer {
+    Pkcs12Signer::open(&pki.clerk(IIN, opts), PASSWORD).unwrap()
+}
+
+#[test]
+fn a_signed_file_verifies_with_openssl_and_with_us() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let ca = pki.write_ca(dir.path()).unwrap();
+    let signature = signer(&pki, ClerkOptions::default())
+        .sign_detached(DOCUMENT)
+        .unwrap();
+
+    let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &signature, &ca);
+    assert!(ok, "openssl cms -verify refused: {said}");
+    assert!(said.contains("Verification successful"), "{said}");
+
+    let v = verify_detached(DOCUMENT, &signature, &pki.trust()).unwrap();
+    assert!(v.intact && v.trusted && v.valid_at_signing, "{v:?}");
+    assert_eq!(v.signer.iin.as_deref(), Some(IIN));
+    assert!(v.signing_time.is_some());
+}
+
+#[test]
+fn openssl_sees_cades_attributes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let p7s = dir.path().join("s.p7s");
+    let signature = signer(&pki, ClerkOptions::default())
+        .sign_detached(DOCUMENT)
+        .unwrap();
+    std::fs::write(&p7s, signature).unwrap();
+    let output = run(
+        "openssl",
+        &[
+            "cms",
+            "-cmsout",
+            "-print",
+            "-inform",
+            "DER",
+            "-in",
+            path(&p7s),
+        ],
+        OPENSSL,
+    );
+    let printed = text(&output);
+    assert!(output.status.success(), "{printed}");
+    assert!(printed.contains("signingTime"), "{printed}");
+    assert!(printed.contains("signingCertificateV2"), "{printed}");
+    // Detached: the document is not inside the signature.
+    assert!(printed.contains("eContent: <ABSENT>"), "{printed}");
+}
+
+#[test]
+fn one_changed_byte_fails_openssl_and_us() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let ca = pki.write_ca(dir.path()).unwrap();
+    let signature = signer(&pki, ClerkOptions::default())
+        .sign_detached(DOCUMENT)
+        .unwrap();
+    let mut changed = DOCUMENT.to_vec();
+    changed[7] ^= 0x01;
+
+    let (ok, said) = openssl_verify(dir.path(), &changed, &signature, &ca);
+    assert!(!ok, "openssl accepted a changed file: {said}");
+
+    let v = verify_detached(&changed, &signature, &pki.trust()).unwrap();
+    assert!(!v.intact && !v.trusted, "{v:?}");
+}
+
+#[test]
+fn a_signature_from_another_ca_is_intact_but_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pki, stranger) = (TestPki::new(), TestPki::new());
+    let ca = pki.write_ca(dir.path()).unwrap();
+    let signature = signer(&stranger, ClerkOptions::default())
+        .sign_detached(DOCUMENT)
+        .unwrap();
+
+    let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &signature, &ca);
+    assert!(!ok, "openssl trusted a stranger's CA: {said}");
+
+    let v = verify_detached(DOCUMENT, &signature, &pki.trust()).unwrap();
+    assert!(v.intact && !v.trusted, "{v:?}");
+}
+
+#[test]
+fn a_signature_made_with_an_expired_key_is_not_valid_at_signing() {
+    let pki = TestPki::new();
+    let expired = ClerkOptions {
+        expired: true,
+        ..ClerkOptions::default()
+    };
+    // The key file itself opens: refusing it is check_signer's job, tested elsewhere.
+    let signature = signer(&pki, expired).sign_detached(DOCUMENT).unwrap();
+    let v = verify_detached(DOCUMENT, &signature, &pki.trust()).unwrap();
+    assert!(v.intact && !v.valid_at_signing && !v.trusted, "{v:?}");
+}
+
+#[test]
+fn what_is_not_a_signature_is_an_error() {
+    let pki = TestPki::new();
+    let e = verify_detached(DOCUMENT, b"not a signature", &pki.trust()).unwrap_err();
+    assert_eq!(e.code(), "sign-malformed");
+    let e = verify_detached(DOCUMENT, &[], &[b"not a PEM".to_vec()]).unwrap_err();
+    assert_eq!(e.code(), "sign-malformed");
+}

@@ -1,0 +1,193 @@
+//! Signed PDFs checked by two independent validators, poppler's `pdfsig` (what Linux PDF
+//! viewers use) and pyHanko (a full PAdES validator), and by our own verifier.
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::{minimal_pdf, minimal_pdf_with_xref_stream, path, run, tamper_text, text};
+use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::{sign_pdf, verify_pdf, PdfSignatureMeta, Pkcs12Signer, SignError, Signer};
+use std::path::Path;
+
+const IIN: &str = "900101300007";
+const POPPLER: &str = "Debian package poppler-utils (apt-get install -y poppler-utils)";
+const NSS: &str = "Debian package libnss3-tools (apt-get install -y libnss3-tools)";
+const PYHANKO: &str = "PyPI packages pyhanko and pyhanko-cli (pip install pyhanko pyhanko-cli)";
+
+struct Validators {
+    dir: tempfile::TempDir,
+    pki: TestPki,
+}
+
+impl Validators {
+    fn new() -> Validators {
+        let dir = tempfile::tempdir().unwrap();
+        let pki = TestPki::new();
+        pki.write_ca(dir.path()).unwrap();
+        // pdfsig trusts what an NSS database trusts; give it one holding only the test CA.
+        let nss = dir.path().join("nss");
+        std::fs::create_dir(&nss).unwrap();
+        let db = format!("sql:{}", path(&nss));
+        let out = run("certutil", &["-N", "-d", &db, "--empty-password"], NSS);
+        assert!(out.status.success(), "certutil -N: {}", text(&out));
+        let ca = dir.path().join("ca.pem");
+        let args = [
+            "-A",
+            "-d",
+            &db,
+            "-n",
+            "test-ca",
+            "-t",
+            "CT,C,C",
+            "-i",
+            path(&ca),
+        ];
+        let out = run("certutil", &args, NSS);
+        assert!(out.status.success(), "certutil -A: {}", text(&out));
+        Validators { dir, pki }
+    }
+
+    fn signer(&self, iin: &str) -> Pkcs12Signer {
+        Pkcs12Signer::open(&self.pki.clerk(iin, ClerkOptions::default()), PASSWORD).unwrap()
+    }
+
+    fn write(&self, name: &str, pdf: &[u8]) -> std::path::PathBuf {
+        let file = self.dir.path().join(name);
+        std::fs::write(&file, pdf).unwrap();
+        file
+    }
+
+    /// Whether pdfsig calls every signature valid and its certificate trusted.
+    fn pdfsig(&self, pdf: &Path) -> (bool, String) {
+        let db = format!("sql:{}", path(&self.dir.path().join("nss")));
+        let out = run("pdfsig", &["-nssdir", &db, path(pdf)], POPPLER);
+        let said = text(&out);
+        let signatures = said.matches("Signature Validation:").count();
+        let ok = out.status.success()
+            && signatures > 0
+            && said
+                .matches("Signature Validation: Signature is Valid.")
+                .count()
+                == signatures
+            && said
+                .matches("Certificate Validation: Certificate is Trusted.")
+                .count()
+                == signatures;
+        (ok, said)
+    }
+
+    /// Whether pyHanko calls every signature intact and trusted (by the test CA alone), and
+    /// the last one untouched by later changes.
+    fn pyhanko(&self, pdf: &Path) -> (bool, String) {
+        let ca = self.dir.path().join("ca.pem");
+        let args = [
+            "sign",
+            "validate",
+            "--trust-replace",
+            "--trust",
+            path(&ca),
+            path(pdf),
+        ];
+        let out = run("pyhanko", &args, PYHANKO);
+        let said = text(&out);
+        let ok = out.status.success() && said.contains(":INTACT:TRUSTED,UNTOUCHED");
+        (ok, said)
+    }
+}
+
+fn meta() -> PdfSignatureMeta {
+    PdfSignatureMeta {
+        name: "ТЕСТОВ ТЕСТ ТЕСТҰЛЫ".into(),
+        reason: "Копия верна / Көшірме дұрыс".into(),
+        location: "ХҚКО №1, Астана".into(),
+        signing_time: Utc.with_ymd_and_hms(2026, 11, 5, 9, 30, 0).unwrap(),
+    }
+}
+
+fn assert_valid_everywhere(v: &Validators, name: &str, signed: &[u8]) {
+    let file = v.write(name, signed);
+    let (ok, said) = v.pdfsig(&file);
+    assert!(ok, "pdfsig refused {name}:\n{said}");
+    let (ok, said) = v.pyhanko(&file);
+    assert!(ok, "pyHanko refused {name}:\n{said}");
+    let ours = verify_pdf(signed, &v.pki.trust()).unwrap();
+    assert!(
+        ours.intact && ours.trusted && ours.valid_at_signing,
+        "{ours:?}"
+    );
+}
+
+#[test]
+fn a_signed_pdf_validates_with_pdfsig_pyhanko_and_us() {
+    let v = Validators::new();
+    let original = minimal_pdf();
+    let signed = sign_pdf(&original, &v.signer(IIN), &meta()).unwrap();
+    assert!(
+        signed.starts_with(&original),
+        "an incremental update keeps the original bytes"
+    );
+    assert_valid_everywhere(&v, "signed.pdf", &signed);
+
+    let (_, said) = v.pdfsig(&v.write("again.pdf", &signed));
+    assert!(said.contains("ETSI.CAdES.detached"), "{said}");
+    assert!(said.contains("ТЕСТОВ ТЕСТ ТЕСТҰЛЫ"), "{said}");
+    let ours = verify_pdf(&signed, &v.pki.trust()).unwrap();
+    assert_eq!(ours.signer.iin.as_deref(), Some(IIN));
+}
+
+#[test]
+fn a_pdf_with_a_cross_reference_stream_is_signed_in_its_own_form() {
+    let v = Validators::new();
+    let signed = sign_pdf(&minimal_pdf_with_xref_stream(), &v.signer(IIN), &meta()).unwrap();
+    assert_valid_everywhere(&v, "xref-stream.pdf", &signed);
+}
+
+#[test]
+fn a_second_signature_keeps_the_first_valid_and_is_the_one_reported() {
+    let v = Validators::new();
+    let once = sign_pdf(&minimal_pdf(), &v.signer(IIN), &meta()).unwrap();
+    let supervisor = "850315400124";
+    let twice = sign_pdf(&once, &v.signer(supervisor), &meta()).unwrap();
+    assert_valid_everywhere(&v, "twice.pdf", &twice);
+    let (_, said) = v.pdfsig(&v.write("twice-again.pdf", &twice));
+    assert_eq!(
+        said.matches("Signature Validation: Signature is Valid.")
+            .count(),
+        2
+    );
+    let ours = verify_pdf(&twice, &v.pki.trust()).unwrap();
+    assert_eq!(ours.signer.iin.as_deref(), Some(supervisor));
+}
+
+#[test]
+fn one_changed_byte_fails_pdfsig_pyhanko_and_us() {
+    let v = Validators::new();
+    let signed = sign_pdf(&minimal_pdf(), &v.signer(IIN), &meta()).unwrap();
+    let changed = tamper_text(&signed);
+    let file = v.write("changed.pdf", &changed);
+    let (ok, said) = v.pdfsig(&file);
+    assert!(!ok, "pdfsig accepted a changed file:\n{said}");
+    let (ok, said) = v.pyhanko(&file);
+    assert!(!ok, "pyHanko accepted a changed file:\n{said}");
+    let ours = verify_pdf(&changed, &v.pki.trust()).unwrap();
+    assert!(!ours.intact && !ours.trusted, "{ours:?}");
+}
+
+#[test]
+fn bytes_appended_after_signing_are_not_covered() {
+    let v = Validators::new();
+    let mut signed = sign_pdf(&minimal_pdf(), &v.signer(IIN), &meta()).unwrap();
+    signed.extend_from_slice(b"% appended later\n");
+    let ours = verify_pdf(&signed, &v.pki.trust()).unwrap();
+    assert!(!ours.intact, "{ours:?}");
+}
+
+#[test]
+fn an_unsigned_or_unreadable_pdf_is_told_apart() {
+    let pki = TestPki::new();
+    let e = verify_pdf(&minimal_pdf(), &pki.trust()).unwrap_err();
+    assert!(matches!(e, SignError::NoSignature), "{e:?}");
+    let signer = Pkcs12Signer::open(&pki.clerk(IIN, ClerkOptions::default()), PASSWORD).unwrap();
+    let e = sign_pdf(b"%PDF-1.7\nnot really", &signer, &meta()).unwrap_err();
+    assert!(matches!(e, SignError::Malformed { .. }), "{e:?}");
+    assert!(signer.certificate().non_repudiation);
+}
