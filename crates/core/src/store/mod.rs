@@ -2,9 +2,11 @@
 //!
 //! Every state change goes through [`Store::write`], one transaction each, so a crash leaves
 //! either the whole change or none of it.
+mod files;
 mod location;
 mod migrations;
 
+pub use files::{content_hash, Files, FILES_DIR};
 pub use location::{default_data_dir, DATA_DIR_ENV};
 
 use crate::error::{Error, Result};

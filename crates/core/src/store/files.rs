@@ -1,0 +1,87 @@
+//! Files kept beside the database under the SHA-256 of their bytes: scans, certified copies,
+//! signatures, notices. The same bytes are stored once; a stored file never changes.
+use crate::error::Result;
+use sha2::{Digest, Sha256};
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Folder of the files inside the data folder.
+pub const FILES_DIR: &str = "files";
+
+/// The lowercase hex SHA-256 of `bytes`: a file's name in the store.
+pub fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub struct Files {
+    root: PathBuf,
+}
+
+impl Files {
+    pub fn new(data_dir: &Path) -> Files {
+        Files {
+            root: data_dir.join(FILES_DIR),
+        }
+    }
+
+    /// Where the file of `hash` lives (two-level fan-out keeps folders small).
+    pub fn path(&self, hash: &str) -> PathBuf {
+        self.root.join(&hash[..2]).join(hash)
+    }
+
+    /// Stores `bytes` and returns their hash. Written to a temporary file, flushed to disk and
+    /// renamed into place, so a crash leaves either the whole file or none.
+    pub fn put(&self, bytes: &[u8]) -> Result<String> {
+        let hash = content_hash(bytes);
+        let path = self.path(&hash);
+        if path.is_file() {
+            return Ok(hash);
+        }
+        let dir = path.parent().expect("a hash path has a folder");
+        fs::create_dir_all(dir)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        File::open(dir)?.sync_all()?;
+        Ok(hash)
+    }
+
+    pub fn get(&self, hash: &str) -> Result<Vec<u8>> {
+        Ok(fs::read(self.path(hash))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stores_by_hash_once_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = Files::new(dir.path());
+        let hash = files.put("Қазақ әріптері".as_bytes()).unwrap();
+        assert_eq!(hash, content_hash("Қазақ әріптері".as_bytes()));
+        assert_eq!(files.put("Қазақ әріптері".as_bytes()).unwrap(), hash);
+        assert_eq!(files.get(&hash).unwrap(), "Қазақ әріптері".as_bytes());
+        assert!(files
+            .path(&hash)
+            .starts_with(dir.path().join(FILES_DIR).join(&hash[..2])));
+        let leftovers = fs::read_dir(files.path(&hash).parent().unwrap())
+            .unwrap()
+            .count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn hashes_are_sha256_hex() {
+        assert_eq!(
+            content_hash(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
