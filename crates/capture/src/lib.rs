@@ -1,0 +1,29 @@
+//! Getting page images into Rastau: scanners through SANE's `scanimage` (flatbed and feeder,
+//! with progress, cancellation and typed faults that never lose pages already scanned),
+//! imported JPEG/PNG/TIFF/PDF files (JPEG bytes kept untouched for the certified copy, every
+//! declared size checked before decoding), cheap page operations, thumbnails, and a
+//! scan-to-folder watcher.
+//!
+//! Every failure is a [`CaptureError`] with a [`CaptureError::code`]; the clerk-facing text is
+//! the Fluent message `error-<code>` in `locales/{kk,ru}/capture.ftl`.
+
+mod batch;
+mod error;
+mod faults;
+mod import;
+mod limits;
+mod page;
+mod pages;
+mod scanner;
+mod thumbnail;
+mod watch;
+
+pub use batch::CancelToken;
+pub use error::{CaptureError, PartialScan};
+pub use import::{import_bytes, import_file, sniff, FileKind, DEFAULT_DPI};
+pub use limits::Limits;
+pub use page::{PageKind, Rotation, ScanPage};
+pub use pages::Pages;
+pub use scanner::{ColorMode, Device, ScanOptions, Scanner, Source};
+pub use thumbnail::{thumbnail, Thumbnail, THUMBNAIL_HEIGHT};
+pub use watch::{is_scan_file, FolderWatcher, WatchOptions};
