@@ -20,6 +20,14 @@ fn person_applicant() -> Applicant {
     }
 }
 
+/// An applicant who came in person.
+fn alone(applicant: Applicant) -> OpenVisit {
+    OpenVisit {
+        applicant,
+        representative: None,
+    }
+}
+
 fn document(title: &str) -> Document {
     Document {
         title: title.into(),
@@ -38,13 +46,7 @@ fn clerk_at_counter() -> Desk {
 #[test]
 fn a_visit_gets_the_next_journal_number_and_remembers_the_applicant() {
     let mut desk = clerk_at_counter();
-    let first = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    let first = desk.app.open_visit(&alone(person_applicant())).unwrap();
     assert_eq!(first.number.seq, 1);
     assert_eq!(first.number_text, format!("{}/000001", first.number.year));
     assert_eq!(first.clerk_name, "Ғабитов Ұлан");
@@ -59,13 +61,7 @@ fn a_visit_gets_the_next_journal_number_and_remembers_the_applicant() {
 
     let mut edited = person_applicant();
     edited.phone = "+7 777 111 22 33".into();
-    let second = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: edited.clone(),
-            representative: None,
-        })
-        .unwrap();
+    let second = desk.app.open_visit(&alone(edited.clone())).unwrap();
     assert_eq!(second.number.seq, 2, "unique and gap-free");
     assert_eq!(
         desk.app
@@ -106,10 +102,7 @@ fn a_legal_entity_needs_its_name_and_a_person_their_name() {
         address: String::new(),
         phone: String::new(),
     };
-    let refused = desk.app.open_visit(&OpenVisit {
-        applicant: company.clone(),
-        representative: None,
-    });
+    let refused = desk.app.open_visit(&alone(company.clone()));
     assert!(matches!(
         refused,
         Err(Error::Required {
@@ -120,22 +113,13 @@ fn a_legal_entity_needs_its_name_and_a_person_their_name() {
         organization: "«Дала» ЖШС".into(),
         ..company
     };
-    assert!(desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: named,
-            representative: None
-        })
-        .is_ok());
+    assert!(desk.app.open_visit(&alone(named)).is_ok());
 
     let nameless = Applicant {
         surname: " ".into(),
         ..person_applicant()
     };
-    let refused = desk.app.open_visit(&OpenVisit {
-        applicant: nameless,
-        representative: None,
-    });
+    let refused = desk.app.open_visit(&alone(nameless));
     assert!(matches!(refused, Err(Error::Required { field: "surname" })));
 }
 
@@ -176,13 +160,7 @@ fn a_refused_visit_takes_no_number() {
 #[test]
 fn no_documents_no_consent_and_the_list_is_fixed_after_it() {
     let mut desk = clerk_at_counter();
-    let visit = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    let visit = desk.app.open_visit(&alone(person_applicant())).unwrap();
     assert!(matches!(
         desk.app.confirm_consent(visit.id),
         Err(Error::NoDocuments)
@@ -215,13 +193,7 @@ fn no_documents_no_consent_and_the_list_is_fixed_after_it() {
 #[test]
 fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
     let mut desk = clerk_at_counter();
-    let quick = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    let quick = desk.app.open_visit(&alone(person_applicant())).unwrap();
     desk.clock.advance(Duration::minutes(9));
     let closed = desk.app.close_visit(quick.id).unwrap();
     assert_eq!(closed.duration_seconds, Some(9 * 60));
@@ -231,13 +203,7 @@ fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
         Err(Error::VisitClosed)
     ));
 
-    let slow = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    let slow = desk.app.open_visit(&alone(person_applicant())).unwrap();
     // Activity keeps the session open past the idle limit.
     for _ in 0..4 {
         desk.clock.advance(Duration::minutes(8));
@@ -249,13 +215,7 @@ fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
 #[test]
 fn open_visits_survive_a_restart_and_belong_to_their_clerk() {
     let mut desk = clerk_at_counter();
-    let visit = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    let visit = desk.app.open_visit(&alone(person_applicant())).unwrap();
     let mut desk = desk.restart();
     desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
     let open = desk.app.my_open_visits().unwrap();
