@@ -2,6 +2,9 @@
 //! machine-readable code and arguments, which the UI and the CLI turn into Kazakh or Russian
 //! through the Fluent message `error-<code>`.
 use crate::ids::IdError;
+use rastau_capture::CaptureError;
+use rastau_pdf::PdfError;
+use rastau_sign::SignError;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -12,6 +15,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     #[error(transparent)]
     Id(#[from] IdError),
+    #[error(transparent)]
+    Sign(#[from] SignError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Capture(#[from] CaptureError),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("schema migration: {0}")]
@@ -66,6 +75,14 @@ pub enum Error {
     NoDocuments,
     #[error("the consent was received; the list is fixed")]
     ConsentAlreadyReceived,
+    #[error("no signed consent yet")]
+    ConsentMissing,
+    #[error("no signing key is open in this session")]
+    NoSigningKey,
+    #[error("no document at position {position}")]
+    DocumentNotFound { position: u32 },
+    #[error("the document is already certified")]
+    AlreadyCertified,
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -123,6 +140,9 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Id(e) => e.code(),
+            Error::Sign(e) => e.code(),
+            Error::Pdf(e) => e.code(),
+            Error::Capture(e) => e.code(),
             Error::Database(_) | Error::Migration(_) => "store-failed",
             Error::Io(_) => "io-failed",
             Error::SchemaTooNew { .. } => "schema-too-new",
@@ -149,13 +169,20 @@ impl Error {
             Error::NotYourVisit => "not-your-visit",
             Error::NoDocuments => "no-documents",
             Error::ConsentAlreadyReceived => "consent-already-received",
+            Error::ConsentMissing => "consent-missing",
+            Error::NoSigningKey => "no-signing-key",
+            Error::DocumentNotFound { .. } => "document-not-found",
+            Error::AlreadyCertified => "already-certified",
         }
     }
 
     /// The Fluent variables of this error's message.
     pub fn args(&self) -> BTreeMap<String, Arg> {
         let pairs: Vec<(&str, Arg)> = match self {
-            Error::Id(e) => e.args().into_iter().map(|(k, v)| (k, v.into())).collect(),
+            Error::Id(e) => texts(e.args()),
+            Error::Sign(e) => texts(e.args()),
+            Error::Capture(e) => texts(e.args()),
+            Error::DocumentNotFound { position } => vec![("position", (*position).into())],
             Error::Database(e) => vec![("detail", e.to_string().into())],
             Error::Migration(e) => vec![("detail", e.to_string().into())],
             Error::Io(e) => vec![("detail", e.to_string().into())],
@@ -181,6 +208,10 @@ impl Error {
             args: self.args(),
         }
     }
+}
+
+fn texts(args: Vec<(&'static str, String)>) -> Vec<(&'static str, Arg)> {
+    args.into_iter().map(|(k, v)| (k, v.into())).collect()
 }
 
 impl Serialize for Error {

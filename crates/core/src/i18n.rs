@@ -9,6 +9,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 pub const FILES: &[&str] = &[
     "app.ftl",
     "capture.ftl",
+    "copy.ftl",
     "counter.ftl",
     "errors.ftl",
     "ids.ftl",
@@ -21,6 +22,7 @@ macro_rules! sources {
         [
             include_str!(concat!("../../../locales/", $lang, "/app.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/capture.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/copy.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/counter.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/ids.ftl")),

@@ -4,6 +4,7 @@ pub mod account;
 pub mod applicant;
 pub mod center;
 pub mod clock;
+pub mod copy;
 pub mod demo;
 pub mod error;
 pub mod i18n;

@@ -5,15 +5,20 @@ use crate::account::{self, Account, AccountChanges, NewAccount, Role};
 use crate::applicant::{self, Lookup};
 use crate::center::{self, Center, CenterProfile};
 use crate::clock::Clock;
+use crate::copy::{self, CopyView, Facts, NewCopy};
 use crate::demo::{self, DemoLogin};
 use crate::error::{Error, Result};
+use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
-use crate::store::Store;
+use crate::store::{Files, Store};
 use crate::visit::{self, Document, OpenVisit, VisitView};
 use chrono::{DateTime, Duration, Utc};
+use rastau_capture::ScanPage;
+use rastau_sign::{CertificateInfo, PdfSignatureMeta, Pkcs12Signer, Signer};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use ts_rs::TS;
 
 pub struct Rastau {
@@ -270,5 +275,94 @@ impl Rastau {
     pub fn my_open_visits(&mut self) -> Result<Vec<VisitView>> {
         let clerk = self.actor()?;
         visit::open_for_clerk(self.store.read(), &clerk)
+    }
+
+    /// Opens the clerk's EDS key for this login session, refusing another person's key, an
+    /// authentication-only key, or one outside its validity period.
+    pub fn open_signing_key(&mut self, pkcs12: &[u8], password: &str) -> Result<CertificateInfo> {
+        let clerk = self.actor()?;
+        let signer = Pkcs12Signer::open(pkcs12, password)?;
+        rastau_sign::check_signer(signer.certificate(), &clerk.iin, self.now())?;
+        let info = signer.certificate().clone();
+        self.session()?.set_signer(Arc::new(signer));
+        Ok(info)
+    }
+
+    /// Certifies document `position` of a visit from its scanned pages: the PDF with its
+    /// certification sheet, signed (PAdES inside, CAdES beside), stored and recorded.
+    pub fn certify(
+        &mut self,
+        visit_id: i64,
+        position: u32,
+        pages: &[ScanPage],
+    ) -> Result<CopyView> {
+        let clerk = self.actor()?;
+        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
+        let now = self.now();
+        // The key may have expired since it was opened.
+        rastau_sign::check_signer(signer.certificate(), &clerk.iin, now)?;
+        let target = visit::to_certify(self.store.read(), &clerk, visit_id, position)?;
+        let center = center::load(self.store.read())?
+            .ok_or(Error::NotSetUp)?
+            .profile;
+        let facts = Facts {
+            applicant: &target.applicant,
+            document: &target.document,
+            clerk: &clerk,
+            center: &center,
+            certified_at: now,
+        };
+        let page_hashes: Vec<String> = pages.iter().map(ScanPage::sha256_hex).collect();
+        let qr = copy::qr_payload(target.number, position, &facts, &page_hashes);
+        let sheet = copy::sheet(&facts, page_hashes.clone(), qr);
+        let pdf = rastau_pdf::certified_copy(&copy::to_pdf_pages(pages)?, &sheet)?;
+        let meta = PdfSignatureMeta {
+            name: clerk.full_name.clone(),
+            reason: Messages::new(Lang::Kk).text("copy-sign-reason", []),
+            location: center.city.clone(),
+            signing_time: now,
+        };
+        let signed = rastau_sign::sign_pdf(&pdf, signer.as_ref(), &meta)?;
+        let signature = signer.sign_detached(&signed)?;
+        // Files first: a crash in between leaves an orphan file, never a record without its file.
+        let files = Files::new(self.store.dir());
+        let pdf_hash = files.put(&signed)?;
+        let signature_hash = files.put(&signature)?;
+        let keep_until = copy::keep_until(now);
+        let id = self.store.write(|tx| {
+            copy::insert(
+                tx,
+                &NewCopy {
+                    visit_id,
+                    document_id: target.document_id,
+                    pdf_hash: &pdf_hash,
+                    signature_hash: &signature_hash,
+                    page_hashes: &page_hashes,
+                    signer_name: &signer.certificate().subject_name,
+                    signer_iin: &clerk.iin,
+                    signer_serial: &signer.certificate().serial_hex,
+                    certified_at: now,
+                    keep_until,
+                },
+            )
+        })?;
+        Ok(CopyView {
+            id,
+            journal_number: target.number.to_string(),
+            document_title: target.document.title,
+            pdf_hash,
+            signature_hash,
+            page_count: page_hashes.len() as u32,
+            signer_name: signer.certificate().subject_name.clone(),
+            certified_at: now,
+            keep_until,
+        })
+    }
+
+    /// The applicant's copies still kept, from any visit, ready to hand over again.
+    pub fn copies(&mut self, tax_id: &str) -> Result<Vec<CopyView>> {
+        self.actor()?;
+        let now = self.now();
+        copy::for_applicant(self.store.read(), tax_id.trim(), now)
     }
 }

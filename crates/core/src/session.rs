@@ -3,13 +3,17 @@
 use crate::account::{Account, Role};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Duration, Utc};
+use rastau_sign::Signer;
 use serde::Serialize;
+use std::sync::Arc;
 use ts_rs::TS;
 
 pub struct Session {
     account: Account,
     last_activity: DateTime<Utc>,
     locked: bool,
+    /// The clerk's opened EDS key: asked once per login session, kept only in memory.
+    signer: Option<Arc<dyn Signer>>,
 }
 
 /// The session as the UI sees it.
@@ -27,6 +31,7 @@ impl Session {
             account,
             last_activity: now,
             locked: false,
+            signer: None,
         }
     }
 
@@ -35,6 +40,14 @@ impl Session {
             account: self.account.clone(),
             locked: self.locked,
         }
+    }
+
+    pub fn set_signer(&mut self, signer: Arc<dyn Signer>) {
+        self.signer = Some(signer);
+    }
+
+    pub fn signer(&self) -> Option<Arc<dyn Signer>> {
+        self.signer.clone()
     }
 
     pub fn locked(&self) -> bool {

@@ -166,6 +166,13 @@ fn every_error() -> Vec<Error> {
         Error::NotYourVisit,
         Error::NoDocuments,
         Error::ConsentAlreadyReceived,
+        Error::ConsentMissing,
+        Error::NoSigningKey,
+        Error::DocumentNotFound { position: 2 },
+        Error::AlreadyCertified,
+        Error::Sign(rastau_sign::SignError::WrongPassword),
+        Error::Pdf(rastau_pdf::PdfError::NoPages),
+        Error::Capture(rastau_capture::CaptureError::Jammed),
     ]
 }
 

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 const STEPS: &[&str] = &[
     include_str!("migrations/0001_accounts.sql"),
     include_str!("migrations/0002_visits.sql"),
+    include_str!("migrations/0003_copies.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

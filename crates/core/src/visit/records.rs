@@ -226,3 +226,42 @@ pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
     view.documents = documents(conn, visit_id)?;
     Ok(view)
 }
+
+/// What certifying one listed document needs.
+pub struct ToCertify {
+    pub document_id: i64,
+    pub document: Document,
+    pub applicant: applicant::Applicant,
+    pub number: JournalNumber,
+}
+
+/// The document at `position` (1-based) of an open visit of `actor`'s with a received consent.
+pub fn to_certify(
+    conn: &Connection,
+    actor: &Account,
+    visit_id: i64,
+    position: u32,
+) -> Result<ToCertify> {
+    if changeable(conn, actor, visit_id)?
+        .consent_received_at
+        .is_none()
+    {
+        return Err(Error::ConsentMissing);
+    }
+    let view = view(conn, visit_id)?;
+    let document_id = conn
+        .query_row(
+            "SELECT id FROM document WHERE visit_id = ?1 AND position = ?2",
+            params![visit_id, position],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::DocumentNotFound { position })?;
+    let document = view.documents[position as usize - 1].clone();
+    Ok(ToCertify {
+        document_id,
+        document,
+        applicant: view.applicant,
+        number: view.number,
+    })
+}

@@ -1,0 +1,97 @@
+//! Reading and writing certified copy records (the files themselves are in the file store).
+use crate::error::{Error, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::{named_params, Connection, ErrorCode, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A certified copy as recorded.
+pub struct NewCopy<'a> {
+    pub visit_id: i64,
+    pub document_id: i64,
+    pub pdf_hash: &'a str,
+    pub signature_hash: &'a str,
+    pub page_hashes: &'a [String],
+    pub signer_name: &'a str,
+    pub signer_iin: &'a str,
+    pub signer_serial: &'a str,
+    pub certified_at: DateTime<Utc>,
+    pub keep_until: DateTime<Utc>,
+}
+
+/// A copy as the counter shows it when the applicant comes back.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CopyView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub journal_number: String,
+    pub document_title: String,
+    pub pdf_hash: String,
+    pub signature_hash: String,
+    pub page_count: u32,
+    pub signer_name: String,
+    pub certified_at: DateTime<Utc>,
+    pub keep_until: DateTime<Utc>,
+}
+
+pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
+    let inserted = tx.execute(
+        "INSERT INTO certified_copy (visit_id, document_id, pdf_hash, signature_hash, page_count,
+                                     page_hashes, signer_name, signer_iin, signer_serial,
+                                     certified_at, keep_until)
+         VALUES (:visit, :document, :pdf, :sig, :pages, :hashes, :name, :iin, :serial, :at, :until)",
+        named_params! {
+            ":visit": copy.visit_id,
+            ":document": copy.document_id,
+            ":pdf": copy.pdf_hash,
+            ":sig": copy.signature_hash,
+            ":pages": copy.page_hashes.len() as i64,
+            ":hashes": copy.page_hashes.join(" "),
+            ":name": copy.signer_name,
+            ":iin": copy.signer_iin,
+            ":serial": copy.signer_serial,
+            ":at": copy.certified_at,
+            ":until": copy.keep_until,
+        },
+    );
+    match inserted {
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::ConstraintViolation => {
+            Err(Error::AlreadyCertified)
+        }
+        other => {
+            other?;
+            Ok(tx.last_insert_rowid())
+        }
+    }
+}
+
+/// Every copy of the applicant still within its retention period at `now`, from any visit.
+pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Result<Vec<CopyView>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, v.journal_year, v.journal_seq, d.title, c.pdf_hash, c.signature_hash,
+                c.page_count, c.signer_name, c.certified_at, c.keep_until
+         FROM certified_copy c
+         JOIN visit v ON v.id = c.visit_id
+         JOIN document d ON d.id = c.document_id
+         JOIN applicant a ON a.id = v.applicant_id
+         WHERE a.tax_id = ?1 AND c.removed_on IS NULL AND c.keep_until > ?2
+         ORDER BY c.certified_at DESC",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![tax_id, now], |r| {
+        let number = crate::visit::JournalNumber::new(r.get(1)?, r.get(2)?);
+        Ok(CopyView {
+            id: r.get(0)?,
+            journal_number: number.to_string(),
+            document_title: r.get(3)?,
+            pdf_hash: r.get(4)?,
+            signature_hash: r.get(5)?,
+            page_count: r.get(6)?,
+            signer_name: r.get(7)?,
+            certified_at: r.get(8)?,
+            keep_until: r.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,79 @@
+//! The certification sheet's words, in Kazakh and Russian, from the shared Fluent files.
+use crate::account::Account;
+use crate::applicant::Applicant;
+use crate::center::CenterProfile;
+use crate::i18n::Messages;
+use crate::lang::Lang;
+use crate::store::content_hash;
+use crate::visit::{Document, JournalNumber};
+use chrono::{DateTime, Local, Utc};
+use rastau_pdf::{CertificationSheet, Field, SheetText};
+
+/// Everything the sheet tells about one certification.
+pub(crate) struct Facts<'a> {
+    pub applicant: &'a Applicant,
+    pub document: &'a Document,
+    pub clerk: &'a Account,
+    pub center: &'a CenterProfile,
+    pub certified_at: DateTime<Utc>,
+}
+
+fn text(lang: Lang, facts: &Facts) -> SheetText {
+    let m = Messages::new(lang);
+    let l = |id: &str| m.text(id, []);
+    let field = |id: &str, value: &str| Field::new(l(id), value);
+    let center = match lang {
+        Lang::Kk => &facts.center.name_kk,
+        Lang::Ru => &facts.center.name_ru,
+    };
+    let at = facts
+        .certified_at
+        .with_timezone(&Local)
+        .format("%d.%m.%Y %H:%M")
+        .to_string();
+    SheetText {
+        title: l("copy-title"),
+        applicant: field("copy-applicant", &facts.applicant.display_name()),
+        id_number: field("copy-id-number", &facts.applicant.tax_id),
+        document: field("copy-document", &facts.document.title),
+        document_number: field("copy-document-number", &facts.document.number),
+        document_date: field("copy-document-date", &facts.document.issued_on),
+        issuer: field("copy-issuer", &facts.document.issuer),
+        pages_label: l("copy-pages"),
+        hashes_heading: l("copy-hashes"),
+        clerk: field("copy-clerk", &facts.clerk.full_name),
+        position: field("copy-position", &facts.clerk.position),
+        center: field("copy-center", center),
+        certified_at: field("copy-certified-at", &at),
+        statement: l("copy-statement"),
+        qr_caption: l("copy-qr-caption"),
+    }
+}
+
+pub(crate) fn sheet(facts: &Facts, page_hashes: Vec<String>, qr: Vec<u8>) -> CertificationSheet {
+    CertificationSheet {
+        kk: text(Lang::Kk, facts),
+        ru: text(Lang::Ru, facts),
+        page_hashes,
+        qr_payload: qr,
+    }
+}
+
+/// What the QR code carries for now: the journal number, document position, IIN/BIN, date and
+/// a digest of the page hashes. (The center-signed payload that `rastau verify` checks offline
+/// comes with the center's signing key.)
+pub(crate) fn qr_payload(
+    number: JournalNumber,
+    position: u32,
+    facts: &Facts,
+    page_hashes: &[String],
+) -> Vec<u8> {
+    let digest = content_hash(page_hashes.concat().as_bytes());
+    format!(
+        "RASTAU1;{number};{position};{};{};{}",
+        facts.applicant.tax_id,
+        facts.certified_at.format("%Y-%m-%d"),
+        &digest[..32]
+    )
+    .into_bytes()
+}

@@ -1,0 +1,226 @@
+//! Certifying a document: scanned pages → PDF with its certification sheet → PAdES and CAdES
+//! signatures with the clerk's own key → files stored by hash → the copy kept six months.
+mod common;
+
+use chrono::Duration;
+use common::*;
+use rastau_capture::{import_bytes, Limits, ScanPage};
+use rastau_core::applicant::Applicant;
+use rastau_core::copy::KEEP_MONTHS;
+use rastau_core::store::Files;
+use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::Error;
+use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::{verify_detached, verify_pdf, SignError};
+use std::process::Command;
+
+fn applicant() -> Applicant {
+    Applicant {
+        tax_id: iin("95060150012"),
+        surname: "Нұрланова".into(),
+        given_name: "Әлия".into(),
+        patronymic: "Серікқызы".into(),
+        organization: String::new(),
+        address: "Қарағанды".into(),
+        phone: String::new(),
+    }
+}
+
+/// A scanned A5 page as a real JPEG, through the same import the counter uses.
+fn scanned_page(shade: u8) -> ScanPage {
+    let img = image::GrayImage::from_fn(1748, 2480, |x, y| {
+        image::Luma([shade ^ ((x / 40 + y / 40) % 2 * 255) as u8])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode_image(&img)
+        .unwrap();
+    import_bytes(&jpeg, "page.jpg", &Limits::default())
+        .unwrap()
+        .remove(0)
+}
+
+struct Counter {
+    desk: Desk,
+    pki: TestPki,
+    visit_id: i64,
+}
+
+/// A clerk at the counter with a consented visit listing one document.
+fn consented_visit() -> Counter {
+    let mut desk = with_clerk();
+    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    let visit = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: applicant(),
+            representative: None,
+        })
+        .unwrap();
+    let document = Document {
+        title: "Туу туралы куәлік".into(),
+        number: "I-АЖ 123456".into(),
+        issued_on: "12.03.1995".into(),
+        issuer: "АХАТ".into(),
+    };
+    desk.app
+        .set_documents(visit.id, &[document], false)
+        .unwrap();
+    desk.app.confirm_consent(visit.id).unwrap();
+    Counter {
+        desk,
+        pki: TestPki::new(),
+        visit_id: visit.id,
+    }
+}
+
+fn clerk_key(pki: &TestPki, opts: ClerkOptions) -> Vec<u8> {
+    pki.clerk(&clerk_iin(), opts)
+}
+
+#[test]
+fn a_certified_copy_is_signed_stored_and_kept_six_months() {
+    let mut c = consented_visit();
+    let key = clerk_key(
+        &c.pki,
+        ClerkOptions {
+            name: "Ғабитов Ұлан",
+            ..Default::default()
+        },
+    );
+    let cert = c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    assert_eq!(cert.iin.as_deref(), Some(clerk_iin().as_str()));
+
+    let pages = [scanned_page(0), scanned_page(40)];
+    let copy = c.desk.app.certify(c.visit_id, 1, &pages).unwrap();
+    assert_eq!(copy.page_count, 2);
+    assert_eq!(
+        copy.keep_until,
+        copy.certified_at + chrono::Months::new(KEEP_MONTHS)
+    );
+
+    let files = Files::new(c.desk.dir.path());
+    let pdf = files.get(&copy.pdf_hash).unwrap();
+    let signature = files.get(&copy.signature_hash).unwrap();
+    let in_pdf = verify_pdf(&pdf, &c.pki.trust()).unwrap();
+    assert!(in_pdf.intact && in_pdf.trusted, "{in_pdf:?}");
+    assert_eq!(in_pdf.signer.iin.as_deref(), Some(clerk_iin().as_str()));
+    let beside = verify_detached(&pdf, &signature, &c.pki.trust()).unwrap();
+    assert!(beside.intact && beside.trusted);
+
+    // The same files pass OpenSSL's own check, and fail it after a one-byte change.
+    let dir = tempfile::tempdir().unwrap();
+    let ca = c.pki.write_ca(dir.path()).unwrap();
+    let (pdf_path, sig_path) = (dir.path().join("copy.pdf"), dir.path().join("copy.p7s"));
+    std::fs::write(&sig_path, &signature).unwrap();
+    let openssl_verifies = |bytes: &[u8]| {
+        std::fs::write(&pdf_path, bytes).unwrap();
+        Command::new("openssl")
+            .args([
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-out",
+                "/dev/null",
+            ])
+            .arg("-content")
+            .arg(&pdf_path)
+            .arg("-in")
+            .arg(&sig_path)
+            .arg("-CAfile")
+            .arg(&ca)
+            .output()
+            .expect("openssl (Debian package openssl) runs")
+            .status
+            .success()
+    };
+    assert!(openssl_verifies(&pdf));
+    let mut changed = pdf.clone();
+    changed[pdf.len() / 2] ^= 1;
+    assert!(!openssl_verifies(&changed));
+
+    // The applicant's copies are offered again on a later visit, until the period ends.
+    let listed = c.desk.app.copies(&applicant().tax_id).unwrap();
+    assert_eq!(
+        listed.iter().map(|c| c.id).collect::<Vec<_>>(),
+        vec![copy.id]
+    );
+    assert!(matches!(
+        c.desk.app.certify(c.visit_id, 1, &pages),
+        Err(Error::AlreadyCertified)
+    ));
+    c.desk.clock.advance(Duration::days(31 * 6 + 1));
+    c.desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    assert!(c.desk.app.copies(&applicant().tax_id).unwrap().is_empty());
+}
+
+#[test]
+fn no_key_no_consent_no_certification() {
+    let mut c = consented_visit();
+    assert!(matches!(
+        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        Err(Error::NoSigningKey)
+    ));
+    let key = clerk_key(&c.pki, ClerkOptions::default());
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    assert!(matches!(
+        c.desk.app.certify(c.visit_id, 2, &[scanned_page(0)]),
+        Err(Error::DocumentNotFound { position: 2 })
+    ));
+    let unconsented = c
+        .desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: applicant(),
+            representative: None,
+        })
+        .unwrap();
+    assert!(matches!(
+        c.desk.app.certify(unconsented.id, 1, &[scanned_page(0)]),
+        Err(Error::ConsentMissing)
+    ));
+}
+
+#[test]
+fn wrong_keys_are_refused_with_their_reason() {
+    let mut c = consented_visit();
+    let own = clerk_key(&c.pki, ClerkOptions::default());
+    assert!(matches!(
+        c.desk.app.open_signing_key(&own, "wrong"),
+        Err(Error::Sign(SignError::WrongPassword))
+    ));
+    let expired = clerk_key(
+        &c.pki,
+        ClerkOptions {
+            expired: true,
+            ..Default::default()
+        },
+    );
+    assert!(matches!(
+        c.desk.app.open_signing_key(&expired, PASSWORD),
+        Err(Error::Sign(SignError::Expired { .. }))
+    ));
+    let auth_only = clerk_key(
+        &c.pki,
+        ClerkOptions {
+            auth_only: true,
+            ..Default::default()
+        },
+    );
+    assert!(matches!(
+        c.desk.app.open_signing_key(&auth_only, PASSWORD),
+        Err(Error::Sign(SignError::NotForSigning))
+    ));
+    let someone_else = c.pki.clerk(&supervisor_iin(), ClerkOptions::default());
+    assert!(matches!(
+        c.desk.app.open_signing_key(&someone_else, PASSWORD),
+        Err(Error::Sign(SignError::WrongPerson { .. }))
+    ));
+    // None of them left a key open.
+    assert!(matches!(
+        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        Err(Error::NoSigningKey)
+    ));
+}
