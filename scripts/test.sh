@@ -54,7 +54,7 @@ add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); }
 while read -r p f; do add "$p" "$f"; done < <(
   grep -ho 'test result: [a-zA-Z]*\. [0-9]* passed; [0-9]* failed' "$LOGS"/cargo-*.log |
     awk '{print $4, $6}')
-vitest=$(grep -o 'Tests  .*' "$LOGS/ui-test.log" | tail -1)
+vitest=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/ui-test.log" | grep -o 'Tests  .*' | tail -1)
 add "$(grep -o '[0-9]* passed' <<<"$vitest" | grep -o '[0-9]*')" "$(grep -o '[0-9]* failed' <<<"$vitest" | grep -o '[0-9]*')"
 add "$(grep -o '^# pass [0-9]*' "$LOGS/e2e.log" | grep -o '[0-9]*$')" "$(grep -o '^# fail [0-9]*' "$LOGS/e2e.log" | grep -o '[0-9]*$')"
 
