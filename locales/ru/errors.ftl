@@ -52,3 +52,4 @@ error-consent-missing = Заверение невозможно без пись�
 error-no-signing-key = Откройте свой ключ ЭЦП (файл PKCS#12 и пароль), чтобы заверять копии.
 error-document-not-found = В списке нет документа № { $position }. Обновите экран.
 error-already-certified = Этот документ уже заверен; копия хранится у заявителя.
+error-not-a-certificate = Файл не похож на сертификат в формате PEM (-----BEGIN CERTIFICATE-----). Выберите корневой сертификат удостоверяющего центра.

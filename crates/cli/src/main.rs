@@ -1,9 +1,11 @@
 //! `rastau`: the headless side of Rastau, over the same core and store as the window.
 mod demo;
 mod id_check;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use rastau_core::i18n::Messages;
+use rastau_core::store::{default_data_dir, Store};
 use rastau_core::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,12 +37,34 @@ enum Command {
     /// Fills a demo center and accounts (in the `demo` folder of the data folder unless
     /// --data-dir is given), the same as starting the window with --demo.
     Demo,
+    /// Checks a signed file: signer, certificate validity, signing time, whether the file is
+    /// unchanged and whether this store issued it. Exit code 1 unless unchanged and trusted.
+    Verify {
+        file: PathBuf,
+        /// A detached CAdES signature (.p7s); without it, the PDF's own signature is checked.
+        signature: Option<PathBuf>,
+    },
+    /// Trusted certification authorities for `verify`.
+    Trust {
+        #[command(subcommand)]
+        command: TrustCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrustCommand {
+    /// Adds a CA certificate (PEM) to the store's trusted list.
+    Add { pem: PathBuf },
 }
 
 #[derive(Subcommand)]
 enum IdCommand {
     /// Checks an IIN or BIN: prints its kind and details, or why it is invalid (exit code 1).
     Check { number: String },
+}
+
+fn open(data_dir: Option<PathBuf>, messages: &Messages) -> Result<Store, String> {
+    Store::open(&data_dir.unwrap_or_else(default_data_dir)).map_err(|e| messages.error(&e))
 }
 
 fn main() -> ExitCode {
@@ -51,6 +75,12 @@ fn main() -> ExitCode {
             command: IdCommand::Check { number },
         } => id_check::run(&number, &messages),
         Command::Demo => demo::run(cli.data_dir, &messages),
+        Command::Verify { file, signature } => open(cli.data_dir, &messages)
+            .and_then(|store| verify::run(&store, &file, signature.as_deref(), &messages)),
+        Command::Trust {
+            command: TrustCommand::Add { pem },
+        } => open(cli.data_dir, &messages)
+            .and_then(|mut store| verify::trust(&mut store, &pem, &messages)),
     };
     match outcome {
         Ok(report) => {

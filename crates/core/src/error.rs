@@ -83,6 +83,8 @@ pub enum Error {
     DocumentNotFound { position: u32 },
     #[error("the document is already certified")]
     AlreadyCertified,
+    #[error("not a PEM certificate")]
+    NotACertificate,
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -173,6 +175,7 @@ impl Error {
             Error::NoSigningKey => "no-signing-key",
             Error::DocumentNotFound { .. } => "document-not-found",
             Error::AlreadyCertified => "already-certified",
+            Error::NotACertificate => "not-a-certificate",
         }
     }
 

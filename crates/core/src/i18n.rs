@@ -15,6 +15,7 @@ pub const FILES: &[&str] = &[
     "ids.ftl",
     "pdf.ftl",
     "sign.ftl",
+    "verify.ftl",
 ];
 
 macro_rules! sources {
@@ -28,6 +29,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/ids.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/pdf.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/sign.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/verify.ftl")),
         ]
     };
 }

@@ -15,6 +15,7 @@ mod required;
 pub mod session;
 pub mod setting;
 pub mod store;
+pub mod verify;
 pub mod visit;
 
 pub use error::{Error, ErrorPayload, Result};

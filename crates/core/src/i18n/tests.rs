@@ -170,6 +170,7 @@ fn every_error() -> Vec<Error> {
         Error::NoSigningKey,
         Error::DocumentNotFound { position: 2 },
         Error::AlreadyCertified,
+        Error::NotACertificate,
         Error::Sign(rastau_sign::SignError::WrongPassword),
         Error::Pdf(rastau_pdf::PdfError::NoPages),
         Error::Capture(rastau_capture::CaptureError::Jammed),

@@ -1,0 +1,180 @@
+//! `rastau verify` and `rastau trust add` on a certified copy made through the core, as an
+//! applicant's file brought back to the center would be checked.
+use rastau_capture::{import_bytes, Limits};
+use rastau_core::account::NewAccount;
+use rastau_core::applicant::Applicant;
+use rastau_core::center::CenterProfile;
+use rastau_core::clock::SystemClock;
+use rastau_core::store::{Files, Store};
+use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::{FirstStart, Rastau};
+use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+// Valid IINs (check digits verified by `rastau id check`).
+const SUPERVISOR: &str = "780214300450";
+const CLERK: &str = "880612401122";
+
+fn person(iin: &str, name: &str) -> NewAccount {
+    NewAccount {
+        iin: iin.into(),
+        full_name: name.into(),
+        position: "Маман".into(),
+        phone: String::new(),
+        password: "password-1".into(),
+    }
+}
+
+/// A store holding one certified copy; returns the copy's PDF and CAdES files and the CA.
+fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
+    let mut app = Rastau::new(Store::open(dir).unwrap(), Box::new(SystemClock));
+    let center = CenterProfile {
+        name_kk: "Астана қаласы Есіл ауданы бойынша ХҚКО".into(),
+        name_ru: "ЦОН района Есиль города Астаны".into(),
+        region: "Астана".into(),
+        city: "Астана".into(),
+        district: "Есіл".into(),
+        address: "Мәңгілік Ел даңғылы, 8".into(),
+        phone: "+7 7172 00 00 00".into(),
+        idle_lock_minutes: 10,
+    };
+    app.first_start(&FirstStart {
+        center,
+        supervisor: person(SUPERVISOR, "Басшы"),
+    })
+    .unwrap();
+    app.login(SUPERVISOR, "password-1").unwrap();
+    app.create_clerk(&person(CLERK, "Құрманғалиев Өмірбек"))
+        .unwrap();
+    app.login(CLERK, "password-1").unwrap();
+    let applicant = Applicant {
+        tax_id: SUPERVISOR.into(),
+        surname: "Жұмабекова".into(),
+        given_name: "Әсем".into(),
+        ..Applicant::default()
+    };
+    let visit = app
+        .open_visit(&OpenVisit {
+            applicant,
+            representative: None,
+        })
+        .unwrap();
+    let document = Document {
+        title: "Диплом".into(),
+        number: "ЖБ-II 0098765".into(),
+        issued_on: "30.06.2000".into(),
+        issuer: "ҚазҰУ".into(),
+    };
+    app.set_documents(visit.id, &[document], false).unwrap();
+    app.confirm_consent(visit.id).unwrap();
+    app.open_signing_key(&pki.clerk(CLERK, ClerkOptions::default()), PASSWORD)
+        .unwrap();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+        .encode_image(&image::GrayImage::from_pixel(
+            1240,
+            1754,
+            image::Luma([200]),
+        ))
+        .unwrap();
+    let page = import_bytes(&jpeg, "page.jpg", &Limits::default())
+        .unwrap()
+        .remove(0);
+    let copy = app.certify(visit.id, 1, &[page]).unwrap();
+
+    let files = Files::new(dir);
+    let out = dir.join("handed-over");
+    std::fs::create_dir_all(&out).unwrap();
+    let (pdf, p7s) = (out.join("copy.pdf"), out.join("copy.pdf.p7s"));
+    std::fs::write(&pdf, files.get(&copy.pdf_hash).unwrap()).unwrap();
+    std::fs::write(&p7s, files.get(&copy.signature_hash).unwrap()).unwrap();
+    (pdf, p7s, pki.write_ca(&out).unwrap())
+}
+
+fn rastau(data: &Path, args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rastau"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", "ru"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn said(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn verify_tells_signer_integrity_trust_and_origin() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let (pdf, p7s, ca) = certified_copy(dir.path(), &pki);
+
+    let untrusted = rastau(dir.path(), &[Path::new("verify"), &pdf]);
+    assert_eq!(untrusted.status.code(), Some(1), "{}", said(&untrusted));
+    assert!(
+        said(&untrusted).contains("не подтверждён"),
+        "{}",
+        said(&untrusted)
+    );
+
+    let added = rastau(dir.path(), &[Path::new("trust"), Path::new("add"), &ca]);
+    assert!(added.status.success(), "{}", said(&added));
+
+    let ok = rastau(dir.path(), &[Path::new("verify"), &pdf]);
+    let text = said(&ok);
+    assert!(ok.status.success(), "{text}");
+    assert!(text.contains(&format!("ИИН {CLERK}")), "{text}");
+    assert!(text.contains("Файл не изменён"), "{text}");
+    assert!(text.contains("«Диплом»"), "{text}");
+    assert!(text.contains("/000001"), "{text}");
+
+    let detached = rastau(dir.path(), &[Path::new("verify"), &pdf, &p7s]);
+    assert!(detached.status.success(), "{}", said(&detached));
+
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    let changed = dir.path().join("changed.pdf");
+    std::fs::write(&changed, bytes).unwrap();
+    for args in [
+        vec![Path::new("verify"), &changed],
+        vec![Path::new("verify"), &changed, &p7s],
+    ] {
+        let out = rastau(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+        assert!(said(&out).contains("ИЗМЕНЁН"), "{}", said(&out));
+    }
+
+    // Another center's store trusts the same CA but did not issue the file.
+    let elsewhere = tempfile::tempdir().unwrap();
+    assert!(rastau(
+        elsewhere.path(),
+        &[Path::new("trust"), Path::new("add"), &ca]
+    )
+    .status
+    .success());
+    let foreign = rastau(elsewhere.path(), &[Path::new("verify"), &pdf]);
+    assert!(foreign.status.success(), "{}", said(&foreign));
+    assert!(
+        said(&foreign).contains("выдан не этим хранилищем"),
+        "{}",
+        said(&foreign)
+    );
+}
+
+#[test]
+fn trust_refuses_what_is_not_a_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.pem");
+    std::fs::write(&junk, "not a certificate").unwrap();
+    let out = rastau(dir.path(), &[Path::new("trust"), Path::new("add"), &junk]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(said(&out).contains("PEM"), "{}", said(&out));
+}

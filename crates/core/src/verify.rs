@@ -1,0 +1,80 @@
+//! Checking a signed file offline: who signed it, whether it is unchanged, whether the signer's
+//! certificate comes from a trusted CA, and whether this store holds it. Anyone may check; no
+//! login is needed, as for an applicant's file brought back to any center.
+use crate::error::{Error, Result};
+use crate::setting;
+use crate::store::{content_hash, Store};
+use chrono::{DateTime, Utc};
+use rastau_sign::Verification;
+use rusqlite::{Connection, OptionalExtension, Transaction};
+
+/// Settings keys of trusted CA certificates start with this, followed by the PEM's hash.
+const TRUSTED_CA: &str = "trusted-ca:";
+
+pub struct Report {
+    pub verification: Verification,
+    /// The certified copy this exact file is, if this store issued it.
+    pub stored: Option<StoredCopy>,
+}
+
+pub struct StoredCopy {
+    pub journal_number: String,
+    pub document_title: String,
+    pub applicant_tax_id: String,
+    pub certified_at: DateTime<Utc>,
+    pub removed: bool,
+}
+
+/// Adds a CA certificate (PEM) that signatures are checked against.
+pub fn trust(tx: &Transaction, pem: &[u8]) -> Result<()> {
+    let text = std::str::from_utf8(pem)
+        .ok()
+        .filter(|t| t.contains("-----BEGIN CERTIFICATE-----"));
+    let text = text.ok_or(Error::NotACertificate)?;
+    setting::set(tx, &format!("{TRUSTED_CA}{}", content_hash(pem)), text)
+}
+
+pub fn trusted(conn: &Connection) -> Result<Vec<Vec<u8>>> {
+    let mut stmt = conn.prepare("SELECT value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
+    let rows = stmt.query_map([format!("{TRUSTED_CA}%")], |r| r.get::<_, String>(0))?;
+    Ok(rows
+        .map(|r| r.map(String::into_bytes))
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Verifies `file`: its PAdES signature when no detached `signature` is given.
+pub fn verify(store: &Store, file: &[u8], signature: Option<&[u8]>) -> Result<Report> {
+    let cas = trusted(store.read())?;
+    let verification = match signature {
+        Some(signature) => rastau_sign::verify_detached(file, signature, &cas)?,
+        None => rastau_sign::verify_pdf(file, &cas)?,
+    };
+    Ok(Report {
+        verification,
+        stored: stored(store.read(), &content_hash(file))?,
+    })
+}
+
+fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredCopy>> {
+    Ok(conn
+        .query_row(
+            "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.certified_at, c.removed_on
+             FROM certified_copy c
+             JOIN visit v ON v.id = c.visit_id
+             JOIN document d ON d.id = c.document_id
+             JOIN applicant a ON a.id = v.applicant_id
+             WHERE c.pdf_hash = ?1",
+            [hash],
+            |r| {
+                Ok(StoredCopy {
+                    journal_number: crate::visit::JournalNumber::new(r.get(0)?, r.get(1)?)
+                        .to_string(),
+                    document_title: r.get(2)?,
+                    applicant_tax_id: r.get(3)?,
+                    certified_at: r.get(4)?,
+                    removed: r.get::<_, Option<String>>(5)?.is_some(),
+                })
+            },
+        )
+        .optional()?)
+}
