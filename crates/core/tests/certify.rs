@@ -5,7 +5,6 @@ mod common;
 use chrono::Duration;
 use common::*;
 use rastau_capture::{import_bytes, Limits, ScanPage};
-use rastau_core::applicant::Applicant;
 use rastau_core::copy::KEEP_MONTHS;
 use rastau_core::store::Files;
 use rastau_core::visit::{Document, OpenVisit};
@@ -13,18 +12,6 @@ use rastau_core::Error;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{verify_detached, verify_pdf, SignError};
 use std::process::Command;
-
-fn applicant() -> Applicant {
-    Applicant {
-        tax_id: iin("95060150012"),
-        surname: "Нұрланова".into(),
-        given_name: "Әлия".into(),
-        patronymic: "Серікқызы".into(),
-        organization: String::new(),
-        address: "Қарағанды".into(),
-        phone: String::new(),
-    }
-}
 
 /// A scanned A5 page as a real JPEG, through the same import the counter uses.
 fn scanned_page(shade: u8) -> ScanPage {
@@ -53,7 +40,7 @@ fn consented_visit() -> Counter {
     let visit = desk
         .app
         .open_visit(&OpenVisit {
-            applicant: applicant(),
+            applicant: person_applicant(),
             representative: None,
         })
         .unwrap();
@@ -142,7 +129,7 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     assert!(!openssl_verifies(&changed));
 
     // The applicant's copies are offered again on a later visit, until the period ends.
-    let listed = c.desk.app.copies(&applicant().tax_id).unwrap();
+    let listed = c.desk.app.copies(&person_applicant().tax_id).unwrap();
     assert_eq!(
         listed.iter().map(|c| c.id).collect::<Vec<_>>(),
         vec![copy.id]
@@ -153,7 +140,12 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     ));
     c.desk.clock.advance(Duration::days(31 * 6 + 1));
     c.desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
-    assert!(c.desk.app.copies(&applicant().tax_id).unwrap().is_empty());
+    assert!(c
+        .desk
+        .app
+        .copies(&person_applicant().tax_id)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -173,7 +165,7 @@ fn no_key_no_consent_no_certification() {
         .desk
         .app
         .open_visit(&OpenVisit {
-            applicant: applicant(),
+            applicant: person_applicant(),
             representative: None,
         })
         .unwrap();

@@ -8,18 +8,6 @@ use rastau_core::ids::{IdError, TaxId};
 use rastau_core::visit::{Document, OpenVisit, Representative};
 use rastau_core::Error;
 
-fn person_applicant() -> Applicant {
-    Applicant {
-        tax_id: iin("95060150012"),
-        surname: "Нұрланова".into(),
-        given_name: "Әлия".into(),
-        patronymic: "Серікқызы".into(),
-        organization: String::new(),
-        address: "Қарағанды, Ерубаев к., 12".into(),
-        phone: "+7 705 000 00 00".into(),
-    }
-}
-
 /// An applicant who came in person.
 fn alone(applicant: Applicant) -> OpenVisit {
     OpenVisit {

@@ -4,6 +4,7 @@
 
 use chrono::{TimeZone, Utc};
 use rastau_core::account::NewAccount;
+use rastau_core::applicant::Applicant;
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::ManualClock;
 use rastau_core::ids::check_digit;
@@ -105,5 +106,18 @@ impl Desk {
         drop(app);
         let app = Rastau::new(Store::open(dir.path()).unwrap(), Box::new(clock.clone()));
         Desk { app, clock, dir }
+    }
+}
+
+/// The applicant most tests serve: a person who came in herself.
+pub fn person_applicant() -> Applicant {
+    Applicant {
+        tax_id: iin("95060150012"),
+        surname: "Нұрланова".into(),
+        given_name: "Әлия".into(),
+        patronymic: "Серікқызы".into(),
+        organization: String::new(),
+        address: "Қарағанды, Ерубаев к., 12".into(),
+        phone: "+7 705 000 00 00".into(),
     }
 }
