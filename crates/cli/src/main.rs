@@ -40,9 +40,18 @@ enum Command {
     /// Checks a signed file: signer, certificate validity, signing time, whether the file is
     /// unchanged and whether this store issued it. Exit code 1 unless unchanged and trusted.
     Verify {
-        file: PathBuf,
+        #[arg(required_unless_present = "qr")]
+        file: Option<PathBuf>,
         /// A detached CAdES signature (.p7s); without it, the PDF's own signature is checked.
         signature: Option<PathBuf>,
+        /// Checks the text of a QR code (a center's seal) instead of a file.
+        #[arg(long, conflicts_with_all = ["file", "signature"])]
+        qr: Option<String>,
+    },
+    /// This center's seal key, whose public half other centers add with `trust seal`.
+    Seal {
+        #[command(subcommand)]
+        command: SealCommand,
     },
     /// Trusted certification authorities for `verify`.
     Trust {
@@ -55,6 +64,14 @@ enum Command {
 enum TrustCommand {
     /// Adds a CA certificate (PEM) to the store's trusted list.
     Add { pem: PathBuf },
+    /// Adds another center's seal key (as printed by `rastau seal show` there).
+    Seal { public_key: String },
+}
+
+#[derive(Subcommand)]
+enum SealCommand {
+    /// Prints the public half of this center's seal key (made at the first certification).
+    Show,
 }
 
 #[derive(Subcommand)]
@@ -75,12 +92,26 @@ fn main() -> ExitCode {
             command: IdCommand::Check { number },
         } => id_check::run(&number, &messages),
         Command::Demo => demo::run(cli.data_dir, &messages),
-        Command::Verify { file, signature } => open(cli.data_dir, &messages)
-            .and_then(|store| verify::run(&store, &file, signature.as_deref(), &messages)),
+        Command::Verify {
+            file,
+            signature,
+            qr,
+        } => open(cli.data_dir, &messages).and_then(|store| match (qr, file) {
+            (Some(text), _) => verify::qr(&store, &text, &messages),
+            (None, Some(file)) => verify::run(&store, &file, signature.as_deref(), &messages),
+            (None, None) => unreachable!("clap requires a file or --qr"),
+        }),
+        Command::Seal {
+            command: SealCommand::Show,
+        } => open(cli.data_dir, &messages).and_then(|store| verify::seal_show(&store, &messages)),
         Command::Trust {
             command: TrustCommand::Add { pem },
         } => open(cli.data_dir, &messages)
             .and_then(|mut store| verify::trust(&mut store, &pem, &messages)),
+        Command::Trust {
+            command: TrustCommand::Seal { public_key },
+        } => open(cli.data_dir, &messages)
+            .and_then(|mut store| verify::trust_seal(&mut store, &public_key, &messages)),
     };
     match outcome {
         Ok(report) => {

@@ -1,7 +1,9 @@
-//! `rastau verify <file> [<signature>]` and `rastau trust add <ca.pem>`.
+//! `rastau verify <file> [<signature>]`, `rastau verify --qr <text>`, `rastau trust add
+//! <ca.pem>`, `rastau trust seal <key>` and `rastau seal show`.
 use rastau_core::i18n::Messages;
+use rastau_core::seal::{self, SealCheck};
 use rastau_core::store::Store;
-use rastau_core::verify::{self, Report};
+use rastau_core::verify::{self, Report, SealReport};
 use std::path::Path;
 
 /// The report, or the translated reason the file could not be checked. A file that is
@@ -18,7 +20,8 @@ pub fn run(
     let report = verify::verify(store, &bytes, signature.as_deref()).map_err(|e| m.error(&e))?;
     let text = describe(&report, m);
     let v = &report.verification;
-    if v.intact && v.trusted {
+    let seal_ok = report.seal.as_ref().is_none_or(sound);
+    if v.intact && v.trusted && seal_ok {
         Ok(text)
     } else {
         Err(text)
@@ -69,7 +72,63 @@ fn describe(report: &Report, m: &Messages) -> String {
         }
         None => lines.push(m.text("verify-not-in-store", [])),
     }
+    lines.extend(report.seal.as_ref().map(|s| describe_seal(s, m)));
     lines.join("\n")
+}
+
+/// A seal vouches only if its signature holds and, for a copy in this store, its digest
+/// matches; another center's unknown key is reported but is no failure.
+fn sound(report: &SealReport) -> bool {
+    report.check != SealCheck::Forged && report.matches_store != Some(false)
+}
+
+fn describe_seal(report: &SealReport, m: &Messages) -> String {
+    let s = &report.seal;
+    let check = match report.check {
+        SealCheck::Valid => "verify-seal-valid",
+        SealCheck::UnknownKey => "verify-seal-unknown-key",
+        SealCheck::Forged => "verify-seal-forged",
+    };
+    let mut lines = vec![
+        m.text(
+            "verify-seal",
+            [
+                ("document", s.document.as_str().into()),
+                ("taxId", s.tax_id.as_str().into()),
+                ("date", s.date.format("%d.%m.%Y").to_string().into()),
+            ],
+        ),
+        m.text(check, [("key", s.key_id.as_str().into())]),
+    ];
+    if report.matches_store == Some(false) {
+        lines.push(m.text("verify-seal-mismatch", []));
+    }
+    lines.join("\n")
+}
+
+/// Checks the text of a QR code on its own.
+pub fn qr(store: &Store, text: &str, m: &Messages) -> Result<String, String> {
+    let report = verify::check_seal(store.read(), text, None).map_err(|e| m.error(&e))?;
+    let text = describe_seal(&report, m);
+    if report.check == SealCheck::Valid {
+        Ok(text)
+    } else {
+        Err(text)
+    }
+}
+
+pub fn seal_show(store: &Store, m: &Messages) -> Result<String, String> {
+    match seal::own_public_hex(store.read()).map_err(|e| m.error(&e))? {
+        Some(key) => Ok(key),
+        None => Err(m.text("seal-none-yet", [])),
+    }
+}
+
+pub fn trust_seal(store: &mut Store, key: &str, m: &Messages) -> Result<String, String> {
+    let id = store
+        .write(|tx| seal::trust(tx, key))
+        .map_err(|e| m.error(&e))?;
+    Ok(m.text("trust-seal-added", [("key", id.as_str().into())]))
 }
 
 pub fn trust(store: &mut Store, pem: &Path, m: &Messages) -> Result<String, String> {

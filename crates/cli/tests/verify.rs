@@ -178,3 +178,96 @@ fn trust_refuses_what_is_not_a_certificate() {
     assert_eq!(out.status.code(), Some(1));
     assert!(said(&out).contains("PEM"), "{}", said(&out));
 }
+
+/// The QR code printed on the certification sheet, read back from the rendered page.
+fn scanned_qr(pdf: &Path) -> String {
+    let dir = pdf.parent().unwrap();
+    let prefix = dir.join("sheet");
+    let rendered = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-l", "2", "-f", "2"])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils) must be installed");
+    assert!(rendered.success());
+    let png = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.to_string_lossy().contains("sheet") && p.extension().is_some_and(|x| x == "png")
+        })
+        .expect("the sheet was rendered");
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(&png)
+        .output()
+        .expect("zbarimg (zbar-tools) must be installed");
+    assert!(out.status.success(), "no QR code found on the sheet");
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn the_qr_code_is_a_center_seal_checked_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let (pdf, _, ca) = certified_copy(dir.path(), &pki);
+    assert!(
+        rastau(dir.path(), &[Path::new("trust"), Path::new("add"), &ca])
+            .status
+            .success()
+    );
+    let qr = scanned_qr(&pdf);
+    assert!(qr.starts_with("R2|C|"), "{qr}");
+    assert!(qr.contains(&format!("|{SUPERVISOR}|")), "{qr}");
+
+    let ok = rastau(
+        dir.path(),
+        &[Path::new("verify"), Path::new("--qr"), Path::new(&qr)],
+    );
+    assert!(ok.status.success(), "{}", said(&ok));
+    assert!(said(&ok).contains("/000001-1"), "{}", said(&ok));
+    // The file's own QR text is checked along with its EDS.
+    let file = rastau(dir.path(), &[Path::new("verify"), &pdf]);
+    assert!(
+        said(&file).contains("данные в нём не изменены"),
+        "{}",
+        said(&file)
+    );
+
+    let forged = qr.replace(SUPERVISOR, CLERK);
+    let out = rastau(
+        dir.path(),
+        &[Path::new("verify"), Path::new("--qr"), Path::new(&forged)],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+    assert!(said(&out).contains("ПОДДЕЛАН"), "{}", said(&out));
+
+    // Another center knows the seal only once it trusts this center's key.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let unknown = rastau(
+        elsewhere.path(),
+        &[Path::new("verify"), Path::new("--qr"), Path::new(&qr)],
+    );
+    assert_eq!(unknown.status.code(), Some(1), "{}", said(&unknown));
+    assert!(said(&unknown).contains("неизвестен"), "{}", said(&unknown));
+    let shown = rastau(dir.path(), &[Path::new("seal"), Path::new("show")]);
+    assert!(shown.status.success(), "{}", said(&shown));
+    let key = String::from_utf8(shown.stdout).unwrap();
+    let added = rastau(
+        elsewhere.path(),
+        &[Path::new("trust"), Path::new("seal"), Path::new(key.trim())],
+    );
+    assert!(added.status.success(), "{}", said(&added));
+    let known = rastau(
+        elsewhere.path(),
+        &[Path::new("verify"), Path::new("--qr"), Path::new(&qr)],
+    );
+    assert!(known.status.success(), "{}", said(&known));
+
+    let junk = rastau(
+        dir.path(),
+        &[Path::new("verify"), Path::new("--qr"), Path::new("hello")],
+    );
+    assert_eq!(junk.status.code(), Some(1));
+    assert!(said(&junk).contains("QR-кода Rastau"), "{}", said(&junk));
+}

@@ -85,6 +85,8 @@ pub enum Error {
     AlreadyCertified,
     #[error("not a PEM certificate")]
     NotACertificate,
+    #[error("not a Rastau seal")]
+    SealMalformed,
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -176,6 +178,7 @@ impl Error {
             Error::DocumentNotFound { .. } => "document-not-found",
             Error::AlreadyCertified => "already-certified",
             Error::NotACertificate => "not-a-certificate",
+            Error::SealMalformed => "seal-malformed",
         }
     }
 

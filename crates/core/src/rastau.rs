@@ -10,6 +10,7 @@ use crate::demo::{self, DemoLogin};
 use crate::error::{Error, Result};
 use crate::i18n::Messages;
 use crate::lang::Lang;
+use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
 use crate::store::{Files, Store};
@@ -313,8 +314,9 @@ impl Rastau {
             certified_at: now,
         };
         let page_hashes: Vec<String> = pages.iter().map(ScanPage::sha256_hex).collect();
-        let qr = copy::qr_payload(target.number, position, &facts, &page_hashes);
-        let sheet = copy::sheet(&facts, page_hashes.clone(), qr);
+        let seal_key = self.store.write(seal::own_key)?;
+        let seal = copy::seal(&seal_key, target.number, position, &facts, &page_hashes)?;
+        let sheet = copy::sheet(&facts, page_hashes.clone(), seal.to_text().into_bytes());
         let pdf = rastau_pdf::certified_copy(&copy::to_pdf_pages(pages)?, &sheet)?;
         let meta = PdfSignatureMeta {
             name: clerk.full_name.clone(),

@@ -2,6 +2,7 @@
 //! certificate comes from a trusted CA, and whether this store holds it. Anyone may check; no
 //! login is needed, as for an applicant's file brought back to any center.
 use crate::error::{Error, Result};
+use crate::seal::{self, Seal, SealCheck};
 use crate::setting;
 use crate::store::{content_hash, Store};
 use chrono::{DateTime, Utc};
@@ -15,10 +16,20 @@ pub struct Report {
     pub verification: Verification,
     /// The certified copy this exact file is, if this store issued it.
     pub stored: Option<StoredCopy>,
+    /// The center's seal in the file's QR code, if it carries one.
+    pub seal: Option<SealReport>,
+}
+
+pub struct SealReport {
+    pub seal: Seal,
+    pub check: SealCheck,
+    /// For a copy this store issued: whether the seal's digest matches its page hashes.
+    pub matches_store: Option<bool>,
 }
 
 pub struct StoredCopy {
     pub journal_number: String,
+    pub page_hashes: Vec<String>,
     pub document_title: String,
     pub applicant_tax_id: String,
     pub certified_at: DateTime<Utc>,
@@ -49,16 +60,49 @@ pub fn verify(store: &Store, file: &[u8], signature: Option<&[u8]>) -> Result<Re
         Some(signature) => rastau_sign::verify_detached(file, signature, &cas)?,
         None => rastau_sign::verify_pdf(file, &cas)?,
     };
+    let stored = stored(store.read(), &content_hash(file))?;
+    let seal = match qr_text(file) {
+        Some(text) => Some(check_seal(store.read(), &text, stored.as_ref())?),
+        None => None,
+    };
     Ok(Report {
         verification,
-        stored: stored(store.read(), &content_hash(file))?,
+        stored,
+        seal,
     })
+}
+
+/// Checks a seal read from a QR code or a file against this center's and trusted keys.
+pub fn check_seal(
+    conn: &Connection,
+    text: &str,
+    stored: Option<&StoredCopy>,
+) -> Result<SealReport> {
+    let seal = Seal::parse(text)?;
+    let check = seal.check(&seal::known_keys(conn)?);
+    let matches_store = stored.map(|copy| seal.digest == seal::digest_of(&copy.page_hashes));
+    Ok(SealReport {
+        seal,
+        check,
+        matches_store,
+    })
+}
+
+/// The QR code's text a Rastau PDF keeps in its information dictionary.
+fn qr_text(pdf: &[u8]) -> Option<String> {
+    let doc = lopdf::Document::load_mem(pdf).ok()?;
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = doc.dereference(info).ok()?.1.as_dict().ok()?;
+    // Seals are ASCII, which a PDF text string keeps byte for byte.
+    let text = info.get(b"RastauQR").ok()?.as_str().ok()?;
+    String::from_utf8(text.to_vec()).ok()
 }
 
 fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredCopy>> {
     Ok(conn
         .query_row(
-            "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.certified_at, c.removed_on
+            "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.certified_at, c.removed_on,
+                    c.page_hashes
              FROM certified_copy c
              JOIN visit v ON v.id = c.visit_id
              JOIN document d ON d.id = c.document_id
@@ -73,6 +117,11 @@ fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredCopy>> {
                     applicant_tax_id: r.get(3)?,
                     certified_at: r.get(4)?,
                     removed: r.get::<_, Option<String>>(5)?.is_some(),
+                    page_hashes: r
+                        .get::<_, String>(6)?
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect(),
                 })
             },
         )

@@ -96,6 +96,9 @@ pub fn certified_copy(pages: &[ScanPage], sheet: &CertificationSheet) -> Result<
     if !sheet.kk.document.value.is_empty() {
         doc.set_title(sheet.kk.document.value.clone());
     }
+    if let Ok(text) = std::str::from_utf8(&sheet.qr_payload) {
+        doc.set_qr_text(text);
+    }
     doc.to_pdf()
 }
 

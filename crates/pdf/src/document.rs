@@ -8,6 +8,7 @@ use crate::{writer, PdfError};
 pub struct Document {
     pub(crate) pages: Vec<Page>,
     pub(crate) title: Option<String>,
+    pub(crate) qr_text: Option<String>,
 }
 
 impl Document {
@@ -19,6 +20,13 @@ impl Document {
     /// Sets the `/Title` of the document information dictionary (shown by PDF viewers).
     pub fn set_title(&mut self, title: impl Into<String>) -> &mut Self {
         self.title = Some(title.into());
+        self
+    }
+
+    /// Keeps the text of the document's QR code in the information dictionary as
+    /// `/RastauQR`, so a verifier reads it without decoding an image.
+    pub fn set_qr_text(&mut self, text: impl Into<String>) -> &mut Self {
+        self.qr_text = Some(text.into());
         self
     }
 

@@ -17,7 +17,7 @@ pub fn keep_until(certified_at: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 pub(crate) use pages::to_pdf_pages;
-pub(crate) use sheet::{qr_payload, sheet, Facts};
+pub(crate) use sheet::{seal, sheet, Facts};
 
 #[cfg(test)]
 mod tests {

@@ -2,12 +2,14 @@
 use crate::account::Account;
 use crate::applicant::Applicant;
 use crate::center::CenterProfile;
+use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
-use crate::store::content_hash;
+use crate::seal::{digest_of, Seal, SealKind, Sealed};
 use crate::visit::{Document, JournalNumber};
 use chrono::{DateTime, Local, Utc};
 use rastau_pdf::{CertificationSheet, Field, SheetText};
+use rastau_sign::SealKey;
 
 /// Everything the sheet tells about one certification.
 pub(crate) struct Facts<'a> {
@@ -59,21 +61,23 @@ pub(crate) fn sheet(facts: &Facts, page_hashes: Vec<String>, qr: Vec<u8>) -> Cer
     }
 }
 
-/// What the QR code carries for now: the journal number, document position, IIN/BIN, date and
-/// a digest of the page hashes. (The center-signed payload that `rastau verify` checks offline
-/// comes with the center's signing key.)
-pub(crate) fn qr_payload(
+/// The center's seal for the sheet's QR code: document `2026/000042-1`, IIN/BIN, date and
+/// the digest of the page hashes.
+pub(crate) fn seal(
+    key: &SealKey,
     number: JournalNumber,
     position: u32,
     facts: &Facts,
     page_hashes: &[String],
-) -> Vec<u8> {
-    let digest = content_hash(page_hashes.concat().as_bytes());
-    format!(
-        "RASTAU1;{number};{position};{};{};{}",
-        facts.applicant.tax_id,
-        facts.certified_at.format("%Y-%m-%d"),
-        &digest[..32]
+) -> Result<Seal> {
+    Seal::issue(
+        key,
+        &Sealed {
+            kind: SealKind::Copy,
+            document: &format!("{number}-{position}"),
+            tax_id: &facts.applicant.tax_id,
+            date: facts.certified_at.with_timezone(&Local).date_naive(),
+            digest: digest_of(page_hashes),
+        },
     )
-    .into_bytes()
 }

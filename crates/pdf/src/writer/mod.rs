@@ -134,6 +134,9 @@ pub(crate) fn write(doc: &Document) -> Result<Vec<u8>, PdfError> {
     if let Some(title) = &doc.title {
         meta.title(TextStr(title));
     }
+    if let Some(text) = &doc.qr_text {
+        meta.pair(Name(b"RastauQR"), TextStr(text));
+    }
     meta.finish();
 
     // Same content, same ID: both halves equal, as for any newly created file. The ID names

@@ -1,0 +1,289 @@
+//! The center's seal: the compact payload a QR code carries, signed with the center's own key so
+//! that `rastau verify` can tell offline that this center's system issued a paper or a file.
+//!
+//! The text form is `R2|<kind>|<document>|<IIN/BIN>|<YYYYMMDD>|<digest>|<key id>|<signature>`,
+//! digest and signature in unpadded base64url (about 180 characters in all). What the digest
+//! covers depends on the kind (see [`SealKind`]).
+use crate::error::{Error, Result};
+use crate::setting;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use base64::Engine;
+use chrono::NaiveDate;
+use rastau_sign::{SealKey, SealPublicKey};
+use rusqlite::{Connection, Transaction};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+const VERSION: &str = "R2";
+/// The installation's own key, PKCS#8 PEM, made on first use.
+const OWN_KEY: &str = "seal-key";
+/// Public keys of other centers, by key id, as hex of the point.
+const TRUSTED: &str = "trusted-seal:";
+
+/// What a seal vouches for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum SealKind {
+    /// A certified copy's certification sheet. The QR is inside the signed PDF, so it cannot
+    /// hold that file's own hash; the digest is SHA-256 over the page images' SHA-256s as
+    /// printed on the sheet, and the PDF's EDS covers the rest.
+    Copy,
+    /// A receipt: the digest is SHA-256 over the SHA-256s of the signed copies it lists.
+    Receipt,
+}
+
+impl SealKind {
+    fn letter(self) -> &'static str {
+        match self {
+            SealKind::Copy => "C",
+            SealKind::Receipt => "R",
+        }
+    }
+
+    fn from_letter(letter: &str) -> Option<SealKind> {
+        match letter {
+            "C" => Some(SealKind::Copy),
+            "R" => Some(SealKind::Receipt),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seal {
+    pub kind: SealKind,
+    /// `2026/000042-1` for document 1 of visit 2026/000042; the journal number for a receipt.
+    pub document: String,
+    pub tax_id: String,
+    pub date: NaiveDate,
+    pub digest: [u8; 32],
+    pub key_id: String,
+    signature: Vec<u8>,
+}
+
+/// Facts to seal.
+pub struct Sealed<'a> {
+    pub kind: SealKind,
+    pub document: &'a str,
+    pub tax_id: &'a str,
+    pub date: NaiveDate,
+    pub digest: [u8; 32],
+}
+
+/// SHA-256 over hex digests joined in order: the digest of both kinds.
+pub fn digest_of(hashes: &[String]) -> [u8; 32] {
+    Sha256::digest(hashes.concat().as_bytes()).into()
+}
+
+/// What checking a seal found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum SealCheck {
+    /// Signed by this center or by a center whose key was added as trusted.
+    Valid,
+    /// Signed by a key this store does not know: another center's, or a forgery.
+    UnknownKey,
+    /// The key is known and the signature does not match: the payload was changed.
+    Forged,
+}
+
+impl Seal {
+    pub fn issue(key: &SealKey, facts: &Sealed) -> Result<Seal> {
+        let mut seal = Seal {
+            kind: facts.kind,
+            document: facts.document.to_owned(),
+            tax_id: facts.tax_id.to_owned(),
+            date: facts.date,
+            digest: facts.digest,
+            key_id: key.public()?.id()?,
+            signature: vec![],
+        };
+        seal.signature = key.sign(seal.signed_part().as_bytes())?.to_vec();
+        Ok(seal)
+    }
+
+    fn signed_part(&self) -> String {
+        [
+            VERSION,
+            self.kind.letter(),
+            &self.document,
+            &self.tax_id,
+            &self.date.format("%Y%m%d").to_string(),
+            &B64.encode(self.digest),
+            &self.key_id,
+        ]
+        .join("|")
+    }
+
+    pub fn to_text(&self) -> String {
+        format!("{}|{}", self.signed_part(), B64.encode(&self.signature))
+    }
+
+    pub fn parse(text: &str) -> Result<Seal> {
+        let fields: Vec<&str> = text.trim().split('|').collect();
+        let [VERSION, kind, document, tax_id, date, digest, key_id, signature] = fields[..] else {
+            return Err(Error::SealMalformed);
+        };
+        let digest = B64.decode(digest).ok().and_then(|d| d.try_into().ok());
+        Ok(Seal {
+            kind: SealKind::from_letter(kind).ok_or(Error::SealMalformed)?,
+            document: document.to_owned(),
+            tax_id: tax_id.to_owned(),
+            date: NaiveDate::parse_from_str(date, "%Y%m%d").map_err(|_| Error::SealMalformed)?,
+            digest: digest.ok_or(Error::SealMalformed)?,
+            key_id: key_id.to_owned(),
+            signature: B64.decode(signature).map_err(|_| Error::SealMalformed)?,
+        })
+    }
+
+    pub fn check(&self, keys: &[SealPublicKey]) -> SealCheck {
+        let key = keys
+            .iter()
+            .find(|k| k.id().is_ok_and(|id| id == self.key_id));
+        match key {
+            None => SealCheck::UnknownKey,
+            Some(key) if key.verifies(self.signed_part().as_bytes(), &self.signature) => {
+                SealCheck::Valid
+            }
+            Some(_) => SealCheck::Forged,
+        }
+    }
+}
+
+/// The installation's seal key, made and kept on first use.
+pub fn own_key(tx: &Transaction) -> Result<SealKey> {
+    if let Some(pem) = setting::get(tx, OWN_KEY)? {
+        return Ok(SealKey::from_pem(pem.as_bytes())?);
+    }
+    let key = SealKey::generate()?;
+    let pem = String::from_utf8(key.to_pem()?).expect("PEM is ASCII");
+    setting::set(tx, OWN_KEY, &pem)?;
+    Ok(key)
+}
+
+/// The installation's public key, hex of the point, to give to other centers; `None` before
+/// anything was sealed.
+pub fn own_public_hex(conn: &Connection) -> Result<Option<String>> {
+    let Some(pem) = setting::get(conn, OWN_KEY)? else {
+        return Ok(None);
+    };
+    Ok(Some(hex(&SealKey::from_pem(pem.as_bytes())?
+        .public()?
+        .to_bytes()?)))
+}
+
+/// Adds another center's public key (hex of the point) as trusted; returns its id.
+pub fn trust(tx: &Transaction, public_hex: &str) -> Result<String> {
+    let bytes = unhex(public_hex.trim()).ok_or(Error::SealMalformed)?;
+    let key = SealPublicKey::from_bytes(&bytes).map_err(|_| Error::SealMalformed)?;
+    let id = key.id()?;
+    setting::set(tx, &format!("{TRUSTED}{id}"), &hex(&bytes))?;
+    Ok(id)
+}
+
+/// The keys seals are checked against: this installation's and the trusted ones.
+pub fn known_keys(conn: &Connection) -> Result<Vec<SealPublicKey>> {
+    let mut keys = vec![];
+    if let Some(own) = own_public_hex(conn)? {
+        keys.push(own);
+    }
+    let mut stmt = conn.prepare("SELECT value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
+    for value in stmt.query_map([format!("{TRUSTED}%")], |r| r.get::<_, String>(0))? {
+        keys.push(value?);
+    }
+    keys.iter()
+        .map(|h| {
+            let bytes = unhex(h).ok_or(Error::SealMalformed)?;
+            Ok(SealPublicKey::from_bytes(&bytes)?)
+        })
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sealed(key: &SealKey) -> Seal {
+        Seal::issue(
+            key,
+            &Sealed {
+                kind: SealKind::Copy,
+                document: "2026/000042-1",
+                tax_id: "780214300450",
+                date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                digest: digest_of(&["ab".repeat(32), "cd".repeat(32)]),
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn text_round_trips_and_checks() {
+        let key = SealKey::generate().unwrap();
+        let seal = sealed(&key);
+        let text = seal.to_text();
+        assert!(text.starts_with("R2|C|2026/000042-1|780214300450|20261123|"));
+        assert!(text.len() < 200, "{} characters", text.len());
+        let parsed = Seal::parse(&text).unwrap();
+        assert_eq!(parsed, seal);
+        assert_eq!(parsed.check(&[key.public().unwrap()]), SealCheck::Valid);
+    }
+
+    #[test]
+    fn a_changed_field_is_forged_and_another_key_unknown() {
+        let key = SealKey::generate().unwrap();
+        let text = sealed(&key)
+            .to_text()
+            .replace("780214300450", "880612401122");
+        let changed = Seal::parse(&text).unwrap();
+        assert_eq!(changed.check(&[key.public().unwrap()]), SealCheck::Forged);
+        let stranger = SealKey::generate().unwrap().public().unwrap();
+        assert_eq!(sealed(&key).check(&[stranger]), SealCheck::UnknownKey);
+    }
+
+    #[test]
+    fn malformed_text_is_refused() {
+        let key = SealKey::generate().unwrap();
+        let text = sealed(&key).to_text();
+        for bad in [
+            "",
+            "RASTAU1;2026/000001;1",
+            &text.replacen("R2", "R3", 1),
+            &text.replace("|C|", "|X|"),
+            &text.replace("20261123", "20261332"),
+            &format!("{text}|extra"),
+        ] {
+            assert!(
+                matches!(Seal::parse(bad), Err(Error::SealMalformed)),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        assert_eq!(
+            unhex(&hex(&[0, 1, 254, 255])).unwrap(),
+            vec![0, 1, 254, 255]
+        );
+        assert_eq!(unhex("abc"), None);
+        assert_eq!(unhex("zz"), None);
+    }
+}
