@@ -87,6 +87,10 @@ pub enum Error {
     NotACertificate,
     #[error("not a Rastau seal")]
     SealMalformed,
+    #[error("no such page")]
+    PageNotFound,
+    #[error("no pages are assigned to document {position}")]
+    NoPagesAssigned { position: u32 },
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -179,6 +183,8 @@ impl Error {
             Error::AlreadyCertified => "already-certified",
             Error::NotACertificate => "not-a-certificate",
             Error::SealMalformed => "seal-malformed",
+            Error::PageNotFound => "page-not-found",
+            Error::NoPagesAssigned { .. } => "no-pages-assigned",
         }
     }
 
@@ -188,7 +194,9 @@ impl Error {
             Error::Id(e) => texts(e.args()),
             Error::Sign(e) => texts(e.args()),
             Error::Capture(e) => texts(e.args()),
-            Error::DocumentNotFound { position } => vec![("position", (*position).into())],
+            Error::DocumentNotFound { position } | Error::NoPagesAssigned { position } => {
+                vec![("position", (*position).into())]
+            }
             Error::Database(e) => vec![("detail", e.to_string().into())],
             Error::Migration(e) => vec![("detail", e.to_string().into())],
             Error::Io(e) => vec![("detail", e.to_string().into())],

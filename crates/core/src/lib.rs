@@ -12,6 +12,7 @@ pub mod ids;
 pub mod lang;
 mod rastau;
 mod required;
+pub mod scans;
 pub mod seal;
 pub mod session;
 pub mod setting;

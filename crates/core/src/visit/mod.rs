@@ -8,7 +8,8 @@ mod representative;
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use journal::JournalNumber;
 pub use records::{
-    close, confirm_consent, open, open_for_clerk, set_documents, to_certify, view, ToCertify,
+    close, confirm_consent, ensure_changeable, open, open_for_clerk, set_documents, to_certify,
+    view, ToCertify,
 };
 pub use representative::Representative;
 

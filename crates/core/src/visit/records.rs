@@ -77,6 +77,11 @@ fn changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> 
     Ok(row)
 }
 
+/// Refuses unless the visit is open and `actor`'s (or `actor` supervises).
+pub fn ensure_changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<()> {
+    changeable(conn, actor, visit_id).map(drop)
+}
+
 /// Replaces the list of documents; fixed once the signed consent has been received.
 pub fn set_documents(
     tx: &Transaction,

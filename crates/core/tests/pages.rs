@@ -1,0 +1,135 @@
+//! The page strip of a visit: pages kept as they arrive, turned, ordered, deleted and restored,
+//! assigned to the listed documents, then certified from what was assigned.
+mod common;
+
+use common::counter::*;
+use common::*;
+use rastau_core::scans::{PageSource, PageView};
+use rastau_core::Error;
+use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
+
+fn ids(pages: &[PageView]) -> Vec<i64> {
+    pages.iter().map(|p| p.id).collect()
+}
+
+fn scanned(c: &mut Counter, shades: &[u8]) -> Vec<PageView> {
+    let pages: Vec<_> = shades.iter().map(|&s| scanned_page(s)).collect();
+    c.desk
+        .app
+        .add_pages(c.visit_id, &pages, PageSource::Feeder, None)
+        .unwrap()
+}
+
+#[test]
+fn pages_are_turned_ordered_assigned_and_certified_in_that_order() {
+    let mut c = consented_visit();
+    let pages = scanned(&mut c, &[0, 60, 120]);
+    assert_eq!(pages.len(), 3);
+    assert!(pages
+        .iter()
+        .all(|p| p.thumbnail.starts_with("data:image/png;base64,")));
+    assert!(pages
+        .iter()
+        .all(|p| p.position.is_none() && p.rotation == 0));
+    let [a, b, third] = ids(&pages)[..] else {
+        unreachable!()
+    };
+
+    let app = &mut c.desk.app;
+    let turned = app.rotate_page(b, 90).unwrap();
+    assert_eq!(turned[1].rotation, 90);
+    assert_eq!(app.rotate_page(b, -180).unwrap()[1].rotation, 270);
+    assert_eq!(ids(&app.move_page(third, 0).unwrap()), vec![third, a, b]);
+    assert_eq!(ids(&app.delete_page(a).unwrap()), vec![third, b]);
+    assert_eq!(ids(&app.restore_page(a).unwrap()), vec![third, a, b]);
+    app.delete_page(third).unwrap();
+    for id in [a, b] {
+        app.assign_page(id, Some(1)).unwrap();
+    }
+    assert!(matches!(
+        app.assign_page(a, Some(2)),
+        Err(Error::DocumentNotFound { position: 2 })
+    ));
+
+    let key = c.pki.clerk(&clerk_iin(), ClerkOptions::default());
+    app.open_signing_key(&key, PASSWORD).unwrap();
+    let copy = app.certify_document(c.visit_id, 1).unwrap();
+    assert_eq!(copy.page_count, 2, "the deleted page is not certified");
+    let pdf = rastau_core::store::Files::new(app.store().dir())
+        .get(&copy.pdf_hash)
+        .unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("/Rotate 270"),
+        "the turned page keeps its turn"
+    );
+}
+
+#[test]
+fn a_document_without_pages_is_not_certified() {
+    let mut c = consented_visit();
+    scanned(&mut c, &[0]);
+    let key = c.pki.clerk(&clerk_iin(), ClerkOptions::default());
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    assert!(matches!(
+        c.desk.app.certify_document(c.visit_id, 1),
+        Err(Error::NoPagesAssigned { position: 1 })
+    ));
+}
+
+#[test]
+fn pages_survive_a_restart_and_a_bad_file_loses_nothing_before_it() {
+    let mut c = consented_visit();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jpg");
+    let bad = dir.path().join("cut.jpg");
+    let jpeg = {
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut out)
+            .encode_image(&image::GrayImage::from_pixel(600, 800, image::Luma([90])))
+            .unwrap();
+        out
+    };
+    std::fs::write(&good, &jpeg).unwrap();
+    std::fs::write(&bad, &jpeg[..jpeg.len() / 3]).unwrap();
+    let refused = c.desk.app.import_files(
+        c.visit_id,
+        &[good.as_path(), bad.as_path()],
+        PageSource::File,
+        Some(1),
+    );
+    assert!(matches!(refused, Err(Error::Capture(_))), "{refused:?}");
+
+    let Counter { desk, visit_id, .. } = c;
+    let mut desk = desk.restart();
+    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    let kept = desk.app.pages(visit_id).unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].position, Some(1));
+    assert_eq!(kept[0].source, PageSource::File);
+}
+
+#[test]
+fn only_the_visits_clerk_touches_its_pages() {
+    let mut c = consented_visit();
+    let page = scanned(&mut c, &[0])[0].id;
+    let other = iin("91030350033");
+    c.desk.app.logout().unwrap();
+    c.desk
+        .app
+        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+        .unwrap();
+    c.desk
+        .app
+        .create_clerk(&person(other.clone(), "Басқа Қызметкер", "password-1"))
+        .unwrap();
+    c.desk.app.login(&other, "password-1").unwrap();
+    assert!(matches!(
+        c.desk.app.delete_page(page),
+        Err(Error::NotYourVisit)
+    ));
+    assert!(matches!(
+        c.desk.app.pages(c.visit_id),
+        Err(Error::NotYourVisit)
+    ));
+}
