@@ -1,16 +1,25 @@
 //! The desktop shell: opens the store, registers the commands, shows the window. Everything
 //! else happens in `rastau-core`.
 mod commands;
+mod inbox;
 mod launch;
 mod state;
 
-use state::Desk;
+use inbox::ActiveVisit;
+use state::{Desk, Scanning};
 
 pub fn run() {
     let options = launch::Options::from_args(std::env::args().skip(1));
     let desk = Desk::open(&options);
+    let scan_folder = inbox::folder(&options.data_dir);
     tauri::Builder::default()
         .manage(desk)
+        .manage(Scanning::default())
+        .manage(ActiveVisit::default())
+        .setup(move |app| {
+            inbox::watch(app.handle().clone(), scan_folder);
+            Ok(())
+        })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("the window could not be opened");

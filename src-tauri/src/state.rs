@@ -2,6 +2,7 @@
 //! start (shown in the user's language instead of a crash).
 use crate::launch::Options;
 use rastau_core::clock::SystemClock;
+use rastau_core::scans::CancelToken;
 use rastau_core::store::Store;
 use rastau_core::{demo, ErrorPayload, Rastau, Result};
 use std::sync::Mutex;
@@ -33,4 +34,26 @@ fn start(options: &Options) -> Result<Rastau> {
         demo::fill(&mut store, chrono::Utc::now())?;
     }
     Ok(Rastau::new(store, Box::new(SystemClock)))
+}
+
+/// The scan in progress, so that the clerk can stop the feeder.
+#[derive(Default)]
+pub struct Scanning(Mutex<Option<CancelToken>>);
+
+impl Scanning {
+    pub fn start(&self) -> CancelToken {
+        let token = CancelToken::new();
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
+        token
+    }
+
+    pub fn finish(&self) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    pub fn cancel(&self) {
+        if let Some(token) = &*self.0.lock().unwrap_or_else(|p| p.into_inner()) {
+            token.cancel();
+        }
+    }
 }

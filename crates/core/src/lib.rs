@@ -16,6 +16,7 @@ pub mod scans;
 pub mod seal;
 pub mod session;
 pub mod setting;
+pub mod signing_key;
 pub mod store;
 pub mod verify;
 pub mod visit;

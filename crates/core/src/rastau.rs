@@ -14,6 +14,7 @@ use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
 use crate::store::{Files, Store};
+use crate::verify::{self, SealView, VerifyView};
 use crate::visit::{self, Document, OpenVisit, VisitView};
 use chrono::{DateTime, Duration, Utc};
 use rastau_capture::ScanPage;
@@ -359,6 +360,30 @@ impl Rastau {
             certified_at: now,
             keep_until,
         })
+    }
+
+    /// Checks a signed file (anyone may: no login needed, as for a file brought back).
+    pub fn verify_file(&self, file: &[u8], signature: Option<&[u8]>) -> Result<VerifyView> {
+        Ok(VerifyView::from(&verify::verify(
+            &self.store,
+            file,
+            signature,
+        )?))
+    }
+
+    /// Checks the text read from a QR code.
+    pub fn verify_qr(&self, text: &str) -> Result<SealView> {
+        Ok(SealView::from(&verify::check_seal(
+            self.store.read(),
+            text,
+            None,
+        )?))
+    }
+
+    /// Adds a CA certificate (PEM) that signatures are checked against.
+    pub fn trust_ca(&mut self, pem: &[u8]) -> Result<()> {
+        self.supervisor()?;
+        self.store.write(|tx| verify::trust(tx, pem))
     }
 
     /// The applicant's copies still kept, from any visit, ready to hand over again.

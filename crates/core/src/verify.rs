@@ -2,12 +2,14 @@
 //! certificate comes from a trusted CA, and whether this store holds it. Anyone may check; no
 //! login is needed, as for an applicant's file brought back to any center.
 use crate::error::{Error, Result};
-use crate::seal::{self, Seal, SealCheck};
+use crate::seal::{self, Seal, SealCheck, SealKind};
 use crate::setting;
 use crate::store::{content_hash, Store};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::Verification;
 use rusqlite::{Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
 
 /// Settings keys of trusted CA certificates start with this, followed by the PEM's hash.
 const TRUSTED_CA: &str = "trusted-ca:";
@@ -126,4 +128,82 @@ fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredCopy>> {
             },
         )
         .optional()?)
+}
+
+/// The report as the Verify screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VerifyView {
+    pub signer_name: String,
+    pub signer_iin: Option<String>,
+    pub valid_from: DateTime<Utc>,
+    pub valid_until: DateTime<Utc>,
+    pub signing_time: Option<DateTime<Utc>>,
+    pub intact: bool,
+    pub trusted: bool,
+    /// `2026/000042`, the document's title and IIN/BIN, if this store issued the file.
+    pub in_store: Option<StoredView>,
+    pub seal: Option<SealView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StoredView {
+    pub journal_number: String,
+    pub document_title: String,
+    pub tax_id: String,
+    pub certified_at: DateTime<Utc>,
+    pub removed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SealView {
+    pub kind: SealKind,
+    pub document: String,
+    pub tax_id: String,
+    pub date: NaiveDate,
+    pub key_id: String,
+    pub check: SealCheck,
+    pub matches_store: Option<bool>,
+}
+
+impl From<&SealReport> for SealView {
+    fn from(r: &SealReport) -> SealView {
+        SealView {
+            kind: r.seal.kind,
+            document: r.seal.document.clone(),
+            tax_id: r.seal.tax_id.clone(),
+            date: r.seal.date,
+            key_id: r.seal.key_id.clone(),
+            check: r.check,
+            matches_store: r.matches_store,
+        }
+    }
+}
+
+impl From<&Report> for VerifyView {
+    fn from(r: &Report) -> VerifyView {
+        let v = &r.verification;
+        VerifyView {
+            signer_name: v.signer.subject_name.clone(),
+            signer_iin: v.signer.iin.clone(),
+            valid_from: v.signer.not_before,
+            valid_until: v.signer.not_after,
+            signing_time: v.signing_time,
+            intact: v.intact,
+            trusted: v.trusted,
+            in_store: r.stored.as_ref().map(|s| StoredView {
+                journal_number: s.journal_number.clone(),
+                document_title: s.document_title.clone(),
+                tax_id: s.applicant_tax_id.clone(),
+                certified_at: s.certified_at,
+                removed: s.removed,
+            }),
+            seal: r.seal.as_ref().map(SealView::from),
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! Tauri commands: each one turns an `invoke` from the UI into one core call.
 mod center;
+mod certify;
+mod pages;
 mod session;
 mod staff;
 mod visit;
@@ -26,5 +28,25 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         visit::confirm_consent,
         visit::close_visit,
         visit::my_open_visits,
+        pages::scanners,
+        pages::scan,
+        pages::cancel_scan,
+        pages::pages,
+        pages::import_files,
+        pages::choose_scan_files,
+        pages::rotate_page,
+        pages::move_page,
+        pages::assign_page,
+        pages::delete_page,
+        pages::restore_page,
+        pages::rescan_page,
+        certify::choose_key_file,
+        certify::choose_file,
+        certify::open_signing_key,
+        certify::certify_document,
+        certify::copies,
+        certify::verify_file,
+        certify::verify_qr,
+        certify::trust_ca,
     ]
 }

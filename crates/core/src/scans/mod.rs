@@ -5,7 +5,8 @@ mod commands;
 mod records;
 mod request;
 
-pub use request::{list_scanners, ScanRequest, ScannerView};
+pub use rastau_capture::{CancelToken, FolderWatcher, WatchOptions};
+pub use request::{list_scanners, scan, scan_one, ScanRequest, ScannerView};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -1,6 +1,6 @@
 //! What the clerk asks of the scanner, in the words of the counter screen.
 use crate::error::Result;
-use rastau_capture::{ColorMode, ScanOptions, Scanner, Source};
+use rastau_capture::{CancelToken, ColorMode, ScanOptions, ScanPage, Scanner, Source};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -58,4 +58,40 @@ pub fn list_scanners() -> Result<Vec<ScannerView>> {
             device: d.name,
         })
         .collect())
+}
+
+/// Scans as `request` asks, handing each page to `keep` as it arrives (the counter stores it at
+/// once, so a jam on page 7 keeps pages 1–6). Stops at the first fault, or when `cancel` fires.
+pub fn scan(
+    request: &ScanRequest,
+    mut keep: impl FnMut(usize, &ScanPage) -> Result<()>,
+    cancel: &CancelToken,
+) -> Result<usize> {
+    let mut kept = Ok(0);
+    let scanned = Scanner::new().scan_batch(
+        &request.options(),
+        |n, page| {
+            if kept.is_ok() {
+                kept = keep(n, page).map(|()| n);
+                if kept.is_err() {
+                    cancel.cancel();
+                }
+            }
+        },
+        cancel,
+    );
+    let count = kept?;
+    match scanned {
+        Ok(_) => Ok(count),
+        Err(partial) => Err(partial.error.into()),
+    }
+}
+
+/// One sheet from the glass, to replace a page that came out badly.
+pub fn scan_one(request: &ScanRequest) -> Result<ScanPage> {
+    let glass = ScanRequest {
+        feeder: false,
+        ..request.clone()
+    };
+    Ok(Scanner::new().scan_page(&glass.options())?)
 }

@@ -1,0 +1,145 @@
+use crate::inbox::ActiveVisit;
+use crate::state::{Desk, Scanning};
+use rastau_core::scans::{self, PageSource, PageView, ScanRequest, ScannerView};
+use rastau_core::{Error, ErrorPayload};
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+/// Blocking work (a scanner, a dialog) off the UI thread.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Reply<T> + Send + 'static) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())).payload())?
+}
+
+#[tauri::command]
+pub async fn scanners() -> Reply<Vec<ScannerView>> {
+    blocking(|| scans::list_scanners().map_err(|e| e.payload())).await
+}
+
+/// Scans into the visit; every page is kept as it arrives and announced as `scan-progress`.
+#[tauri::command]
+pub async fn scan(app: AppHandle, visit_id: i64, request: ScanRequest) -> Reply<Vec<PageView>> {
+    blocking(move || {
+        let desk = app.state::<Desk>();
+        desk.with(|a| a.pages(visit_id))?;
+        let cancel = app.state::<Scanning>().start();
+        let source = match request.feeder {
+            true => PageSource::Feeder,
+            false => PageSource::Flatbed,
+        };
+        // A page the store refused stops the scanner; that error is the one to show.
+        let mut refused = None;
+        let outcome = scans::scan(
+            &request,
+            |n, page| {
+                let kept = desk.with(|a| {
+                    a.add_pages(
+                        visit_id,
+                        std::slice::from_ref(page),
+                        source,
+                        request.position,
+                    )
+                });
+                match kept {
+                    Ok(_) => drop(app.emit("scan-progress", n)),
+                    Err(e) => {
+                        refused = Some(e);
+                        cancel.cancel();
+                    }
+                }
+                Ok(())
+            },
+            &cancel,
+        );
+        app.state::<Scanning>().finish();
+        if let Some(e) = refused {
+            return Err(e);
+        }
+        outcome.map_err(|e| e.payload())?;
+        desk.with(|a| a.pages(visit_id))
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn cancel_scan(scanning: State<Scanning>) {
+    scanning.cancel();
+}
+
+#[tauri::command]
+pub fn pages(desk: State<Desk>, active: State<ActiveVisit>, visit_id: i64) -> Reply<Vec<PageView>> {
+    // The counter shows this visit: the scan folder's new files go to it.
+    active.set(Some(visit_id));
+    desk.with(|a| a.pages(visit_id))
+}
+
+#[tauri::command]
+pub fn import_files(
+    desk: State<Desk>,
+    visit_id: i64,
+    paths: Vec<PathBuf>,
+    position: Option<u32>,
+) -> Reply<Vec<PageView>> {
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    desk.with(|a| a.import_files(visit_id, &paths, PageSource::File, position))
+}
+
+/// The file dialog for scans kept as files: images and PDFs.
+#[tauri::command]
+pub async fn choose_scan_files(window: tauri::Window) -> Vec<PathBuf> {
+    let picked = rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .add_filter(
+            "JPEG, PNG, TIFF, PDF",
+            &["jpg", "jpeg", "png", "tif", "tiff", "pdf"],
+        )
+        .pick_files()
+        .await;
+    picked
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| f.path().to_path_buf())
+        .collect()
+}
+
+#[tauri::command]
+pub fn rotate_page(desk: State<Desk>, page_id: i64, degrees: i64) -> Reply<Vec<PageView>> {
+    desk.with(|a| a.rotate_page(page_id, degrees))
+}
+
+#[tauri::command]
+pub fn move_page(desk: State<Desk>, page_id: i64, index: usize) -> Reply<Vec<PageView>> {
+    desk.with(|a| a.move_page(page_id, index))
+}
+
+#[tauri::command]
+pub fn assign_page(desk: State<Desk>, page_id: i64, position: Option<u32>) -> Reply<Vec<PageView>> {
+    desk.with(|a| a.assign_page(page_id, position))
+}
+
+#[tauri::command]
+pub fn delete_page(desk: State<Desk>, page_id: i64) -> Reply<Vec<PageView>> {
+    desk.with(|a| a.delete_page(page_id))
+}
+
+#[tauri::command]
+pub fn restore_page(desk: State<Desk>, page_id: i64) -> Reply<Vec<PageView>> {
+    desk.with(|a| a.restore_page(page_id))
+}
+
+/// Scans one sheet again from the glass, in place of page `page_id`.
+#[tauri::command]
+pub async fn rescan_page(
+    app: AppHandle,
+    page_id: i64,
+    request: ScanRequest,
+) -> Reply<Vec<PageView>> {
+    blocking(move || {
+        let page = scans::scan_one(&request).map_err(|e| e.payload())?;
+        app.state::<Desk>().with(|a| a.replace_page(page_id, &page))
+    })
+    .await
+}

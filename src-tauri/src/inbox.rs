@@ -1,0 +1,59 @@
+//! Scan-to-folder: files a network scanner drops into the center's scan folder are imported
+//! into the visit the counter shows, and the window is told to refresh its page strip.
+use crate::state::Desk;
+use rastau_core::scans::{FolderWatcher, PageSource, WatchOptions};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager};
+
+/// The visit the counter screen shows, if any.
+#[derive(Default)]
+pub struct ActiveVisit(Mutex<Option<i64>>);
+
+impl ActiveVisit {
+    pub fn set(&self, visit: Option<i64>) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = visit;
+    }
+
+    fn get(&self) -> Option<i64> {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The scan folder: `scan-folder` beside the store unless `RASTAU_SCAN_FOLDER` names one.
+pub fn folder(data_dir: &Path) -> PathBuf {
+    std::env::var_os("RASTAU_SCAN_FOLDER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| data_dir.join("scan-folder"))
+}
+
+/// Watches `folder` for the life of the app. A file arriving while no visit is shown stays in
+/// the folder untouched.
+pub fn watch(app: AppHandle, folder: PathBuf) {
+    std::thread::spawn(move || {
+        if let Err(e) = std::fs::create_dir_all(&folder) {
+            tracing::warn!("scan folder {}: {e}", folder.display());
+            return;
+        }
+        let watcher = match FolderWatcher::start(&folder, WatchOptions::default()) {
+            Ok(w) => w,
+            Err(e) => return tracing::warn!("scan folder {}: {e}", folder.display()),
+        };
+        loop {
+            let Some(file) = watcher.recv_timeout(Duration::from_secs(1)) else {
+                continue;
+            };
+            let Some(visit) = app.state::<ActiveVisit>().get() else {
+                continue;
+            };
+            let imported = app
+                .state::<Desk>()
+                .with(|a| a.import_files(visit, &[file.as_path()], PageSource::Folder, None));
+            match imported {
+                Ok(_) => drop(app.emit("pages-changed", visit)),
+                Err(e) => drop(app.emit("scan-folder-error", e)),
+            }
+        }
+    });
+}
