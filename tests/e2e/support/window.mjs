@@ -53,14 +53,14 @@ export function freshStore({ demo = false } = {}) {
 
 export class Window {
   /** `port` and `port + 1` (WebKitWebDriver's) must be free; give each test file its own.
-   * `ready` is what the first screen shows. */
-  static async open(dataDir, port, ready = '[data-testid="first-start"], [data-testid="login"]') {
+   * `ready` is what the first screen shows; `env` adds to the app's environment. */
+  static async open(dataDir, port, ready = '[data-testid="first-start"], [data-testid="login"]', env = {}) {
     // Its own process group, so closing kills WebKitWebDriver and the app with it.
     const driverProcess = spawn(
       TAURI_DRIVER,
       ["--port", String(port), "--native-port", String(port + 1)],
       {
-        env: { ...process.env, RASTAU_DATA_DIR: dataDir },
+        env: { ...process.env, ...env, RASTAU_DATA_DIR: dataDir },
         stdio: ["ignore", "inherit", "inherit"],
         detached: true,
       },

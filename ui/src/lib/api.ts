@@ -12,6 +12,13 @@ import type { Lookup } from "../bindings/Lookup";
 import type { OpenVisit } from "../bindings/OpenVisit";
 import type { Status } from "../bindings/Status";
 import type { VisitView } from "../bindings/VisitView";
+import type { CopyView } from "../bindings/CopyView";
+import type { PageView } from "../bindings/PageView";
+import type { ScanRequest } from "../bindings/ScanRequest";
+import type { ScannerView } from "../bindings/ScannerView";
+import type { SealView } from "../bindings/SealView";
+import type { SigningKeyView } from "../bindings/SigningKeyView";
+import type { VerifyView } from "../bindings/VerifyView";
 
 export const api = {
   status: () => invoke<Status>("status"),
@@ -36,4 +43,30 @@ export const api = {
   confirmConsent: (visitId: number) => invoke<VisitView>("confirm_consent", { visitId }),
   closeVisit: (visitId: number) => invoke<VisitView>("close_visit", { visitId }),
   myOpenVisits: () => invoke<VisitView[]>("my_open_visits"),
+  scanners: () => invoke<ScannerView[]>("scanners"),
+  scan: (visitId: number, request: ScanRequest) => invoke<PageView[]>("scan", { visitId, request }),
+  cancelScan: () => invoke<null>("cancel_scan"),
+  pages: (visitId: number) => invoke<PageView[]>("pages", { visitId }),
+  importFiles: (visitId: number, paths: string[], position: number | null) =>
+    invoke<PageView[]>("import_files", { visitId, paths, position }),
+  chooseScanFiles: () => invoke<string[]>("choose_scan_files"),
+  rotatePage: (pageId: number, degrees: number) => invoke<PageView[]>("rotate_page", { pageId, degrees }),
+  movePage: (pageId: number, index: number) => invoke<PageView[]>("move_page", { pageId, index }),
+  assignPage: (pageId: number, position: number | null) =>
+    invoke<PageView[]>("assign_page", { pageId, position }),
+  deletePage: (pageId: number) => invoke<PageView[]>("delete_page", { pageId }),
+  restorePage: (pageId: number) => invoke<PageView[]>("restore_page", { pageId }),
+  rescanPage: (pageId: number, request: ScanRequest) =>
+    invoke<PageView[]>("rescan_page", { pageId, request }),
+  chooseKeyFile: () => invoke<string | null>("choose_key_file"),
+  chooseFile: () => invoke<string | null>("choose_file"),
+  openSigningKey: (path: string, password: string) =>
+    invoke<SigningKeyView>("open_signing_key", { path, password }),
+  certifyDocument: (visitId: number, position: number) =>
+    invoke<CopyView>("certify_document", { visitId, position }),
+  copies: (taxId: string) => invoke<CopyView[]>("copies", { taxId }),
+  verifyFile: (path: string, signature: string | null) =>
+    invoke<VerifyView>("verify_file", { path, signature }),
+  verifyQr: (text: string) => invoke<SealView>("verify_qr", { text }),
+  trustCa: (path: string) => invoke<null>("trust_ca", { path }),
 };

@@ -1,0 +1,161 @@
+// A whole visit through the real window: consent, pages from SANE's `test` scanner (flatbed
+// and feeder) and from the scan folder, pages turned and assigned, the clerk's key opened,
+// both documents certified. The signed copies are left in target/e2e-artifacts/ and checked
+// there by openssl cms, pdfsig and pyHanko; one changed byte makes all three fail.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
+import { saneTestConfig } from "./support/sane.mjs";
+import { ARTIFACTS, Window, freshStore } from "./support/window.mjs";
+
+const CLERK_IIN = "920718300451"; // a demo clerk
+const work = mkdtempSync(join(tmpdir(), "rastau-e2e-visit-"));
+const scanFolder = join(work, "scan-folder");
+mkdirSync(scanFolder);
+const pki = makePki(work, CLERK_IIN, "Сейтқали Дана");
+let window;
+let dataDir;
+
+before(async () => {
+  dataDir = freshStore({ demo: true });
+  const env = { SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))), RASTAU_SCAN_FOLDER: scanFolder };
+  window = await Window.open(dataDir, 4484, undefined, env);
+  await window.fill('[data-testid="login"]', "iin", CLERK_IIN);
+  await window.fill('[data-testid="login"]', "password", "demo-2026");
+  await window.pressEnter('[data-testid="login"]', "password");
+  await window.waitFor('[data-testid="welcome"]');
+  await window.click('[data-testid="lang-ru"]');
+  await window.click('[data-testid="nav-counter"]');
+});
+after(async () => {
+  await window?.close();
+});
+
+const counter = '[data-testid="counter"]';
+const pageCount = async () => (await window.driver.findElements({ css: '[data-testid="page"]' })).length;
+const waitForPages = (n) =>
+  window.driver.wait(async () => (await pageCount()) === n, 60_000, `waiting for ${n} pages`);
+const select = (css, value) =>
+  window.driver.executeScript(
+    `const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event("change", { bubbles: true }));`,
+    css,
+    value,
+  );
+
+test("documents are scanned, assigned and certified with the clerk's key", async () => {
+  await window.fill(counter, "taxId", "780214300450");
+  await window.fillAll(counter, { surname: "Жұмабекова", givenName: "Әсем", address: "Шымкент", phone: "+7 701 111 11 11" });
+  await window.click('[data-testid="accept"]');
+  const rows = '[data-testid="document-row"]';
+  await window.fillAll(`${rows}:nth-of-type(1)`, { title: "Туу туралы куәлік", number: "I-АЖ 123456", issuedOn: "12.03.1978", issuer: "АХАТ" });
+  await window.click('[data-testid="add-document"]');
+  await window.fillAll(`${rows}:nth-of-type(2)`, { title: "Диплом", number: "ЖБ-II 0098765", issuedOn: "30.06.2000", issuer: "ҚазҰУ" });
+  await window.click('[data-testid="save-documents"]');
+  await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
+  await window.click('[data-testid="confirm-consent"]');
+  await window.waitFor('[data-testid="page-strip"]');
+
+  // The test backend appears as a scanner; document 1 from the glass.
+  await window.driver.wait(async () => (await window.text('[data-testid="scanner"]')).includes("test"), 30_000, "waiting for the scanner list");
+  await select('[data-testid="scan-target"]', "1");
+  await window.click('[data-testid="scan-flatbed"]');
+  await waitForPages(1);
+
+  // Document 2 from the feeder: the test backend's feeder holds 10 sheets.
+  await select('[data-testid="scan-target"]', "2");
+  await window.click('[data-testid="scan-feeder"]');
+  await waitForPages(11);
+  await window.screenshot("40-pages-scanned-ru");
+
+  // A file the network scanner drops into the scan folder arrives by itself.
+  const scanned = spawnSync("scanimage", ["-d", "test", "--format=png", "--resolution", "100", "-x", "210", "-y", "297"], {
+    env: { ...process.env, SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))) },
+    maxBuffer: 64 << 20,
+  });
+  assert.equal(scanned.status, 0, String(scanned.stderr));
+  writeFileSync(join(scanFolder, "scan-0001.png"), scanned.stdout);
+  await waitForPages(12);
+
+  // The dropped page is unassigned: turn it and put it under document 1, after its first page.
+  const last = '[data-testid="page"]:last-of-type';
+  await window.click(`${last} [data-testid="rotate-right"]`);
+  await select(`${last} [data-testid="assign"]`, "1");
+  await window.driver.wait(
+    async () => (await window.driver.findElements({ css: '[data-testid="page"][data-position="1"]' })).length === 2,
+    10_000,
+    "waiting for the page to be assigned",
+  );
+  // Delete one feeder page and undo it: nothing lost.
+  await window.click('[data-testid="page"]:nth-of-type(3) [data-testid="delete-page"]');
+  await waitForPages(11);
+  await window.click('[data-testid="undo-delete"]');
+  await waitForPages(12);
+
+  // Certify: the key is asked for once, then both documents are certified.
+  await window.click('[data-testid="certify-row"]:nth-of-type(1) [data-testid="certify-document"]');
+  await window.waitFor('[data-testid="key-dialog"]');
+  await window.fill('[data-testid="key-dialog"]', "keyPath", pki.p12);
+  await window.fill('[data-testid="key-dialog"]', "keyPassword", "wrong-password");
+  await window.click('[data-testid="open-key"]');
+  await window.waitForText('[data-testid="key-dialog"] [data-testid="error"]', "Неверный пароль");
+  await window.fill('[data-testid="key-dialog"]', "keyPassword", KEY_PASSWORD);
+  await window.click('[data-testid="open-key"]');
+  await window.waitForText('[data-testid="certify-row"]:nth-of-type(1)', "Заверено");
+  await window.click('[data-testid="certify-row"]:nth-of-type(2) [data-testid="certify-document"]');
+  await window.waitForText('[data-testid="certify-row"]:nth-of-type(2)', "Заверено");
+  assert.equal((await window.driver.findElements({ css: '[data-testid="copy"]' })).length, 2);
+  await window.screenshot("41-certified-ru");
+  await window.click('[data-testid="lang-kk"]');
+  await window.waitForText('[data-testid="certify-row"]:nth-of-type(1)', "Расталды");
+  await window.screenshot("42-certified-kk");
+  collectCopies();
+});
+
+const cmsVerify = (pdf, p7s, ca) =>
+  spawnSync("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", pdf, "-CAfile", ca, "-purpose", "any", "-out", "/dev/null"]).status;
+
+/** Copies the signed PDFs and their .p7s out of the store's file folder. */
+function collectCopies() {
+  const out = join(ARTIFACTS, "visit");
+  mkdirSync(out, { recursive: true });
+  const files = join(dataDir, "files");
+  const all = readdirSync(files).flatMap((d) => readdirSync(join(files, d)).map((f) => join(files, d, f)));
+  const pdfs = all.filter((f) => readFileSync(f).subarray(0, 5).toString() === "%PDF-");
+  // DER: a SEQUENCE with a long length.
+  const signatures = all.filter((f) => readFileSync(f)[0] === 0x30 && readFileSync(f)[1] >= 0x80);
+  assert.equal(pdfs.length, 2, "two certified copies in the store");
+  pdfs.forEach((f, i) => {
+    const p7s = signatures.find((s) => cmsVerify(f, s, pki.ca) === 0);
+    assert.ok(p7s, `a detached signature of ${f}`);
+    copyFileSync(f, join(out, `copy-${i + 1}.pdf`));
+    copyFileSync(p7s, join(out, `copy-${i + 1}.pdf.p7s`));
+  });
+  copyFileSync(pki.ca, join(out, "ca.pem"));
+}
+
+test("the certified copies validate with openssl, pdfsig and pyHanko; a changed byte fails all", () => {
+  const out = join(ARTIFACTS, "visit");
+  const ca = join(out, "ca.pem");
+  for (const name of ["copy-1.pdf", "copy-2.pdf"]) {
+    const pdf = join(out, name);
+    const pyhanko = spawnSync("pyhanko", ["sign", "validate", "--trust", ca, pdf], { encoding: "utf8" });
+    assert.equal(pyhanko.status, 0, pyhanko.stdout + pyhanko.stderr);
+    const pdfsig = spawnSync("pdfsig", [pdf], { encoding: "utf8" });
+    assert.match(pdfsig.stdout, /Signature Validation: Signature is Valid/);
+    assert.equal(cmsVerify(pdf, `${pdf}.p7s`, ca), 0, `openssl cms -verify ${name}`);
+    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+    assert.match(text, /Жұмабекова Әсем/);
+    assert.match(text, /Туу туралы куәлік|Диплом/);
+    const bent = readFileSync(pdf);
+    bent[Math.floor(bent.length / 3)] ^= 1;
+    const bentPath = join(out, `changed-${name}`);
+    writeFileSync(bentPath, bent);
+    assert.notEqual(spawnSync("pyhanko", ["sign", "validate", "--trust", ca, bentPath]).status, 0);
+    assert.doesNotMatch(spawnSync("pdfsig", [bentPath], { encoding: "utf8" }).stdout, /Signature is Valid/);
+    assert.notEqual(cmsVerify(bentPath, `${pdf}.p7s`, ca), 0);
+  }
+});
