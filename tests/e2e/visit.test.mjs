@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
 import { saneTestConfig } from "./support/sane.mjs";
-import { ARTIFACTS, Window, freshStore } from "./support/window.mjs";
+import { ARTIFACTS, CLI, Window, freshStore } from "./support/window.mjs";
 
 const CLERK_IIN = "920718300451"; // a demo clerk
 const work = mkdtempSync(join(tmpdir(), "rastau-e2e-visit-"));
@@ -158,4 +158,23 @@ test("the certified copies validate with openssl, pdfsig and pyHanko; a changed 
     assert.doesNotMatch(spawnSync("pdfsig", [bentPath], { encoding: "utf8" }).stdout, /Signature is Valid/);
     assert.notEqual(cmsVerify(bentPath, `${pdf}.p7s`, ca), 0);
   }
+});
+
+test("the Verify screen tells an unchanged copy of this store from a changed one", async () => {
+  const out = join(ARTIFACTS, "visit");
+  spawnSync(CLI, ["--data-dir", dataDir, "trust", "add", join(out, "ca.pem")]);
+  await window.click('[data-testid="lang-ru"]');
+  await window.click('[data-testid="nav-verify"]');
+  await window.fill('[data-testid="verify"]', "file", join(out, "copy-1.pdf"));
+  await window.click('[data-testid="verify-file"]');
+  await window.waitForText('[data-testid="verify-intact"]', "Файл не изменён");
+  const report = await window.text('[data-testid="verify-report"]');
+  assert.match(report, /Сейтқали Дана \(920718300451\)/);
+  assert.match(report, /выдан доверенным/);
+  assert.match(report, /В этом хранилище: обращение № \d{4}\/000001/);
+  assert.match(report, /QR-код подписан ключом центра/);
+  await window.screenshot("43-verify-ru");
+  await window.fill('[data-testid="verify"]', "file", join(out, "changed-copy-1.pdf"));
+  await window.click('[data-testid="verify-file"]');
+  await window.waitForText('[data-testid="verify-intact"]', "ФАЙЛ ИЗМЕНЁН");
 });

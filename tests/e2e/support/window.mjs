@@ -9,7 +9,7 @@ import { Builder, By, Key, until } from "selenium-webdriver";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const APP = process.env.RASTAU_APP ?? join(ROOT, "target/debug/rastau-app");
-const CLI = process.env.RASTAU_CLI ?? join(ROOT, "target/debug/rastau");
+export const CLI = process.env.RASTAU_CLI ?? join(ROOT, "target/debug/rastau");
 const TAURI_DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 export const ARTIFACTS = join(ROOT, "target/e2e-artifacts");
 const WAIT_MS = 20_000;
