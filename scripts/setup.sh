@@ -19,6 +19,8 @@ PACKAGES=(
   openssl poppler-utils libnss3-tools
   # scanning: SANE and its `test` backend
   sane-utils libsane1
+  # printing: CUPS and the cups-pdf queue the printing tests print on
+  cups cups-client cups-bsd printer-driver-cups-pdf
   # a virtual environment for the Python tools below
   python3-venv
 )

@@ -4,6 +4,7 @@
 use crate::ids::IdError;
 use rastau_capture::CaptureError;
 use rastau_pdf::PdfError;
+use rastau_print::PrintError;
 use rastau_sign::SignError;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -21,6 +22,8 @@ pub enum Error {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     Capture(#[from] CaptureError),
+    #[error(transparent)]
+    Print(#[from] PrintError),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("schema migration: {0}")]
@@ -85,6 +88,8 @@ pub enum Error {
     AlreadyCertified,
     #[error("not a PEM certificate")]
     NotACertificate,
+    #[error("no printer is chosen")]
+    NoPrinterChosen,
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -145,6 +150,7 @@ impl Error {
             Error::Sign(e) => e.code(),
             Error::Pdf(e) => e.code(),
             Error::Capture(e) => e.code(),
+            Error::Print(e) => e.code(),
             Error::Database(_) | Error::Migration(_) => "store-failed",
             Error::Io(_) => "io-failed",
             Error::SchemaTooNew { .. } => "schema-too-new",
@@ -176,6 +182,7 @@ impl Error {
             Error::DocumentNotFound { .. } => "document-not-found",
             Error::AlreadyCertified => "already-certified",
             Error::NotACertificate => "not-a-certificate",
+            Error::NoPrinterChosen => "no-printer-chosen",
         }
     }
 
@@ -185,6 +192,7 @@ impl Error {
             Error::Id(e) => texts(e.args()),
             Error::Sign(e) => texts(e.args()),
             Error::Capture(e) => texts(e.args()),
+            Error::Print(e) => texts(e.args()),
             Error::DocumentNotFound { position } => vec![("position", (*position).into())],
             Error::Database(e) => vec![("detail", e.to_string().into())],
             Error::Migration(e) => vec![("detail", e.to_string().into())],

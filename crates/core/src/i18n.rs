@@ -14,6 +14,7 @@ pub const FILES: &[&str] = &[
     "errors.ftl",
     "ids.ftl",
     "pdf.ftl",
+    "print.ftl",
     "sign.ftl",
     "verify.ftl",
 ];
@@ -28,6 +29,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/ids.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/pdf.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/print.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/sign.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/verify.ftl")),
         ]

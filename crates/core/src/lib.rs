@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod lang;
+mod printing;
 mod rastau;
 mod required;
 pub mod session;
