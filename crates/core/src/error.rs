@@ -90,6 +90,22 @@ pub enum Error {
     NotACertificate,
     #[error("no printer is chosen")]
     NoPrinterChosen,
+    #[error("no copies chosen")]
+    NoCopiesChosen,
+    #[error("no certified copy {id} is kept")]
+    CopyNotFound { id: i64 },
+    #[error("the copies belong to several applicants")]
+    SeveralApplicants,
+    #[error("the stored file {file} does not match its hash")]
+    StoredCopyDamaged { file: String },
+    #[error("cannot create a folder in {folder}: {detail}")]
+    HandoverDestination { folder: String, detail: String },
+    #[error("the medium is full at {file}")]
+    HandoverMediumFull { file: String },
+    #[error("writing or reading back {file} failed: {detail}")]
+    HandoverIo { file: String, detail: String },
+    #[error("{file} read back differs from the copy")]
+    HandoverMismatch { file: String },
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -183,6 +199,14 @@ impl Error {
             Error::AlreadyCertified => "already-certified",
             Error::NotACertificate => "not-a-certificate",
             Error::NoPrinterChosen => "no-printer-chosen",
+            Error::NoCopiesChosen => "no-copies-chosen",
+            Error::CopyNotFound { .. } => "copy-not-found",
+            Error::SeveralApplicants => "several-applicants",
+            Error::StoredCopyDamaged { .. } => "stored-copy-damaged",
+            Error::HandoverDestination { .. } => "handover-destination",
+            Error::HandoverMediumFull { .. } => "handover-medium-full",
+            Error::HandoverIo { .. } => "handover-io",
+            Error::HandoverMismatch { .. } => "handover-mismatch",
         }
     }
 
@@ -205,6 +229,18 @@ impl Error {
             Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
             Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
             Error::PowerOfAttorneyExpired { until } => vec![("until", until.as_str().into())],
+            Error::CopyNotFound { id } => vec![("id", (*id).into())],
+            Error::StoredCopyDamaged { file }
+            | Error::HandoverMediumFull { file }
+            | Error::HandoverMismatch { file } => vec![("file", file.as_str().into())],
+            Error::HandoverDestination { folder, detail } => vec![
+                ("folder", folder.as_str().into()),
+                ("detail", detail.as_str().into()),
+            ],
+            Error::HandoverIo { file, detail } => vec![
+                ("file", file.as_str().into()),
+                ("detail", detail.as_str().into()),
+            ],
             Error::IdleMinutesRange { min, max } => {
                 vec![("min", (*min).into()), ("max", (*max).into())]
             }

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod copy;
 pub mod demo;
 pub mod error;
+pub mod handover;
 pub mod i18n;
 pub mod ids;
 pub mod lang;

@@ -4,62 +4,13 @@ mod common;
 
 use chrono::Duration;
 use common::*;
-use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::copy::KEEP_MONTHS;
 use rastau_core::store::Files;
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::OpenVisit;
 use rastau_core::Error;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{verify_detached, verify_pdf, SignError};
 use std::process::Command;
-
-/// A scanned A5 page as a real JPEG, through the same import the counter uses.
-fn scanned_page(shade: u8) -> ScanPage {
-    let img = image::GrayImage::from_fn(1748, 2480, |x, y| {
-        image::Luma([shade ^ ((x / 40 + y / 40) % 2 * 255) as u8])
-    });
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
-        .encode_image(&img)
-        .unwrap();
-    import_bytes(&jpeg, "page.jpg", &Limits::default())
-        .unwrap()
-        .remove(0)
-}
-
-struct Counter {
-    desk: Desk,
-    pki: TestPki,
-    visit_id: i64,
-}
-
-/// A clerk at the counter with a consented visit listing one document.
-fn consented_visit() -> Counter {
-    let mut desk = with_clerk();
-    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
-    let visit = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
-    let document = Document {
-        title: "Туу туралы куәлік".into(),
-        number: "I-АЖ 123456".into(),
-        issued_on: "12.03.1995".into(),
-        issuer: "АХАТ".into(),
-    };
-    desk.app
-        .set_documents(visit.id, &[document], false)
-        .unwrap();
-    desk.app.confirm_consent(visit.id).unwrap();
-    Counter {
-        desk,
-        pki: TestPki::new(),
-        visit_id: visit.id,
-    }
-}
 
 fn clerk_key(pki: &TestPki, opts: ClerkOptions) -> Vec<u8> {
     pki.clerk(&clerk_iin(), opts)
@@ -67,7 +18,7 @@ fn clerk_key(pki: &TestPki, opts: ClerkOptions) -> Vec<u8> {
 
 #[test]
 fn a_certified_copy_is_signed_stored_and_kept_six_months() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     let key = clerk_key(
         &c.pki,
         ClerkOptions {
@@ -150,7 +101,7 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
 
 #[test]
 fn no_key_no_consent_no_certification() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     assert!(matches!(
         c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoSigningKey)
@@ -177,7 +128,7 @@ fn no_key_no_consent_no_certification() {
 
 #[test]
 fn wrong_keys_are_refused_with_their_reason() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     let own = clerk_key(&c.pki, ClerkOptions::default());
     assert!(matches!(
         c.desk.app.open_signing_key(&own, "wrong"),

@@ -176,6 +176,20 @@ fn every_error() -> Vec<Error> {
         Error::Pdf(rastau_pdf::PdfError::NoPages),
         Error::Capture(rastau_capture::CaptureError::Jammed),
         Error::NoPrinterChosen,
+        Error::NoCopiesChosen,
+        Error::CopyNotFound { id: 7 },
+        Error::SeveralApplicants,
+        Error::StoredCopyDamaged { file: "x".into() },
+        Error::HandoverDestination {
+            folder: "x".into(),
+            detail: "x".into(),
+        },
+        Error::HandoverMediumFull { file: "x".into() },
+        Error::HandoverIo {
+            file: "x".into(),
+            detail: "x".into(),
+        },
+        Error::HandoverMismatch { file: "x".into() },
         Error::Print(PrintError::NoPrintService { detail: "x".into() }),
         Error::Print(PrintError::PrinterNotFound {
             printer: "x".into(),
