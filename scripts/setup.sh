@@ -21,6 +21,8 @@ PACKAGES=(
   zbar-tools
   # scanning: SANE and its `test` backend
   sane-utils libsane1
+  # printing: CUPS and the cups-pdf queue the printing tests print on
+  cups cups-client cups-bsd printer-driver-cups-pdf
   # a virtual environment for the Python tools below
   python3-venv
 )

@@ -19,6 +19,8 @@ stage() { # name, command...
 stage ui-check npm --prefix ui run check
 stage ui-test npm --prefix ui test
 stage ui-build npm --prefix ui run build
+# The printing tests print on a real cups-pdf queue; no systemd here to start CUPS for them.
+stage cups scripts/cups.sh
 stage cargo-test cargo test --workspace --all-targets
 stage cargo-doctest cargo test --workspace --doc
 # The UI's types are generated from Rust by the tests above; a stale copy in git is a fault.

@@ -4,6 +4,7 @@
 use crate::ids::IdError;
 use rastau_capture::CaptureError;
 use rastau_pdf::PdfError;
+use rastau_print::PrintError;
 use rastau_sign::SignError;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -21,6 +22,8 @@ pub enum Error {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     Capture(#[from] CaptureError),
+    #[error(transparent)]
+    Print(#[from] PrintError),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("schema migration: {0}")]
@@ -91,6 +94,24 @@ pub enum Error {
     PageNotFound,
     #[error("no pages are assigned to document {position}")]
     NoPagesAssigned { position: u32 },
+    #[error("no printer is chosen")]
+    NoPrinterChosen,
+    #[error("no copies chosen")]
+    NoCopiesChosen,
+    #[error("no certified copy {id} is kept")]
+    CopyNotFound { id: i64 },
+    #[error("the copies belong to several applicants")]
+    SeveralApplicants,
+    #[error("the stored file {file} does not match its hash")]
+    StoredCopyDamaged { file: String },
+    #[error("cannot create a folder in {folder}: {detail}")]
+    HandoverDestination { folder: String, detail: String },
+    #[error("the medium is full at {file}")]
+    HandoverMediumFull { file: String },
+    #[error("writing or reading back {file} failed: {detail}")]
+    HandoverIo { file: String, detail: String },
+    #[error("{file} read back differs from the copy")]
+    HandoverMismatch { file: String },
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -151,6 +172,7 @@ impl Error {
             Error::Sign(e) => e.code(),
             Error::Pdf(e) => e.code(),
             Error::Capture(e) => e.code(),
+            Error::Print(e) => e.code(),
             Error::Database(_) | Error::Migration(_) => "store-failed",
             Error::Io(_) => "io-failed",
             Error::SchemaTooNew { .. } => "schema-too-new",
@@ -185,6 +207,15 @@ impl Error {
             Error::SealMalformed => "seal-malformed",
             Error::PageNotFound => "page-not-found",
             Error::NoPagesAssigned { .. } => "no-pages-assigned",
+            Error::NoPrinterChosen => "no-printer-chosen",
+            Error::NoCopiesChosen => "no-copies-chosen",
+            Error::CopyNotFound { .. } => "copy-not-found",
+            Error::SeveralApplicants => "several-applicants",
+            Error::StoredCopyDamaged { .. } => "stored-copy-damaged",
+            Error::HandoverDestination { .. } => "handover-destination",
+            Error::HandoverMediumFull { .. } => "handover-medium-full",
+            Error::HandoverIo { .. } => "handover-io",
+            Error::HandoverMismatch { .. } => "handover-mismatch",
         }
     }
 
@@ -194,6 +225,7 @@ impl Error {
             Error::Id(e) => texts(e.args()),
             Error::Sign(e) => texts(e.args()),
             Error::Capture(e) => texts(e.args()),
+            Error::Print(e) => texts(e.args()),
             Error::DocumentNotFound { position } | Error::NoPagesAssigned { position } => {
                 vec![("position", (*position).into())]
             }
@@ -208,6 +240,18 @@ impl Error {
             Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
             Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
             Error::PowerOfAttorneyExpired { until } => vec![("until", until.as_str().into())],
+            Error::CopyNotFound { id } => vec![("id", (*id).into())],
+            Error::StoredCopyDamaged { file }
+            | Error::HandoverMediumFull { file }
+            | Error::HandoverMismatch { file } => vec![("file", file.as_str().into())],
+            Error::HandoverDestination { folder, detail } => vec![
+                ("folder", folder.as_str().into()),
+                ("detail", detail.as_str().into()),
+            ],
+            Error::HandoverIo { file, detail } => vec![
+                ("file", file.as_str().into()),
+                ("detail", detail.as_str().into()),
+            ],
             Error::IdleMinutesRange { min, max } => {
                 vec![("min", (*min).into()), ("max", (*max).into())]
             }

@@ -12,9 +12,11 @@ pub const FILES: &[&str] = &[
     "copy.ftl",
     "counter.ftl",
     "errors.ftl",
+    "handover.ftl",
     "ids.ftl",
     "pages.ftl",
     "pdf.ftl",
+    "print.ftl",
     "sign.ftl",
     "verify.ftl",
 ];
@@ -27,9 +29,11 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/copy.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/counter.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/handover.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/ids.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/pages.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/pdf.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/print.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/sign.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/verify.ftl")),
         ]

@@ -81,7 +81,7 @@ impl Rastau {
         Ok(self.session()?.active(now, idle)?.clone())
     }
 
-    fn supervisor(&mut self) -> Result<Account> {
+    pub(crate) fn supervisor(&mut self) -> Result<Account> {
         let (now, idle) = (self.now(), self.idle_limit()?);
         Ok(self.session()?.supervisor(now, idle)?.clone())
     }

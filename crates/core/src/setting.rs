@@ -5,6 +5,9 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 /// The language the login screen shows: the last one chosen on this machine.
 pub const LANGUAGE: &str = "language";
 
+/// The print queue the center's documents go to; chosen by a supervisor.
+pub const PRINTER: &str = "printer";
+
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {

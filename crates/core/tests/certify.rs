@@ -3,7 +3,6 @@
 mod common;
 
 use chrono::Duration;
-use common::counter::*;
 use common::*;
 use rastau_core::copy::KEEP_MONTHS;
 use rastau_core::store::Files;
@@ -19,7 +18,7 @@ fn clerk_key(pki: &TestPki, opts: ClerkOptions) -> Vec<u8> {
 
 #[test]
 fn a_certified_copy_is_signed_stored_and_kept_six_months() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     let key = clerk_key(
         &c.pki,
         ClerkOptions {
@@ -102,7 +101,7 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
 
 #[test]
 fn no_key_no_consent_no_certification() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     assert!(matches!(
         c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoSigningKey)
@@ -129,7 +128,7 @@ fn no_key_no_consent_no_certification() {
 
 #[test]
 fn wrong_keys_are_refused_with_their_reason() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     let own = clerk_key(&c.pki, ClerkOptions::default());
     assert!(matches!(
         c.desk.app.open_signing_key(&own, "wrong"),

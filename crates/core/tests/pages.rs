@@ -2,7 +2,6 @@
 //! assigned to the listed documents, then certified from what was assigned.
 mod common;
 
-use common::counter::*;
 use common::*;
 use rastau_core::scans::{PageSource, PageView};
 use rastau_core::Error;
@@ -22,7 +21,7 @@ fn scanned(c: &mut Counter, shades: &[u8]) -> Vec<PageView> {
 
 #[test]
 fn pages_are_turned_ordered_assigned_and_certified_in_that_order() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     let pages = scanned(&mut c, &[0, 60, 120]);
     assert_eq!(pages.len(), 3);
     assert!(pages
@@ -67,7 +66,7 @@ fn pages_are_turned_ordered_assigned_and_certified_in_that_order() {
 
 #[test]
 fn a_document_without_pages_is_not_certified() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     scanned(&mut c, &[0]);
     let key = c.pki.clerk(&clerk_iin(), ClerkOptions::default());
     c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
@@ -79,7 +78,7 @@ fn a_document_without_pages_is_not_certified() {
 
 #[test]
 fn pages_survive_a_restart_and_a_bad_file_loses_nothing_before_it() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.jpg");
     let bad = dir.path().join("cut.jpg");
@@ -111,7 +110,7 @@ fn pages_survive_a_restart_and_a_bad_file_loses_nothing_before_it() {
 
 #[test]
 fn only_the_visits_clerk_touches_its_pages() {
-    let mut c = consented_visit();
+    let mut c = consented_visit(&[birth_certificate()]);
     let page = scanned(&mut c, &[0])[0].id;
     let other = iin("91030350033");
     c.desk.app.logout().unwrap();

@@ -3,6 +3,7 @@
 use super::*;
 use crate::ids::IdError;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use rastau_print::PrintError;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -174,6 +175,35 @@ fn every_error() -> Vec<Error> {
         Error::Sign(rastau_sign::SignError::WrongPassword),
         Error::Pdf(rastau_pdf::PdfError::NoPages),
         Error::Capture(rastau_capture::CaptureError::Jammed),
+        Error::NoPrinterChosen,
+        Error::NoCopiesChosen,
+        Error::CopyNotFound { id: 7 },
+        Error::SeveralApplicants,
+        Error::StoredCopyDamaged { file: "x".into() },
+        Error::HandoverDestination {
+            folder: "x".into(),
+            detail: "x".into(),
+        },
+        Error::HandoverMediumFull { file: "x".into() },
+        Error::HandoverIo {
+            file: "x".into(),
+            detail: "x".into(),
+        },
+        Error::HandoverMismatch { file: "x".into() },
+        Error::Print(PrintError::NoPrintService { detail: "x".into() }),
+        Error::Print(PrintError::PrinterNotFound {
+            printer: "x".into(),
+        }),
+        Error::Print(PrintError::PrinterStopped {
+            printer: "x".into(),
+        }),
+        Error::Print(PrintError::NotAccepting {
+            printer: "x".into(),
+        }),
+        Error::Print(PrintError::Failed {
+            printer: "x".into(),
+            detail: "x".into(),
+        }),
     ]
 }
 

@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0002_visits.sql"),
     include_str!("migrations/0003_copies.sql"),
     include_str!("migrations/0004_scan_pages.sql"),
+    include_str!("migrations/0005_handovers.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -2,16 +2,18 @@
 //! center, a supervisor and a clerk, and a clock the test moves.
 #![allow(dead_code)] // each test file uses a different part
 
-pub mod counter;
-
 use chrono::{TimeZone, Utc};
+use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::account::NewAccount;
 use rastau_core::applicant::Applicant;
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::ManualClock;
+use rastau_core::copy::CopyView;
 use rastau_core::ids::check_digit;
 use rastau_core::store::Store;
+use rastau_core::visit::{Document, OpenVisit};
 use rastau_core::{FirstStart, Rastau};
+use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 pub const SUPERVISOR_PASSWORD: &str = "басшы-2026";
 
@@ -121,5 +123,71 @@ pub fn person_applicant() -> Applicant {
         organization: String::new(),
         address: "Қарағанды, Ерубаев к., 12".into(),
         phone: "+7 705 000 00 00".into(),
+    }
+}
+
+/// A scanned A5 page as a real JPEG, through the same import the counter uses.
+pub fn scanned_page(shade: u8) -> ScanPage {
+    let img = image::GrayImage::from_fn(1748, 2480, |x, y| {
+        image::Luma([shade ^ ((x / 40 + y / 40) % 2 * 255) as u8])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode_image(&img)
+        .unwrap();
+    import_bytes(&jpeg, "page.jpg", &Limits::default())
+        .unwrap()
+        .remove(0)
+}
+
+pub fn birth_certificate() -> Document {
+    Document {
+        title: "Туу туралы куәлік".into(),
+        number: "I-АЖ 123456".into(),
+        issued_on: "12.03.1995".into(),
+        issuer: "АХАТ".into(),
+    }
+}
+
+pub struct Counter {
+    pub desk: Desk,
+    pub pki: TestPki,
+    pub visit_id: i64,
+}
+
+/// The clerk signed in at the counter with a consented visit listing `documents`.
+pub fn consented_visit(documents: &[Document]) -> Counter {
+    let mut desk = with_clerk();
+    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    let visit = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    desk.app.set_documents(visit.id, documents, true).unwrap();
+    desk.app.confirm_consent(visit.id).unwrap();
+    Counter {
+        desk,
+        pki: TestPki::new(),
+        visit_id: visit.id,
+    }
+}
+
+impl Counter {
+    /// Opens the clerk's own key and certifies every listed document from one scanned page.
+    pub fn certify_all(&mut self, count: u32) -> Vec<CopyView> {
+        let key = self.pki.clerk(&clerk_iin(), ClerkOptions::default());
+        self.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+        (1..=count)
+            .map(|position| {
+                let page = scanned_page(position as u8 * 40);
+                self.desk
+                    .app
+                    .certify(self.visit_id, position, &[page])
+                    .unwrap()
+            })
+            .collect()
     }
 }

@@ -1,0 +1,86 @@
+//! The copies a hand-over takes out, and the record of a hand-over that reached the medium.
+use crate::error::{Error, Result};
+use crate::visit::JournalNumber;
+use chrono::{DateTime, Utc};
+use rusqlite::{named_params, Connection, OptionalExtension, Transaction};
+
+/// A certified copy with what the manifest says about it.
+#[derive(Debug, Clone)]
+pub struct OutgoingCopy {
+    pub journal_number: JournalNumber,
+    pub document_title: String,
+    pub applicant_tax_id: String,
+    pub signer_name: String,
+    pub certified_at: DateTime<Utc>,
+    pub keep_until: DateTime<Utc>,
+    pub pdf_hash: String,
+    pub signature_hash: String,
+}
+
+/// The copies `ids`, in that order: each must still be kept at `now`, and all must be one
+/// applicant's, since one person's copies must never reach another's stick.
+pub fn outgoing(conn: &Connection, ids: &[i64], now: DateTime<Utc>) -> Result<Vec<OutgoingCopy>> {
+    if ids.is_empty() {
+        return Err(Error::NoCopiesChosen);
+    }
+    let copies = ids
+        .iter()
+        .map(|&id| one(conn, id, now)?.ok_or(Error::CopyNotFound { id }))
+        .collect::<Result<Vec<_>>>()?;
+    if copies
+        .iter()
+        .any(|c| c.applicant_tax_id != copies[0].applicant_tax_id)
+    {
+        return Err(Error::SeveralApplicants);
+    }
+    Ok(copies)
+}
+
+fn one(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Option<OutgoingCopy>> {
+    Ok(conn
+        .query_row(
+            "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.signer_name,
+                    c.certified_at, c.keep_until, c.pdf_hash, c.signature_hash
+             FROM certified_copy c
+             JOIN visit v ON v.id = c.visit_id
+             JOIN document d ON d.id = c.document_id
+             JOIN applicant a ON a.id = v.applicant_id
+             WHERE c.id = :id AND c.removed_on IS NULL AND c.keep_until > :now",
+            named_params! { ":id": id, ":now": now },
+            |r| {
+                Ok(OutgoingCopy {
+                    journal_number: JournalNumber::new(r.get(0)?, r.get(1)?),
+                    document_title: r.get(2)?,
+                    applicant_tax_id: r.get(3)?,
+                    signer_name: r.get(4)?,
+                    certified_at: r.get(5)?,
+                    keep_until: r.get(6)?,
+                    pdf_hash: r.get(7)?,
+                    signature_hash: r.get(8)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Records that `copy_ids` went out into the folder `folder` (its name on the medium, not a
+/// machine path). Called only once every file has been read back intact.
+pub fn record(
+    tx: &Transaction,
+    copy_ids: &[i64],
+    folder: &str,
+    clerk_id: i64,
+    at: DateTime<Utc>,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO handover (folder, clerk_id, handed_at) VALUES (?1, ?2, ?3)",
+        rusqlite::params![folder, clerk_id, at],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut insert =
+        tx.prepare("INSERT INTO handover_copy (handover_id, copy_id) VALUES (?1, ?2)")?;
+    for copy in copy_ids {
+        insert.execute([id, *copy])?;
+    }
+    Ok(id)
+}

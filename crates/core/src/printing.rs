@@ -1,0 +1,40 @@
+//! Printing from the desk: the center's chosen print queue and the PDFs sent to it. The queue
+//! is a center-wide setting, chosen by a supervisor, because the printer stands in the hall,
+//! not on one clerk's account.
+use crate::error::{Error, Result};
+use crate::setting;
+use crate::Rastau;
+use rastau_print::{Cups, JobId, PrinterInfo};
+
+impl Rastau {
+    /// The print queues of this machine with their state, for the printer settings.
+    pub fn printers(&mut self) -> Result<Vec<PrinterInfo>> {
+        self.actor()?;
+        Ok(Cups::local().printers()?)
+    }
+
+    /// The queue documents are printed on, if one has been chosen.
+    pub fn chosen_printer(&mut self) -> Result<Option<String>> {
+        self.actor()?;
+        setting::get(self.store.read(), setting::PRINTER)
+    }
+
+    /// Chooses the queue documents are printed on. Only a queue that exists is accepted, so a
+    /// typing slip is caught now rather than at the counter.
+    pub fn set_printer(&mut self, name: &str) -> Result<PrinterInfo> {
+        self.supervisor()?;
+        let printer = Cups::local().printer(name)?;
+        self.store
+            .write(|tx| setting::set(tx, setting::PRINTER, &printer.name))?;
+        Ok(printer)
+    }
+
+    /// Prints a PDF on the chosen queue under the job title `title` (the journal number and
+    /// document, so the clerk recognises the sheet in the printer's tray).
+    pub fn print_pdf(&mut self, pdf: &[u8], title: &str) -> Result<JobId> {
+        self.actor()?;
+        let printer =
+            setting::get(self.store.read(), setting::PRINTER)?.ok_or(Error::NoPrinterChosen)?;
+        Ok(Cups::local().print_pdf(&printer, pdf, title)?)
+    }
+}

@@ -1,0 +1,491 @@
+//! Handing certified copies over on a stick: the files verify with OpenSSL, the manifest
+//! describes them, nothing is ever overwritten, and every fault of the medium is reported and
+//! leaves the store as it was.
+//!
+//! Faults are real where this machine can make them: a destination that is a regular file, a
+//! read-only tmpfs and a full tmpfs (`mount` needs root, which the test command runs as). A
+//! stick pulled out mid-write cannot be had on demand, so [`Flaky`] stands in for the medium
+//! and fails with EIO after a chosen number of bytes.
+mod common;
+
+use common::*;
+use rastau_core::applicant::Applicant;
+use rastau_core::copy::CopyView;
+use rastau_core::handover::{Disk, Medium, MediumFile, MANIFEST_FILE, README_FILE};
+use rastau_core::store::{content_hash, Files};
+use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::Error;
+use std::cell::Cell;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::rc::Rc;
+
+/// A counter with two certified copies of one applicant.
+fn two_copies() -> (Counter, Vec<CopyView>) {
+    let second = Document {
+        title: "Жоғары білім туралы диплом: ЖБ-Б №0012345".into(),
+        ..birth_certificate()
+    };
+    let mut c = consented_visit(&[birth_certificate(), second]);
+    let copies = c.certify_all(2);
+    (c, copies)
+}
+
+fn ids(copies: &[CopyView]) -> Vec<i64> {
+    copies.iter().map(|c| c.id).collect()
+}
+
+fn openssl_verifies(pdf: &Path, ca: &Path) -> bool {
+    let signature = PathBuf::from(format!("{}.p7s", pdf.display()));
+    Command::new("openssl")
+        .args([
+            "cms", "-verify", "-binary", "-inform", "DER", "-purpose", "any",
+        ])
+        .args(["-out", "/dev/null", "-content"])
+        .arg(pdf)
+        .arg("-in")
+        .arg(&signature)
+        .arg("-CAfile")
+        .arg(ca)
+        .status()
+        .expect("openssl (Debian package openssl) runs")
+        .success()
+}
+
+fn handover_rows(c: &Counter) -> i64 {
+    c.desk
+        .app
+        .store()
+        .read()
+        .query_row(
+            "SELECT (SELECT count(*) FROM handover) + (SELECT count(*) FROM handover_copy)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// No hand-over recorded, and the copies and their files as certified.
+fn assert_store_unchanged(c: &mut Counter, copies: &[CopyView]) {
+    assert_eq!(handover_rows(c), 0, "no hand-over recorded");
+    let listed = c.desk.app.copies(&person_applicant().tax_id).unwrap();
+    assert_eq!(listed.len(), copies.len());
+    let files = Files::new(c.desk.dir.path());
+    for copy in copies {
+        for hash in [&copy.pdf_hash, &copy.signature_hash] {
+            assert_eq!(&content_hash(&files.get(hash).unwrap()), hash);
+        }
+    }
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn exported_copies_verify_and_the_manifest_describes_them() {
+    let (mut c, copies) = two_copies();
+    let stick = tempfile::tempdir().unwrap();
+    let report = c
+        .desk
+        .app
+        .export_copies(&ids(&copies), stick.path())
+        .unwrap();
+
+    let folder = PathBuf::from(&report.folder);
+    assert_eq!(folder.parent(), Some(stick.path()));
+    let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("Rastau 2026-000001 2026-11-23 "), "{name}");
+    assert_eq!(
+        entries(&folder),
+        vec![
+            "01 Туу туралы куәлік.pdf",
+            "01 Туу туралы куәлік.pdf.p7s",
+            "02 Жоғары білім туралы диплом_ ЖБ-Б №0012345.pdf",
+            "02 Жоғары білім туралы диплом_ ЖБ-Б №0012345.pdf.p7s",
+            README_FILE,
+            MANIFEST_FILE,
+        ],
+        "no temporary file is left"
+    );
+
+    let ca = c.pki.write_ca(stick.path()).unwrap();
+    for copy in &report.files[..4] {
+        if copy.name.ends_with(".pdf") {
+            assert!(
+                openssl_verifies(&folder.join(&copy.name), &ca),
+                "{}",
+                copy.name
+            );
+        }
+    }
+
+    for file in &report.files {
+        let bytes = std::fs::read(folder.join(&file.name)).unwrap();
+        assert_eq!(content_hash(&bytes), file.sha256, "{}", file.name);
+        assert_eq!(bytes.len() as u64, file.size);
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join(MANIFEST_FILE)).unwrap()).unwrap();
+    assert_eq!(manifest["version"], 1);
+    let listed = manifest["copies"].as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    for (entry, copy) in listed.iter().zip(&copies) {
+        assert_eq!(entry["documentTitle"], copy.document_title.as_str());
+        assert_eq!(entry["journalNumber"], "2026/000001");
+        assert_eq!(entry["applicant"], person_applicant().tax_id.as_str());
+        assert_eq!(entry["signer"], copy.signer_name.as_str());
+        assert!(entry["certifiedAt"].is_string() && entry["keepUntil"].is_string());
+        for (part, hash) in [("pdf", &copy.pdf_hash), ("signature", &copy.signature_hash)] {
+            assert_eq!(entry[part]["sha256"], hash.as_str());
+            let on_stick = std::fs::read(folder.join(entry[part]["name"].as_str().unwrap()));
+            assert_eq!(&content_hash(&on_stick.unwrap()), hash);
+        }
+    }
+    let readme = std::fs::read_to_string(folder.join(README_FILE)).unwrap();
+    assert!(readme.contains("Қолтаңбаны") && readme.contains("Как проверить"));
+    assert!(readme.contains("openssl cms -verify"));
+    assert_eq!(handover_rows(&c), 1 + 2);
+}
+
+#[test]
+fn exporting_twice_makes_a_second_folder_and_overwrites_nothing() {
+    let (mut c, copies) = two_copies();
+    let stick = tempfile::tempdir().unwrap();
+    let first = c
+        .desk
+        .app
+        .export_copies(&ids(&copies), stick.path())
+        .unwrap();
+    let before: Vec<(String, Vec<u8>)> = entries(Path::new(&first.folder))
+        .into_iter()
+        .map(|n| {
+            (
+                n.clone(),
+                std::fs::read(Path::new(&first.folder).join(n)).unwrap(),
+            )
+        })
+        .collect();
+
+    let second = c
+        .desk
+        .app
+        .export_copies(&ids(&copies[..1]), stick.path())
+        .unwrap();
+    assert_eq!(second.folder, format!("{} (2)", first.folder));
+    assert_eq!(second.files.len(), 2 + 2);
+    for (name, bytes) in before {
+        assert_eq!(
+            std::fs::read(Path::new(&first.folder).join(&name)).unwrap(),
+            bytes
+        );
+    }
+    assert_eq!(entries(stick.path()).len(), 2);
+    assert_eq!(handover_rows(&c), (1 + 2) + (1 + 1));
+}
+
+#[test]
+fn copies_of_two_applicants_never_go_out_together_and_unknown_ones_are_named() {
+    let (mut c, copies) = two_copies();
+    let stick = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        c.desk.app.export_copies(&[], stick.path()),
+        Err(Error::NoCopiesChosen)
+    ));
+    assert!(matches!(
+        c.desk.app.export_copies(&[copies[0].id, 999], stick.path()),
+        Err(Error::CopyNotFound { id: 999 })
+    ));
+    let neighbour = c
+        .desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: Applicant {
+                tax_id: iin("88030350023"),
+                ..person_applicant()
+            },
+            representative: None,
+        })
+        .unwrap();
+    c.desk
+        .app
+        .set_documents(neighbour.id, &[birth_certificate()], true)
+        .unwrap();
+    c.desk.app.confirm_consent(neighbour.id).unwrap();
+    let theirs = c
+        .desk
+        .app
+        .certify(neighbour.id, 1, &[scanned_page(7)])
+        .unwrap();
+    assert!(matches!(
+        c.desk
+            .app
+            .export_copies(&[copies[0].id, theirs.id], stick.path()),
+        Err(Error::SeveralApplicants)
+    ));
+    assert!(entries(stick.path()).is_empty());
+    assert_eq!(handover_rows(&c), 0);
+}
+
+#[test]
+fn a_destination_that_is_a_file_is_refused() {
+    let (mut c, copies) = two_copies();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    // Root may write anywhere, but not into a file.
+    match c.desk.app.export_copies(&ids(&copies), &file) {
+        Err(Error::HandoverDestination { folder, .. }) => assert_eq!(Path::new(&folder), file),
+        other => panic!("expected HandoverDestination, got {other:?}"),
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+    assert_store_unchanged(&mut c, &copies);
+}
+
+/// A tmpfs of its own, unmounted when dropped.
+struct Tmpfs(tempfile::TempDir);
+
+impl Tmpfs {
+    fn mount(options: &str) -> Tmpfs {
+        let dir = tempfile::tempdir().unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success(), "mount -t tmpfs needs root");
+        Tmpfs(dir)
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+#[test]
+fn a_read_only_stick_is_refused() {
+    let (mut c, copies) = two_copies();
+    let stick = Tmpfs::mount("ro,size=4m");
+    match c.desk.app.export_copies(&ids(&copies), stick.path()) {
+        Err(Error::HandoverDestination { detail, .. }) => {
+            assert!(detail.contains("Read-only"), "{detail}")
+        }
+        other => panic!("expected HandoverDestination, got {other:?}"),
+    }
+    assert_store_unchanged(&mut c, &copies);
+}
+
+#[test]
+fn a_full_stick_is_reported_and_cleaned() {
+    let (mut c, copies) = two_copies();
+    let stick = Tmpfs::mount("size=64k");
+    match c.desk.app.export_copies(&ids(&copies), stick.path()) {
+        Err(Error::HandoverMediumFull { file }) => assert!(file.ends_with(".pdf"), "{file}"),
+        other => panic!("expected HandoverMediumFull, got {other:?}"),
+    }
+    assert!(
+        entries(stick.path()).is_empty(),
+        "{:?}",
+        entries(stick.path())
+    );
+    assert_store_unchanged(&mut c, &copies);
+}
+
+/// A stick that takes `budget` bytes and then fails with EIO. If `gone`, it fails every
+/// operation after that, as a pulled-out stick does (nothing can be cleaned); otherwise only
+/// that write fails.
+struct Flaky(Rc<Budget>);
+
+struct Budget {
+    left: Cell<usize>,
+    broken: Cell<bool>,
+    gone: bool,
+}
+
+impl Flaky {
+    fn new(bytes: usize, gone: bool) -> Flaky {
+        Flaky(Rc::new(Budget {
+            left: Cell::new(bytes),
+            broken: Cell::new(false),
+            gone,
+        }))
+    }
+
+    fn check(&self) -> io::Result<()> {
+        self.0.check()
+    }
+}
+
+impl Budget {
+    fn check(&self) -> io::Result<()> {
+        if self.gone && self.broken.get() {
+            return Err(io::Error::from_raw_os_error(5));
+        }
+        Ok(())
+    }
+}
+
+/// Writes through to a real file until the shared budget runs out.
+struct FlakyFile {
+    file: Box<dyn MediumFile>,
+    medium: Rc<Budget>,
+}
+
+impl Write for FlakyFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.medium.check()?;
+        let left = self.medium.left.get();
+        if left == 0 {
+            self.medium.broken.set(true);
+            return Err(io::Error::from_raw_os_error(5));
+        }
+        let n = self.file.write(&buf[..buf.len().min(left)])?;
+        self.medium.left.set(left - n);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.medium.check()?;
+        self.file.flush()
+    }
+}
+
+impl MediumFile for FlakyFile {
+    fn sync(&mut self) -> io::Result<()> {
+        self.medium.check()?;
+        self.file.sync()
+    }
+}
+
+impl Medium for Flaky {
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        Disk.create_dir(path)
+    }
+    fn create_file(&self, path: &Path) -> io::Result<Box<dyn MediumFile>> {
+        self.check()?;
+        let file = Disk.create_file(path)?;
+        let medium = Rc::clone(&self.0);
+        Ok(Box::new(FlakyFile { file, medium }))
+    }
+    fn rename_new(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check()?;
+        Disk.rename_new(from, to)
+    }
+    fn sync_dir(&self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        Disk.sync_dir(path)
+    }
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        self.check()?;
+        Disk.read(path)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        Disk.remove_file(path)
+    }
+    fn remove_dir(&self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        Disk.remove_dir(path)
+    }
+}
+
+#[test]
+fn a_stick_pulled_out_mid_write_is_reported_and_the_store_is_unchanged() {
+    let (mut c, copies) = two_copies();
+    let pdf_size = Files::new(c.desk.dir.path())
+        .get(&copies[0].pdf_hash)
+        .unwrap()
+        .len();
+    // Pulled out in the middle of the second copy's PDF.
+    let stick = tempfile::tempdir().unwrap();
+    let flaky = Flaky::new(pdf_size + 3000 + pdf_size / 2, true);
+    match c
+        .desk
+        .app
+        .export_copies_to(&flaky, &ids(&copies), stick.path())
+    {
+        Err(Error::HandoverIo { file, .. }) => assert!(file.starts_with("02 "), "{file}"),
+        other => panic!("expected HandoverIo, got {other:?}"),
+    }
+    assert_store_unchanged(&mut c, &copies);
+
+    // A write error on a stick that stays: what was written is removed.
+    let stick = tempfile::tempdir().unwrap();
+    let flaky = Flaky::new(pdf_size / 3, false);
+    match c
+        .desk
+        .app
+        .export_copies_to(&flaky, &ids(&copies), stick.path())
+    {
+        Err(Error::HandoverIo { file, .. }) => assert!(file.starts_with("01 "), "{file}"),
+        other => panic!("expected HandoverIo, got {other:?}"),
+    }
+    assert!(
+        entries(stick.path()).is_empty(),
+        "{:?}",
+        entries(stick.path())
+    );
+    assert_store_unchanged(&mut c, &copies);
+}
+
+/// A stick that returns other bytes than were written to it.
+struct Corrupting;
+
+impl Medium for Corrupting {
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        Disk.create_dir(path)
+    }
+    fn create_file(&self, path: &Path) -> io::Result<Box<dyn MediumFile>> {
+        Disk.create_file(path)
+    }
+    fn rename_new(&self, from: &Path, to: &Path) -> io::Result<()> {
+        Disk.rename_new(from, to)
+    }
+    fn sync_dir(&self, path: &Path) -> io::Result<()> {
+        Disk.sync_dir(path)
+    }
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        let mut bytes = Disk.read(path)?;
+        if path.to_string_lossy().ends_with(".p7s") {
+            bytes[10] ^= 1;
+        }
+        Ok(bytes)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        Disk.remove_file(path)
+    }
+    fn remove_dir(&self, path: &Path) -> io::Result<()> {
+        Disk.remove_dir(path)
+    }
+}
+
+#[test]
+fn a_read_back_that_differs_is_reported_and_cleaned() {
+    let (mut c, copies) = two_copies();
+    let stick = tempfile::tempdir().unwrap();
+    match c
+        .desk
+        .app
+        .export_copies_to(&Corrupting, &ids(&copies), stick.path())
+    {
+        Err(Error::HandoverMismatch { file }) => {
+            assert_eq!(file, "01 Туу туралы куәлік.pdf.p7s")
+        }
+        other => panic!("expected HandoverMismatch, got {other:?}"),
+    }
+    assert!(entries(stick.path()).is_empty());
+    assert_store_unchanged(&mut c, &copies);
+}
