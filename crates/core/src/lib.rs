@@ -11,7 +11,7 @@ pub mod handover;
 pub mod i18n;
 pub mod ids;
 pub mod lang;
-mod printing;
+pub mod printing;
 mod rastau;
 mod required;
 pub mod scans;

@@ -4,7 +4,8 @@
 use crate::error::{Error, Result};
 use crate::setting;
 use crate::Rastau;
-use rastau_print::{Cups, JobId, PrinterInfo};
+use rastau_print::Cups;
+pub use rastau_print::{JobId, PrinterInfo};
 
 impl Rastau {
     /// The print queues of this machine with their state, for the printer settings.

@@ -1,6 +1,7 @@
 //! Tauri commands: each one turns an `invoke` from the UI into one core call.
 mod center;
 mod certify;
+mod handover;
 mod pages;
 mod session;
 mod staff;
@@ -48,5 +49,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         certify::verify_file,
         certify::verify_qr,
         certify::trust_ca,
+        handover::choose_folder,
+        handover::removable_media,
+        handover::export_copies,
+        handover::printers,
+        handover::chosen_printer,
+        handover::set_printer,
     ]
 }
