@@ -22,7 +22,7 @@ use std::sync::Arc;
 use ts_rs::TS;
 
 pub struct Rastau {
-    store: Store,
+    pub(crate) store: Store,
     clock: Box<dyn Clock>,
     session: Option<Session>,
 }
@@ -60,7 +60,7 @@ impl Rastau {
         &self.store
     }
 
-    fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
 
@@ -74,7 +74,7 @@ impl Rastau {
     }
 
     /// The signed-in, unlocked account; counts as activity.
-    fn actor(&mut self) -> Result<Account> {
+    pub(crate) fn actor(&mut self) -> Result<Account> {
         let (now, idle) = (self.now(), self.idle_limit()?);
         Ok(self.session()?.active(now, idle)?.clone())
     }

@@ -8,7 +8,8 @@ mod representative;
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use journal::JournalNumber;
 pub use records::{
-    close, confirm_consent, open, open_for_clerk, set_documents, to_certify, view, ToCertify,
+    close, confirm_consent, open, open_for_clerk, set_documents, to_certify, view, view_as,
+    ToCertify,
 };
 pub use representative::Representative;
 
@@ -27,6 +28,18 @@ pub struct Document {
     /// As written on the document; free text because originals vary.
     pub issued_on: String,
     pub issuer: String,
+}
+
+impl Document {
+    /// From a row with the columns `title`, `number`, `issued_on` and `issuer`.
+    pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Document> {
+        Ok(Document {
+            title: r.get("title")?,
+            number: r.get("number")?,
+            issued_on: r.get("issued_on")?,
+            issuer: r.get("issuer")?,
+        })
+    }
 }
 
 /// What the clerk fills in to open a visit.

@@ -65,12 +65,18 @@ fn row(conn: &Connection, visit_id: i64) -> Result<Row> {
     .ok_or(Error::VisitNotFound)
 }
 
-/// A visit may be changed by the clerk serving it (or a supervisor) while it is open.
-fn changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
+/// A visit is the business of the clerk serving it, and of the supervisors.
+fn concerns(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
     let row = row(conn, visit_id)?;
     if row.clerk_id != actor.id && actor.role != Role::Supervisor {
         return Err(Error::NotYourVisit);
     }
+    Ok(row)
+}
+
+/// A visit may be changed by the clerk serving it (or a supervisor) while it is open.
+fn changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
+    let row = concerns(conn, actor, visit_id)?;
     if row.ended_at.is_some() {
         return Err(Error::VisitClosed);
     }
@@ -163,14 +169,7 @@ fn documents(conn: &Connection, visit_id: i64) -> Result<Vec<Document>> {
     let mut stmt = conn.prepare(
         "SELECT title, number, issued_on, issuer FROM document WHERE visit_id = ?1 ORDER BY position",
     )?;
-    let rows = stmt.query_map([visit_id], |r| {
-        Ok(Document {
-            title: r.get(0)?,
-            number: r.get(1)?,
-            issued_on: r.get(2)?,
-            issuer: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map([visit_id], Document::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -225,6 +224,12 @@ pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
     view.applicant = applicant::get(conn, applicant_id)?;
     view.documents = documents(conn, visit_id)?;
     Ok(view)
+}
+
+/// The visit, for the clerk serving it or a supervisor (open or closed: forms are reprinted).
+pub fn view_as(conn: &Connection, actor: &Account, visit_id: i64) -> Result<VisitView> {
+    concerns(conn, actor, visit_id)?;
+    view(conn, visit_id)
 }
 
 /// What certifying one listed document needs.
