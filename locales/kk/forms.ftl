@@ -45,6 +45,7 @@ forms-consent-media = Құжаттардың электрондық көшірм
 }
 forms-consent-signer = Т.А.Ә.
 forms-consent-signature = (өтініш берушінің қолы)
+forms-consent-scan-file = Қол қойылған өтініш
 
 ## Қолхат
 

@@ -45,6 +45,7 @@ forms-consent-media = Выдать электронные копии докум�
 }
 forms-consent-signer = Ф.И.О.
 forms-consent-signature = (подпись заявителя)
+forms-consent-scan-file = Подписанное согласие
 
 ## Расписка
 

@@ -1,11 +1,14 @@
-//! The printed forms (consent of Annex 1, receipt) read back with poppler and zbar.
+//! The printed forms (consent of Annex 1, receipt) read back with poppler and zbar, and the
+//! scan of the signed consent kept with the visit.
 mod common;
 
 use chrono::NaiveDate;
 use common::*;
 use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::applicant::Applicant;
-use rastau_core::visit::{Document, OpenVisit, Representative, VisitView};
+use rastau_core::i18n::Messages;
+use rastau_core::store::{Files, FILES_DIR};
+use rastau_core::visit::{self, Document, OpenVisit, Representative, VisitView};
 use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use std::path::{Path, PathBuf};
@@ -504,4 +507,121 @@ fn forms_are_for_the_clerk_of_the_visit_or_a_supervisor() {
 
 fn person_account(iin: String, name: &str) -> rastau_core::account::NewAccount {
     common::person(iin, name, CLERK_PASSWORD)
+}
+
+fn stored_files(desk: &Desk) -> usize {
+    let root = desk.dir.path().join(FILES_DIR);
+    let Ok(fans) = std::fs::read_dir(root) else {
+        return 0;
+    };
+    fans.map(|fan| std::fs::read_dir(fan.unwrap().path()).unwrap().count())
+        .sum()
+}
+
+/// A PNG of a few dozen bytes declaring 100 000 × 100 000 pixels.
+fn bomb_png() -> Vec<u8> {
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(data);
+        // The import refuses the size before it would check a checksum.
+        c.extend_from_slice(&[0; 4]);
+        c
+    }
+    let mut ihdr = 100_000u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(
+        b"IDAT",
+        &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    ));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+#[test]
+fn the_signed_consent_scan_is_kept_with_the_visit() {
+    let mut desk = clerk_at_counter();
+    let visit = consented(
+        &mut desk,
+        OpenVisit {
+            applicant: person(),
+            representative: None,
+        },
+        false,
+    );
+    assert_eq!(visit.consent_scan_hash, None);
+
+    let scan = jpeg(1240, 1754);
+    let attached = desk.app.attach_consent_scan(visit.id, &scan).unwrap();
+    let hash = attached
+        .consent_scan_hash
+        .clone()
+        .expect("the scan is shown");
+    assert_eq!(Files::new(desk.dir.path()).get(&hash).unwrap(), scan);
+    assert_eq!(desk.app.my_open_visits().unwrap(), vec![attached.clone()]);
+
+    let files_before = stored_files(&desk);
+    let truncated = &scan[..scan.len() / 2];
+    for (bytes, code) in [
+        (truncated, "capture-truncated"),
+        (&bomb_png()[..], "capture-image-too-large"),
+        (
+            b"not a scan at all".as_slice(),
+            "capture-unsupported-format",
+        ),
+    ] {
+        let err = desk.app.attach_consent_scan(visit.id, bytes).unwrap_err();
+        assert_eq!(err.code(), code, "{err}");
+        let kk = Messages::new(Lang::Kk).error(&err);
+        assert_has(&kk, "«Қол қойылған өтініш»", "the file is named in words");
+        let unchanged = visit::view(desk.app.store().read(), visit.id).unwrap();
+        assert_eq!(unchanged, attached, "a refused scan changes nothing");
+    }
+    assert_eq!(
+        stored_files(&desk),
+        files_before,
+        "nothing refused is stored"
+    );
+
+    // A PDF from a scanner app is taken too, and replaces the earlier scan.
+    let pdf = desk.app.consent_form(visit.id, Lang::Kk).unwrap();
+    let rescanned = desk.app.attach_consent_scan(visit.id, &pdf).unwrap();
+    let pdf_hash = rescanned.consent_scan_hash.expect("the new scan is shown");
+    assert_ne!(pdf_hash, hash);
+    assert_eq!(Files::new(desk.dir.path()).get(&pdf_hash).unwrap(), pdf);
+}
+
+#[test]
+fn only_the_clerk_serving_an_open_visit_attaches_its_consent_scan() {
+    let mut desk = clerk_at_counter();
+    let visit = consented(
+        &mut desk,
+        OpenVisit {
+            applicant: person(),
+            representative: None,
+        },
+        false,
+    );
+    let scan = jpeg(400, 560);
+    desk.app.logout().unwrap();
+    desk.app
+        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+        .unwrap();
+    assert!(matches!(
+        desk.app.attach_consent_scan(visit.id, &scan),
+        Err(Error::NotYourVisit)
+    ));
+    desk.app.logout().unwrap();
+    desk.app.login(&clerk_iin(), CLERK_PASSWORD).unwrap();
+    desk.app.close_visit(visit.id).unwrap();
+    assert!(matches!(
+        desk.app.attach_consent_scan(visit.id, &scan),
+        Err(Error::VisitClosed)
+    ));
+    let closed = visit::view(desk.app.store().read(), visit.id).unwrap();
+    assert_eq!(closed.consent_scan_hash, None);
+    assert_eq!(stored_files(&desk), 0);
 }

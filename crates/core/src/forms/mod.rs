@@ -1,7 +1,8 @@
 //! Printed forms for the applicant, in Kazakh or Russian as the applicant asks (whatever the
 //! screen's language): the written consent of Annex 1, pre-filled for signing, and the receipt
 //! at the end of a visit. Pure functions from facts to PDF bytes; all wording is Fluent's
-//! (`locales/*/forms.ftl`), the layout is `rastau-pdf`'s.
+//! (`locales/*/forms.ftl`), the layout is `rastau-pdf`'s. The signed consent comes back as a
+//! scan, kept with the visit (`Rastau::attach_consent_scan`).
 mod commands;
 mod consent;
 mod receipt;

@@ -9,6 +9,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0001_accounts.sql"),
     include_str!("migrations/0002_visits.sql"),
     include_str!("migrations/0003_copies.sql"),
+    include_str!("migrations/0004_consent_scan.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

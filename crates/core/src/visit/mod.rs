@@ -8,8 +8,8 @@ mod representative;
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use journal::JournalNumber;
 pub use records::{
-    close, confirm_consent, open, open_for_clerk, set_documents, to_certify, view, view_as,
-    ToCertify,
+    attach_consent_scan, close, confirm_consent, consent_scan_allowed, open, open_for_clerk,
+    set_documents, to_certify, view, view_as, ToCertify,
 };
 pub use representative::Representative;
 
@@ -68,6 +68,8 @@ pub struct VisitView {
     pub documents: Vec<Document>,
     pub copies_on_media: bool,
     pub consent_received_at: Option<DateTime<Utc>>,
+    /// SHA-256 of the scanned signed consent in the file store, once the clerk has scanned it.
+    pub consent_scan_hash: Option<String>,
     /// When the documents were accepted: the 30-minute clock starts here.
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,

@@ -145,6 +145,31 @@ pub fn confirm_consent(
     Ok(())
 }
 
+/// The scan of the signed consent may be attached by the clerk serving the open visit only:
+/// the signed paper is at their counter.
+pub fn consent_scan_allowed(conn: &Connection, actor: &Account, visit_id: i64) -> Result<()> {
+    if changeable(conn, actor, visit_id)?.clerk_id != actor.id {
+        return Err(Error::NotYourVisit);
+    }
+    Ok(())
+}
+
+/// Keeps the scan of the signed consent (its hash in the file store) with the visit, replacing
+/// an earlier one.
+pub fn attach_consent_scan(
+    tx: &Transaction,
+    actor: &Account,
+    visit_id: i64,
+    scan_hash: &str,
+) -> Result<()> {
+    consent_scan_allowed(tx, actor, visit_id)?;
+    tx.execute(
+        "UPDATE visit SET consent_scan_hash = ?2 WHERE id = ?1",
+        params![visit_id, scan_hash],
+    )?;
+    Ok(())
+}
+
 /// Ends the service; the duration is fixed from here on.
 pub fn close(tx: &Transaction, actor: &Account, visit_id: i64, now: DateTime<Utc>) -> Result<()> {
     changeable(tx, actor, visit_id)?;
@@ -202,6 +227,7 @@ fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, VisitView)> {
         documents: vec![],
         copies_on_media: r.get("copies_on_media")?,
         consent_received_at: r.get("consent_received_at")?,
+        consent_scan_hash: r.get("consent_scan_hash")?,
         started_at,
         ended_at,
         duration_seconds,
