@@ -191,12 +191,15 @@ fn closing(flow: &mut Flow, m: &Messages, facts: &ReceiptFacts) -> Result<()> {
 
     let regular = TextStyle::regular(10.5);
     let name = labeled(&m.text("forms-receipt-clerk", []), &facts.visit.clerk_name);
-    let name_width = regular.measure(&name);
+    let (gap, min_signature) = (12.0, 110.0);
+    let room = qr_x - 2.0 * gap - x - min_signature;
+    // One point of slack: measuring and wrapping add up widths in a different order.
+    let name_width = (regular.measure(&name) + 1.0).min(room);
     let name_y = y + QR_SIZE / 2.0 - regular.leading();
-    page.text(x, name_y, name_width, &name, &regular);
-    let sign_x = x + name_width + 12.0;
-    let sign_width = qr_x - 24.0 - sign_x;
-    let rule_y = name_y + regular.leading();
+    let name_height = page.text(x, name_y, name_width, &name, &regular);
+    let sign_x = x + name_width + gap;
+    let sign_width = qr_x - 2.0 * gap - sign_x;
+    let rule_y = name_y + name_height;
     page.rule(sign_x, sign_x + sign_width, rule_y, 0.5, 0.0);
     let signature = m.text("forms-receipt-clerk-signature", []);
     page.text(sign_x, rule_y + 1.0, sign_width, &signature, &caption);
