@@ -39,6 +39,11 @@ impl Applicant {
         if !self.organization.trim().is_empty() {
             return self.organization.trim().to_owned();
         }
+        self.person_name()
+    }
+
+    /// Surname, name and patronymic, those given; empty for a legal entity.
+    pub fn person_name(&self) -> String {
         [&self.surname, &self.given_name, &self.patronymic]
             .iter()
             .map(|s| s.trim())

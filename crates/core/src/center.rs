@@ -1,5 +1,6 @@
 //! The center (ЦОН / ХҚКО) this installation serves: its names, place and idle-lock policy.
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::required::require;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, ToSql, Transaction};
@@ -53,6 +54,14 @@ impl CenterProfile {
         Ok(())
     }
 
+    /// The center's name as printed in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.name_kk,
+            Lang::Ru => &self.name_ru,
+        }
+    }
+
     fn trimmed(&self) -> CenterProfile {
         CenterProfile {
             name_kk: self.name_kk.trim().to_owned(),
@@ -92,6 +101,11 @@ pub fn load(conn: &Connection) -> Result<Option<Center>> {
         )
         .optional()?;
     Ok(center)
+}
+
+/// The profile of a center that has been set up.
+pub fn profile(conn: &Connection) -> Result<CenterProfile> {
+    Ok(load(conn)?.ok_or(Error::NotSetUp)?.profile)
 }
 
 /// Records the center once; a second call is refused so a set-up cannot be overwritten.

@@ -1,4 +1,4 @@
-//! Fluent messages for the Rust side (the CLI, and later printed forms). The UI reads the very
+//! Fluent messages for the Rust side (the CLI and printed forms). The UI reads the very
 //! same `.ftl` files, so a message is written once per language.
 use crate::error::{Arg, Error};
 use crate::lang::Lang;
@@ -12,6 +12,7 @@ pub const FILES: &[&str] = &[
     "copy.ftl",
     "counter.ftl",
     "errors.ftl",
+    "forms.ftl",
     "handover.ftl",
     "ids.ftl",
     "pages.ftl",
@@ -29,6 +30,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/copy.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/counter.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/forms.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/handover.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/ids.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/pages.ftl")),

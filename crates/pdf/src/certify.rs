@@ -198,23 +198,7 @@ pub fn certification_pages(
     );
     page.qr(&sheet.qr_payload, x + width - qr_size, y, qr_size)?;
 
-    let mut pages = flow.into_pages();
-    let total = pages.len();
-    if total > 1 {
-        // A sheet that runs over gets "n / N" at the foot of each page, language-free.
-        let folio = TextStyle::regular(8.0).align(Align::Center).gray(0.3);
-        for (i, page) in pages.iter_mut().enumerate() {
-            let y = page.height() - crate::geom::mm(10.0);
-            page.text(
-                0.0,
-                y,
-                page.width(),
-                &format!("{} / {total}", i + 1),
-                &folio,
-            );
-        }
-    }
-    Ok(pages)
+    Ok(flow.into_numbered_pages())
 }
 
 /// "kk\nru", or the value once when both languages agree.

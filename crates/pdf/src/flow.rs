@@ -3,6 +3,7 @@
 use crate::geom::{mm, Orientation};
 use crate::page::Page;
 use crate::table::Table;
+use crate::text::{Align, TextStyle};
 
 /// A cursor that moves down a stack of same-sized A4 pages, opening a new page when a block
 /// does not fit. Blocks are never split: the caller splits long content (e.g. table rows).
@@ -96,6 +97,14 @@ impl Flow {
         }
     }
 
+    /// Writes `text` wrapped across the full width as one block; returns its height.
+    pub fn text(&mut self, text: &str, style: &TextStyle) -> f32 {
+        let (x, width) = (self.left, self.width);
+        let height = style.height(text, width);
+        let (page, y) = self.reserve(height);
+        page.text(x, y, width, text, style)
+    }
+
     /// Starts a new page.
     pub fn new_page(&mut self) {
         self.pages.push(Page::a4(self.orientation));
@@ -105,6 +114,21 @@ impl Flow {
     /// The finished pages.
     pub fn into_pages(self) -> Vec<Page> {
         self.pages
+    }
+
+    /// The finished pages; when there is more than one, each gets "n / N" at its foot
+    /// (language-free, so the same for Kazakh and Russian).
+    pub fn into_numbered_pages(self) -> Vec<Page> {
+        let mut pages = self.pages;
+        let total = pages.len();
+        if total > 1 {
+            let folio = TextStyle::regular(8.0).align(Align::Center).gray(0.3);
+            for (i, page) in pages.iter_mut().enumerate() {
+                let (y, width) = (page.height() - mm(10.0), page.width());
+                page.text(0.0, y, width, &format!("{} / {total}", i + 1), &folio);
+            }
+        }
+        pages
     }
 }
 
@@ -123,6 +147,29 @@ mod tests {
         let (_, y) = f.reserve(500.0);
         assert_eq!(y, mm(20.0));
         assert_eq!(f.into_pages().len(), 2);
+    }
+
+    #[test]
+    fn pages_are_numbered_only_when_there_are_several() {
+        let folios = |pages: &[Page]| {
+            pages
+                .iter()
+                .flat_map(|p| &p.ops)
+                .filter_map(|op| match op {
+                    crate::page::Op::Text { text, .. } if text.contains(" / ") => {
+                        Some(text.clone())
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut f = Flow::a4(Orientation::Portrait, [20.0; 4]);
+        f.text("Өтініш", &TextStyle::regular(10.0));
+        assert!(folios(&f.into_numbered_pages()).is_empty());
+        let mut f = Flow::a4(Orientation::Portrait, [20.0; 4]);
+        f.reserve(500.0);
+        f.reserve(500.0);
+        assert_eq!(folios(&f.into_numbered_pages()), ["1 / 2", "2 / 2"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::state::Desk;
 use rastau_core::handover::ExportReport;
-use rastau_core::ErrorPayload;
 use rastau_core::printing::PrinterInfo;
+use rastau_core::ErrorPayload;
 use std::path::PathBuf;
 use tauri::State;
 
@@ -24,7 +24,11 @@ pub fn removable_media(desk: State<Desk>) -> Reply<Vec<PathBuf>> {
 }
 
 #[tauri::command]
-pub fn export_copies(desk: State<Desk>, copy_ids: Vec<i64>, folder: PathBuf) -> Reply<ExportReport> {
+pub fn export_copies(
+    desk: State<Desk>,
+    copy_ids: Vec<i64>,
+    folder: PathBuf,
+) -> Reply<ExportReport> {
     desk.with(|a| a.export_copies(&copy_ids, &folder))
 }
 

@@ -14,6 +14,10 @@ export type VisitView = { id: number, number: JournalNumber,
  */
 numberText: string, applicant: Applicant, representative: Representative | null, clerkName: string, documents: Array<Document>, copiesOnMedia: boolean, consentReceivedAt: string | null, 
 /**
+ * SHA-256 of the scanned signed consent in the file store, once the clerk has scanned it.
+ */
+consentScanHash: string | null, 
+/**
  * When the documents were accepted: the 30-minute clock starts here.
  */
 startedAt: string, endedAt: string | null, durationSeconds: number | null, overLimit: boolean, limits: ClockLimits, };

@@ -5,7 +5,7 @@ mod pages;
 mod records;
 mod sheet;
 
-pub use records::{for_applicant, insert, CopyView, NewCopy};
+pub use records::{for_applicant, insert, of_visit, CertifiedDocument, CopyView, NewCopy};
 
 use chrono::{DateTime, Months, Utc};
 

@@ -1,5 +1,6 @@
 //! Reading and writing certified copy records (the files themselves are in the file store).
 use crate::error::{Error, Result};
+use crate::visit::Document;
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection, ErrorCode, Transaction};
 use serde::Serialize;
@@ -33,6 +34,14 @@ pub struct CopyView {
     pub page_count: u32,
     pub signer_name: String,
     pub certified_at: DateTime<Utc>,
+    pub keep_until: DateTime<Utc>,
+}
+
+/// A copy made during one visit, with the document it reproduces: a line of the receipt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CertifiedDocument {
+    pub document: Document,
+    pub page_count: u32,
     pub keep_until: DateTime<Utc>,
 }
 
@@ -91,6 +100,24 @@ pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Res
             signer_name: r.get(7)?,
             certified_at: r.get(8)?,
             keep_until: r.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The copies certified during a visit, in the order of its document list.
+pub fn of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<CertifiedDocument>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.title, d.number, d.issued_on, d.issuer, c.page_count, c.keep_until
+         FROM certified_copy c JOIN document d ON d.id = c.document_id
+         WHERE c.visit_id = ?1
+         ORDER BY d.position",
+    )?;
+    let rows = stmt.query_map([visit_id], |r| {
+        Ok(CertifiedDocument {
+            document: Document::from_row(r)?,
+            page_count: r.get("page_count")?,
+            keep_until: r.get("keep_until")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

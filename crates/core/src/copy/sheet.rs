@@ -2,12 +2,13 @@
 use crate::account::Account;
 use crate::applicant::Applicant;
 use crate::center::CenterProfile;
+use crate::dates;
 use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::seal::{digest_of, Seal, SealKind, Sealed};
 use crate::visit::{Document, JournalNumber};
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use rastau_pdf::{CertificationSheet, Field, SheetText};
 use rastau_sign::SealKey;
 
@@ -24,15 +25,7 @@ fn text(lang: Lang, facts: &Facts) -> SheetText {
     let m = Messages::new(lang);
     let l = |id: &str| m.text(id, []);
     let field = |id: &str, value: &str| Field::new(l(id), value);
-    let center = match lang {
-        Lang::Kk => &facts.center.name_kk,
-        Lang::Ru => &facts.center.name_ru,
-    };
-    let at = facts
-        .certified_at
-        .with_timezone(&Local)
-        .format("%d.%m.%Y %H:%M")
-        .to_string();
+    let at = dates::date_time(facts.certified_at);
     SheetText {
         title: l("copy-title"),
         applicant: field("copy-applicant", &facts.applicant.display_name()),
@@ -45,7 +38,7 @@ fn text(lang: Lang, facts: &Facts) -> SheetText {
         hashes_heading: l("copy-hashes"),
         clerk: field("copy-clerk", &facts.clerk.full_name),
         position: field("copy-position", &facts.clerk.position),
-        center: field("copy-center", center),
+        center: field("copy-center", facts.center.name(lang)),
         certified_at: field("copy-certified-at", &at),
         statement: l("copy-statement"),
         qr_caption: l("copy-qr-caption"),
@@ -76,7 +69,10 @@ pub(crate) fn seal(
             kind: SealKind::Copy,
             document: &format!("{number}-{position}"),
             tax_id: &facts.applicant.tax_id,
-            date: facts.certified_at.with_timezone(&Local).date_naive(),
+            date: facts
+                .certified_at
+                .with_timezone(&chrono::Local)
+                .date_naive(),
             digest: digest_of(page_hashes),
         },
     )

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0003_copies.sql"),
     include_str!("migrations/0004_scan_pages.sql"),
     include_str!("migrations/0005_handovers.sql"),
+    include_str!("migrations/0006_consent_scan.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -8,8 +8,8 @@ mod representative;
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use journal::JournalNumber;
 pub use records::{
-    close, confirm_consent, ensure_changeable, open, open_for_clerk, set_documents, to_certify,
-    view, ToCertify,
+    attach_consent_scan, close, confirm_consent, consent_scan_allowed, ensure_changeable, open,
+    open_for_clerk, set_documents, to_certify, view, view_as, ToCertify,
 };
 pub use representative::Representative;
 
@@ -28,6 +28,18 @@ pub struct Document {
     /// As written on the document; free text because originals vary.
     pub issued_on: String,
     pub issuer: String,
+}
+
+impl Document {
+    /// From a row with the columns `title`, `number`, `issued_on` and `issuer`.
+    pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Document> {
+        Ok(Document {
+            title: r.get("title")?,
+            number: r.get("number")?,
+            issued_on: r.get("issued_on")?,
+            issuer: r.get("issuer")?,
+        })
+    }
 }
 
 /// What the clerk fills in to open a visit.
@@ -56,6 +68,8 @@ pub struct VisitView {
     pub documents: Vec<Document>,
     pub copies_on_media: bool,
     pub consent_received_at: Option<DateTime<Utc>>,
+    /// SHA-256 of the scanned signed consent in the file store, once the clerk has scanned it.
+    pub consent_scan_hash: Option<String>,
     /// When the documents were accepted: the 30-minute clock starts here.
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,

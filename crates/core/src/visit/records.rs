@@ -65,12 +65,18 @@ fn row(conn: &Connection, visit_id: i64) -> Result<Row> {
     .ok_or(Error::VisitNotFound)
 }
 
-/// A visit may be changed by the clerk serving it (or a supervisor) while it is open.
-fn changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
+/// A visit is the business of the clerk serving it, and of the supervisors.
+fn concerns(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
     let row = row(conn, visit_id)?;
     if row.clerk_id != actor.id && actor.role != Role::Supervisor {
         return Err(Error::NotYourVisit);
     }
+    Ok(row)
+}
+
+/// A visit may be changed by the clerk serving it (or a supervisor) while it is open.
+fn changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
+    let row = concerns(conn, actor, visit_id)?;
     if row.ended_at.is_some() {
         return Err(Error::VisitClosed);
     }
@@ -144,6 +150,31 @@ pub fn confirm_consent(
     Ok(())
 }
 
+/// The scan of the signed consent may be attached by the clerk serving the open visit only:
+/// the signed paper is at their counter.
+pub fn consent_scan_allowed(conn: &Connection, actor: &Account, visit_id: i64) -> Result<()> {
+    if changeable(conn, actor, visit_id)?.clerk_id != actor.id {
+        return Err(Error::NotYourVisit);
+    }
+    Ok(())
+}
+
+/// Keeps the scan of the signed consent (its hash in the file store) with the visit, replacing
+/// an earlier one.
+pub fn attach_consent_scan(
+    tx: &Transaction,
+    actor: &Account,
+    visit_id: i64,
+    scan_hash: &str,
+) -> Result<()> {
+    consent_scan_allowed(tx, actor, visit_id)?;
+    tx.execute(
+        "UPDATE visit SET consent_scan_hash = ?2 WHERE id = ?1",
+        params![visit_id, scan_hash],
+    )?;
+    Ok(())
+}
+
 /// Ends the service; the duration is fixed from here on.
 pub fn close(tx: &Transaction, actor: &Account, visit_id: i64, now: DateTime<Utc>) -> Result<()> {
     changeable(tx, actor, visit_id)?;
@@ -168,14 +199,7 @@ fn documents(conn: &Connection, visit_id: i64) -> Result<Vec<Document>> {
     let mut stmt = conn.prepare(
         "SELECT title, number, issued_on, issuer FROM document WHERE visit_id = ?1 ORDER BY position",
     )?;
-    let rows = stmt.query_map([visit_id], |r| {
-        Ok(Document {
-            title: r.get(0)?,
-            number: r.get(1)?,
-            issued_on: r.get(2)?,
-            issuer: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map([visit_id], Document::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -208,6 +232,7 @@ fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, VisitView)> {
         documents: vec![],
         copies_on_media: r.get("copies_on_media")?,
         consent_received_at: r.get("consent_received_at")?,
+        consent_scan_hash: r.get("consent_scan_hash")?,
         started_at,
         ended_at,
         duration_seconds,
@@ -230,6 +255,12 @@ pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
     view.applicant = applicant::get(conn, applicant_id)?;
     view.documents = documents(conn, visit_id)?;
     Ok(view)
+}
+
+/// The visit, for the clerk serving it or a supervisor (open or closed: forms are reprinted).
+pub fn view_as(conn: &Connection, actor: &Account, visit_id: i64) -> Result<VisitView> {
+    concerns(conn, actor, visit_id)?;
+    view(conn, visit_id)
 }
 
 /// What certifying one listed document needs.

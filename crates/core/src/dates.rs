@@ -1,0 +1,97 @@
+//! Dates and times as printed on certification sheets and forms. Times are stored in UTC and
+//! printed in the center's local time, because that is the time on the clerk's wall clock.
+use crate::i18n::Messages;
+use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
+
+/// `23.11.2026 09:00`, local time.
+pub(crate) fn date_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
+}
+
+/// `23.11.2026`.
+pub(crate) fn date(day: NaiveDate) -> String {
+    day.format("%d.%m.%Y").to_string()
+}
+
+/// The local calendar day of `at`.
+pub(crate) fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&Local).date_naive()
+}
+
+/// The date with its month in words, as official forms write it: `« 23 » қараша 2026 ж.`,
+/// `« 23 » ноября 2026 г.` (Russian needs the genitive, which is why the words are Fluent's).
+pub(crate) fn long_date(m: &Messages, day: NaiveDate) -> String {
+    let month = m.text("forms-month", [("month", day.month().into())]);
+    m.text(
+        "forms-date",
+        [
+            ("day", day.day().into()),
+            ("month", month.into()),
+            ("year", i64::from(day.year()).into()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn long_dates_name_the_month_in_the_right_case() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let kk = Messages::new(Lang::Kk);
+        let ru = Messages::new(Lang::Ru);
+        assert_eq!(long_date(&kk, day(11, 23)), "« 23 » қараша 2026 ж.");
+        assert_eq!(long_date(&ru, day(11, 23)), "« 23 » ноября 2026 г.");
+        assert_eq!(long_date(&kk, day(1, 5)), "« 5 » қаңтар 2026 ж.");
+        assert_eq!(long_date(&ru, day(3, 8)), "« 8 » марта 2026 г.");
+        let words = |m: &Messages| -> Vec<String> {
+            (1..=12)
+                .map(|n| {
+                    long_date(m, day(n, 1))
+                        .split(' ')
+                        .nth(3)
+                        .unwrap()
+                        .to_owned()
+                })
+                .collect()
+        };
+        assert_eq!(
+            words(&kk),
+            [
+                "қаңтар",
+                "ақпан",
+                "наурыз",
+                "сәуір",
+                "мамыр",
+                "маусым",
+                "шілде",
+                "тамыз",
+                "қыркүйек",
+                "қазан",
+                "қараша",
+                "желтоқсан"
+            ]
+        );
+        assert_eq!(
+            words(&ru),
+            [
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря"
+            ]
+        );
+    }
+}

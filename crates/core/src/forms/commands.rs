@@ -1,0 +1,53 @@
+//! The forms' commands on the application object: printing the consent and the receipt, and
+//! keeping the scan of the signed consent.
+use super::{consent_pdf, receipt_pdf, ReceiptFacts};
+use crate::error::Result;
+use crate::i18n::Messages;
+use crate::lang::Lang;
+use crate::store::Files;
+use crate::visit::{self, VisitView};
+use crate::{center, copy, dates, Rastau};
+use rastau_capture::Limits;
+
+impl Rastau {
+    /// Annex 1 pre-filled from the visit and dated today, in `lang` (the applicant's choice,
+    /// not the screen's). For the clerk serving the visit or a supervisor.
+    pub fn consent_form(&mut self, visit_id: i64, lang: Lang) -> Result<Vec<u8>> {
+        let actor = self.actor()?;
+        let today = dates::local_day(self.now());
+        let conn = self.store.read();
+        let visit = visit::view_as(conn, &actor, visit_id)?;
+        consent_pdf(&center::profile(conn)?, &visit, lang, today)
+    }
+
+    /// The receipt of the visit in `lang`, its QR code holding `qr`. For the clerk serving the
+    /// visit or a supervisor.
+    pub fn receipt(&mut self, visit_id: i64, lang: Lang, qr: &[u8]) -> Result<Vec<u8>> {
+        let actor = self.actor()?;
+        let conn = self.store.read();
+        let visit = visit::view_as(conn, &actor, visit_id)?;
+        let facts = ReceiptFacts {
+            center: &center::profile(conn)?,
+            visit: &visit,
+            certified: &copy::of_visit(conn, visit_id)?,
+            qr,
+        };
+        receipt_pdf(&facts, lang)
+    }
+
+    /// Keeps the scan (an image or a PDF) of the signed consent with the clerk's own open
+    /// visit. The file is read under the import limits first, so a damaged file or a
+    /// decompression bomb is refused before anything is stored.
+    pub fn attach_consent_scan(&mut self, visit_id: i64, bytes: &[u8]) -> Result<VisitView> {
+        let clerk = self.actor()?;
+        visit::consent_scan_allowed(self.store.read(), &clerk, visit_id)?;
+        // The name the capture errors quote, in the clerk's language.
+        let name = Messages::new(clerk.language).text("forms-consent-scan-file", []);
+        rastau_capture::import_bytes(bytes, &name, &Limits::default())?;
+        // Files first: a crash in between leaves an orphan file, never a record without its file.
+        let hash = Files::new(self.store.dir()).put(bytes)?;
+        self.store
+            .write(|tx| visit::attach_consent_scan(tx, &clerk, visit_id, &hash))?;
+        visit::view(self.store.read(), visit_id)
+    }
+}

@@ -1,0 +1,25 @@
+//! Printed forms for the applicant, in Kazakh or Russian as the applicant asks (whatever the
+//! screen's language): the written consent of Annex 1, pre-filled for signing, and the receipt
+//! at the end of a visit. Pure functions from facts to PDF bytes; all wording is Fluent's
+//! (`locales/*/forms.ftl`), the layout is `rastau-pdf`'s. The signed consent comes back as a
+//! scan, kept with the visit (`Rastau::attach_consent_scan`).
+mod commands;
+mod consent;
+mod receipt;
+mod words;
+
+pub use consent::consent_pdf;
+pub use receipt::{receipt_pdf, ReceiptFacts};
+
+use crate::error::Result;
+use rastau_pdf::{Document, Flow};
+
+/// The flow's pages as one PDF, its `/Title` shown by viewers and print queues.
+fn to_pdf(flow: Flow, title: String) -> Result<Vec<u8>> {
+    let mut doc = Document::new();
+    for page in flow.into_numbered_pages() {
+        doc.push(page);
+    }
+    doc.set_title(title);
+    Ok(doc.to_pdf()?)
+}

@@ -1,0 +1,207 @@
+//! The receipt (Қолхат / Расписка) handed to the applicant at the end of a visit: who was
+//! served, by whom and when, what was certified and until when it is kept, that the service
+//! was free, and a QR code to check it.
+//!
+//! A4 like every other form the counter prints: the counter printers hold A4, and an A5 page
+//! sent to them is enlarged by the usual "fit to page" setting, which makes type sizes (and the
+//! QR code's module size) unpredictable.
+use super::words::{self, labeled};
+use crate::center::CenterProfile;
+use crate::copy::CertifiedDocument;
+use crate::dates;
+use crate::error::Result;
+use crate::i18n::Messages;
+use crate::lang::Lang;
+use crate::visit::VisitView;
+use rastau_pdf::{Align, Cell, Flow, Orientation, Table, TextStyle};
+
+const MARGINS: [f32; 4] = [25.0, 18.0, 18.0, 18.0];
+/// Side of the QR code in points (45 mm): a center-signed payload of several hundred bytes
+/// still has modules a phone camera reads off a laser print.
+const QR_SIZE: f32 = 128.0;
+const LABEL_GRAY: f32 = 0.3;
+const SHADE: f32 = 0.94;
+
+/// Everything a receipt tells.
+pub struct ReceiptFacts<'a> {
+    pub center: &'a CenterProfile,
+    pub visit: &'a VisitView,
+    /// The copies certified during the visit.
+    pub certified: &'a [CertifiedDocument],
+    /// The QR code's bytes, as given (the center-signed payload).
+    pub qr: &'a [u8],
+}
+
+/// The receipt in `lang`.
+pub fn receipt_pdf(facts: &ReceiptFacts, lang: Lang) -> Result<Vec<u8>> {
+    let m = Messages::new(lang);
+    let mut flow = Flow::a4(Orientation::Portrait, MARGINS);
+    letterhead(&mut flow, &m, lang, facts.center);
+    heading(&mut flow, &m, facts.visit);
+    let visit = visit_table(&m, facts.visit, flow.width);
+    flow.table(&visit, None);
+    flow.skip(16.0);
+    copies(&mut flow, &m, facts.certified);
+    flow.skip(14.0);
+    fee(&mut flow, &m);
+    flow.skip(20.0);
+    closing(&mut flow, &m, facts)?;
+    let title = format!(
+        "{} {}",
+        m.text("forms-receipt-title", []),
+        facts.visit.number_text
+    );
+    super::to_pdf(flow, title)
+}
+
+/// The center's name, its address and phone, over a rule.
+fn letterhead(flow: &mut Flow, m: &Messages, lang: Lang, center: &CenterProfile) {
+    flow.text(
+        center.name(lang),
+        &TextStyle::bold(12.0).align(Align::Center),
+    );
+    flow.skip(2.0);
+    let contacts = format!(
+        "{}, {} {}",
+        center.address,
+        m.text("forms-phone", []),
+        center.phone
+    );
+    let small = TextStyle::regular(9.0)
+        .align(Align::Center)
+        .gray(LABEL_GRAY);
+    flow.text(&contacts, &small);
+    let (x, width) = (flow.left, flow.width);
+    let (page, y) = flow.reserve(8.0);
+    page.rule(x, x + width, y + 5.0, 1.0, 0.0);
+    flow.skip(18.0);
+}
+
+/// Title, subtitle and the journal number.
+fn heading(flow: &mut Flow, m: &Messages, visit: &VisitView) {
+    let center = |style: TextStyle| style.align(Align::Center);
+    flow.text(
+        &m.text("forms-receipt-title", []),
+        &center(TextStyle::bold(15.0)),
+    );
+    flow.text(
+        &m.text("forms-receipt-subtitle", []),
+        &center(TextStyle::regular(10.5)),
+    );
+    flow.skip(6.0);
+    let number = labeled(&m.text("forms-journal-number", []), &visit.number_text);
+    flow.text(&number, &center(TextStyle::bold(11.0)));
+    flow.skip(14.0);
+}
+
+/// Applicant, representative, clerk and times as label / value rows.
+fn visit_table(m: &Messages, visit: &VisitView, width: f32) -> Table {
+    let who = &visit.applicant;
+    let mut rows = vec![
+        (m.text("forms-receipt-applicant", []), who.display_name()),
+        (words::tax_id_label(m, who), who.tax_id.clone()),
+    ];
+    if let Some(r) = &visit.representative {
+        rows.push((
+            m.text("forms-representative-label", []),
+            words::representative(m, r),
+        ));
+    }
+    rows.push((m.text("forms-receipt-clerk", []), visit.clerk_name.clone()));
+    rows.push((
+        m.text("forms-receipt-started", []),
+        dates::date_time(visit.started_at),
+    ));
+    if let Some(ended) = visit.ended_at {
+        rows.push((m.text("forms-receipt-ended", []), dates::date_time(ended)));
+    }
+    let label = TextStyle::regular(10.0).gray(LABEL_GRAY);
+    let value = TextStyle::regular(10.5);
+    let mut table = Table::new(vec![width * 0.32, width * 0.68]);
+    for (l, v) in rows {
+        table.row(vec![Cell::new(l, label).shaded(SHADE), Cell::new(v, value)]);
+    }
+    table
+}
+
+/// The certified copies: document with its details, pages, kept until.
+fn copies(flow: &mut Flow, m: &Messages, certified: &[CertifiedDocument]) {
+    flow.text(&m.text("forms-receipt-copies", []), &TextStyle::bold(11.0));
+    flow.skip(4.0);
+    if certified.is_empty() {
+        flow.text(&m.text("forms-receipt-none", []), &TextStyle::regular(10.5));
+        return;
+    }
+    let (number_w, pages_w, until_w) = (26.0, 54.0, 92.0);
+    let document_w = flow.width - number_w - pages_w - until_w;
+    let mut table = Table::new(vec![number_w, document_w, pages_w, until_w]);
+    let head = TextStyle::bold(9.0);
+    let centered = |style: TextStyle| style.align(Align::Center);
+    table.row(vec![
+        Cell::new("№", centered(head)).shaded(SHADE),
+        Cell::new(m.text("forms-receipt-document", []), head).shaded(SHADE),
+        Cell::new(m.text("forms-receipt-pages", []), centered(head)).shaded(SHADE),
+        Cell::new(m.text("forms-receipt-kept-until", []), centered(head)).shaded(SHADE),
+    ]);
+    let value = TextStyle::regular(10.0);
+    for (number, copy) in (1..).zip(certified) {
+        let details = words::document_details(m, &copy.document);
+        let document = [copy.document.title.as_str(), &details]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n");
+        let until = dates::date(dates::local_day(copy.keep_until));
+        table.row(vec![
+            Cell::new(format!("{number}"), centered(value)),
+            Cell::new(document, value),
+            Cell::new(copy.page_count.to_string(), centered(value)),
+            Cell::new(until, centered(value)),
+        ]);
+    }
+    flow.table(&table, Some(0));
+}
+
+/// Rule 4: the service is free; rule 8: the copies are kept six months, at any center.
+fn fee(flow: &mut Flow, m: &Messages) {
+    let fee = labeled(
+        &m.text("forms-receipt-fee", []),
+        &m.text("forms-receipt-free", []),
+    );
+    flow.text(&fee, &TextStyle::bold(11.0));
+    flow.skip(6.0);
+    let note = TextStyle::regular(9.5).gray(0.2);
+    flow.text(&m.text("forms-receipt-kept-note", []), &note);
+}
+
+/// The clerk's name and signature line on the left, level with the middle of the QR code on the
+/// right; kept together on one page.
+fn closing(flow: &mut Flow, m: &Messages, facts: &ReceiptFacts) -> Result<()> {
+    let (x, width) = (flow.left, flow.width);
+    let caption = TextStyle::regular(8.0)
+        .align(Align::Center)
+        .gray(LABEL_GRAY);
+    let qr_caption = m.text("forms-receipt-qr-caption", []);
+    let height = QR_SIZE + caption.height(&qr_caption, QR_SIZE);
+    let (page, y) = flow.reserve(height);
+    let qr_x = x + width - QR_SIZE;
+    page.qr(facts.qr, qr_x, y, QR_SIZE)?;
+    page.text(qr_x, y + QR_SIZE, QR_SIZE, &qr_caption, &caption);
+
+    let regular = TextStyle::regular(10.5);
+    let name = labeled(&m.text("forms-receipt-clerk", []), &facts.visit.clerk_name);
+    let (gap, min_signature) = (12.0, 110.0);
+    let room = qr_x - 2.0 * gap - x - min_signature;
+    // One point of slack: measuring and wrapping add up widths in a different order.
+    let name_width = (regular.measure(&name) + 1.0).min(room);
+    let name_y = y + QR_SIZE / 2.0 - regular.leading();
+    let name_height = page.text(x, name_y, name_width, &name, &regular);
+    let sign_x = x + name_width + gap;
+    let sign_width = qr_x - 2.0 * gap - sign_x;
+    let rule_y = name_y + name_height;
+    page.rule(sign_x, sign_x + sign_width, rule_y, 0.5, 0.0);
+    let signature = m.text("forms-receipt-clerk-signature", []);
+    page.text(sign_x, rule_y + 1.0, sign_width, &signature, &caption);
+    Ok(())
+}
