@@ -625,3 +625,30 @@ fn only_the_clerk_serving_an_open_visit_attaches_its_consent_scan() {
     assert_eq!(closed.consent_scan_hash, None);
     assert_eq!(stored_files(&desk), 0);
 }
+
+#[test]
+fn the_sealed_receipt_carries_the_centers_seal_over_the_signed_copies() {
+    let mut desk = clerk_at_counter();
+    let visit = consented(
+        &mut desk,
+        OpenVisit {
+            applicant: person(),
+            representative: None,
+        },
+        false,
+    );
+    let visit = certify_all_and_close(&mut desk, &visit);
+    let pdf = desk.app.sealed_receipt(visit.id, Lang::Ru).unwrap();
+    let qr = String::from_utf8(decode_qr(&render(&pdf, "receipt-ru-sealed", 200))).unwrap();
+    let seal = desk.app.verify_qr(&qr).unwrap();
+    assert_eq!(seal.check, rastau_core::seal::SealCheck::Valid, "{qr}");
+    assert_eq!(seal.kind, rastau_core::seal::SealKind::Receipt);
+    assert_eq!(seal.document, visit.number_text);
+    assert_eq!(seal.tax_id, visit.applicant.tax_id);
+    let hashes = rastau_core::copy::pdf_hashes_of_visit(desk.app.store().read(), visit.id).unwrap();
+    assert_eq!(hashes.len(), documents().len());
+    use base64::Engine;
+    let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(rastau_core::seal::digest_of(&hashes));
+    assert!(qr.contains(&digest), "the digest covers the signed copies");
+}

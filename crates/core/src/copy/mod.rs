@@ -5,7 +5,9 @@ mod pages;
 mod records;
 mod sheet;
 
-pub use records::{for_applicant, insert, of_visit, CertifiedDocument, CopyView, NewCopy};
+pub use records::{
+    for_applicant, insert, of_visit, pdf_hashes_of_visit, CertifiedDocument, CopyView, NewCopy,
+};
 
 use chrono::{DateTime, Months, Utc};
 

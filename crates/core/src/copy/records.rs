@@ -122,3 +122,11 @@ pub fn of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<CertifiedDocumen
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The signed PDFs' SHA-256s of a visit, in the order they were certified.
+pub fn pdf_hashes_of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT pdf_hash FROM certified_copy WHERE visit_id = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([visit_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

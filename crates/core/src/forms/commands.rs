@@ -4,6 +4,7 @@ use super::{consent_pdf, receipt_pdf, ReceiptFacts};
 use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
+use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::store::Files;
 use crate::visit::{self, VisitView};
 use crate::{center, copy, dates, Rastau};
@@ -33,6 +34,26 @@ impl Rastau {
             qr,
         };
         receipt_pdf(&facts, lang)
+    }
+
+    /// The receipt with its QR code: the center's seal over the journal number, the IIN/BIN,
+    /// the day and the SHA-256s of the signed copies handed over, in the order certified.
+    pub fn sealed_receipt(&mut self, visit_id: i64, lang: Lang) -> Result<Vec<u8>> {
+        let actor = self.actor()?;
+        let visit = visit::view_as(self.store.read(), &actor, visit_id)?;
+        let hashes = copy::pdf_hashes_of_visit(self.store.read(), visit_id)?;
+        let key = self.store.write(seal::own_key)?;
+        let seal = Seal::issue(
+            &key,
+            &Sealed {
+                kind: SealKind::Receipt,
+                document: &visit.number_text,
+                tax_id: &visit.applicant.tax_id,
+                date: dates::local_day(self.now()),
+                digest: seal::digest_of(&hashes),
+            },
+        )?;
+        self.receipt(visit_id, lang, seal.to_text().as_bytes())
     }
 
     /// Keeps the scan (an image or a PDF) of the signed consent with the clerk's own open
