@@ -4,7 +4,7 @@
 // there by openssl cms, pdfsig and pyHanko; one changed byte makes all three fail.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -17,6 +17,9 @@ const work = mkdtempSync(join(tmpdir(), "rastau-e2e-visit-"));
 const scanFolder = join(work, "scan-folder");
 mkdirSync(scanFolder);
 const pki = makePki(work, CLERK_IIN, "Сейтқали Дана");
+const stick = join(work, "usb-stick");
+mkdirSync(stick);
+const started = Date.now() - 1000;
 let window;
 let dataDir;
 
@@ -24,6 +27,16 @@ before(async () => {
   dataDir = freshStore({ demo: true });
   const env = { SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))), RASTAU_SCAN_FOLDER: scanFolder };
   window = await Window.open(dataDir, 4484, undefined, env);
+  // A supervisor chooses the center's printer: the cups-pdf queue.
+  await window.fill('[data-testid="login"]', "iin", "850315400124");
+  await window.fill('[data-testid="login"]', "password", "demo-2026");
+  await window.pressEnter('[data-testid="login"]', "password");
+  await window.click('[data-testid="nav-center"]');
+  await window.driver.wait(async () => (await window.text('[data-testid="printer"]')).includes("PDF"), 30_000, "waiting for the printer list");
+  await select('[data-testid="printer"]', "PDF");
+  await window.click('[data-testid="save-printer"]');
+  await window.waitForText('[data-testid="printer-settings"] [data-testid="notice"]', "PDF");
+  await window.click('[data-testid="logout"]');
   await window.fill('[data-testid="login"]', "iin", CLERK_IIN);
   await window.fill('[data-testid="login"]', "password", "demo-2026");
   await window.pressEnter('[data-testid="login"]', "password");
@@ -56,6 +69,10 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.fillAll(`${rows}:nth-of-type(2)`, { title: "Диплом", number: "ЖБ-II 0098765", issuedOn: "30.06.2000", issuer: "ҚазҰУ" });
   await window.click('[data-testid="save-documents"]');
   await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
+  // Annex 1 printed in Kazakh for the applicant to sign.
+  await window.click('[data-testid="print-consent-kk"]');
+  await window.waitForText('[data-testid="visit"] .panel [data-testid="notice"]', "Отправлено на принтер");
+  await waitForPrint("consent-");
   await window.click('[data-testid="confirm-consent"]');
   await window.waitFor('[data-testid="page-strip"]');
 
@@ -112,28 +129,59 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.click('[data-testid="lang-kk"]');
   await window.waitForText('[data-testid="certify-row"]:nth-of-type(1)', "Расталды");
   await window.screenshot("42-certified-kk");
+
+  // Hand-over into a folder standing in for the USB stick, then the receipt in Russian.
+  await window.click('[data-testid="lang-ru"]');
+  await window.fill('[data-testid="hand-over"]', "exportFolder", stick);
+  await window.click('[data-testid="export"]');
+  await window.waitForText('[data-testid="export-report"]', "Записано и проверено");
+  await window.click('[data-testid="print-receipt-ru"]');
+  await window.waitForText('[data-testid="hand-over"] [data-testid="notice"]', "Отправлено на принтер");
+  await waitForPrint("receipt-");
+  await window.screenshot("44-handed-over-ru");
   collectCopies();
 });
+
+/** Waits for cups-pdf to write the job titled `prefix…`, and keeps it as an artifact. */
+async function waitForPrint(prefix) {
+  const spool = "/var/spool/cups-pdf/root";
+  let found;
+  await window.driver.wait(
+    async () => {
+      const done = existsSync(spool) ? readdirSync(spool).filter((f) => f.startsWith(prefix) && f.endsWith(".pdf")) : [];
+      // cups-pdf writes the file in pieces: it is done when it ends with %%EOF.
+      found = done
+        .map((f) => join(spool, f))
+        .find((f) => statSync(f).mtimeMs >= started && readFileSync(f).subarray(-32).toString().includes("%%EOF"));
+      return Boolean(found);
+    },
+    60_000,
+    `waiting for cups-pdf to print ${prefix}`,
+  );
+  mkdirSync(join(ARTIFACTS, "visit"), { recursive: true });
+  copyFileSync(found, join(ARTIFACTS, "visit", `printed-${prefix}${Date.now()}.pdf`));
+  const png = spawnSync("pdftoppm", ["-png", "-r", "60", "-singlefile", found, join(ARTIFACTS, "visit", `printed-${prefix}page1`)]);
+  assert.equal(png.status, 0, "the printed page renders");
+}
 
 const cmsVerify = (pdf, p7s, ca) =>
   spawnSync("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", pdf, "-CAfile", ca, "-purpose", "any", "-out", "/dev/null"]).status;
 
-/** Copies the signed PDFs and their .p7s out of the store's file folder. */
+/** Copies what the hand-over wrote (the copies, their .p7s, the manifest) into the artifacts. */
 function collectCopies() {
   const out = join(ARTIFACTS, "visit");
   mkdirSync(out, { recursive: true });
-  const files = join(dataDir, "files");
-  const all = readdirSync(files).flatMap((d) => readdirSync(join(files, d)).map((f) => join(files, d, f)));
-  const pdfs = all.filter((f) => readFileSync(f).subarray(0, 5).toString() === "%PDF-");
-  // DER: a SEQUENCE with a long length.
-  const signatures = all.filter((f) => readFileSync(f)[0] === 0x30 && readFileSync(f)[1] >= 0x80);
-  assert.equal(pdfs.length, 2, "two certified copies in the store");
-  pdfs.forEach((f, i) => {
-    const p7s = signatures.find((s) => cmsVerify(f, s, pki.ca) === 0);
-    assert.ok(p7s, `a detached signature of ${f}`);
-    copyFileSync(f, join(out, `copy-${i + 1}.pdf`));
-    copyFileSync(p7s, join(out, `copy-${i + 1}.pdf.p7s`));
+  const [folder] = readdirSync(stick);
+  const written = join(stick, folder);
+  const manifest = JSON.parse(readFileSync(join(written, "manifest.json"), "utf8"));
+  const pdfs = readdirSync(written).filter((f) => f.endsWith(".pdf"));
+  assert.equal(pdfs.length, 2, "two certified copies on the stick");
+  pdfs.forEach((name, i) => {
+    assert.ok(JSON.stringify(manifest).includes(name), `${name} in the manifest`);
+    copyFileSync(join(written, name), join(out, `copy-${i + 1}.pdf`));
+    copyFileSync(join(written, `${name}.p7s`), join(out, `copy-${i + 1}.pdf.p7s`));
   });
+  copyFileSync(join(written, "manifest.json"), join(out, "manifest.json"));
   copyFileSync(pki.ca, join(out, "ca.pem"));
 }
 

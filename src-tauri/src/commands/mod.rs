@@ -1,6 +1,7 @@
 //! Tauri commands: each one turns an `invoke` from the UI into one core call.
 mod center;
 mod certify;
+mod forms;
 mod handover;
 mod pages;
 mod session;
@@ -49,6 +50,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         certify::verify_file,
         certify::verify_qr,
         certify::trust_ca,
+        forms::print_consent,
+        forms::print_receipt,
         handover::choose_folder,
         handover::removable_media,
         handover::export_copies,

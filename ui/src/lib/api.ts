@@ -19,6 +19,9 @@ import type { ScannerView } from "../bindings/ScannerView";
 import type { SealView } from "../bindings/SealView";
 import type { SigningKeyView } from "../bindings/SigningKeyView";
 import type { VerifyView } from "../bindings/VerifyView";
+import type { ExportReport } from "../bindings/ExportReport";
+import type { JobId } from "../bindings/JobId";
+import type { PrinterInfo } from "../bindings/PrinterInfo";
 
 export const api = {
   status: () => invoke<Status>("status"),
@@ -69,4 +72,13 @@ export const api = {
     invoke<VerifyView>("verify_file", { path, signature }),
   verifyQr: (text: string) => invoke<SealView>("verify_qr", { text }),
   trustCa: (path: string) => invoke<null>("trust_ca", { path }),
+  printConsent: (visitId: number, lang: Lang) => invoke<JobId>("print_consent", { visitId, lang }),
+  printReceipt: (visitId: number, lang: Lang) => invoke<JobId>("print_receipt", { visitId, lang }),
+  chooseFolder: () => invoke<string | null>("choose_folder"),
+  removableMedia: () => invoke<string[]>("removable_media"),
+  exportCopies: (copyIds: number[], folder: string) =>
+    invoke<ExportReport>("export_copies", { copyIds, folder }),
+  printers: () => invoke<PrinterInfo[]>("printers"),
+  chosenPrinter: () => invoke<string | null>("chosen_printer"),
+  setPrinter: (name: string) => invoke<PrinterInfo>("set_printer", { name }),
 };

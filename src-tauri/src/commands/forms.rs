@@ -1,0 +1,24 @@
+use crate::state::Desk;
+use rastau_core::printing::JobId;
+use rastau_core::{ErrorPayload, Lang};
+use tauri::State;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+/// Prints Annex 1 for the applicant to sign, in the language the applicant chose.
+#[tauri::command]
+pub fn print_consent(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<JobId> {
+    desk.with(|a| {
+        let pdf = a.consent_form(visit_id, lang)?;
+        a.print_pdf(&pdf, &format!("consent-{visit_id}-{}", lang.code()))
+    })
+}
+
+/// Prints the receipt with the center's sealed QR code.
+#[tauri::command]
+pub fn print_receipt(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<JobId> {
+    desk.with(|a| {
+        let pdf = a.sealed_receipt(visit_id, lang)?;
+        a.print_pdf(&pdf, &format!("receipt-{visit_id}-{}", lang.code()))
+    })
+}
