@@ -62,3 +62,6 @@ printer-saved = Нысандар «{ $name }» принтерінде басып
 printer-state-idle = дайын
 printer-state-printing = басып шығаруда
 printer-state-stopped = тоқтатылған
+print-now = Басып шығару
+preview-consent = Келісім (1-қосымша): алдын ала қарау
+preview-receipt = Қолхат: алдын ала қарау

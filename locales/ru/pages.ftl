@@ -66,3 +66,6 @@ printer-saved = Формы печатаются на принтере «{ $name 
 printer-state-idle = готов
 printer-state-printing = печатает
 printer-state-stopped = остановлен
+print-now = Печатать
+preview-consent = Согласие (приложение 1): предпросмотр
+preview-receipt = Расписка: предпросмотр

@@ -71,6 +71,9 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
   // Annex 1 printed in Kazakh for the applicant to sign.
   await window.click('[data-testid="print-consent-kk"]');
+  await window.waitFor('[data-testid="print-preview"] img');
+  await window.screenshot("39-consent-preview");
+  await window.click('[data-testid="print-now"]');
   await window.waitForText('[data-testid="visit"] .panel [data-testid="notice"]', "Отправлено на принтер");
   await waitForPrint("consent-");
   await window.click('[data-testid="confirm-consent"]');
@@ -136,6 +139,17 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.click('[data-testid="export"]');
   await window.waitForText('[data-testid="export-report"]', "Записано и проверено");
   await window.click('[data-testid="print-receipt-ru"]');
+  await window.waitFor('[data-testid="print-preview"] img');
+  // A stopped printer is a clear message, and the same receipt is sent again once it is back.
+  spawnSync("cupsdisable", ["PDF"]);
+  try {
+    await window.click('[data-testid="print-now"]');
+    await window.waitForText('[data-testid="print-preview"] [data-testid="error"]', "остановлен");
+    await window.screenshot("45-printer-stopped-ru");
+  } finally {
+    spawnSync("cupsenable", ["PDF"]);
+  }
+  await window.click('[data-testid="print-now"]');
   await window.waitForText('[data-testid="hand-over"] [data-testid="notice"]', "Отправлено на принтер");
   await waitForPrint("receipt-");
   await window.screenshot("44-handed-over-ru");

@@ -92,6 +92,8 @@ pub enum Error {
     SealMalformed,
     #[error("no such page")]
     PageNotFound,
+    #[error("the preview could not be drawn: {detail}")]
+    PreviewFailed { detail: String },
     #[error("no pages are assigned to document {position}")]
     NoPagesAssigned { position: u32 },
     #[error("no printer is chosen")]
@@ -206,6 +208,7 @@ impl Error {
             Error::NotACertificate => "not-a-certificate",
             Error::SealMalformed => "seal-malformed",
             Error::PageNotFound => "page-not-found",
+            Error::PreviewFailed { .. } => "preview-failed",
             Error::NoPagesAssigned { .. } => "no-pages-assigned",
             Error::NoPrinterChosen => "no-printer-chosen",
             Error::NoCopiesChosen => "no-copies-chosen",
@@ -232,6 +235,7 @@ impl Error {
             Error::Database(e) => vec![("detail", e.to_string().into())],
             Error::Migration(e) => vec![("detail", e.to_string().into())],
             Error::Io(e) => vec![("detail", e.to_string().into())],
+            Error::PreviewFailed { detail } => vec![("detail", detail.as_str().into())],
             Error::SchemaTooNew { found, known } => {
                 vec![("found", (*found).into()), ("known", (*known).into())]
             }

@@ -13,6 +13,7 @@ pub mod handover;
 pub mod i18n;
 pub mod ids;
 pub mod lang;
+pub mod preview;
 pub mod printing;
 mod rastau;
 mod required;

@@ -111,6 +111,19 @@ fn bench(c: &mut Criterion) {
             std::fs::write(&out, certified_copy(&pages, &sheet).unwrap()).unwrap();
         })
     });
+    // Like for like with `img2pdf.convert(files)` + write: the files read, their pages only
+    // (no certification sheet, no hashes), the PDF written to a file.
+    let plain = dir.join("rastau-pages-only.pdf");
+    group.bench_function("files_to_file_pages_only", |b| {
+        b.iter(|| {
+            let mut doc = rastau_pdf::Document::new();
+            for f in &files {
+                let image = PageImage::jpeg(std::fs::read(f).unwrap(), Some(300.0)).unwrap();
+                doc.push(rastau_pdf::Page::scan(image, rastau_pdf::Rotation::None));
+            }
+            std::fs::write(&plain, doc.to_pdf().unwrap()).unwrap();
+        })
+    });
     group.finish();
 }
 

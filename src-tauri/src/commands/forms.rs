@@ -1,4 +1,5 @@
 use crate::state::Desk;
+use rastau_core::preview;
 use rastau_core::printing::JobId;
 use rastau_core::{ErrorPayload, Lang};
 use tauri::State;
@@ -21,4 +22,16 @@ pub fn print_receipt(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<JobI
         let pdf = a.sealed_receipt(visit_id, lang)?;
         a.print_pdf(&pdf, &format!("receipt-{visit_id}-{}", lang.code()))
     })
+}
+
+/// The consent's pages as images, shown before printing.
+#[tauri::command]
+pub fn preview_consent(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<Vec<String>> {
+    desk.with(|a| preview::pages(&a.consent_form(visit_id, lang)?))
+}
+
+/// The receipt's pages as images, shown before printing.
+#[tauri::command]
+pub fn preview_receipt(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<Vec<String>> {
+    desk.with(|a| preview::pages(&a.sealed_receipt(visit_id, lang)?))
 }

@@ -52,6 +52,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         certify::trust_ca,
         forms::print_consent,
         forms::print_receipt,
+        forms::preview_consent,
+        forms::preview_receipt,
         handover::choose_folder,
         handover::removable_media,
         handover::export_copies,
