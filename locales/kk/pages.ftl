@@ -65,3 +65,6 @@ printer-state-stopped = тоқтатылған
 print-now = Басып шығару
 preview-consent = Келісім (1-қосымша): алдын ала қарау
 preview-receipt = Қолхат: алдын ала қарау
+consent-scan-file = Қол қойылған келісімнің сканы (сурет немесе PDF)
+consent-scan-attach = Сканды сақтау
+consent-scan-kept = Қол қойылған келісімнің сканы өтініште сақталды.

@@ -69,3 +69,6 @@ printer-state-stopped = остановлен
 print-now = Печатать
 preview-consent = Согласие (приложение 1): предпросмотр
 preview-receipt = Расписка: предпросмотр
+consent-scan-file = Скан подписанного согласия (изображение или PDF)
+consent-scan-attach = Сохранить скан
+consent-scan-kept = Скан подписанного согласия сохранён с обращением.

@@ -10,10 +10,7 @@ let window;
 
 before(async () => {
   window = await Window.open(freshStore({ demo: true }), 4474);
-  await window.fill('[data-testid="login"]', "iin", "920718300451"); // a demo clerk
-  await window.fill('[data-testid="login"]', "password", "demo-2026");
-  await window.pressEnter('[data-testid="login"]', "password");
-  await window.waitFor('[data-testid="welcome"]');
+  await window.login("920718300451"); // a demo clerk
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-counter"]');
 });

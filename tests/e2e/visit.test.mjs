@@ -28,19 +28,14 @@ before(async () => {
   const env = { SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))), RASTAU_SCAN_FOLDER: scanFolder };
   window = await Window.open(dataDir, 4484, undefined, env);
   // A supervisor chooses the center's printer: the cups-pdf queue.
-  await window.fill('[data-testid="login"]', "iin", "850315400124");
-  await window.fill('[data-testid="login"]', "password", "demo-2026");
-  await window.pressEnter('[data-testid="login"]', "password");
+  await window.login("850315400124"); // the demo supervisor
   await window.click('[data-testid="nav-center"]');
   await window.driver.wait(async () => (await window.text('[data-testid="printer"]')).includes("PDF"), 30_000, "waiting for the printer list");
   await select('[data-testid="printer"]', "PDF");
   await window.click('[data-testid="save-printer"]');
   await window.waitForText('[data-testid="printer-settings"] [data-testid="notice"]', "PDF");
   await window.click('[data-testid="logout"]');
-  await window.fill('[data-testid="login"]', "iin", CLERK_IIN);
-  await window.fill('[data-testid="login"]', "password", "demo-2026");
-  await window.pressEnter('[data-testid="login"]', "password");
-  await window.waitFor('[data-testid="welcome"]');
+  await window.login(CLERK_IIN);
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-counter"]');
 });
@@ -79,6 +74,19 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.click('[data-testid="confirm-consent"]');
   await window.waitFor('[data-testid="page-strip"]');
 
+  // The signed consent's scan is kept with the visit; a damaged file is refused first.
+  const consentScan = scanA4();
+  const cut = join(work, "consent-cut.png");
+  writeFileSync(cut, consentScan.subarray(0, consentScan.length / 2));
+  await window.fill('[data-testid="consent-scan"]', "consentScan", cut);
+  await window.click('[data-testid="attach-consent-scan"]');
+  await window.waitFor('[data-testid="consent-scan"] [data-testid="error"]');
+  const whole = join(work, "consent.png");
+  writeFileSync(whole, consentScan);
+  await window.fill('[data-testid="consent-scan"]', "consentScan", whole);
+  await window.click('[data-testid="attach-consent-scan"]');
+  await window.waitForText('[data-testid="consent-scan-kept"]', "сохранён");
+
   // The test backend appears as a scanner; document 1 from the glass.
   await window.driver.wait(async () => (await window.text('[data-testid="scanner"]')).includes("test"), 30_000, "waiting for the scanner list");
   await select('[data-testid="scan-target"]', "1");
@@ -92,12 +100,7 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.screenshot("40-pages-scanned-ru");
 
   // A file the network scanner drops into the scan folder arrives by itself.
-  const scanned = spawnSync("scanimage", ["-d", "test", "--format=png", "--resolution", "100", "-x", "210", "-y", "297"], {
-    env: { ...process.env, SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))) },
-    maxBuffer: 64 << 20,
-  });
-  assert.equal(scanned.status, 0, String(scanned.stderr));
-  writeFileSync(join(scanFolder, "scan-0001.png"), scanned.stdout);
+  writeFileSync(join(scanFolder, "scan-0001.png"), scanA4());
   await waitForPages(12);
 
   // The dropped page is unassigned: turn it and put it under document 1, after its first page.
@@ -155,6 +158,16 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.screenshot("44-handed-over-ru");
   collectCopies();
 });
+
+/** An A4 page from the test scanner at 100 dpi, as a PNG file's bytes. */
+function scanA4() {
+  const scanned = spawnSync("scanimage", ["-d", "test", "--format=png", "--resolution", "100", "-x", "210", "-y", "297"], {
+    env: { ...process.env, SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))) },
+    maxBuffer: 64 << 20,
+  });
+  assert.equal(scanned.status, 0, String(scanned.stderr));
+  return scanned.stdout;
+}
 
 /** Waits for cups-pdf to write the job titled `prefix…`, and keeps it as an artifact. */
 async function waitForPrint(prefix) {

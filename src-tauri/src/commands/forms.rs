@@ -1,7 +1,9 @@
 use crate::state::Desk;
 use rastau_core::preview;
 use rastau_core::printing::JobId;
-use rastau_core::{ErrorPayload, Lang};
+use rastau_core::visit::VisitView;
+use rastau_core::{Error, ErrorPayload, Lang};
+use std::path::PathBuf;
 use tauri::State;
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -34,4 +36,11 @@ pub fn preview_consent(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<Ve
 #[tauri::command]
 pub fn preview_receipt(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<Vec<String>> {
     desk.with(|a| preview::pages(&a.sealed_receipt(visit_id, lang)?))
+}
+
+/// Keeps the scan of the signed consent (an image or a PDF file) with the visit.
+#[tauri::command]
+pub fn attach_consent_scan(desk: State<Desk>, visit_id: i64, path: PathBuf) -> Reply<VisitView> {
+    let bytes = std::fs::read(&path).map_err(|e| Error::Io(e).payload())?;
+    desk.with(|a| a.attach_consent_scan(visit_id, &bytes))
 }

@@ -54,6 +54,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         forms::print_receipt,
         forms::preview_consent,
         forms::preview_receipt,
+        forms::attach_consent_scan,
         handover::choose_folder,
         handover::removable_media,
         handover::export_copies,

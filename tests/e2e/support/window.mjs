@@ -143,6 +143,14 @@ export class Window {
     await (await this.waitFor(`${scope} input[name="${name}"]`)).sendKeys(Key.ENTER);
   }
 
+  /** Signs in from the login screen with the demo password. */
+  async login(iin, password = "demo-2026") {
+    await this.fill('[data-testid="login"]', "iin", iin);
+    await this.fill('[data-testid="login"]', "password", password);
+    await this.pressEnter('[data-testid="login"]', "password");
+    await this.waitFor('[data-testid="welcome"]');
+  }
+
   async screenshot(name) {
     mkdirSync(ARTIFACTS, { recursive: true });
     const png = await this.driver.takeScreenshot();

@@ -76,6 +76,8 @@ export const api = {
   printReceipt: (visitId: number, lang: Lang) => invoke<JobId>("print_receipt", { visitId, lang }),
   previewConsent: (visitId: number, lang: Lang) => invoke<string[]>("preview_consent", { visitId, lang }),
   previewReceipt: (visitId: number, lang: Lang) => invoke<string[]>("preview_receipt", { visitId, lang }),
+  attachConsentScan: (visitId: number, path: string) =>
+    invoke<VisitView>("attach_consent_scan", { visitId, path }),
   chooseFolder: () => invoke<string | null>("choose_folder"),
   removableMedia: () => invoke<string[]>("removable_media"),
   exportCopies: (copyIds: number[], folder: string) =>
