@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
-use crate::store::{Files, Store};
+use crate::store::Store;
 use crate::verify::{self, SealView, VerifyView};
 use crate::visit::{self, Document, OpenVisit, VisitView};
 use chrono::{DateTime, Duration, Utc};
@@ -304,9 +304,7 @@ impl Rastau {
         // The key may have expired since it was opened.
         rastau_sign::check_signer(signer.certificate(), &clerk.iin, now)?;
         let target = visit::to_certify(self.store.read(), &clerk, visit_id, position)?;
-        let center = center::load(self.store.read())?
-            .ok_or(Error::NotSetUp)?
-            .profile;
+        let center = center::profile(self.store.read())?;
         let facts = Facts {
             applicant: &target.applicant,
             document: &target.document,
@@ -328,7 +326,7 @@ impl Rastau {
         let signed = rastau_sign::sign_pdf(&pdf, signer.as_ref(), &meta)?;
         let signature = signer.sign_detached(&signed)?;
         // Files first: a crash in between leaves an orphan file, never a record without its file.
-        let files = Files::new(self.store.dir());
+        let files = self.store.files();
         let pdf_hash = files.put(&signed)?;
         let signature_hash = files.put(&signature)?;
         let keep_until = copy::keep_until(now);

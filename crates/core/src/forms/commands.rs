@@ -5,7 +5,6 @@ use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::seal::{self, Seal, SealKind, Sealed};
-use crate::store::Files;
 use crate::visit::{self, VisitView};
 use crate::{center, copy, dates, Rastau};
 use rastau_capture::Limits;
@@ -66,7 +65,7 @@ impl Rastau {
         let name = Messages::new(clerk.language).text("forms-consent-scan-file", []);
         rastau_capture::import_bytes(bytes, &name, &Limits::default())?;
         // Files first: a crash in between leaves an orphan file, never a record without its file.
-        let hash = Files::new(self.store.dir()).put(bytes)?;
+        let hash = self.store.files().put(bytes)?;
         self.store
             .write(|tx| visit::attach_consent_scan(tx, &clerk, visit_id, &hash))?;
         visit::view(self.store.read(), visit_id)

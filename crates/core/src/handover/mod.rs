@@ -64,7 +64,7 @@ impl Rastau {
         let clerk = self.actor()?;
         let now = self.now();
         let copies = records::outgoing(self.store.read(), copy_ids, now)?;
-        let files = contents(&Files::new(self.store.dir()), &copies, now)?;
+        let files = contents(&self.store.files(), &copies, now)?;
         let name = names::folder_name(copies[0].journal_number, now);
         let folder =
             names::create_folder(medium, dest, &name).map_err(|e| destination_error(dest, e))?;

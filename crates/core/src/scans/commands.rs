@@ -3,16 +3,11 @@ use super::{records, PageSource, PageView};
 use crate::copy::CopyView;
 use crate::error::{Error, Result};
 use crate::rastau::Rastau;
-use crate::store::Files;
 use crate::visit;
 use rastau_capture::{import_file, Limits, Rotation, ScanPage};
 use std::path::Path;
 
 impl Rastau {
-    fn files(&self) -> Files {
-        Files::new(self.store().dir())
-    }
-
     /// Refuses unless the signed-in user may change this visit's pages.
     fn pages_changeable(&mut self, visit_id: i64) -> Result<()> {
         let actor = self.actor()?;
@@ -28,7 +23,7 @@ impl Rastau {
     /// The visit's pages in order, deleted ones left out.
     pub fn pages(&mut self, visit_id: i64) -> Result<Vec<PageView>> {
         self.pages_changeable(visit_id)?;
-        records::list(self.store().read(), &self.files(), visit_id)
+        records::list(self.store().read(), &self.store.files(), visit_id)
     }
 
     /// Keeps pages as they arrive from the scanner or a file, each in its own transaction so
@@ -41,7 +36,7 @@ impl Rastau {
         position: Option<u32>,
     ) -> Result<Vec<PageView>> {
         self.pages_changeable(visit_id)?;
-        let files = self.files();
+        let files = self.store.files();
         for page in pages {
             let stored = records::store_files(&files, page)?;
             let now = self.now();
@@ -117,7 +112,7 @@ impl Rastau {
     /// Replaces a page with a new scan of the same sheet, in the same place.
     pub fn replace_page(&mut self, page_id: i64, page: &ScanPage) -> Result<Vec<PageView>> {
         let visit_id = self.page_changeable(page_id)?;
-        let stored = records::store_files(&self.files(), page)?;
+        let stored = records::store_files(&self.store.files(), page)?;
         self.store
             .write(|tx| records::replace_image(tx, page_id, &stored))?;
         self.pages(visit_id)
@@ -126,7 +121,7 @@ impl Rastau {
     /// Certifies listed document `position` from the pages assigned to it.
     pub fn certify_document(&mut self, visit_id: i64, position: u32) -> Result<CopyView> {
         self.pages_changeable(visit_id)?;
-        let pages = records::for_document(self.store().read(), &self.files(), visit_id, position)?;
+        let pages = records::for_document(self.store().read(), &self.store.files(), visit_id, position)?;
         if pages.is_empty() {
             return Err(Error::NoPagesAssigned { position });
         }

@@ -47,6 +47,11 @@ impl Store {
         &self.dir
     }
 
+    /// The file store beside the database: scans, copies, signatures by content hash.
+    pub fn files(&self) -> Files {
+        Files::new(&self.dir)
+    }
+
     /// Read-only access; writes go through [`Store::write`].
     pub fn read(&self) -> &Connection {
         &self.conn
