@@ -36,7 +36,7 @@ pub async fn scan(app: AppHandle, visit_id: i64, request: ScanRequest) -> Reply<
             &request,
             |n, page| {
                 let kept = desk.with(|a| {
-                    a.add_pages(
+                    a.keep_pages(
                         visit_id,
                         std::slice::from_ref(page),
                         source,

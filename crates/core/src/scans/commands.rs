@@ -35,6 +35,19 @@ impl Rastau {
         source: PageSource,
         position: Option<u32>,
     ) -> Result<Vec<PageView>> {
+        self.keep_pages(visit_id, pages, source, position)?;
+        self.pages(visit_id)
+    }
+
+    /// [`Rastau::add_pages`] without listing the strip afterwards: for the scanner's page
+    /// callback, which would otherwise re-read every thumbnail once per sheet.
+    pub fn keep_pages(
+        &mut self,
+        visit_id: i64,
+        pages: &[ScanPage],
+        source: PageSource,
+        position: Option<u32>,
+    ) -> Result<()> {
         self.pages_changeable(visit_id)?;
         let files = self.store.files();
         for page in pages {
@@ -43,7 +56,7 @@ impl Rastau {
             self.store
                 .write(|tx| records::insert(tx, visit_id, position, &stored, source, now))?;
         }
-        self.pages(visit_id)
+        Ok(())
     }
 
     /// Imports image or PDF files (a PDF gives one page per page). Files before a bad one are
@@ -58,7 +71,7 @@ impl Rastau {
         self.pages_changeable(visit_id)?;
         for path in paths {
             let pages = import_file(path, &Limits::default())?;
-            self.add_pages(visit_id, &pages, source, position)?;
+            self.keep_pages(visit_id, &pages, source, position)?;
         }
         self.pages(visit_id)
     }
@@ -121,7 +134,8 @@ impl Rastau {
     /// Certifies listed document `position` from the pages assigned to it.
     pub fn certify_document(&mut self, visit_id: i64, position: u32) -> Result<CopyView> {
         self.pages_changeable(visit_id)?;
-        let pages = records::for_document(self.store().read(), &self.store.files(), visit_id, position)?;
+        let pages =
+            records::for_document(self.store().read(), &self.store.files(), visit_id, position)?;
         if pages.is_empty() {
             return Err(Error::NoPagesAssigned { position });
         }
