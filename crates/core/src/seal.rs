@@ -170,50 +170,28 @@ pub fn own_public_hex(conn: &Connection) -> Result<Option<String>> {
     let Some(pem) = setting::get(conn, OWN_KEY)? else {
         return Ok(None);
     };
-    Ok(Some(hex(&SealKey::from_pem(pem.as_bytes())?
-        .public()?
-        .to_bytes()?)))
+    Ok(Some(SealKey::from_pem(pem.as_bytes())?.public()?.to_hex()?))
 }
 
 /// Adds another center's public key (hex of the point) as trusted; returns its id.
 pub fn trust(tx: &Transaction, public_hex: &str) -> Result<String> {
-    let bytes = unhex(public_hex.trim()).ok_or(Error::SealMalformed)?;
-    let key = SealPublicKey::from_bytes(&bytes).map_err(|_| Error::SealMalformed)?;
+    let key = SealPublicKey::from_hex(public_hex).map_err(|_| Error::SealMalformed)?;
     let id = key.id()?;
-    setting::set(tx, &format!("{TRUSTED}{id}"), &hex(&bytes))?;
+    setting::set(tx, &format!("{TRUSTED}{id}"), &key.to_hex()?)?;
     Ok(id)
 }
 
 /// The keys seals are checked against: this installation's and the trusted ones.
 pub fn known_keys(conn: &Connection) -> Result<Vec<SealPublicKey>> {
     let mut keys = vec![];
-    if let Some(own) = own_public_hex(conn)? {
-        keys.push(own);
+    if let Some(pem) = setting::get(conn, OWN_KEY)? {
+        keys.push(SealKey::from_pem(pem.as_bytes())?.public()?);
     }
     let mut stmt = conn.prepare("SELECT value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
     for value in stmt.query_map([format!("{TRUSTED}%")], |r| r.get::<_, String>(0))? {
-        keys.push(value?);
+        keys.push(SealPublicKey::from_hex(&value?)?);
     }
-    keys.iter()
-        .map(|h| {
-            let bytes = unhex(h).ok_or(Error::SealMalformed)?;
-            Ok(SealPublicKey::from_bytes(&bytes)?)
-        })
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    Ok(keys)
 }
 
 #[cfg(test)]
@@ -275,15 +253,5 @@ mod tests {
                 "{bad}"
             );
         }
-    }
-
-    #[test]
-    fn hex_round_trips() {
-        assert_eq!(
-            unhex(&hex(&[0, 1, 254, 255])).unwrap(),
-            vec![0, 1, 254, 255]
-        );
-        assert_eq!(unhex("abc"), None);
-        assert_eq!(unhex("zz"), None);
     }
 }

@@ -2,6 +2,7 @@
 //! uses to sign the short payloads printed as QR codes. A QR must stay small enough to scan
 //! from paper, so the key is an elliptic curve one (a 64-byte signature) rather than the clerks'
 //! RSA keys, and it is not an EDS: it only vouches that this center's system issued the code.
+use crate::certificate::hex;
 use crate::SignError;
 use openssl::bn::BigNumContext;
 use openssl::ec::{EcGroup, EcKey, PointConversionForm};
@@ -86,8 +87,26 @@ impl SealPublicKey {
     /// A short name for the key, printed inside every payload it signs: the first 4 bytes of
     /// SHA-256 of the point, as 8 hex digits.
     pub fn id(&self) -> Result<String, SignError> {
-        let digest = sha256(&self.to_bytes()?);
-        Ok(digest[..4].iter().map(|b| format!("{b:02x}")).collect())
+        Ok(hex(&sha256(&self.to_bytes()?)[..4]))
+    }
+
+    /// The point as lowercase hex: the form centers exchange keys in.
+    pub fn to_hex(&self) -> Result<String, SignError> {
+        Ok(hex(&self.to_bytes()?))
+    }
+
+    /// Reads a key written by [`SealPublicKey::to_hex`].
+    pub fn from_hex(text: &str) -> Result<SealPublicKey, SignError> {
+        let text = text.trim();
+        let bytes: Option<Vec<u8>> = (text.len() % 2 == 0)
+            .then(|| {
+                (0..text.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+                    .collect()
+            })
+            .flatten();
+        SealPublicKey::from_bytes(&bytes.ok_or_else(|| SignError::malformed("seal key hex"))?)
     }
 
     /// Whether `signature` (raw r ‖ s) signs SHA-256 of `message`.
@@ -149,6 +168,21 @@ mod tests {
             b.public().unwrap().id().unwrap()
         );
         assert_eq!(a.public().unwrap().id().unwrap().len(), 8);
+    }
+
+    #[test]
+    fn public_keys_travel_as_hex() {
+        let public = SealKey::generate().unwrap().public().unwrap();
+        let text = public.to_hex().unwrap();
+        assert_eq!(text.len(), 130);
+        let back = SealPublicKey::from_hex(&format!(" {text}\n")).unwrap();
+        assert_eq!(back.id().unwrap(), public.id().unwrap());
+        for bad in ["abc", "zz", &text[..128]] {
+            assert!(matches!(
+                SealPublicKey::from_hex(bad),
+                Err(SignError::Malformed { .. })
+            ));
+        }
     }
 
     #[test]
