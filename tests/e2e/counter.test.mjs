@@ -3,6 +3,7 @@
 // applicant is remembered next time; an expired power of attorney is refused.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { listDocuments } from "./support/counter.mjs";
 import { Window, freshStore } from "./support/window.mjs";
 
 const APPLICANT_IIN = "780214300450"; // valid (see first-start.test.mjs)
@@ -47,12 +48,7 @@ test("a new applicant's documents are accepted under a journal number with a clo
   const consent = await window.waitFor('[data-testid="confirm-consent"]');
   assert.equal(await consent.isEnabled(), false);
 
-  const rows = '[data-testid="document-row"]';
-  await window.fillAll(`${rows}:nth-of-type(1)`, { title: "Туу туралы куәлік", number: "I-АЖ 123456", issuedOn: "12.03.1978", issuer: "АХАТ" });
-  await window.click('[data-testid="add-document"]');
-  await window.fillAll(`${rows}:nth-of-type(2)`, { title: "Диплом", number: "ЖБ-II 0098765", issuedOn: "30.06.2000", issuer: "ҚазҰУ" });
-  await window.click('[data-testid="save-documents"]');
-  await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
+  await listDocuments(window);
   await window.click('[data-testid="confirm-consent"]');
   await window.waitForText('[data-testid="consent-received"]', "Согласие получено");
   await window.screenshot("31-visit-ru");

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
 import { saneTestConfig } from "./support/sane.mjs";
+import { listDocuments } from "./support/counter.mjs";
 import { ARTIFACTS, CLI, Window, freshStore } from "./support/window.mjs";
 
 const CLERK_IIN = "920718300451"; // a demo clerk
@@ -58,12 +59,7 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.fill(counter, "taxId", "780214300450");
   await window.fillAll(counter, { surname: "Жұмабекова", givenName: "Әсем", address: "Шымкент", phone: "+7 701 111 11 11" });
   await window.click('[data-testid="accept"]');
-  const rows = '[data-testid="document-row"]';
-  await window.fillAll(`${rows}:nth-of-type(1)`, { title: "Туу туралы куәлік", number: "I-АЖ 123456", issuedOn: "12.03.1978", issuer: "АХАТ" });
-  await window.click('[data-testid="add-document"]');
-  await window.fillAll(`${rows}:nth-of-type(2)`, { title: "Диплом", number: "ЖБ-II 0098765", issuedOn: "30.06.2000", issuer: "ҚазҰУ" });
-  await window.click('[data-testid="save-documents"]');
-  await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
+  await listDocuments(window);
   // Annex 1 printed in Kazakh for the applicant to sign.
   await window.click('[data-testid="print-consent-kk"]');
   await window.waitFor('[data-testid="print-preview"] img');
