@@ -18,6 +18,7 @@ pub const FILES: &[&str] = &[
     "pages.ftl",
     "pdf.ftl",
     "print.ftl",
+    "refusal.ftl",
     "sign.ftl",
     "verify.ftl",
 ];
@@ -36,6 +37,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/pages.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/pdf.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/print.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/refusal.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/sign.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/verify.ftl")),
         ]

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod preview;
 pub mod printing;
 mod rastau;
+pub mod refusal;
 mod required;
 pub mod scans;
 pub mod seal;
