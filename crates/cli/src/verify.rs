@@ -3,7 +3,7 @@
 use rastau_core::i18n::Messages;
 use rastau_core::seal::{self, SealCheck};
 use rastau_core::store::Store;
-use rastau_core::verify::{self, Report, SealReport};
+use rastau_core::verify::{self, Report, SealReport, StoredKind};
 use std::path::Path;
 
 /// The report, or the translated reason the file could not be checked. A file that is
@@ -56,17 +56,22 @@ fn describe(report: &Report, m: &Messages) -> String {
     lines.push(said(v.intact, "verify-intact"));
     lines.push(said(v.trusted, "verify-trusted"));
     match &report.stored {
-        Some(copy) => {
+        Some(file) => {
+            let kind = match file.kind {
+                StoredKind::Copy => "copy",
+                StoredKind::Notice => "notice",
+            };
             lines.push(m.text(
                 "verify-in-store",
                 [
-                    ("number", copy.journal_number.as_str().into()),
-                    ("document", copy.document_title.as_str().into()),
-                    ("taxId", copy.applicant_tax_id.as_str().into()),
-                    ("date", day(copy.certified_at).into()),
+                    ("kind", kind.into()),
+                    ("number", file.number.as_str().into()),
+                    ("document", file.title.as_str().into()),
+                    ("taxId", file.applicant_tax_id.as_str().into()),
+                    ("date", day(file.issued_at).into()),
                 ],
             ));
-            if copy.removed {
+            if file.removed {
                 lines.push(m.text("verify-removed", []));
             }
         }

@@ -114,6 +114,30 @@ pub enum Error {
     HandoverIo { file: String, detail: String },
     #[error("{file} read back differs from the copy")]
     HandoverMismatch { file: String },
+    #[error("a refusal names no ground of rule 9")]
+    NoGrounds,
+    #[error("a refusal has no justification")]
+    JustificationRequired,
+    #[error("no documents chosen to refuse")]
+    NothingToRefuse,
+    #[error("document {position} is refused")]
+    DocumentRefused { position: u32 },
+    #[error("document {position} is already refused")]
+    AlreadyRefused { position: u32 },
+    #[error("document {position} is not refused")]
+    NotRefused { position: u32 },
+    #[error("the refusal of document {position} is in a signed notice")]
+    RefusalInNotice { position: u32 },
+    #[error("no refusal is waiting for a notice")]
+    NoRefusalsToNotify,
+    #[error("refusals are waiting for their notice")]
+    NoticeNotIssued,
+    #[error("the center requires a supervisor to sign refusal notices")]
+    SupervisorMustSign,
+    #[error("the key does not belong to an active supervisor of this center")]
+    NotASupervisorKey,
+    #[error("no refusal notice {id}")]
+    NoticeNotFound { id: i64 },
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -219,6 +243,18 @@ impl Error {
             Error::HandoverMediumFull { .. } => "handover-medium-full",
             Error::HandoverIo { .. } => "handover-io",
             Error::HandoverMismatch { .. } => "handover-mismatch",
+            Error::NoGrounds => "no-grounds",
+            Error::JustificationRequired => "justification-required",
+            Error::NothingToRefuse => "nothing-to-refuse",
+            Error::DocumentRefused { .. } => "document-refused",
+            Error::AlreadyRefused { .. } => "already-refused",
+            Error::NotRefused { .. } => "not-refused",
+            Error::RefusalInNotice { .. } => "refusal-in-notice",
+            Error::NoRefusalsToNotify => "no-refusals-to-notify",
+            Error::NoticeNotIssued => "notice-not-issued",
+            Error::SupervisorMustSign => "supervisor-must-sign",
+            Error::NotASupervisorKey => "not-a-supervisor-key",
+            Error::NoticeNotFound { .. } => "notice-not-found",
         }
     }
 
@@ -229,7 +265,12 @@ impl Error {
             Error::Sign(e) => texts(e.args()),
             Error::Capture(e) => texts(e.args()),
             Error::Print(e) => texts(e.args()),
-            Error::DocumentNotFound { position } | Error::NoPagesAssigned { position } => {
+            Error::DocumentNotFound { position }
+            | Error::NoPagesAssigned { position }
+            | Error::DocumentRefused { position }
+            | Error::AlreadyRefused { position }
+            | Error::NotRefused { position }
+            | Error::RefusalInNotice { position } => {
                 vec![("position", (*position).into())]
             }
             Error::Database(e) => vec![("detail", e.to_string().into())],
@@ -244,7 +285,9 @@ impl Error {
             Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
             Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
             Error::PowerOfAttorneyExpired { until } => vec![("until", until.as_str().into())],
-            Error::CopyNotFound { id } => vec![("id", (*id).into())],
+            Error::CopyNotFound { id } | Error::NoticeNotFound { id } => {
+                vec![("id", (*id).into())]
+            }
             Error::StoredCopyDamaged { file }
             | Error::HandoverMediumFull { file }
             | Error::HandoverMismatch { file } => vec![("file", file.as_str().into())],

@@ -10,6 +10,7 @@ use crate::demo::{self, DemoLogin};
 use crate::error::{Error, Result};
 use crate::i18n::Messages;
 use crate::lang::Lang;
+use crate::refusal;
 use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
@@ -22,6 +23,12 @@ use rastau_sign::{CertificateInfo, PdfSignatureMeta, Pkcs12Signer, Signer};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use ts_rs::TS;
+
+/// The SHA-256s under which a signed PDF and its detached signature are stored.
+pub(crate) struct SignedFiles {
+    pub pdf_hash: String,
+    pub signature_hash: String,
+}
 
 pub struct Rastau {
     pub(crate) store: Store,
@@ -71,7 +78,7 @@ impl Rastau {
         Ok(Duration::minutes(center.profile.idle_lock_minutes.into()))
     }
 
-    fn session(&mut self) -> Result<&mut Session> {
+    pub(crate) fn session(&mut self) -> Result<&mut Session> {
         self.session.as_mut().ok_or(Error::NotLoggedIn)
     }
 
@@ -265,11 +272,15 @@ impl Rastau {
         visit::view(self.store.read(), visit_id)
     }
 
+    /// Ends the service. Refusals must have their notice first: rule 6 makes the notice the
+    /// result the applicant leaves with.
     pub fn close_visit(&mut self, visit_id: i64) -> Result<VisitView> {
         let actor = self.actor()?;
         let now = self.now();
-        self.store
-            .write(|tx| visit::close(tx, &actor, visit_id, now))?;
+        self.store.write(|tx| {
+            refusal::ensure_notified(tx, visit_id)?;
+            visit::close(tx, &actor, visit_id, now)
+        })?;
         visit::view(self.store.read(), visit_id)
     }
 
@@ -304,6 +315,7 @@ impl Rastau {
         // The key may have expired since it was opened.
         rastau_sign::check_signer(signer.certificate(), &clerk.iin, now)?;
         let target = visit::to_certify(self.store.read(), &clerk, visit_id, position)?;
+        refusal::ensure_not_refused(self.store.read(), target.document_id, position)?;
         let center = center::profile(self.store.read())?;
         let facts = Facts {
             applicant: &target.applicant,
@@ -323,12 +335,10 @@ impl Rastau {
             location: center.city.clone(),
             signing_time: now,
         };
-        let signed = rastau_sign::sign_pdf(&pdf, signer.as_ref(), &meta)?;
-        let signature = signer.sign_detached(&signed)?;
-        // Files first: a crash in between leaves an orphan file, never a record without its file.
-        let files = self.store.files();
-        let pdf_hash = files.put(&signed)?;
-        let signature_hash = files.put(&signature)?;
+        let SignedFiles {
+            pdf_hash,
+            signature_hash,
+        } = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
         let keep_until = copy::keep_until(now);
         let id = self.store.write(|tx| {
             copy::insert(
@@ -357,6 +367,24 @@ impl Rastau {
             signer_name: signer.certificate().subject_name.clone(),
             certified_at: now,
             keep_until,
+        })
+    }
+
+    /// Signs `pdf` (PAdES inside, then CAdES over the signed file) and stores both files.
+    /// Files first, the caller's record after: a crash in between leaves an orphan file,
+    /// never a record without its file.
+    pub(crate) fn sign_and_store(
+        &self,
+        pdf: &[u8],
+        signer: &dyn Signer,
+        meta: &PdfSignatureMeta,
+    ) -> Result<SignedFiles> {
+        let signed = rastau_sign::sign_pdf(pdf, signer, meta)?;
+        let signature = signer.sign_detached(&signed)?;
+        let files = self.store.files();
+        Ok(SignedFiles {
+            pdf_hash: files.put(&signed)?,
+            signature_hash: files.put(&signature)?,
         })
     }
 

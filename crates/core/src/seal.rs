@@ -30,8 +30,12 @@ pub enum SealKind {
     /// hold that file's own hash; the digest is SHA-256 over the page images' SHA-256s as
     /// printed on the sheet, and the PDF's EDS covers the rest.
     Copy,
-    /// A receipt: the digest is SHA-256 over the SHA-256s of the signed copies it lists.
+    /// A receipt: the digest is SHA-256 over the SHA-256s of the signed copies and notices of
+    /// refusal of the visit.
     Receipt,
+    /// A notice of refusal: like a copy's sheet, the QR is inside the signed PDF; the digest is
+    /// SHA-256 over the SHA-256s of the notice's rows (`Refusal::row_hash`).
+    Notice,
 }
 
 impl SealKind {
@@ -39,6 +43,7 @@ impl SealKind {
         match self {
             SealKind::Copy => "C",
             SealKind::Receipt => "R",
+            SealKind::Notice => "N",
         }
     }
 
@@ -46,6 +51,7 @@ impl SealKind {
         match letter {
             "C" => Some(SealKind::Copy),
             "R" => Some(SealKind::Receipt),
+            "N" => Some(SealKind::Notice),
             _ => None,
         }
     }
@@ -54,7 +60,8 @@ impl SealKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Seal {
     pub kind: SealKind,
-    /// `2026/000042-1` for document 1 of visit 2026/000042; the journal number for a receipt.
+    /// `2026/000042-1` for document 1 of visit 2026/000042; the journal number for a receipt;
+    /// `2026/000042-N1` for the visit's first notice of refusal.
     pub document: String,
     pub tax_id: String,
     pub date: NaiveDate,

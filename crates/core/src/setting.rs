@@ -8,6 +8,9 @@ pub const LANGUAGE: &str = "language";
 /// The print queue the center's documents go to; chosen by a supervisor.
 pub const PRINTER: &str = "printer";
 
+/// Who signs notices of refusal: `supervisor` when the center requires it, else the clerk.
+pub const NOTICE_SIGNER: &str = "notice-signer";
+
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {

@@ -2,9 +2,11 @@
 //! certificate comes from a trusted CA, and whether this store holds it. Anyone may check; no
 //! login is needed, as for an applicant's file brought back to any center.
 use crate::error::{Error, Result};
+use crate::refusal;
 use crate::seal::{self, Seal, SealCheck, SealKind};
 use crate::setting;
 use crate::store::{content_hash, Store};
+use crate::visit::JournalNumber;
 use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::Verification;
 use rusqlite::{Connection, OptionalExtension, Transaction};
@@ -16,8 +18,8 @@ const TRUSTED_CA: &str = "trusted-ca:";
 
 pub struct Report {
     pub verification: Verification,
-    /// The certified copy this exact file is, if this store issued it.
-    pub stored: Option<StoredCopy>,
+    /// The certified copy or notice of refusal this exact file is, if this store issued it.
+    pub stored: Option<StoredDocument>,
     /// The center's seal in the file's QR code, if it carries one.
     pub seal: Option<SealReport>,
 }
@@ -25,17 +27,31 @@ pub struct Report {
 pub struct SealReport {
     pub seal: Seal,
     pub check: SealCheck,
-    /// For a copy this store issued: whether the seal's digest matches its page hashes.
+    /// For a file this store issued: whether the seal's digest matches its page or row hashes.
     pub matches_store: Option<bool>,
 }
 
-pub struct StoredCopy {
-    pub journal_number: String,
-    pub page_hashes: Vec<String>,
-    pub document_title: String,
+/// What a file this store issued is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum StoredKind {
+    Copy,
+    Notice,
+}
+
+pub struct StoredDocument {
+    pub kind: StoredKind,
+    /// `2026/000042` for a copy, `2026/000042-N1` for a notice.
+    pub number: String,
+    /// The copy's document, or the documents a notice refuses.
+    pub title: String,
     pub applicant_tax_id: String,
-    pub certified_at: DateTime<Utc>,
+    /// Certified or signed.
+    pub issued_at: DateTime<Utc>,
     pub removed: bool,
+    /// What the file's seal digest covers: the page hashes of a copy, the row hashes of a notice.
+    pub sealed_hashes: Vec<String>,
 }
 
 /// Adds a CA certificate (PEM) that signatures are checked against.
@@ -78,11 +94,11 @@ pub fn verify(store: &Store, file: &[u8], signature: Option<&[u8]>) -> Result<Re
 pub fn check_seal(
     conn: &Connection,
     text: &str,
-    stored: Option<&StoredCopy>,
+    stored: Option<&StoredDocument>,
 ) -> Result<SealReport> {
     let seal = Seal::parse(text)?;
     let check = seal.check(&seal::known_keys(conn)?);
-    let matches_store = stored.map(|copy| seal.digest == seal::digest_of(&copy.page_hashes));
+    let matches_store = stored.map(|file| seal.digest == seal::digest_of(&file.sealed_hashes));
     Ok(SealReport {
         seal,
         check,
@@ -100,7 +116,18 @@ fn qr_text(pdf: &[u8]) -> Option<String> {
     String::from_utf8(text.to_vec()).ok()
 }
 
-fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredCopy>> {
+fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> {
+    match stored_copy(conn, hash)? {
+        Some(copy) => Ok(Some(copy)),
+        None => stored_notice(conn, hash),
+    }
+}
+
+fn hashes(text: String) -> Vec<String> {
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
+fn stored_copy(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> {
     Ok(conn
         .query_row(
             "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.certified_at, c.removed_on,
@@ -112,18 +139,41 @@ fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredCopy>> {
              WHERE c.pdf_hash = ?1",
             [hash],
             |r| {
-                Ok(StoredCopy {
-                    journal_number: crate::visit::JournalNumber::new(r.get(0)?, r.get(1)?)
-                        .to_string(),
-                    document_title: r.get(2)?,
+                Ok(StoredDocument {
+                    kind: StoredKind::Copy,
+                    number: JournalNumber::new(r.get(0)?, r.get(1)?).to_string(),
+                    title: r.get(2)?,
                     applicant_tax_id: r.get(3)?,
-                    certified_at: r.get(4)?,
+                    issued_at: r.get(4)?,
                     removed: r.get::<_, Option<String>>(5)?.is_some(),
-                    page_hashes: r
-                        .get::<_, String>(6)?
-                        .split_whitespace()
-                        .map(str::to_owned)
-                        .collect(),
+                    sealed_hashes: hashes(r.get(6)?),
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn stored_notice(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> {
+    Ok(conn
+        .query_row(
+            "SELECT v.journal_year, v.journal_seq, n.seq, a.tax_id, n.issued_at, n.row_hashes,
+                    (SELECT group_concat(d.title, '; ') FROM refusal r
+                     JOIN document d ON d.id = r.document_id WHERE r.notice_id = n.id)
+             FROM refusal_notice n
+             JOIN visit v ON v.id = n.visit_id
+             JOIN applicant a ON a.id = v.applicant_id
+             WHERE n.pdf_hash = ?1",
+            [hash],
+            |r| {
+                let visit = JournalNumber::new(r.get(0)?, r.get(1)?);
+                Ok(StoredDocument {
+                    kind: StoredKind::Notice,
+                    number: refusal::notice_number(visit, r.get(2)?),
+                    applicant_tax_id: r.get(3)?,
+                    issued_at: r.get(4)?,
+                    sealed_hashes: hashes(r.get(5)?),
+                    title: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                    removed: false,
                 })
             },
         )
@@ -151,10 +201,11 @@ pub struct VerifyView {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct StoredView {
-    pub journal_number: String,
-    pub document_title: String,
+    pub kind: StoredKind,
+    pub number: String,
+    pub title: String,
     pub tax_id: String,
-    pub certified_at: DateTime<Utc>,
+    pub issued_at: DateTime<Utc>,
     pub removed: bool,
 }
 
@@ -197,10 +248,11 @@ impl From<&Report> for VerifyView {
             intact: v.intact,
             trusted: v.trusted,
             in_store: r.stored.as_ref().map(|s| StoredView {
-                journal_number: s.journal_number.clone(),
-                document_title: s.document_title.clone(),
+                kind: s.kind,
+                number: s.number.clone(),
+                title: s.title.clone(),
                 tax_id: s.applicant_tax_id.clone(),
-                certified_at: s.certified_at,
+                issued_at: s.issued_at,
                 removed: s.removed,
             }),
             seal: r.seal.as_ref().map(SealView::from),

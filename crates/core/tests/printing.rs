@@ -3,8 +3,10 @@
 mod common;
 
 use common::*;
+use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::Error;
 use rastau_print::PrintError;
+use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 
 const MINIMAL_PDF: &[u8] = b"%PDF-1.4
 1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
@@ -43,4 +45,34 @@ fn a_supervisor_chooses_the_printer_and_clerks_print_on_it() {
     assert_eq!(desk.app.chosen_printer().unwrap().as_deref(), Some("PDF"));
     let job = desk.app.print_pdf(MINIMAL_PDF, "Rastau core test").unwrap();
     assert!(job.0 > 0);
+}
+
+#[test]
+fn every_printed_copy_of_a_notice_is_counted() {
+    let mut c = consented_visit(&[birth_certificate()]);
+    let key = c.pki.clerk(&clerk_iin(), ClerkOptions::default());
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    let request = RefuseRequest {
+        positions: vec![1],
+        grounds: vec![Ground::Defects],
+        justification: "Печать не читается.".into(),
+    };
+    let app = &mut c.desk.app;
+    app.refuse(c.visit_id, &request).unwrap();
+    let notice = app
+        .issue_notice(c.visit_id, NoticeLanguages::Kk, None)
+        .unwrap();
+    // No printer chosen yet: nothing printed, nothing counted.
+    assert!(matches!(
+        app.print_notice(notice.id),
+        Err(Error::NoPrinterChosen)
+    ));
+    app.login(&supervisor_iin(), SUPERVISOR_PASSWORD).unwrap();
+    app.set_printer("PDF").unwrap();
+    for _ in 0..2 {
+        app.print_notice(notice.id)
+            .expect("CUPS runs: scripts/cups.sh");
+    }
+    let history = app.notices(&person_applicant().tax_id).unwrap();
+    assert_eq!(history[0].prints, 2);
 }

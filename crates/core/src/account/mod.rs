@@ -5,7 +5,7 @@ mod records;
 
 pub use login::{authenticate, verify_password, LOCK_MINUTES, MAX_FAILED_LOGINS};
 pub use password::MIN_PASSWORD_LEN;
-pub use records::{get, insert, list, set_active, set_language, update};
+pub use records::{by_iin, get, insert, list, set_active, set_language, update};
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};

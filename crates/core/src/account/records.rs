@@ -93,6 +93,17 @@ pub fn get(conn: &Connection, id: i64) -> Result<Account> {
     .ok_or(Error::AccountNotFound)
 }
 
+/// The account of the person with this IIN, if there is one.
+pub fn by_iin(conn: &Connection, iin: &str) -> Result<Option<Account>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM account WHERE iin = ?1"),
+            [iin],
+            from_row,
+        )
+        .optional()?)
+}
+
 /// Creates an account after checking the IIN (a person's, valid check digit), the required
 /// fields and the password.
 pub fn insert(

@@ -6,7 +6,7 @@ use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::visit::{self, VisitView};
-use crate::{center, copy, dates, Rastau};
+use crate::{center, copy, dates, refusal, Rastau};
 use rastau_capture::Limits;
 
 impl Rastau {
@@ -30,17 +30,23 @@ impl Rastau {
             center: &center::profile(conn)?,
             visit: &visit,
             certified: &copy::of_visit(conn, visit_id)?,
+            refused: &refusal::with_notices(conn, visit_id)?,
             qr,
         };
         receipt_pdf(&facts, lang)
     }
 
     /// The receipt with its QR code: the center's seal over the journal number, the IIN/BIN,
-    /// the day and the SHA-256s of the signed copies handed over, in the order certified.
+    /// the day and the SHA-256s of the signed copies (in the order certified) followed by those
+    /// of the signed notices of refusal (in the order signed).
     pub fn sealed_receipt(&mut self, visit_id: i64, lang: Lang) -> Result<Vec<u8>> {
         let actor = self.actor()?;
         let visit = visit::view_as(self.store.read(), &actor, visit_id)?;
-        let hashes = copy::pdf_hashes_of_visit(self.store.read(), visit_id)?;
+        let mut hashes = copy::pdf_hashes_of_visit(self.store.read(), visit_id)?;
+        hashes.extend(refusal::notice_hashes_of_visit(
+            self.store.read(),
+            visit_id,
+        )?);
         let key = self.store.write(seal::own_key)?;
         let seal = Seal::issue(
             &key,

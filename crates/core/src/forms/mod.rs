@@ -5,10 +5,12 @@
 //! scan, kept with the visit (`Rastau::attach_consent_scan`).
 mod commands;
 mod consent;
+mod notice;
 mod receipt;
 mod words;
 
 pub use consent::consent_pdf;
+pub use notice::{notice_pdf, NoticeFacts};
 pub use receipt::{receipt_pdf, ReceiptFacts};
 
 use crate::error::Result;

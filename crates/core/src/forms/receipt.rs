@@ -12,7 +12,8 @@ use crate::dates;
 use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
-use crate::visit::VisitView;
+use crate::refusal::Refusal;
+use crate::visit::{Document, VisitView};
 use rastau_pdf::{Align, Cell, Flow, Orientation, Table, TextStyle};
 
 const MARGINS: [f32; 4] = [25.0, 18.0, 18.0, 18.0];
@@ -28,6 +29,8 @@ pub struct ReceiptFacts<'a> {
     pub visit: &'a VisitView,
     /// The copies certified during the visit.
     pub certified: &'a [CertifiedDocument],
+    /// The documents refused during the visit, and the numbers of their notices.
+    pub refused: &'a [(Refusal, String)],
     /// The QR code's bytes, as given (the center-signed payload).
     pub qr: &'a [u8],
 }
@@ -42,6 +45,10 @@ pub fn receipt_pdf(facts: &ReceiptFacts, lang: Lang) -> Result<Vec<u8>> {
     flow.table(&visit, None);
     flow.skip(16.0);
     copies(&mut flow, &m, facts.certified);
+    if !facts.refused.is_empty() {
+        flow.skip(14.0);
+        refused(&mut flow, &m, facts.refused);
+    }
     flow.skip(14.0);
     fee(&mut flow, &m);
     flow.skip(20.0);
@@ -132,35 +139,85 @@ fn copies(flow: &mut Flow, m: &Messages, certified: &[CertifiedDocument]) {
         flow.text(&m.text("forms-receipt-none", []), &TextStyle::regular(10.5));
         return;
     }
-    let (number_w, pages_w, until_w) = (26.0, 54.0, 92.0);
-    let document_w = flow.width - number_w - pages_w - until_w;
-    let mut table = Table::new(vec![number_w, document_w, pages_w, until_w]);
+    let rows = certified.iter().map(|copy| {
+        [
+            document_cell(m, &copy.document),
+            copy.page_count.to_string(),
+            dates::date(dates::local_day(copy.keep_until)),
+        ]
+    });
+    let heads = ["forms-receipt-pages", "forms-receipt-kept-until"];
+    flow.table(
+        &numbered_table(m, flow.width, [54.0, 92.0], heads, rows),
+        Some(0),
+    );
+}
+
+/// The refused documents: document, the grounds of rule 9 by number, the notice.
+fn refused(flow: &mut Flow, m: &Messages, refused: &[(Refusal, String)]) {
+    flow.text(&m.text("forms-receipt-refused", []), &TextStyle::bold(11.0));
+    flow.skip(4.0);
+    let rows = refused.iter().map(|(refusal, notice)| {
+        let grounds = refusal
+            .grounds
+            .iter()
+            .map(|g| g.number().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        [
+            document_cell(m, &refusal.document),
+            m.text("forms-receipt-grounds-value", [("grounds", grounds.into())]),
+            notice.clone(),
+        ]
+    });
+    let heads = ["forms-receipt-grounds", "forms-receipt-notice"];
+    flow.table(
+        &numbered_table(m, flow.width, [92.0, 92.0], heads, rows),
+        Some(0),
+    );
+}
+
+/// The document's title over its details.
+fn document_cell(m: &Messages, document: &Document) -> String {
+    let details = words::document_details(m, document);
+    [document.title.as_str(), &details]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A table of № / document / two centred columns of `widths` headed by `heads`, with a shaded
+/// header row.
+fn numbered_table(
+    m: &Messages,
+    width: f32,
+    widths: [f32; 2],
+    heads: [&str; 2],
+    rows: impl Iterator<Item = [String; 3]>,
+) -> Table {
+    let number_w = 26.0;
+    let document_w = width - number_w - widths[0] - widths[1];
+    let mut table = Table::new(vec![number_w, document_w, widths[0], widths[1]]);
     let head = TextStyle::bold(9.0);
     let centered = |style: TextStyle| style.align(Align::Center);
     table.row(vec![
         Cell::new("№", centered(head)).shaded(SHADE),
         Cell::new(m.text("forms-receipt-document", []), head).shaded(SHADE),
-        Cell::new(m.text("forms-receipt-pages", []), centered(head)).shaded(SHADE),
-        Cell::new(m.text("forms-receipt-kept-until", []), centered(head)).shaded(SHADE),
+        Cell::new(m.text(heads[0], []), centered(head)).shaded(SHADE),
+        Cell::new(m.text(heads[1], []), centered(head)).shaded(SHADE),
     ]);
     let value = TextStyle::regular(10.0);
-    for (number, copy) in (1..).zip(certified) {
-        let details = words::document_details(m, &copy.document);
-        let document = [copy.document.title.as_str(), &details]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join("\n");
-        let until = dates::date(dates::local_day(copy.keep_until));
+    for (number, [document, a, b]) in (1..).zip(rows) {
         table.row(vec![
             Cell::new(format!("{number}"), centered(value)),
             Cell::new(document, value),
-            Cell::new(copy.page_count.to_string(), centered(value)),
-            Cell::new(until, centered(value)),
+            Cell::new(a, centered(value)),
+            Cell::new(b, centered(value)),
         ]);
     }
-    flow.table(&table, Some(0));
+    table
 }
 
 /// Rule 4: the service is free; rule 8: the copies are kept six months, at any center.

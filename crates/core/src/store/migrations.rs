@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0004_scan_pages.sql"),
     include_str!("migrations/0005_handovers.sql"),
     include_str!("migrations/0006_consent_scan.sql"),
+    include_str!("migrations/0007_refusals.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -1,0 +1,236 @@
+//! Refusing at the counter: marking documents refused, signing the notice, printing it.
+use super::records::{self, RefuseRequest, Stored};
+use super::signer::{self, KeyFile, NoticeSigner};
+use super::{notices, Ground, NoticeLanguages, NoticeView, Refusal};
+use crate::account::{Account, Role};
+use crate::error::{Error, Result};
+use crate::forms::{notice_pdf, NoticeFacts};
+use crate::i18n::Messages;
+use crate::lang::Lang;
+use crate::printing::JobId;
+use crate::seal::{self, Seal, SealKind, Sealed};
+use crate::visit::{self, VisitView};
+use crate::{center, dates, Rastau};
+use rastau_sign::{PdfSignatureMeta, Signer};
+use serde::Serialize;
+use std::sync::Arc;
+use ts_rs::TS;
+
+/// A refused document on the counter screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RefusalView {
+    pub position: u32,
+    pub title: String,
+    pub grounds: Vec<Ground>,
+    pub justification: String,
+    /// In a signed notice: no longer withdrawn.
+    pub signed: bool,
+}
+
+/// The refusal side of a visit: what is refused, the notices signed, and what the counter
+/// suggests.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RefusalsView {
+    pub refusals: Vec<RefusalView>,
+    pub notices: Vec<NoticeView>,
+    /// Ground 1 applies to every open document: the signed consent was not handed in.
+    pub consent_missing: bool,
+    /// Documents neither certified nor refused with no pages: ground 1, originals missing.
+    pub without_pages: Vec<u32>,
+    /// Who must sign the notice.
+    pub notice_signer: NoticeSigner,
+}
+
+impl From<Stored> for RefusalView {
+    fn from(s: Stored) -> RefusalView {
+        RefusalView {
+            position: s.refusal.position,
+            title: s.refusal.document.title,
+            grounds: s.refusal.grounds,
+            justification: s.refusal.justification,
+            signed: s.notice_id.is_some(),
+        }
+    }
+}
+
+impl Rastau {
+    /// The visit's refusals and notices, for the clerk serving it or a supervisor.
+    pub fn refusals(&mut self, visit_id: i64) -> Result<RefusalsView> {
+        let actor = self.actor()?;
+        let conn = self.store.read();
+        let visit = visit::view_as(conn, &actor, visit_id)?;
+        Ok(RefusalsView {
+            refusals: records::of_visit(conn, visit_id)?
+                .into_iter()
+                .map(RefusalView::from)
+                .collect(),
+            notices: notices::of_visit(conn, visit_id)?,
+            consent_missing: visit.consent_received_at.is_none(),
+            without_pages: records::without_pages(conn, visit_id)?,
+            notice_signer: signer::get(conn)?,
+        })
+    }
+
+    /// Refuses the documents of `request` on its grounds, with its justification.
+    pub fn refuse(&mut self, visit_id: i64, request: &RefuseRequest) -> Result<RefusalsView> {
+        let clerk = self.actor()?;
+        let now = self.now();
+        self.store
+            .write(|tx| records::refuse(tx, &clerk, visit_id, request, now))?;
+        self.refusals(visit_id)
+    }
+
+    /// Takes back a refusal not yet in a signed notice (a slip of the hand is cheap to undo).
+    pub fn withdraw_refusal(&mut self, visit_id: i64, position: u32) -> Result<RefusalsView> {
+        let clerk = self.actor()?;
+        self.store
+            .write(|tx| records::withdraw(tx, &clerk, visit_id, position))?;
+        self.refusals(visit_id)
+    }
+
+    /// Signs the notice of Annex 2 over every refusal of the open visit not yet in one, in
+    /// `languages`. The authorised person is the clerk with the key open in this session, or
+    /// the supervisor whose `key` is given (required when the center's settings say so).
+    pub fn issue_notice(
+        &mut self,
+        visit_id: i64,
+        languages: NoticeLanguages,
+        key: Option<&KeyFile>,
+    ) -> Result<NoticeView> {
+        let clerk = self.actor()?;
+        visit::ensure_changeable(self.store.read(), &clerk, visit_id)?;
+        let pending: Vec<Stored> = records::of_visit(self.store.read(), visit_id)?
+            .into_iter()
+            .filter(|s| s.notice_id.is_none())
+            .collect();
+        if pending.is_empty() {
+            return Err(Error::NoRefusalsToNotify);
+        }
+        let (authorised, signer) = self.authorised_signer(&clerk, key)?;
+        let visit = visit::view(self.store.read(), visit_id)?;
+        let refusals: Vec<Refusal> = pending.iter().map(|s| s.refusal.clone()).collect();
+        let seq = notices::next_seq(self.store.read(), visit_id)?;
+        let number = notices::number(visit.number, seq);
+        let row_hashes: Vec<String> = refusals.iter().map(Refusal::row_hash).collect();
+        let now = self.now();
+        let seal = self.notice_seal(&visit, &number, &row_hashes)?;
+        let center = center::profile(self.store.read())?;
+        let pdf = notice_pdf(
+            &NoticeFacts {
+                center: &center,
+                applicant: &visit.applicant,
+                number_text: &number,
+                refusals: &refusals,
+                date: dates::local_day(now),
+                authorised: &authorised,
+                executor: &clerk,
+                qr: seal.to_text().as_bytes(),
+            },
+            languages,
+        )?;
+        let meta = PdfSignatureMeta {
+            name: authorised.full_name.clone(),
+            reason: Messages::new(Lang::Kk).text("notice-sign-reason", []),
+            location: center.city.clone(),
+            signing_time: now,
+        };
+        let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
+        let ids: Vec<i64> = pending.iter().map(|s| s.id).collect();
+        let id = self.store.write(|tx| {
+            let id = notices::insert(
+                tx,
+                &notices::NewNotice {
+                    visit_id,
+                    seq,
+                    languages,
+                    pdf_hash: &files.pdf_hash,
+                    signature_hash: &files.signature_hash,
+                    row_hashes: &row_hashes,
+                    signer_id: authorised.id,
+                    signer_name: &signer.certificate().subject_name,
+                    signer_iin: &authorised.iin,
+                    signer_serial: &signer.certificate().serial_hex,
+                    issued_at: now,
+                },
+            )?;
+            records::assign_notice(tx, &ids, id)?;
+            Ok(id)
+        })?;
+        notices::view(self.store.read(), id)
+    }
+
+    /// The authorised person and their key: a supervisor's key brought to the counter, or the
+    /// key open in this session when the center lets its owner sign.
+    fn authorised_signer(
+        &mut self,
+        actor: &Account,
+        key: Option<&KeyFile>,
+    ) -> Result<(Account, Arc<dyn Signer>)> {
+        let now = self.now();
+        if let Some(key) = key {
+            return signer::supervisor_key(self.store.read(), key, now);
+        }
+        let required = signer::get(self.store.read())?;
+        if required == NoticeSigner::Supervisor && actor.role != Role::Supervisor {
+            return Err(Error::SupervisorMustSign);
+        }
+        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
+        rastau_sign::check_signer(signer.certificate(), &actor.iin, now)?;
+        Ok((actor.clone(), signer))
+    }
+
+    /// The center's seal for the notice's QR code.
+    fn notice_seal(&mut self, visit: &VisitView, number: &str, rows: &[String]) -> Result<Seal> {
+        let key = self.store.write(seal::own_key)?;
+        Seal::issue(
+            &key,
+            &Sealed {
+                kind: SealKind::Notice,
+                document: number,
+                tax_id: &visit.applicant.tax_id,
+                date: dates::local_day(self.now()),
+                digest: seal::digest_of(rows),
+            },
+        )
+    }
+
+    /// The signed notice as stored, for the clerk serving its visit or a supervisor.
+    pub fn notice_file(&mut self, notice_id: i64) -> Result<Vec<u8>> {
+        let actor = self.actor()?;
+        let notice = notices::view(self.store.read(), notice_id)?;
+        visit::view_as(self.store.read(), &actor, notice.visit_id)?;
+        self.store.files().get(&notice.pdf_hash)
+    }
+
+    /// Prints the signed notice on the center's printer and counts the copy handed out.
+    pub fn print_notice(&mut self, notice_id: i64) -> Result<JobId> {
+        let pdf = self.notice_file(notice_id)?;
+        let notice = notices::view(self.store.read(), notice_id)?;
+        let job = self.print_pdf(&pdf, &format!("notice-{}", notice.number))?;
+        let (actor, now) = (self.actor()?, self.now());
+        self.store
+            .write(|tx| notices::record_print(tx, notice_id, actor.id, now))?;
+        Ok(job)
+    }
+
+    /// The applicant's notices of refusal from any visit, newest first, to print again.
+    pub fn notices(&mut self, tax_id: &str) -> Result<Vec<NoticeView>> {
+        self.actor()?;
+        notices::for_applicant(self.store.read(), tax_id.trim())
+    }
+
+    /// Who signs notices of refusal at this center.
+    pub fn notice_signer(&mut self) -> Result<NoticeSigner> {
+        self.actor()?;
+        signer::get(self.store.read())
+    }
+
+    pub fn set_notice_signer(&mut self, who: NoticeSigner) -> Result<()> {
+        self.supervisor()?;
+        self.store.write(|tx| signer::set(tx, who))
+    }
+}
