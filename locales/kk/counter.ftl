@@ -44,3 +44,43 @@ visit-consent-needed = Жазбаша келісімсіз (1-қосымша) р
 visit-finish = Өтінішті аяқтау
 visit-confirm-finish = № { $number } өтінішті аяқтау керек пе? Осыдан кейін оны өзгертуге болмайды.
 visit-finished = № { $number } өтініш { $minutes } минутта аяқталды.
+
+## Растаудан бас тарту (Қағидалардың 9-тармағы) және хабарлама (2-қосымша)
+
+certify-refused = Бас тартылды
+refuse-title = Растаудан бас тарту
+refuse-offer-consent = Жазбаша келісім (1-қосымша) алынбаған: Қағидалардың 9-тармағының 1) тармақшасы бойынша растаудан бас тартылады.
+refuse-offer-button = 1-негіз бойынша бас тартуды дайындау
+refuse-offer-consent-text = Өтініш берушінің Қағидаларға 1-қосымша нысанындағы жазбаша келісімі ұсынылмады.
+refuse-offer-originals-text = Қағаз тасығыштағы түпнұсқа құжаттар ұсынылмады.
+refuse-ground-one-offered = Келісім немесе түпнұсқалар жетіспейтіндіктен 1-негіз ұсынылды. Тексеріп, растаңыз.
+refuse-start = Растаудан бас тарту…
+refuse-which = Растаудан бас тартылатын құжаттар
+refuse-all = Барлығын белгілеу
+refuse-document = Құжат
+refuse-grounds = Бас тарту негіздері
+refuse-justification = Негіздеме
+refuse-justification-hint = Растауға не кедергі: мысалы, «2-беттегі күн қарындашпен түзетілген», «мөр таңбасы оқылмайды».
+refuse-confirm = Бас тарту
+refuse-withdraw = Бас тартуды болдырмау
+refuse-in-notice = Хабарламада
+refuse-notice-pending = { $count ->
+    [one] Бас тарту әлі хабарламамен ресімделмеген.
+   *[other] { $count } бас тарту әлі хабарламамен ресімделмеген.
+}
+refuse-notice-language = Хабарлама тілі:
+refuse-notice-language-kk = қазақша
+refuse-notice-language-ru = орысша
+refuse-notice-language-both = екеуі бір парақта
+refuse-notice-sign = Хабарламаға ЭЦҚ қою
+refuse-notice-sign-supervisor = Хабарламаға басшының ЭЦҚ-сын қою
+refuse-notice-signed = № { $number } хабарламаға қол қойылып, өтініш берушінің ЖСН/БСН-іне сақталды.
+refuse-notice-supervisor-key-title = Басшының ЭЦҚ кілті
+refuse-notice-supervisor-key-hint = Орталықтың баптауы бойынша бас тарту туралы хабарламаға басшы қол қояды. Басшы өз кілт файлын таңдап, құпиясөзін енгізеді; кілт тек осы қолтаңба үшін пайдаланылады.
+refuse-notices-title = Бас тарту туралы хабарламалар
+refuse-notices-number = Нөмірі
+refuse-notices-signer = Қол қойған
+refuse-notices-issued = Қол қойылды
+refuse-notices-prints = Басылды
+refuse-notices-print = Басып шығару…
+refuse-notices-preview = № { $number } бас тарту туралы хабарлама

@@ -44,3 +44,44 @@ visit-consent-needed = Без письменного согласия (прил�
 visit-finish = Завершить обращение
 visit-confirm-finish = Завершить обращение № { $number }? После этого его нельзя будет изменить.
 visit-finished = Обращение № { $number } завершено за { $minutes } мин.
+
+## Отказ в заверении (пункт 9 Правил) и уведомление (приложение 2)
+
+certify-refused = Отказано
+refuse-title = Отказ в заверении
+refuse-offer-consent = Письменное согласие (приложение 1) не получено: в заверении отказывают по подпункту 1) пункта 9 Правил.
+refuse-offer-button = Подготовить отказ по основанию 1
+refuse-offer-consent-text = Не представлено письменное согласие заявителя по форме приложения 1 к Правилам.
+refuse-offer-originals-text = Не представлены подлинники документов на бумажном носителе.
+refuse-ground-one-offered = Основание 1 предложено, потому что не хватает согласия или подлинников. Проверьте и подтвердите.
+refuse-start = Отказать в заверении…
+refuse-which = Документы, в заверении которых отказано
+refuse-all = Отметить все
+refuse-document = Документ
+refuse-grounds = Основания отказа
+refuse-justification = Обоснование
+refuse-justification-hint = Что именно не позволяет заверить: например, «на с. 2 дата исправлена карандашом», «оттиск печати не читается».
+refuse-confirm = Отказать
+refuse-withdraw = Отменить отказ
+refuse-in-notice = В уведомлении
+refuse-notice-pending = { $count ->
+    [one] Отказ ещё не оформлен уведомлением.
+    [few] { $count } отказа ещё не оформлены уведомлением.
+   *[other] { $count } отказов ещё не оформлены уведомлением.
+}
+refuse-notice-language = Язык уведомления:
+refuse-notice-language-kk = казахский
+refuse-notice-language-ru = русский
+refuse-notice-language-both = оба на одном листе
+refuse-notice-sign = Подписать уведомление ЭЦП
+refuse-notice-sign-supervisor = Подписать уведомление ЭЦП руководителя
+refuse-notice-signed = Уведомление № { $number } подписано и сохранено за ИИН/БИН заявителя.
+refuse-notice-supervisor-key-title = Ключ ЭЦП руководителя
+refuse-notice-supervisor-key-hint = По настройкам центра уведомление об отказе подписывает руководитель. Руководитель выбирает свой файл ключа и вводит пароль; ключ используется только для этой подписи.
+refuse-notices-title = Уведомления об отказе
+refuse-notices-number = Номер
+refuse-notices-signer = Подписал
+refuse-notices-issued = Подписано
+refuse-notices-prints = Напечатано
+refuse-notices-print = Печать…
+refuse-notices-preview = Уведомление об отказе № { $number }

@@ -4,6 +4,7 @@ mod certify;
 mod forms;
 mod handover;
 mod pages;
+mod refusal;
 mod session;
 mod staff;
 mod visit;
@@ -61,5 +62,14 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         handover::printers,
         handover::chosen_printer,
         handover::set_printer,
+        refusal::refusals,
+        refusal::refuse,
+        refusal::withdraw_refusal,
+        refusal::issue_notice,
+        refusal::preview_notice,
+        refusal::print_notice,
+        refusal::notices,
+        refusal::notice_signer,
+        refusal::set_notice_signer,
     ]
 }

@@ -3,4 +3,4 @@
 /**
  * What a seal vouches for.
  */
-export type SealKind = "copy" | "receipt";
+export type SealKind = "copy" | "receipt" | "notice";

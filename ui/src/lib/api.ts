@@ -22,6 +22,11 @@ import type { VerifyView } from "../bindings/VerifyView";
 import type { ExportReport } from "../bindings/ExportReport";
 import type { JobId } from "../bindings/JobId";
 import type { PrinterInfo } from "../bindings/PrinterInfo";
+import type { NoticeLanguages } from "../bindings/NoticeLanguages";
+import type { NoticeSigner } from "../bindings/NoticeSigner";
+import type { NoticeView } from "../bindings/NoticeView";
+import type { RefusalsView } from "../bindings/RefusalsView";
+import type { RefuseRequest } from "../bindings/RefuseRequest";
 
 export const api = {
   status: () => invoke<Status>("status"),
@@ -78,6 +83,17 @@ export const api = {
   previewReceipt: (visitId: number, lang: Lang) => invoke<string[]>("preview_receipt", { visitId, lang }),
   attachConsentScan: (visitId: number, path: string) =>
     invoke<VisitView>("attach_consent_scan", { visitId, path }),
+  refusals: (visitId: number) => invoke<RefusalsView>("refusals", { visitId }),
+  refuse: (visitId: number, request: RefuseRequest) => invoke<RefusalsView>("refuse", { visitId, request }),
+  withdrawRefusal: (visitId: number, position: number) =>
+    invoke<RefusalsView>("withdraw_refusal", { visitId, position }),
+  issueNotice: (visitId: number, languages: NoticeLanguages, keyPath: string | null, password: string | null) =>
+    invoke<NoticeView>("issue_notice", { visitId, languages, keyPath, password }),
+  previewNotice: (noticeId: number) => invoke<string[]>("preview_notice", { noticeId }),
+  printNotice: (noticeId: number) => invoke<JobId>("print_notice", { noticeId }),
+  notices: (taxId: string) => invoke<NoticeView[]>("notices", { taxId }),
+  noticeSigner: () => invoke<NoticeSigner>("notice_signer"),
+  setNoticeSigner: (who: NoticeSigner) => invoke<null>("set_notice_signer", { who }),
   chooseFolder: () => invoke<string | null>("choose_folder"),
   removableMedia: () => invoke<string[]>("removable_media"),
   exportCopies: (copyIds: number[], folder: string) =>

@@ -6,7 +6,8 @@ mod records;
 mod sheet;
 
 pub use records::{
-    for_applicant, insert, of_visit, pdf_hashes_of_visit, CertifiedDocument, CopyView, NewCopy,
+    for_applicant, insert, of_visit, pdf_hashes_of_visit, positions_of_visit, CertifiedDocument,
+    CopyView, NewCopy,
 };
 
 use chrono::{DateTime, Months, Utc};

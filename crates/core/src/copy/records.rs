@@ -130,3 +130,13 @@ pub fn pdf_hashes_of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<Strin
     let rows = stmt.query_map([visit_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The places (1-based) of the visit's documents that have a certified copy.
+pub fn positions_of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<u32>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.position FROM certified_copy c JOIN document d ON d.id = c.document_id
+         WHERE c.visit_id = ?1 ORDER BY d.position",
+    )?;
+    let rows = stmt.query_map([visit_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -10,7 +10,7 @@ use crate::lang::Lang;
 use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::visit::{self, VisitView};
-use crate::{center, dates, Rastau};
+use crate::{center, copy, dates, Rastau};
 use rastau_sign::{PdfSignatureMeta, Signer};
 use serde::Serialize;
 use std::sync::Arc;
@@ -37,6 +37,8 @@ pub struct RefusalView {
 pub struct RefusalsView {
     pub refusals: Vec<RefusalView>,
     pub notices: Vec<NoticeView>,
+    /// The documents certified: neither refused nor refusable.
+    pub certified: Vec<u32>,
     /// Ground 1 applies to every open document: the signed consent was not handed in.
     pub consent_missing: bool,
     /// Documents neither certified nor refused with no pages: ground 1, originals missing.
@@ -69,6 +71,7 @@ impl Rastau {
                 .map(RefusalView::from)
                 .collect(),
             notices: notices::of_visit(conn, visit_id)?,
+            certified: copy::positions_of_visit(conn, visit_id)?,
             consent_missing: visit.consent_received_at.is_none(),
             without_pages: records::without_pages(conn, visit_id)?,
             notice_signer: signer::get(conn)?,
