@@ -4,13 +4,15 @@
 // there by openssl cms, pdfsig and pyHanko; one changed byte makes all three fail.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
-import { saneTestConfig } from "./support/sane.mjs";
+import { saneTestConfig, scanA4 as scanPage } from "./support/sane.mjs";
 import { listDocuments } from "./support/counter.mjs";
+import { chooseCupsPdf, waitForPrint as waitForJob } from "./support/print.mjs";
+import { cmsVerifies, pdfText, pdfsigValid, pyhanko } from "./support/signed.mjs";
 import { ARTIFACTS, CLI, Window, freshStore } from "./support/window.mjs";
 
 const CLERK_IIN = "920718300451"; // a demo clerk
@@ -28,14 +30,7 @@ before(async () => {
   dataDir = freshStore({ demo: true });
   const env = { SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))), RASTAU_SCAN_FOLDER: scanFolder };
   window = await Window.open(dataDir, 4484, undefined, env);
-  // A supervisor chooses the center's printer: the cups-pdf queue.
-  await window.login("850315400124"); // the demo supervisor
-  await window.click('[data-testid="nav-center"]');
-  await window.driver.wait(async () => (await window.text('[data-testid="printer"]')).includes("PDF"), 30_000, "waiting for the printer list");
-  await select('[data-testid="printer"]', "PDF");
-  await window.click('[data-testid="save-printer"]');
-  await window.waitForText('[data-testid="printer-settings"] [data-testid="notice"]', "PDF");
-  await window.click('[data-testid="logout"]');
+  await chooseCupsPdf(window);
   await window.login(CLERK_IIN);
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-counter"]');
@@ -48,12 +43,8 @@ const counter = '[data-testid="counter"]';
 const pageCount = async () => (await window.driver.findElements({ css: '[data-testid="page"]' })).length;
 const waitForPages = (n) =>
   window.driver.wait(async () => (await pageCount()) === n, 60_000, `waiting for ${n} pages`);
-const select = (css, value) =>
-  window.driver.executeScript(
-    `const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event("change", { bubbles: true }));`,
-    css,
-    value,
-  );
+const scanA4 = () => scanPage(work);
+const waitForPrint = (prefix) => waitForJob(window, prefix, started, join(ARTIFACTS, "visit"));
 
 test("documents are scanned, assigned and certified with the clerk's key", async () => {
   await window.fill(counter, "taxId", "780214300450");
@@ -85,12 +76,12 @@ test("documents are scanned, assigned and certified with the clerk's key", async
 
   // The test backend appears as a scanner; document 1 from the glass.
   await window.driver.wait(async () => (await window.text('[data-testid="scanner"]')).includes("test"), 30_000, "waiting for the scanner list");
-  await select('[data-testid="scan-target"]', "1");
+  await window.select('[data-testid="scan-target"]', "1");
   await window.click('[data-testid="scan-flatbed"]');
   await waitForPages(1);
 
   // Document 2 from the feeder: the test backend's feeder holds 10 sheets.
-  await select('[data-testid="scan-target"]', "2");
+  await window.select('[data-testid="scan-target"]', "2");
   await window.click('[data-testid="scan-feeder"]');
   await waitForPages(11);
   await window.screenshot("40-pages-scanned-ru");
@@ -102,7 +93,7 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   // The dropped page is unassigned: turn it and put it under document 1, after its first page.
   const last = '[data-testid="page"]:last-of-type';
   await window.click(`${last} [data-testid="rotate-right"]`);
-  await select(`${last} [data-testid="assign"]`, "1");
+  await window.select(`${last} [data-testid="assign"]`, "1");
   await window.driver.wait(
     async () => (await window.driver.findElements({ css: '[data-testid="page"][data-position="1"]' })).length === 2,
     10_000,
@@ -155,41 +146,6 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   collectCopies();
 });
 
-/** An A4 page from the test scanner at 100 dpi, as a PNG file's bytes. */
-function scanA4() {
-  const scanned = spawnSync("scanimage", ["-d", "test", "--format=png", "--resolution", "100", "-x", "210", "-y", "297"], {
-    env: { ...process.env, SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))) },
-    maxBuffer: 64 << 20,
-  });
-  assert.equal(scanned.status, 0, String(scanned.stderr));
-  return scanned.stdout;
-}
-
-/** Waits for cups-pdf to write the job titled `prefix…`, and keeps it as an artifact. */
-async function waitForPrint(prefix) {
-  const spool = "/var/spool/cups-pdf/root";
-  let found;
-  await window.driver.wait(
-    async () => {
-      const done = existsSync(spool) ? readdirSync(spool).filter((f) => f.startsWith(prefix) && f.endsWith(".pdf")) : [];
-      // cups-pdf writes the file in pieces: it is done when it ends with %%EOF.
-      found = done
-        .map((f) => join(spool, f))
-        .find((f) => statSync(f).mtimeMs >= started && readFileSync(f).subarray(-32).toString().includes("%%EOF"));
-      return Boolean(found);
-    },
-    60_000,
-    `waiting for cups-pdf to print ${prefix}`,
-  );
-  mkdirSync(join(ARTIFACTS, "visit"), { recursive: true });
-  copyFileSync(found, join(ARTIFACTS, "visit", `printed-${prefix}${Date.now()}.pdf`));
-  const png = spawnSync("pdftoppm", ["-png", "-r", "60", "-singlefile", found, join(ARTIFACTS, "visit", `printed-${prefix}page1`)]);
-  assert.equal(png.status, 0, "the printed page renders");
-}
-
-const cmsVerify = (pdf, p7s, ca) =>
-  spawnSync("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", pdf, "-CAfile", ca, "-purpose", "any", "-out", "/dev/null"]).status;
-
 /** Copies what the hand-over wrote (the copies, their .p7s, the manifest) into the artifacts. */
 function collectCopies() {
   const out = join(ARTIFACTS, "visit");
@@ -213,21 +169,20 @@ test("the certified copies validate with openssl, pdfsig and pyHanko; a changed 
   const ca = join(out, "ca.pem");
   for (const name of ["copy-1.pdf", "copy-2.pdf"]) {
     const pdf = join(out, name);
-    const pyhanko = spawnSync("pyhanko", ["sign", "validate", "--trust", ca, pdf], { encoding: "utf8" });
-    assert.equal(pyhanko.status, 0, pyhanko.stdout + pyhanko.stderr);
-    const pdfsig = spawnSync("pdfsig", [pdf], { encoding: "utf8" });
-    assert.match(pdfsig.stdout, /Signature Validation: Signature is Valid/);
-    assert.equal(cmsVerify(pdf, `${pdf}.p7s`, ca), 0, `openssl cms -verify ${name}`);
-    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+    const checked = pyhanko(pdf, ca);
+    assert.ok(checked.valid, checked.output);
+    assert.ok(pdfsigValid(pdf), `pdfsig ${name}`);
+    assert.ok(cmsVerifies(pdf, `${pdf}.p7s`, ca), `openssl cms -verify ${name}`);
+    const text = pdfText(pdf);
     assert.match(text, /Жұмабекова Әсем/);
     assert.match(text, /Туу туралы куәлік|Диплом/);
     const bent = readFileSync(pdf);
     bent[Math.floor(bent.length / 3)] ^= 1;
     const bentPath = join(out, `changed-${name}`);
     writeFileSync(bentPath, bent);
-    assert.notEqual(spawnSync("pyhanko", ["sign", "validate", "--trust", ca, bentPath]).status, 0);
-    assert.doesNotMatch(spawnSync("pdfsig", [bentPath], { encoding: "utf8" }).stdout, /Signature is Valid/);
-    assert.notEqual(cmsVerify(bentPath, `${pdf}.p7s`, ca), 0);
+    assert.ok(!pyhanko(bentPath, ca).valid);
+    assert.ok(!pdfsigValid(bentPath));
+    assert.ok(!cmsVerifies(bentPath, `${pdf}.p7s`, ca));
   }
 });
 

@@ -123,9 +123,9 @@ export class Window {
     await this.driver.wait(async () => (await this.driver.findElements(By.css(css))).length === 0, WAIT_MS, `waiting for ${css} to go`);
   }
 
-  /** Types into the input named `name` inside `scope` (replacing what was there). */
+  /** Types into the input or text area named `name` inside `scope` (replacing what was there). */
   async fill(scope, name, value) {
-    const input = await this.waitFor(`${scope} input[name="${name}"]`);
+    const input = await this.waitFor(`${scope} input[name="${name}"], ${scope} textarea[name="${name}"]`);
     await input.clear();
     await input.sendKeys(String(value));
   }
@@ -136,6 +136,16 @@ export class Window {
 
   async click(css) {
     await (await this.waitFor(css)).click();
+  }
+
+  /** Chooses `value` in the <select> at `css`, as a click on an option would. */
+  async select(css, value) {
+    await this.waitFor(css);
+    await this.driver.executeScript(
+      `const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event("change", { bubbles: true }));`,
+      css,
+      value,
+    );
   }
 
   /** Submits the form the keyboard way: Enter in its last field. */
