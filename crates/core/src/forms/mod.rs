@@ -7,10 +7,12 @@
 mod commands;
 mod consent;
 mod layout;
+mod notice;
 mod receipt;
 mod words;
 
 pub use consent::consent_pdf;
+pub use notice::{notice_pdf, NoticeFacts};
 pub use receipt::{receipt_pdf, ReceiptFacts};
 
 use crate::error::Result;
