@@ -3,6 +3,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::poppler::*;
 use common::*;
 use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::applicant::Applicant;
@@ -11,110 +12,8 @@ use rastau_core::store::{Files, FILES_DIR};
 use rastau_core::visit::{self, Document, OpenVisit, Representative, VisitView};
 use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const KAZAKH_LETTERS: &str = "ӘҒҚҢӨҰҮҺІәғқңөұүһі";
 const CLERK_PASSWORD: &str = "clerk-pass-1";
-
-/// Runs a poppler or zbar tool; a missing tool fails the test with what to install.
-fn run(program: &str, args: &[&str], package: &str) -> Vec<u8> {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{program} is needed by this test ({e}): apt-get install -y {package}")
-        });
-    assert!(
-        out.status.success(),
-        "{program} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
-fn artifacts() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/form-artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Saves `pdf` as `<name>.pdf` among the artifacts.
-fn save(pdf: &[u8], name: &str) -> PathBuf {
-    let path = artifacts().join(format!("{name}.pdf"));
-    std::fs::write(&path, pdf).unwrap();
-    path
-}
-
-fn text_of(pdf: &[u8], name: &str) -> String {
-    let path = save(pdf, name);
-    let out = run(
-        "pdftotext",
-        &["-enc", "UTF-8", path.to_str().unwrap(), "-"],
-        "poppler-utils",
-    );
-    String::from_utf8(out).unwrap()
-}
-
-/// Page 1 as `<name>.png` at `dpi`, kept among the artifacts for a look.
-fn render(pdf: &[u8], name: &str, dpi: u32) -> PathBuf {
-    let path = save(pdf, name);
-    let stem = artifacts().join(name);
-    run(
-        "pdftoppm",
-        &[
-            "-r",
-            &dpi.to_string(),
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            path.to_str().unwrap(),
-            stem.to_str().unwrap(),
-        ],
-        "poppler-utils",
-    );
-    stem.with_extension("png")
-}
-
-fn page_count(pdf: &[u8], name: &str) -> usize {
-    let path = save(pdf, name);
-    let info =
-        String::from_utf8(run("pdfinfo", &[path.to_str().unwrap()], "poppler-utils")).unwrap();
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo tells the page count")
-}
-
-fn decode_qr(png: &Path) -> Vec<u8> {
-    // In binary mode zbarimg writes the symbol's bytes exactly, without a trailing newline.
-    run(
-        "zbarimg",
-        &["--raw", "-q", "-Sbinary", png.to_str().unwrap()],
-        "zbar-tools",
-    )
-}
-
-fn assert_has(text: &str, wanted: &str, what: &str) {
-    assert!(
-        text.contains(wanted),
-        "{what}: «{wanted}» is missing from\n{text}"
-    );
-}
-
-/// pdftotext breaks long lines where the layout wrapped them; compare words, not lines.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn assert_kazakh_letters(text: &str, what: &str) {
-    for c in KAZAKH_LETTERS.chars() {
-        assert!(text.contains(c), "{what}: letter {c} is lost");
-    }
-}
 
 fn person() -> Applicant {
     Applicant {

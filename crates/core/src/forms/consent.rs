@@ -2,6 +2,7 @@
 //! the applicant to sign at the counter. Laid out like the official annex: the center and the
 //! applicant top right, the title, the consent sentence with the numbered documents, then the
 //! name, the signature and the date.
+use super::layout::{note, Column};
 use super::words::{self, labeled};
 use crate::applicant::Applicant;
 use crate::center::CenterProfile;
@@ -151,41 +152,5 @@ fn signer(visit: &VisitView) -> String {
     match &visit.representative {
         Some(r) => r.full_name.clone(),
         None => visit.applicant.person_name(),
-    }
-}
-
-/// Small gray type for the annex note and captions under lines.
-fn note() -> TextStyle {
-    TextStyle::regular(8.0).gray(0.3)
-}
-
-/// A column at the right of the flow, for the header block.
-struct Column {
-    x: f32,
-    width: f32,
-}
-
-impl Column {
-    /// The column starting `share` of the way across the flow and reaching its right margin.
-    fn right_of(flow: &Flow, share: f32) -> Column {
-        Column {
-            x: flow.left + flow.width * share,
-            width: flow.width * (1.0 - share),
-        }
-    }
-
-    /// `text` in the column, followed by `gap` points.
-    fn write(&self, flow: &mut Flow, text: &str, style: &TextStyle, gap: f32) {
-        let height = style.height(text, self.width) + gap;
-        let (page, y) = flow.reserve(height);
-        page.text(self.x, y + gap, self.width, text, style);
-    }
-
-    /// A line of the form filled in: the text over a thin rule, like a completed blank.
-    fn filled(&self, flow: &mut Flow, text: &str, style: &TextStyle) {
-        let height = style.height(text, self.width) + 3.0;
-        let (page, y) = flow.reserve(height);
-        page.text(self.x, y, self.width, text, style);
-        page.rule(self.x, self.x + self.width, y + height - 1.0, 0.4, 0.45);
     }
 }

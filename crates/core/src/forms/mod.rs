@@ -1,10 +1,12 @@
 //! Printed forms for the applicant, in Kazakh or Russian as the applicant asks (whatever the
-//! screen's language): the written consent of Annex 1, pre-filled for signing, and the receipt
-//! at the end of a visit. Pure functions from facts to PDF bytes; all wording is Fluent's
-//! (`locales/*/forms.ftl`), the layout is `rastau-pdf`'s. The signed consent comes back as a
-//! scan, kept with the visit (`Rastau::attach_consent_scan`).
+//! screen's language): the written consent of Annex 1, pre-filled for signing, the receipt at
+//! the end of a visit, and the notice of refusal of Annex 2, which may also be both on one
+//! sheet. Pure functions from facts to PDF bytes; all wording is Fluent's
+//! (`locales/*/forms.ftl`, the notice's in `refusal.ftl`), the layout is `rastau-pdf`'s. The
+//! signed consent comes back as a scan, kept with the visit (`Rastau::attach_consent_scan`).
 mod commands;
 mod consent;
+mod layout;
 mod notice;
 mod receipt;
 mod words;
@@ -18,10 +20,16 @@ use rastau_pdf::{Document, Flow};
 
 /// The flow's pages as one PDF, its `/Title` shown by viewers and print queues.
 fn to_pdf(flow: Flow, title: String) -> Result<Vec<u8>> {
+    Ok(document(flow, title).to_pdf()?)
+}
+
+/// The flow's pages as a document titled `title`, for a form that adds to its information
+/// dictionary before writing it.
+fn document(flow: Flow, title: String) -> Document {
     let mut doc = Document::new();
     for page in flow.into_numbered_pages() {
         doc.push(page);
     }
     doc.set_title(title);
-    Ok(doc.to_pdf()?)
+    doc
 }

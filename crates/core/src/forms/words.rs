@@ -36,6 +36,12 @@ pub(super) fn representative(m: &Messages, r: &Representative) -> String {
 /// Number, date of issue and issuer, those written on the document, with the certification
 /// sheet's captions so that the copy and the forms describe a document alike.
 pub(super) fn document_details(m: &Messages, d: &Document) -> String {
+    document_details_labelled(d, |id| m.text(id, []))
+}
+
+/// [`document_details`] with each caption given by `label` from its message id: on a
+/// bilingual form, "kk / ru" before each value, written once.
+pub(super) fn document_details_labelled(d: &Document, label: impl Fn(&str) -> String) -> String {
     [
         ("copy-document-number", &d.number),
         ("copy-document-date", &d.issued_on),
@@ -43,7 +49,7 @@ pub(super) fn document_details(m: &Messages, d: &Document) -> String {
     ]
     .into_iter()
     .filter(|(_, value)| !value.trim().is_empty())
-    .map(|(label, value)| labeled(&m.text(label, []), value.trim()))
+    .map(|(id, value)| labeled(&label(id), value.trim()))
     .collect::<Vec<_>>()
     .join("; ")
 }

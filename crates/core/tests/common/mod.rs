@@ -2,6 +2,9 @@
 //! center, a supervisor and a clerk, and a clock the test moves.
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod notice;
+pub mod poppler;
+
 use chrono::{TimeZone, Utc};
 use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::account::NewAccount;
