@@ -2,6 +2,7 @@
 //! refused, the notice of Annex 2 signed by the authorised person and kept with the visit.
 mod common;
 
+use common::poppler::{one_line, text_of};
 use common::*;
 use rastau_core::refusal::{Ground, KeyFile, NoticeLanguages, NoticeSigner, RefuseRequest};
 use rastau_core::seal::{SealCheck, SealKind};
@@ -142,6 +143,19 @@ fn one_document_certified_one_refused_and_the_notice_signed() {
     assert_eq!(seal.document, notice.number);
     assert_eq!(seal.check, SealCheck::Valid);
     assert_eq!(seal.matches_store, Some(true));
+
+    // The receipt lists the certified copy and the refused document with its notice.
+    let receipt = app.sealed_receipt(visit_id, rastau_core::Lang::Ru).unwrap();
+    let text = one_line(&text_of(&receipt, "receipt-with-refusal-ru"));
+    for wanted in [
+        "Заверенные электронные копии",
+        "Туу туралы куәлік",
+        "Отказано в заверении",
+    ] {
+        assert!(text.contains(wanted), "«{wanted}» is missing from {text}");
+    }
+    assert!(text.contains("Диплом Номер: ЖБ-Б 0012345"), "{text}");
+    assert!(text.contains(&format!("пп. 3 {}", notice.number)), "{text}");
 
     let closed = app.close_visit(visit_id).unwrap();
     assert!(closed.ended_at.is_some());
