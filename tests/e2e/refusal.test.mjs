@@ -17,6 +17,7 @@ import { cmsVerifies, pdfText, pdfsigValid, pyhanko } from "./support/signed.mjs
 import { ARTIFACTS, CLI, Window, freshStore } from "./support/window.mjs";
 
 const CLERK_IIN = "920718300451"; // a demo clerk
+const SUPERVISOR_IIN = "850315400124"; // the demo supervisor
 const APPLICANT_IIN = "780214300450";
 const PENCIL = "На с. 1 диплома год окончания исправлен карандашом; оттиск печати ҚазҰУ не читается.";
 const OUT = join(ARTIFACTS, "refusal");
@@ -31,7 +32,7 @@ let dataDir;
 before(async () => {
   dataDir = freshStore({ demo: true });
   window = await Window.open(dataDir, 4494, undefined, { RASTAU_SCAN_FOLDER: scanFolder });
-  await chooseCupsPdf(window);
+  await chooseCupsPdf(window, SUPERVISOR_IIN);
   await window.login(CLERK_IIN);
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-counter"]');
@@ -143,6 +144,38 @@ test("a visit without the signed consent is refused on ground 1, offered and con
   await printNewestNotice("notice-ground-1-ru");
   // The earlier notice stays in the applicant's history, ready to print again.
   assert.equal((await window.driver.findElements({ css: '[data-testid="notice-row"]' })).length, 2);
+  await finishVisit();
+});
+
+test("when the center requires it, a supervisor signs the notice with their own key", async () => {
+  const supervisorPki = makePki(mkdtempSync(join(work, "supervisor-")), SUPERVISOR_IIN, "Сұлтанова Әйгерім Қайратқызы");
+  await window.click('[data-testid="logout"]');
+  await window.login(SUPERVISOR_IIN);
+  await window.click('[data-testid="lang-ru"]');
+  await window.click('[data-testid="nav-center"]');
+  await window.click('[data-testid="notice-signer-supervisor"]');
+  await window.waitForText('[data-testid="notice-signer-settings"] [data-testid="notice"]', "Сохранено");
+  await window.click('[data-testid="logout"]');
+  await window.login(CLERK_IIN);
+  await window.click('[data-testid="nav-counter"]');
+
+  await openVisit();
+  await window.click('[data-testid="refuse-ground-one"]');
+  await window.click('[data-testid="refuse-confirm"]');
+  await window.waitForText('[data-testid="sign-notice"]', "руководителя");
+  await window.click('[data-testid="sign-notice"]');
+  // The clerk's own key is not a supervisor's.
+  await window.waitForText('[data-testid="key-dialog"]', "Ключ ЭЦП руководителя");
+  await window.fill('[data-testid="key-dialog"]', "keyPath", pki.p12);
+  await window.fill('[data-testid="key-dialog"]', "keyPassword", KEY_PASSWORD);
+  await window.click('[data-testid="open-key"]');
+  await window.waitForText('[data-testid="key-dialog"] [data-testid="error"]', "не принадлежит руководителю");
+  await window.fill('[data-testid="key-dialog"]', "keyPath", supervisorPki.p12);
+  await window.fill('[data-testid="key-dialog"]', "keyPassword", KEY_PASSWORD);
+  await window.click('[data-testid="open-key"]');
+  await window.waitForText(`${refusals} [data-testid="notice"]`, "подписано");
+  await window.waitForText('[data-testid="notice-row"]:first-of-type', "Сұлтанова Әйгерім Қайратқызы");
+  await window.screenshot("65-notice-signed-by-supervisor-ru");
   await finishVisit();
 });
 
