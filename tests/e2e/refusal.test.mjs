@@ -9,14 +9,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { listDocuments } from "./support/counter.mjs";
+import { CLERK_IIN, clerkAtCounter, listDocuments } from "./support/counter.mjs";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
-import { chooseCupsPdf, waitForPrint } from "./support/print.mjs";
+import { waitForPrint } from "./support/print.mjs";
 import { scanA4 } from "./support/sane.mjs";
 import { cmsVerifies, pdfText, pdfsigValid, pyhanko } from "./support/signed.mjs";
-import { ARTIFACTS, CLI, Window, freshStore } from "./support/window.mjs";
+import { ARTIFACTS, CLI } from "./support/window.mjs";
 
-const CLERK_IIN = "920718300451"; // a demo clerk
 const SUPERVISOR_IIN = "850315400124"; // the demo supervisor
 const APPLICANT_IIN = "780214300450";
 const PENCIL = "На с. 1 диплома год окончания исправлен карандашом; оттиск печати ҚазҰУ не читается.";
@@ -30,12 +29,7 @@ let window;
 let dataDir;
 
 before(async () => {
-  dataDir = freshStore({ demo: true });
-  window = await Window.open(dataDir, 4494, undefined, { RASTAU_SCAN_FOLDER: scanFolder });
-  await chooseCupsPdf(window, SUPERVISOR_IIN);
-  await window.login(CLERK_IIN);
-  await window.click('[data-testid="lang-ru"]');
-  await window.click('[data-testid="nav-counter"]');
+  ({ window, dataDir } = await clerkAtCounter(4494, { RASTAU_SCAN_FOLDER: scanFolder }));
 });
 after(async () => {
   await window?.close();

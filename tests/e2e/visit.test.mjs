@@ -10,12 +10,11 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
 import { saneTestConfig, scanA4 as scanPage } from "./support/sane.mjs";
-import { listDocuments } from "./support/counter.mjs";
-import { chooseCupsPdf, waitForPrint as waitForJob } from "./support/print.mjs";
+import { CLERK_IIN, clerkAtCounter, listDocuments } from "./support/counter.mjs";
+import { waitForPrint as waitForJob } from "./support/print.mjs";
 import { cmsVerifies, pdfText, pdfsigValid, pyhanko } from "./support/signed.mjs";
-import { ARTIFACTS, CLI, Window, freshStore } from "./support/window.mjs";
+import { ARTIFACTS, CLI } from "./support/window.mjs";
 
-const CLERK_IIN = "920718300451"; // a demo clerk
 const work = mkdtempSync(join(tmpdir(), "rastau-e2e-visit-"));
 const scanFolder = join(work, "scan-folder");
 mkdirSync(scanFolder);
@@ -27,13 +26,8 @@ let window;
 let dataDir;
 
 before(async () => {
-  dataDir = freshStore({ demo: true });
   const env = { SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))), RASTAU_SCAN_FOLDER: scanFolder };
-  window = await Window.open(dataDir, 4484, undefined, env);
-  await chooseCupsPdf(window);
-  await window.login(CLERK_IIN);
-  await window.click('[data-testid="lang-ru"]');
-  await window.click('[data-testid="nav-counter"]');
+  ({ window, dataDir } = await clerkAtCounter(4484, env));
 });
 after(async () => {
   await window?.close();

@@ -15,18 +15,6 @@ use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 const CLERK_PASSWORD: &str = "clerk-pass-1";
 
-fn person() -> Applicant {
-    Applicant {
-        tax_id: iin("88071230045"),
-        surname: "Әбілқайыр".into(),
-        given_name: "Ғалымжан".into(),
-        patronymic: "Қанатұлы".into(),
-        organization: String::new(),
-        address: "Өскемен қ., Ұлан көшесі, 7-үй, 12-пәтер".into(),
-        phone: "+7 701 234 56 78".into(),
-    }
-}
-
 fn entity() -> Applicant {
     Applicant {
         tax_id: "150540000007".into(),
@@ -181,7 +169,7 @@ fn the_consent_is_prefilled_in_either_language() {
     let alone = consented(
         &mut desk,
         OpenVisit {
-            applicant: person(),
+            applicant: form_applicant(),
             representative: None,
         },
         false,
@@ -255,7 +243,7 @@ fn the_receipt_lists_the_copies_and_carries_the_given_qr_code() {
     let open = consented(
         &mut desk,
         OpenVisit {
-            applicant: person(),
+            applicant: form_applicant(),
             representative: None,
         },
         false,
@@ -331,7 +319,7 @@ fn a_long_document_list_runs_onto_numbered_pages() {
     let visit = desk
         .app
         .open_visit(&OpenVisit {
-            applicant: person(),
+            applicant: form_applicant(),
             representative: None,
         })
         .unwrap();
@@ -361,7 +349,7 @@ fn forms_are_for_the_clerk_of_the_visit_or_a_supervisor() {
     let visit = consented(
         &mut desk,
         OpenVisit {
-            applicant: person(),
+            applicant: form_applicant(),
             representative: None,
         },
         false,
@@ -446,7 +434,7 @@ fn the_signed_consent_scan_is_kept_with_the_visit() {
     let visit = consented(
         &mut desk,
         OpenVisit {
-            applicant: person(),
+            applicant: form_applicant(),
             representative: None,
         },
         false,
@@ -499,7 +487,7 @@ fn only_the_clerk_serving_an_open_visit_attaches_its_consent_scan() {
     let visit = consented(
         &mut desk,
         OpenVisit {
-            applicant: person(),
+            applicant: form_applicant(),
             representative: None,
         },
         false,
@@ -531,7 +519,7 @@ fn the_sealed_receipt_carries_the_centers_seal_over_the_signed_copies() {
     let visit = consented(
         &mut desk,
         OpenVisit {
-            applicant: person(),
+            applicant: form_applicant(),
             representative: None,
         },
         false,

@@ -114,10 +114,7 @@ fn only_the_visits_clerk_touches_its_pages() {
     let page = scanned(&mut c, &[0])[0].id;
     let other = iin("91030350033");
     c.desk.app.logout().unwrap();
-    c.desk
-        .app
-        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
-        .unwrap();
+    c.desk.as_supervisor();
     c.desk
         .app
         .create_clerk(&person(other.clone(), "Басқа Қызметкер", "password-1"))

@@ -7,7 +7,7 @@ use common::*;
 use rastau_core::refusal::{Ground, KeyFile, NoticeLanguages, NoticeSigner, RefuseRequest};
 use rastau_core::seal::{SealCheck, SealKind};
 use rastau_core::verify::StoredKind;
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::Document;
 use rastau_core::Error;
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use rastau_sign::{verify_detached, verify_pdf, SignError};
@@ -165,27 +165,18 @@ fn one_document_certified_one_refused_and_the_notice_signed() {
 
 #[test]
 fn without_consent_ground_one_is_suggested_and_the_whole_request_refused() {
-    let mut desk = with_clerk();
-    desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
-    let visit = desk
-        .app
-        .open_visit(&OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
-    desk.app
-        .set_documents(visit.id, &[birth_certificate(), diploma()], false)
-        .unwrap();
-    let view = desk.app.refusals(visit.id).unwrap();
+    let mut c = listed_visit(&[birth_certificate(), diploma()]);
+    let visit_id = c.visit_id;
+    let view = c.desk.app.refusals(visit_id).unwrap();
     assert!(view.consent_missing);
     assert_eq!(view.without_pages, [1, 2]);
     assert_eq!(view.notice_signer, NoticeSigner::Clerk);
 
     let why = "Письменное согласие (приложение 1) не представлено.";
-    let view = desk
+    let view = c
+        .desk
         .app
-        .refuse(visit.id, &refuse(&[1, 2], &[Ground::NotPresented], why))
+        .refuse(visit_id, &refuse(&[1, 2], &[Ground::NotPresented], why))
         .unwrap();
     assert_eq!(view.refusals.len(), 2);
     assert!(
@@ -195,19 +186,18 @@ fn without_consent_ground_one_is_suggested_and_the_whole_request_refused() {
 
     // Signing needs the clerk's key, opened as for certifying.
     assert!(matches!(
-        desk.app.issue_notice(visit.id, NoticeLanguages::Ru, None),
+        c.desk.app.issue_notice(visit_id, NoticeLanguages::Ru, None),
         Err(Error::NoSigningKey)
     ));
-    let pki = rastau_sign::test_pki::TestPki::new();
-    let key = pki.clerk(&clerk_iin(), ClerkOptions::default());
-    desk.app.open_signing_key(&key, PASSWORD).unwrap();
-    let notice = desk
+    open_clerk_key(&mut c);
+    let notice = c
+        .desk
         .app
-        .issue_notice(visit.id, NoticeLanguages::Ru, None)
+        .issue_notice(visit_id, NoticeLanguages::Ru, None)
         .unwrap();
     assert_eq!(notice.documents, ["Туу туралы куәлік", "Диплом"]);
     assert_eq!(notice.languages, NoticeLanguages::Ru);
-    desk.app.close_visit(visit.id).unwrap();
+    c.desk.app.close_visit(visit_id).unwrap();
 }
 
 #[test]
@@ -228,15 +218,12 @@ fn a_refusal_is_withdrawn_until_its_notice_is_signed() {
 #[test]
 fn when_the_center_requires_it_a_supervisor_signs_with_their_own_key() {
     let mut c = consented_visit(&[diploma()]);
-    c.desk
-        .app
-        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
-        .unwrap();
+    c.desk.as_supervisor();
     c.desk
         .app
         .set_notice_signer(NoticeSigner::Supervisor)
         .unwrap();
-    c.desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    c.desk.as_clerk();
     open_clerk_key(&mut c);
     let app = &mut c.desk.app;
     app.refuse(c.visit_id, &refuse(&[1], &[Ground::Defects], PENCIL))

@@ -1,4 +1,9 @@
 // Steps at the counter that several end-to-end tests take the same way.
+import { chooseCupsPdf } from "./print.mjs";
+import { Window, freshStore } from "./window.mjs";
+
+/** A demo clerk (the demo supervisor is 850315400124). */
+export const CLERK_IIN = "920718300451";
 
 /** The two documents most tests certify: a birth certificate and a diploma. */
 export const DOCUMENTS = [
@@ -15,4 +20,16 @@ export async function listDocuments(window, documents = DOCUMENTS) {
   }
   await window.click('[data-testid="save-documents"]');
   await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
+}
+
+/** A demo store whose supervisor chose the cups-pdf queue, and the window open on `port` with
+ * the clerk at the counter, in Russian. `env` adds to the app's environment. */
+export async function clerkAtCounter(port, env = {}) {
+  const dataDir = freshStore({ demo: true });
+  const window = await Window.open(dataDir, port, undefined, env);
+  await chooseCupsPdf(window);
+  await window.login(CLERK_IIN);
+  await window.click('[data-testid="lang-ru"]');
+  await window.click('[data-testid="nav-counter"]');
+  return { window, dataDir };
 }

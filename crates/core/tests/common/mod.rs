@@ -102,6 +102,18 @@ pub fn with_clerk() -> Desk {
 }
 
 impl Desk {
+    /// Signs the center's supervisor in (whoever was signed in before).
+    pub fn as_supervisor(&mut self) {
+        self.app
+            .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+            .unwrap();
+    }
+
+    /// Signs the clerk made by [`with_clerk`] in.
+    pub fn as_clerk(&mut self) {
+        self.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
+    }
+
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {
         use rastau_core::clock::Clock;
         self.clock.now()
@@ -126,6 +138,19 @@ pub fn person_applicant() -> Applicant {
         organization: String::new(),
         address: "Қарағанды, Ерубаев к., 12".into(),
         phone: "+7 705 000 00 00".into(),
+    }
+}
+
+/// An applicant whose name and address carry Kazakh letters, for the printed forms.
+pub fn form_applicant() -> Applicant {
+    Applicant {
+        tax_id: iin("88071230045"),
+        surname: "Әбілқайыр".into(),
+        given_name: "Ғалымжан".into(),
+        patronymic: "Қанатұлы".into(),
+        organization: String::new(),
+        address: "Өскемен қ., Ұлан көшесі, 7-үй, 12-пәтер".into(),
+        phone: "+7 701 234 56 78".into(),
     }
 }
 
@@ -160,6 +185,14 @@ pub struct Counter {
 
 /// The clerk signed in at the counter with a consented visit listing `documents`.
 pub fn consented_visit(documents: &[Document]) -> Counter {
+    let mut counter = listed_visit(documents);
+    counter.desk.app.confirm_consent(counter.visit_id).unwrap();
+    counter
+}
+
+/// The clerk signed in at the counter with a visit listing `documents`, the signed consent not
+/// yet handed in.
+pub fn listed_visit(documents: &[Document]) -> Counter {
     let mut desk = with_clerk();
     desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
     let visit = desk
@@ -170,7 +203,6 @@ pub fn consented_visit(documents: &[Document]) -> Counter {
         })
         .unwrap();
     desk.app.set_documents(visit.id, documents, true).unwrap();
-    desk.app.confirm_consent(visit.id).unwrap();
     Counter {
         desk,
         pki: TestPki::new(),

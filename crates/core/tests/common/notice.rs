@@ -1,7 +1,7 @@
 //! Facts for a refusal notice (Annex 2), shared by its tests and its bench: an applicant, the
 //! authorised person and the executor, refused documents, and a seal-like QR text. Between them
 //! the words hold every Kazakh letter.
-use super::profile;
+use super::{form_applicant, profile};
 use chrono::NaiveDate;
 use rastau_core::account::{Account, Role};
 use rastau_core::applicant::Applicant;
@@ -30,7 +30,7 @@ impl Notice {
     pub fn new(grounds: &[Ground]) -> Notice {
         Notice {
             center: profile(),
-            applicant: applicant(),
+            applicant: form_applicant(),
             refusals: vec![refused(grounds)],
             authorised: account(
                 "Нұрпейісова Әсел Ғазизқызы",
@@ -52,18 +52,6 @@ impl Notice {
             executor: &self.executor,
             qr: self.qr.as_bytes(),
         }
-    }
-}
-
-fn applicant() -> Applicant {
-    Applicant {
-        tax_id: "880712300459".into(),
-        surname: "Әбілқайыр".into(),
-        given_name: "Ғалымжан".into(),
-        patronymic: "Қанатұлы".into(),
-        organization: String::new(),
-        address: "Өскемен қ., Ұлан көшесі, 7-үй, 12-пәтер".into(),
-        phone: "+7 701 234 56 78".into(),
     }
 }
 
