@@ -10,6 +10,12 @@ pub(crate) fn date_time(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// `2026-11-23T09:00:00+05:00`: local time with its offset, for files other programs read.
+pub(crate) fn iso_local(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
 /// `23.11.2026`.
 pub(crate) fn date(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()

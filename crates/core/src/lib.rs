@@ -12,6 +12,7 @@ pub mod forms;
 pub mod handover;
 pub mod i18n;
 pub mod ids;
+pub mod journal;
 pub mod lang;
 pub mod preview;
 pub mod printing;

@@ -20,10 +20,7 @@ pub fn print_consent(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<JobI
 /// Prints the receipt with the center's sealed QR code.
 #[tauri::command]
 pub fn print_receipt(desk: State<Desk>, visit_id: i64, lang: Lang) -> Reply<JobId> {
-    desk.with(|a| {
-        let pdf = a.sealed_receipt(visit_id, lang)?;
-        a.print_pdf(&pdf, &format!("receipt-{visit_id}-{}", lang.code()))
-    })
+    desk.with(|a| a.print_receipt(visit_id, lang))
 }
 
 /// The consent's pages as images, shown before printing.

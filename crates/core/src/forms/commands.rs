@@ -4,6 +4,7 @@ use super::{consent_pdf, receipt_pdf, ReceiptFacts};
 use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
+use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::visit::{self, VisitView};
 use crate::{center, copy, dates, refusal, Rastau};
@@ -59,6 +60,16 @@ impl Rastau {
             },
         )?;
         self.receipt(visit_id, lang, seal.to_text().as_bytes())
+    }
+
+    /// Prints the sealed receipt on the center's printer and counts the copy handed out.
+    pub fn print_receipt(&mut self, visit_id: i64, lang: Lang) -> Result<JobId> {
+        let pdf = self.sealed_receipt(visit_id, lang)?;
+        let job = self.print_pdf(&pdf, &format!("receipt-{visit_id}-{}", lang.code()))?;
+        let (actor, now) = (self.actor()?, self.now());
+        self.store
+            .write(|tx| visit::record_receipt_print(tx, visit_id, actor.id, now))?;
+        Ok(job)
     }
 
     /// Keeps the scan (an image or a PDF) of the signed consent with the clerk's own open

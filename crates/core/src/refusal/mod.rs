@@ -10,7 +10,7 @@ mod signer;
 pub use commands::{RefusalView, RefusalsView};
 pub use ground::Ground;
 pub use notices::{number as notice_number, NoticeView};
-pub use records::{ensure_not_refused, ensure_notified, RefuseRequest};
+pub use records::{ensure_not_refused, ensure_notified, parse_grounds, RefuseRequest};
 pub use signer::{KeyFile, NoticeSigner};
 
 use crate::error::Result;

@@ -55,7 +55,8 @@ fn grounds_text(grounds: &[Ground]) -> String {
         .join(" ")
 }
 
-fn parse_grounds(text: &str) -> Vec<Ground> {
+/// Grounds as stored (`1 3`); unknown numbers are left out.
+pub fn parse_grounds(text: &str) -> Vec<Ground> {
     text.split_whitespace()
         .filter_map(|n| n.parse().ok().and_then(Ground::from_number))
         .collect()

@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0005_handovers.sql"),
     include_str!("migrations/0006_consent_scan.sql"),
     include_str!("migrations/0007_refusals.sql"),
+    include_str!("migrations/0008_journal.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -9,7 +9,7 @@ pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use journal::JournalNumber;
 pub use records::{
     attach_consent_scan, close, confirm_consent, consent_scan_allowed, ensure_changeable, open,
-    open_for_clerk, set_documents, to_certify, view, view_as, ToCertify,
+    open_for_clerk, record_receipt_print, set_documents, to_certify, view, view_as, ToCertify,
 };
 pub use representative::Representative;
 

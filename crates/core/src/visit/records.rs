@@ -175,6 +175,20 @@ pub fn attach_consent_scan(
     Ok(())
 }
 
+/// Counts a paper receipt handed to the applicant.
+pub fn record_receipt_print(
+    tx: &Transaction,
+    visit_id: i64,
+    account_id: i64,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO receipt_print (visit_id, account_id, printed_at) VALUES (?1, ?2, ?3)",
+        params![visit_id, account_id, at],
+    )?;
+    Ok(())
+}
+
 /// Ends the service; the duration is fixed from here on.
 pub fn close(tx: &Transaction, actor: &Account, visit_id: i64, now: DateTime<Utc>) -> Result<()> {
     changeable(tx, actor, visit_id)?;

@@ -1,0 +1,115 @@
+//! The journal as CSV: UTF-8 with a byte-order mark (so spreadsheet programs on Windows read
+//! Kazakh letters right), comma-separated, one line per document, columns in a fixed order
+//! documented in the README. A visit without documents still has its line.
+use super::rows::{DocumentOutcome, JournalRow};
+use crate::dates;
+
+/// The header, in this order; a new column is only ever added at the end.
+pub const CSV_COLUMNS: [&str; 17] = [
+    "journal_number",
+    "started_at",
+    "ended_at",
+    "duration_seconds",
+    "over_limit",
+    "tax_id",
+    "applicant",
+    "representative",
+    "clerk",
+    "document_position",
+    "document_title",
+    "outcome",
+    "grounds",
+    "notices",
+    "notice_prints",
+    "receipt_prints",
+    "visit_id",
+];
+
+pub fn to_csv(rows: &[JournalRow]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    line(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
+    for row in rows {
+        if row.documents.is_empty() {
+            line(&mut out, fields(row, None));
+        }
+        for document in &row.documents {
+            line(&mut out, fields(row, Some(document)));
+        }
+    }
+    out.into_bytes()
+}
+
+fn fields(
+    row: &JournalRow,
+    document: Option<&super::JournalDocument>,
+) -> impl Iterator<Item = String> {
+    let (outcome, grounds) = match document.map(|d| &d.outcome) {
+        Some(DocumentOutcome::Certified) => ("certified", String::new()),
+        Some(DocumentOutcome::Refused { grounds }) => (
+            "refused",
+            grounds
+                .iter()
+                .map(|g| g.number().to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        Some(DocumentOutcome::Undecided) => ("undecided", String::new()),
+        None => ("", String::new()),
+    };
+    let notices: Vec<&str> = row.notices.iter().map(|n| n.number.as_str()).collect();
+    let notice_prints: u32 = row.notices.iter().map(|n| n.prints).sum();
+    [
+        row.number.clone(),
+        dates::iso_local(row.started_at),
+        row.ended_at.map(dates::iso_local).unwrap_or_default(),
+        row.duration_seconds
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        u8::from(row.over_limit).to_string(),
+        row.tax_id.clone(),
+        row.applicant.clone(),
+        row.representative.clone().unwrap_or_default(),
+        row.clerk_name.clone(),
+        document.map(|d| d.position.to_string()).unwrap_or_default(),
+        document.map(|d| d.title.clone()).unwrap_or_default(),
+        outcome.to_owned(),
+        grounds,
+        notices.join(" "),
+        notice_prints.to_string(),
+        row.receipt_prints.to_string(),
+        row.visit_id.to_string(),
+    ]
+    .into_iter()
+}
+
+/// One CSV line (RFC 4180): a field with a comma, a quote or a line break is quoted.
+fn line(out: &mut String, fields: impl Iterator<Item = String>) {
+    let quoted: Vec<String> = fields
+        .map(|f| {
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f
+            }
+        })
+        .collect();
+    out.push_str(&quoted.join(","));
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_with_commas_quotes_or_breaks_are_quoted() {
+        let mut out = String::new();
+        line(
+            &mut out,
+            ["a", "b,c", "say \"hi\"", "two\nlines"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        assert_eq!(out, "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+    }
+}

@@ -1,0 +1,92 @@
+//! Which visits the journal shows.
+use super::rows::{DocumentOutcome, JournalRow};
+use crate::refusal::Ground;
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use serde::Deserialize;
+use ts_rs::TS;
+
+/// What became of a visit's documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Outcome {
+    /// At least one document certified.
+    Certified,
+    /// At least one document refused.
+    Refused,
+    /// A document neither certified nor refused (the visit is open, or ended without a decision).
+    Undecided,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct JournalFilter {
+    /// The first and last day, inclusive, in the center's local time.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[ts(optional, type = "number")]
+    pub clerk_id: Option<i64>,
+    #[ts(optional)]
+    pub outcome: Option<Outcome>,
+    #[ts(optional)]
+    pub ground: Option<Ground>,
+    #[serde(default)]
+    pub over_limit_only: bool,
+    /// Part of an IIN/BIN, an applicant's or representative's name, a journal number or a
+    /// document's title; any letter case.
+    #[ts(optional)]
+    pub search: Option<String>,
+}
+
+impl JournalFilter {
+    /// One day, everyone, everything.
+    pub fn day(day: NaiveDate) -> JournalFilter {
+        JournalFilter {
+            from: day,
+            to: day,
+            clerk_id: None,
+            outcome: None,
+            ground: None,
+            over_limit_only: false,
+            search: None,
+        }
+    }
+
+    /// The instants the range covers: from the first day's local midnight up to, not
+    /// including, the midnight after the last day.
+    pub(super) fn instants(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+        (
+            midnight(self.from),
+            midnight(self.to.succ_opt().unwrap_or(self.to)),
+        )
+    }
+
+    /// What SQL did not already select by: outcome, ground, over-limit and the search box.
+    pub(super) fn admits(&self, row: &JournalRow) -> bool {
+        let outcome = self.outcome.is_none_or(|o| row.has(o));
+        let ground = self.ground.is_none_or(|g| {
+            row.documents
+                .iter()
+                .any(|d| matches!(&d.outcome, DocumentOutcome::Refused { grounds } if grounds.contains(&g)))
+        });
+        let over = !self.over_limit_only || row.over_limit;
+        let search = self
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .is_none_or(|s| row.mentions(&s.to_lowercase()));
+        outcome && ground && over && search
+    }
+}
+
+fn midnight(day: NaiveDate) -> DateTime<Utc> {
+    let start = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    // A day whose midnight was skipped by a clock change starts at the first instant after it.
+    Local
+        .from_local_datetime(&start)
+        .earliest()
+        .unwrap_or_else(|| Local.from_utc_datetime(&start))
+        .with_timezone(&Utc)
+}

@@ -1,0 +1,231 @@
+//! The journal's rows as read from the store: four queries over the visits accepted in the
+//! range (visits, documents, notices), grouped by visit.
+use super::filter::{JournalFilter, Outcome};
+use crate::applicant::Applicant;
+use crate::error::Result;
+use crate::refusal::{self, Ground};
+use crate::visit::{over_limit, JournalNumber};
+use chrono::{DateTime, Utc};
+use rusqlite::{named_params, Connection};
+use serde::Serialize;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// One visit in the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct JournalRow {
+    #[ts(type = "number")]
+    pub visit_id: i64,
+    /// `2026/000042`.
+    pub number: String,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    #[ts(type = "number | null")]
+    pub duration_seconds: Option<i64>,
+    pub over_limit: bool,
+    pub tax_id: String,
+    /// The person's full name or the organisation's.
+    pub applicant: String,
+    pub representative: Option<String>,
+    #[ts(type = "number")]
+    pub clerk_id: i64,
+    pub clerk_name: String,
+    pub documents: Vec<JournalDocument>,
+    pub notices: Vec<JournalNotice>,
+    pub receipt_prints: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct JournalDocument {
+    pub position: u32,
+    pub title: String,
+    pub outcome: DocumentOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+#[ts(export)]
+pub enum DocumentOutcome {
+    Certified,
+    Refused { grounds: Vec<Ground> },
+    Undecided,
+}
+
+/// A notice of refusal issued during the visit and how many paper copies were handed out.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct JournalNotice {
+    pub number: String,
+    pub prints: u32,
+}
+
+impl JournalRow {
+    /// Whether one of the visit's documents ended as `outcome`.
+    pub fn has(&self, outcome: Outcome) -> bool {
+        self.documents.iter().any(|d| {
+            matches!(
+                (&d.outcome, outcome),
+                (DocumentOutcome::Certified, Outcome::Certified)
+                    | (DocumentOutcome::Refused { .. }, Outcome::Refused)
+                    | (DocumentOutcome::Undecided, Outcome::Undecided)
+            )
+        })
+    }
+
+    /// Whether `needle` (lower case) is part of the number, the IIN/BIN, a name or a title.
+    pub fn mentions(&self, needle: &str) -> bool {
+        let titles = self.documents.iter().map(|d| d.title.as_str());
+        [
+            &self.number,
+            &self.tax_id,
+            &self.applicant,
+            &self.clerk_name,
+        ]
+        .into_iter()
+        .map(String::as_str)
+        .chain(self.representative.as_deref())
+        .chain(titles)
+        .any(|text| text.to_lowercase().contains(needle))
+    }
+}
+
+/// The visits accepted within the filter's days (of its clerk, if it names one), oldest first.
+pub fn load(conn: &Connection, filter: &JournalFilter) -> Result<Vec<JournalRow>> {
+    let (from, to) = filter.instants();
+    let mut rows = visits(conn, from, to, filter.clerk_id)?;
+    let index: HashMap<i64, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.visit_id, i))
+        .collect();
+    for (visit_id, document) in documents(conn, from, to)? {
+        if let Some(&i) = index.get(&visit_id) {
+            rows[i].documents.push(document);
+        }
+    }
+    for (visit_id, notice) in notices(conn, from, to)? {
+        if let Some(&i) = index.get(&visit_id) {
+            rows[i].notices.push(notice);
+        }
+    }
+    Ok(rows)
+}
+
+fn visits(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    clerk_id: Option<i64>,
+) -> Result<Vec<JournalRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.id, v.journal_year, v.journal_seq, v.started_at, v.ended_at,
+                v.representative_name, v.clerk_id, k.full_name AS clerk_name,
+                a.tax_id, a.surname, a.given_name, a.patronymic, a.organization,
+                (SELECT count(*) FROM receipt_print p WHERE p.visit_id = v.id) AS receipt_prints
+         FROM visit v
+         JOIN account k ON k.id = v.clerk_id
+         JOIN applicant a ON a.id = v.applicant_id
+         WHERE v.started_at >= :from AND v.started_at < :to
+           AND (:clerk IS NULL OR v.clerk_id = :clerk)
+         ORDER BY v.started_at, v.id",
+    )?;
+    let rows = stmt.query_map(
+        named_params! { ":from": from, ":to": to, ":clerk": clerk_id },
+        |r| {
+            let started_at: DateTime<Utc> = r.get("started_at")?;
+            let ended_at: Option<DateTime<Utc>> = r.get("ended_at")?;
+            let duration_seconds = ended_at.map(|end| (end - started_at).num_seconds());
+            let applicant = Applicant {
+                tax_id: r.get("tax_id")?,
+                surname: r.get("surname")?,
+                given_name: r.get("given_name")?,
+                patronymic: r.get("patronymic")?,
+                organization: r.get("organization")?,
+                ..Applicant::default()
+            };
+            Ok(JournalRow {
+                visit_id: r.get("id")?,
+                number: JournalNumber::new(r.get("journal_year")?, r.get("journal_seq")?)
+                    .to_string(),
+                started_at,
+                ended_at,
+                duration_seconds,
+                over_limit: duration_seconds.is_some_and(over_limit),
+                applicant: applicant.display_name(),
+                tax_id: applicant.tax_id,
+                representative: r.get("representative_name")?,
+                clerk_id: r.get("clerk_id")?,
+                clerk_name: r.get("clerk_name")?,
+                documents: vec![],
+                notices: vec![],
+                receipt_prints: r.get("receipt_prints")?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn documents(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(i64, JournalDocument)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.visit_id, d.position, d.title, c.id IS NOT NULL AS certified, r.grounds
+         FROM visit v
+         JOIN document d ON d.visit_id = v.id
+         LEFT JOIN certified_copy c ON c.document_id = d.id
+         LEFT JOIN refusal r ON r.document_id = d.id
+         WHERE v.started_at >= :from AND v.started_at < :to
+         ORDER BY d.visit_id, d.position",
+    )?;
+    let rows = stmt.query_map(named_params! { ":from": from, ":to": to }, |r| {
+        let grounds: Option<String> = r.get("grounds")?;
+        let outcome = match (r.get::<_, bool>("certified")?, grounds) {
+            (true, _) => DocumentOutcome::Certified,
+            (false, Some(g)) => DocumentOutcome::Refused {
+                grounds: refusal::parse_grounds(&g),
+            },
+            (false, None) => DocumentOutcome::Undecided,
+        };
+        Ok((
+            r.get("visit_id")?,
+            JournalDocument {
+                position: r.get("position")?,
+                title: r.get("title")?,
+                outcome,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn notices(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(i64, JournalNotice)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.visit_id, n.seq, v.journal_year, v.journal_seq,
+                (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id) AS prints
+         FROM visit v JOIN refusal_notice n ON n.visit_id = v.id
+         WHERE v.started_at >= :from AND v.started_at < :to
+         ORDER BY n.visit_id, n.seq",
+    )?;
+    let rows = stmt.query_map(named_params! { ":from": from, ":to": to }, |r| {
+        let visit = JournalNumber::new(r.get("journal_year")?, r.get("journal_seq")?);
+        Ok((
+            r.get("visit_id")?,
+            JournalNotice {
+                number: refusal::notice_number(visit, r.get("seq")?),
+                prints: r.get("prints")?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

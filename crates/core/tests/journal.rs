@@ -1,0 +1,235 @@
+//! The journal: a day's visits by two clerks with what became of each document, the totals,
+//! the filters, who sees what, and the CSV export row for row.
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::*;
+use rastau_core::journal::{to_csv, DocumentOutcome, JournalFilter, Outcome, CSV_COLUMNS};
+use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
+use rastau_core::visit::{Document, OpenVisit};
+use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+
+const SECOND_CLERK_PASSWORD: &str = "clerk-pass-2";
+
+fn second_clerk_iin() -> String {
+    iin("91030350033")
+}
+
+fn diploma() -> Document {
+    Document {
+        title: "Диплом".into(),
+        number: "ЖБ-Б 0012345".into(),
+        issued_on: "30.06.2017".into(),
+        issuer: "ҚарМУ".into(),
+    }
+}
+
+struct Day {
+    desk: Desk,
+    pki: TestPki,
+}
+
+impl Day {
+    /// The clerk signed in with `iin` opens a visit for a new applicant listing `documents`.
+    fn visit(&mut self, applicant_iin: &str, documents: &[Document], consent: bool) -> i64 {
+        let mut applicant = person_applicant();
+        applicant.tax_id = applicant_iin.to_owned();
+        let visit = self
+            .desk
+            .app
+            .open_visit(&OpenVisit {
+                applicant,
+                representative: None,
+            })
+            .unwrap();
+        self.desk
+            .app
+            .set_documents(visit.id, documents, false)
+            .unwrap();
+        if consent {
+            self.desk.app.confirm_consent(visit.id).unwrap();
+        }
+        visit.id
+    }
+
+    fn open_key(&mut self, iin: &str) {
+        let key = self.pki.clerk(iin, ClerkOptions::default());
+        self.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    }
+
+    fn certify(&mut self, visit_id: i64, position: u32) {
+        self.desk
+            .app
+            .certify(visit_id, position, &[scanned_page(position as u8)])
+            .unwrap();
+    }
+
+    fn refuse(&mut self, visit_id: i64, positions: &[u32], ground: Ground) {
+        let request = RefuseRequest {
+            positions: positions.to_vec(),
+            grounds: vec![ground],
+            justification: "Обоснование отказа.".into(),
+        };
+        self.desk.app.refuse(visit_id, &request).unwrap();
+        self.desk
+            .app
+            .issue_notice(visit_id, NoticeLanguages::Ru, None)
+            .unwrap();
+    }
+
+    /// Ends the visit `minutes` after now, the clerk busy all along (so the idle lock stays off).
+    fn close(&mut self, visit_id: i64, minutes: i64) {
+        for _ in 0..minutes {
+            self.desk.clock.advance(Duration::minutes(1));
+            self.desk.app.touch().unwrap();
+        }
+        self.desk.app.close_visit(visit_id).unwrap();
+    }
+}
+
+/// Clerk 1: one visit with both documents certified (12 minutes), one with a certified and a
+/// refused document (ground 3, 20 minutes). Clerk 2: a visit without consent refused on ground
+/// 1 after 35 minutes, over the limit. And one visit the next day.
+fn a_day() -> (Day, NaiveDate) {
+    let mut desk = with_clerk();
+    desk.as_supervisor();
+    desk.app
+        .create_clerk(&person(
+            second_clerk_iin(),
+            "Иванова Мария",
+            SECOND_CLERK_PASSWORD,
+        ))
+        .unwrap();
+    let mut day = Day {
+        desk,
+        pki: TestPki::new(),
+    };
+    let today = day.desk.clock_now().date_naive();
+    day.desk.as_clerk();
+    day.open_key(&clerk_iin());
+    let first = day.visit(&iin("95060150012"), &[birth_certificate(), diploma()], true);
+    day.certify(first, 1);
+    day.certify(first, 2);
+    day.close(first, 12);
+    let second = day.visit(&iin("87010150013"), &[birth_certificate(), diploma()], true);
+    day.certify(second, 1);
+    day.refuse(second, &[2], Ground::Defects);
+    day.close(second, 20);
+
+    day.desk
+        .app
+        .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
+        .unwrap();
+    day.open_key(&second_clerk_iin());
+    let third = day.visit(&iin("99121550014"), &[diploma()], false);
+    day.refuse(third, &[1], Ground::NotPresented);
+    day.close(third, 35);
+
+    day.desk.clock.advance(Duration::days(1));
+    day.desk
+        .app
+        .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
+        .unwrap();
+    let tomorrow = day.visit(&iin("99121550014"), &[diploma()], false);
+    day.close(tomorrow, 5);
+    (day, today)
+}
+
+#[test]
+fn a_supervisor_sees_the_whole_day_with_its_totals() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    let journal = day.desk.app.journal(&JournalFilter::day(today)).unwrap();
+    let numbers: Vec<&str> = journal.rows.iter().map(|r| r.number.as_str()).collect();
+    assert_eq!(
+        numbers.len(),
+        3,
+        "the next day's visit is not in: {numbers:?}"
+    );
+    let second = &journal.rows[1];
+    assert_eq!(second.documents[0].outcome, DocumentOutcome::Certified);
+    assert_eq!(
+        second.documents[1].outcome,
+        DocumentOutcome::Refused {
+            grounds: vec![Ground::Defects]
+        }
+    );
+    assert_eq!(second.notices.len(), 1);
+    assert_eq!(second.duration_seconds, Some(20 * 60));
+    assert!(journal.rows[2].over_limit);
+
+    let t = &journal.totals;
+    assert_eq!(
+        (t.visits, t.documents_certified, t.documents_refused),
+        (3, 3, 2)
+    );
+    assert_eq!(t.refusals_by_ground, [1, 0, 1]);
+    assert_eq!(t.breaches, 1);
+    assert_eq!(t.longest_seconds, Some(35 * 60));
+    assert_eq!(t.mean_seconds, Some((12 + 20 + 35) * 60 / 3));
+    assert_eq!(t.visits_per_hour.iter().sum::<u32>(), 3);
+    let per_clerk: Vec<(&str, u32)> = journal
+        .per_clerk
+        .iter()
+        .map(|c| (c.clerk_name.as_str(), c.totals.visits))
+        .collect();
+    assert_eq!(per_clerk, [("Иванова Мария", 1), ("Ғабитов Ұлан", 2)]);
+}
+
+#[test]
+fn filters_choose_clerk_outcome_ground_breaches_and_words() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    let mut count = |change: &dyn Fn(&mut JournalFilter)| {
+        let mut filter = JournalFilter::day(today);
+        change(&mut filter);
+        day.desk.app.journal(&filter).unwrap().rows.len()
+    };
+    assert_eq!(count(&|f| f.outcome = Some(Outcome::Refused)), 2);
+    assert_eq!(count(&|f| f.outcome = Some(Outcome::Certified)), 2);
+    assert_eq!(count(&|f| f.ground = Some(Ground::NotPresented)), 1);
+    assert_eq!(count(&|f| f.ground = Some(Ground::NoResource)), 0);
+    assert_eq!(count(&|f| f.over_limit_only = true), 1);
+    assert_eq!(count(&|f| f.search = Some(" 8701015".into())), 1);
+    assert_eq!(count(&|f| f.search = Some("ИВАНОВА".into())), 1);
+    assert_eq!(count(&|f| f.search = Some("туу туралы".into())), 2);
+    assert_eq!(count(&|f| f.to = today + Duration::days(1)), 4);
+}
+
+#[test]
+fn a_clerk_sees_only_their_own_visits() {
+    let (mut day, today) = a_day();
+    day.desk
+        .app
+        .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
+        .unwrap();
+    let mut filter = JournalFilter::day(today);
+    let first_clerk = day.desk.app.journal(&filter).unwrap().rows[0].clerk_id;
+    filter.clerk_id = Some(first_clerk - 100);
+    let journal = day.desk.app.journal(&filter).unwrap();
+    assert_eq!(journal.rows.len(), 1);
+    assert_eq!(journal.rows[0].clerk_name, "Иванова Мария");
+}
+
+#[test]
+fn the_csv_has_a_line_per_document_in_the_documented_columns() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    let journal = day.desk.app.journal(&JournalFilter::day(today)).unwrap();
+    let csv = String::from_utf8(to_csv(&journal.rows)).unwrap();
+    let csv = csv
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark for spreadsheets");
+    let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(lines[0], CSV_COLUMNS);
+    let documents: usize = journal.rows.iter().map(|r| r.documents.len()).sum();
+    assert_eq!(lines.len() - 1, documents);
+    let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let refused = &lines[4];
+    assert_eq!(refused[column("journal_number")], journal.rows[1].number);
+    assert_eq!(refused[column("outcome")], "refused");
+    assert_eq!(refused[column("grounds")], "3");
+    assert_eq!(refused[column("duration_seconds")], "1200");
+    assert_eq!(lines[5][column("over_limit")], "1");
+    assert_eq!(lines[5][column("grounds")], "1");
+}
