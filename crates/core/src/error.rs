@@ -138,6 +138,12 @@ pub enum Error {
     NotASupervisorKey,
     #[error("no refusal notice {id}")]
     NoticeNotFound { id: i64 },
+    #[error("the journal of {day} is signed off")]
+    DaySignedOff { day: String },
+    #[error("visits of {day} are still open")]
+    DayHasOpenVisits { day: String },
+    #[error("the journal of {day} is not signed off")]
+    DayNotSignedOff { day: String },
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -255,6 +261,9 @@ impl Error {
             Error::SupervisorMustSign => "supervisor-must-sign",
             Error::NotASupervisorKey => "not-a-supervisor-key",
             Error::NoticeNotFound { .. } => "notice-not-found",
+            Error::DaySignedOff { .. } => "day-signed-off",
+            Error::DayHasOpenVisits { .. } => "day-has-open-visits",
+            Error::DayNotSignedOff { .. } => "day-not-signed-off",
         }
     }
 
@@ -285,6 +294,9 @@ impl Error {
             Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
             Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
             Error::PowerOfAttorneyExpired { until } => vec![("until", until.as_str().into())],
+            Error::DaySignedOff { day }
+            | Error::DayHasOpenVisits { day }
+            | Error::DayNotSignedOff { day } => vec![("day", day.as_str().into())],
             Error::CopyNotFound { id } | Error::NoticeNotFound { id } => {
                 vec![("id", (*id).into())]
             }

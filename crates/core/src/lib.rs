@@ -30,4 +30,5 @@ pub mod visit;
 
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;
+pub(crate) use rastau::SignedFiles;
 pub use rastau::{FirstStart, Rastau, Status};

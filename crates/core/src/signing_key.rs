@@ -1,7 +1,12 @@
-//! The clerk's open EDS key as the counter shows it: whose it is and until when it signs.
+//! EDS keys at the desk: the open key as the counter shows it (whose it is and until when it
+//! signs), and a supervisor's key brought for one signature.
+use crate::account::{self, Account, Role};
+use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use rastau_sign::CertificateInfo;
-use serde::Serialize;
+use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -25,4 +30,33 @@ impl From<&CertificateInfo> for SigningKeyView {
             valid_until: c.not_after,
         }
     }
+}
+
+/// A supervisor's key file brought to the desk, with its password; kept in memory only for the
+/// one signature.
+#[derive(Clone, Deserialize)]
+pub struct KeyFile {
+    pub pkcs12: Vec<u8>,
+    pub password: String,
+}
+
+/// Opens a supervisor's key, refusing a key of anyone but an active supervisor of this center
+/// and a key the certified copies' checks would refuse (validity, usage, owner).
+pub fn supervisor_key(
+    conn: &Connection,
+    key: &KeyFile,
+    now: DateTime<Utc>,
+) -> Result<(Account, Arc<dyn Signer>)> {
+    let signer = Pkcs12Signer::open(&key.pkcs12, &key.password)?;
+    let supervisor = signer
+        .certificate()
+        .iin
+        .as_deref()
+        .map(|iin| account::by_iin(conn, iin))
+        .transpose()?
+        .flatten()
+        .filter(|a| a.role == Role::Supervisor && a.active)
+        .ok_or(Error::NotASupervisorKey)?;
+    rastau_sign::check_signer(signer.certificate(), &supervisor.iin, now)?;
+    Ok((supervisor, Arc::new(signer)))
 }

@@ -7,7 +7,9 @@ use common::*;
 use rastau_core::journal::{to_csv, DocumentOutcome, JournalFilter, Outcome, CSV_COLUMNS};
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::verify_pdf;
 
 const SECOND_CLERK_PASSWORD: &str = "clerk-pass-2";
 
@@ -216,7 +218,7 @@ fn the_csv_has_a_line_per_document_in_the_documented_columns() {
     let (mut day, today) = a_day();
     day.desk.as_supervisor();
     let journal = day.desk.app.journal(&JournalFilter::day(today)).unwrap();
-    let csv = String::from_utf8(to_csv(&journal.rows)).unwrap();
+    let csv = String::from_utf8(to_csv(&journal)).unwrap();
     let csv = csv
         .strip_prefix('\u{feff}')
         .expect("a byte-order mark for spreadsheets");
@@ -232,4 +234,72 @@ fn the_csv_has_a_line_per_document_in_the_documented_columns() {
     assert_eq!(refused[column("duration_seconds")], "1200");
     assert_eq!(lines[5][column("over_limit")], "1");
     assert_eq!(lines[5][column("grounds")], "1");
+}
+
+#[test]
+fn a_signed_off_day_is_locked_and_corrected_by_new_entries() {
+    let (mut day, today) = a_day();
+    // Tomorrow has a visit still open: that day cannot be signed yet.
+    let open = day.visit(&iin("95060150012"), &[diploma()], false);
+    day.desk.as_supervisor();
+    let key = day.pki.clerk(&supervisor_iin(), ClerkOptions::default());
+    day.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    let tomorrow = today + Duration::days(1);
+    assert!(matches!(
+        day.desk.app.sign_off_day(tomorrow, Lang::Ru, None),
+        Err(Error::DayHasOpenVisits { .. })
+    ));
+    assert!(matches!(
+        day.desk.app.correct_day(today, None, "Too early"),
+        Err(Error::DayNotSignedOff { .. })
+    ));
+
+    let signed = day.desk.app.sign_off_day(today, Lang::Ru, None).unwrap();
+    let pdf = day.desk.app.signed_journal(today).unwrap();
+    let checked = verify_pdf(&pdf, &day.pki.trust()).unwrap();
+    assert!(checked.intact && checked.trusted, "{checked:?}");
+    assert_eq!(
+        checked.signer.iin.as_deref(),
+        Some(supervisor_iin().as_str())
+    );
+    assert_eq!(rastau_core::store::content_hash(&pdf), signed.pdf_hash);
+    assert!(matches!(
+        day.desk.app.sign_off_day(today, Lang::Ru, None),
+        Err(Error::DaySignedOff { .. })
+    ));
+
+    // Nothing of the signed day changes, even for a supervisor; the other day still does.
+    let journal = day.desk.app.journal(&JournalFilter::day(today)).unwrap();
+    let first = journal.rows[0].visit_id;
+    let request = RefuseRequest {
+        positions: vec![1],
+        grounds: vec![Ground::Defects],
+        justification: "Поздно.".into(),
+    };
+    assert!(matches!(
+        day.desk.app.refuse(first, &request),
+        Err(Error::DaySignedOff { .. })
+    ));
+    day.desk.app.refuse(open, &request).unwrap();
+
+    // A correction is a new entry, with its author, in the next view and export.
+    let text = "Время окончания обращения указано неверно: фактически 09:40.";
+    let corrections = day.desk.app.correct_day(today, Some(first), text).unwrap();
+    assert_eq!(corrections.len(), 1);
+    assert_eq!(corrections[0].author, "Әбілқасымова Гүлнар");
+    let journal = day.desk.app.journal(&JournalFilter::day(today)).unwrap();
+    assert_eq!(journal.signed_off, [signed]);
+    assert_eq!(journal.corrections, corrections);
+    let csv = String::from_utf8(to_csv(&journal)).unwrap();
+    let last = csv.lines().last().unwrap();
+    assert!(
+        last.contains(",correction,") && last.contains(text),
+        "{last}"
+    );
+
+    day.desk.as_clerk();
+    assert!(matches!(
+        day.desk.app.correct_day(today, None, text),
+        Err(Error::SupervisorOnly)
+    ));
 }

@@ -4,8 +4,9 @@ mod common;
 
 use common::poppler::{one_line, text_of};
 use common::*;
-use rastau_core::refusal::{Ground, KeyFile, NoticeLanguages, NoticeSigner, RefuseRequest};
+use rastau_core::refusal::{Ground, NoticeLanguages, NoticeSigner, RefuseRequest};
 use rastau_core::seal::{SealCheck, SealKind};
+use rastau_core::signing_key::KeyFile;
 use rastau_core::verify::StoredKind;
 use rastau_core::visit::Document;
 use rastau_core::Error;

@@ -1,8 +1,9 @@
 use crate::state::Desk;
 use rastau_core::printing::JobId;
 use rastau_core::refusal::{
-    KeyFile, NoticeLanguages, NoticeSigner, NoticeView, RefusalsView, RefuseRequest,
+    NoticeLanguages, NoticeSigner, NoticeView, RefusalsView, RefuseRequest,
 };
+use rastau_core::signing_key::KeyFile;
 use rastau_core::{preview, Error, ErrorPayload};
 use std::path::PathBuf;
 use tauri::State;

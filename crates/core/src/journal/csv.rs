@@ -1,7 +1,10 @@
 //! The journal as CSV: UTF-8 with a byte-order mark (so spreadsheet programs on Windows read
 //! Kazakh letters right), comma-separated, one line per document, columns in a fixed order
-//! documented in the README. A visit without documents still has its line.
+//! documented in the README. A visit without documents still has its line. Corrections to
+//! signed days follow the visits, one line each, with the outcome `correction`.
 use super::rows::{DocumentOutcome, JournalRow};
+use super::signoff::CorrectionView;
+use super::JournalView;
 use crate::dates;
 
 /// The header, in this order; a new column is only ever added at the end.
@@ -25,10 +28,10 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "visit_id",
 ];
 
-pub fn to_csv(rows: &[JournalRow]) -> Vec<u8> {
+pub fn to_csv(journal: &JournalView) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     line(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
-    for row in rows {
+    for row in &journal.rows {
         if row.documents.is_empty() {
             line(&mut out, fields(row, None));
         }
@@ -36,7 +39,29 @@ pub fn to_csv(rows: &[JournalRow]) -> Vec<u8> {
             line(&mut out, fields(row, Some(document)));
         }
     }
+    for correction in &journal.corrections {
+        line(&mut out, correction_fields(correction));
+    }
     out.into_bytes()
+}
+
+/// A correction in the visit columns: the visit's number, when and by whom, and its text
+/// in the document title's place.
+fn correction_fields(c: &CorrectionView) -> impl Iterator<Item = String> {
+    let mut fields = vec![String::new(); CSV_COLUMNS.len()];
+    let mut set = |name: &str, value: String| {
+        let i = CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("a known column");
+        fields[i] = value;
+    };
+    set("journal_number", c.visit_number.clone().unwrap_or_default());
+    set("started_at", dates::iso_local(c.written_at));
+    set("clerk", c.author.clone());
+    set("document_title", c.text.clone());
+    set("outcome", "correction".to_owned());
+    fields.into_iter()
 }
 
 fn fields(

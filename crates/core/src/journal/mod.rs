@@ -3,12 +3,15 @@
 //! A clerk sees their own visits; a supervisor the whole center.
 mod csv;
 mod filter;
+mod pdf;
 mod rows;
+mod signoff;
 mod totals;
 
 pub use self::csv::{to_csv, CSV_COLUMNS};
 pub use filter::{JournalFilter, Outcome};
 pub use rows::{DocumentOutcome, JournalDocument, JournalNotice, JournalRow};
+pub use signoff::{ensure_day_open, CorrectionView, SignOffView};
 pub use totals::{ClerkTotals, Totals};
 
 use crate::account::Role;
@@ -25,6 +28,10 @@ pub struct JournalView {
     pub rows: Vec<JournalRow>,
     pub totals: Totals,
     pub per_clerk: Vec<ClerkTotals>,
+    /// The days of the range a supervisor signed off (and so locked).
+    pub signed_off: Vec<SignOffView>,
+    /// Corrections written to signed days of the range, oldest first.
+    pub corrections: Vec<CorrectionView>,
 }
 
 impl Rastau {
@@ -39,10 +46,14 @@ impl Rastau {
             .into_iter()
             .filter(|row| filter.admits(row))
             .collect();
-        Ok(JournalView {
+        let mut view = JournalView {
             totals: Totals::of(rows.iter()),
             per_clerk: totals::per_clerk(&rows),
             rows,
-        })
+            signed_off: vec![],
+            corrections: vec![],
+        };
+        signoff::annotate(self.store.read(), &filter, &mut view)?;
+        Ok(view)
     }
 }

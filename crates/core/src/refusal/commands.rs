@@ -1,6 +1,6 @@
 //! Refusing at the counter: marking documents refused, signing the notice, printing it.
 use super::records::{self, RefuseRequest, Stored};
-use super::signer::{self, KeyFile, NoticeSigner};
+use super::signer::{self, NoticeSigner};
 use super::{notices, Ground, NoticeLanguages, NoticeView, Refusal};
 use crate::account::{Account, Role};
 use crate::error::{Error, Result};
@@ -9,6 +9,7 @@ use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
+use crate::signing_key::{supervisor_key, KeyFile};
 use crate::visit::{self, VisitView};
 use crate::{center, copy, dates, Rastau};
 use rastau_sign::{PdfSignatureMeta, Signer};
@@ -175,7 +176,7 @@ impl Rastau {
     ) -> Result<(Account, Arc<dyn Signer>)> {
         let now = self.now();
         if let Some(key) = key {
-            return signer::supervisor_key(self.store.read(), key, now);
+            return supervisor_key(self.store.read(), key, now);
         }
         let required = signer::get(self.store.read())?;
         if required == NoticeSigner::Supervisor && actor.role != Role::Supervisor {

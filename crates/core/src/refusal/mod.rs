@@ -11,7 +11,7 @@ pub use commands::{RefusalView, RefusalsView};
 pub use ground::Ground;
 pub use notices::{number as notice_number, NoticeView};
 pub use records::{ensure_not_refused, ensure_notified, parse_grounds, RefuseRequest};
-pub use signer::{KeyFile, NoticeSigner};
+pub use signer::NoticeSigner;
 
 use crate::error::Result;
 use crate::lang::Lang;

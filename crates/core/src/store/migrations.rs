@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0006_consent_scan.sql"),
     include_str!("migrations/0007_refusals.sql"),
     include_str!("migrations/0008_journal.sql"),
+    include_str!("migrations/0009_day_signoff.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

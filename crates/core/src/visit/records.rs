@@ -4,6 +4,7 @@ use super::{clock, Document, OpenVisit, Representative, VisitView};
 use crate::account::{Account, Role};
 use crate::applicant;
 use crate::error::{Error, Result};
+use crate::journal::ensure_day_open;
 use crate::required::require;
 use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
 use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
@@ -19,6 +20,7 @@ pub fn open(
     if let Some(r) = &request.representative {
         r.validate(today)?;
     }
+    ensure_day_open(tx, today)?;
     let applicant_id = applicant::remember(tx, &request.applicant, now)?;
     let number = journal::next(tx, now.with_timezone(&Local).year())?;
     let r = request.representative.as_ref();
@@ -46,18 +48,20 @@ pub fn open(
 struct Row {
     clerk_id: i64,
     consent_received_at: Option<DateTime<Utc>>,
+    started_at: DateTime<Utc>,
     ended_at: Option<DateTime<Utc>>,
 }
 
 fn row(conn: &Connection, visit_id: i64) -> Result<Row> {
     conn.query_row(
-        "SELECT clerk_id, consent_received_at, ended_at FROM visit WHERE id = ?1",
+        "SELECT clerk_id, consent_received_at, started_at, ended_at FROM visit WHERE id = ?1",
         [visit_id],
         |r| {
             Ok(Row {
                 clerk_id: r.get(0)?,
                 consent_received_at: r.get(1)?,
-                ended_at: r.get(2)?,
+                started_at: r.get(2)?,
+                ended_at: r.get(3)?,
             })
         },
     )
@@ -74,9 +78,11 @@ fn concerns(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
     Ok(row)
 }
 
-/// A visit may be changed by the clerk serving it (or a supervisor) while it is open.
+/// A visit may be changed by the clerk serving it (or a supervisor) while it is open and its
+/// day not signed off.
 fn changeable(conn: &Connection, actor: &Account, visit_id: i64) -> Result<Row> {
     let row = concerns(conn, actor, visit_id)?;
+    ensure_day_open(conn, row.started_at.with_timezone(&Local).date_naive())?;
     if row.ended_at.is_some() {
         return Err(Error::VisitClosed);
     }

@@ -1,0 +1,261 @@
+//! Signing off a day: the supervisor signs the day's journal PDF with their EDS, and the day
+//! is locked. What was signed never changes; a correction is a new entry, with its author and
+//! time, shown in every later export of that day.
+use super::{JournalFilter, JournalView};
+use crate::account::{Account, Role};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::required::require;
+use crate::signing_key::{supervisor_key, KeyFile};
+use crate::visit::JournalNumber;
+use crate::{center, dates, Rastau, SignedFiles};
+use chrono::{DateTime, NaiveDate, Utc};
+use rastau_sign::{PdfSignatureMeta, Signer};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use std::sync::Arc;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SignOffView {
+    pub day: NaiveDate,
+    pub signer_name: String,
+    pub signed_at: DateTime<Utc>,
+    pub pdf_hash: String,
+    pub signature_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CorrectionView {
+    pub day: NaiveDate,
+    /// The visit corrected, if the correction is about one.
+    pub visit_number: Option<String>,
+    pub author: String,
+    pub written_at: DateTime<Utc>,
+    pub text: String,
+}
+
+fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// Refuses a change to anything of a signed-off day.
+pub fn ensure_day_open(conn: &Connection, day: NaiveDate) -> Result<()> {
+    if signed_off(conn, day)?.is_some() {
+        return Err(Error::DaySignedOff {
+            day: dates::date(day),
+        });
+    }
+    Ok(())
+}
+
+pub fn signed_off(conn: &Connection, day: NaiveDate) -> Result<Option<SignOffView>> {
+    Ok(conn
+        .query_row(
+            "SELECT signer_name, signed_at, pdf_hash, signature_hash FROM day_signoff
+             WHERE day = ?1",
+            [day_text(day)],
+            |r| {
+                Ok(SignOffView {
+                    day,
+                    signer_name: r.get(0)?,
+                    signed_at: r.get(1)?,
+                    pdf_hash: r.get(2)?,
+                    signature_hash: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The corrections written for the days from `from` to `to`, oldest first.
+pub fn corrections(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<CorrectionView>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.day, c.written_at, c.text, a.full_name, v.journal_year, v.journal_seq
+         FROM journal_correction c
+         JOIN account a ON a.id = c.account_id
+         LEFT JOIN visit v ON v.id = c.visit_id
+         WHERE c.day BETWEEN ?1 AND ?2
+         ORDER BY c.id",
+    )?;
+    let rows = stmt.query_map(params![day_text(from), day_text(to)], |r| {
+        let year: Option<i32> = r.get(4)?;
+        let seq: Option<u32> = r.get(5)?;
+        let day: String = r.get(0)?;
+        Ok(CorrectionView {
+            day: NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap_or_default(),
+            visit_number: year
+                .zip(seq)
+                .map(|(y, s)| JournalNumber::new(y, s).to_string()),
+            author: r.get(3)?,
+            written_at: r.get(1)?,
+            text: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn open_visits_on(conn: &Connection, filter: &JournalFilter) -> Result<bool> {
+    let (from, to) = filter.instants();
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM visit
+                        WHERE started_at >= ?1 AND started_at < ?2 AND ended_at IS NULL)",
+        params![from, to],
+        |r| r.get(0),
+    )?)
+}
+
+struct NewSignOff<'a> {
+    day: NaiveDate,
+    supervisor: &'a Account,
+    files: &'a SignedFiles,
+    signer: &'a dyn Signer,
+    at: DateTime<Utc>,
+}
+
+fn insert(tx: &Transaction, s: &NewSignOff) -> Result<()> {
+    ensure_day_open(tx, s.day)?;
+    tx.execute(
+        "INSERT INTO day_signoff (day, supervisor_id, pdf_hash, signature_hash, signer_name,
+                                  signer_iin, signer_serial, signed_at)
+         VALUES (:day, :supervisor, :pdf, :sig, :name, :iin, :serial, :at)",
+        named_params! {
+            ":day": day_text(s.day),
+            ":supervisor": s.supervisor.id,
+            ":pdf": s.files.pdf_hash,
+            ":sig": s.files.signature_hash,
+            ":name": s.signer.certificate().subject_name,
+            ":iin": s.supervisor.iin,
+            ":serial": s.signer.certificate().serial_hex,
+            ":at": s.at,
+        },
+    )?;
+    Ok(())
+}
+
+impl Rastau {
+    /// Signs the day's journal (in `lang`) with the supervisor's EDS — the key open in this
+    /// session, or `key` — and locks the day. Every visit of the day must have ended.
+    pub fn sign_off_day(
+        &mut self,
+        day: NaiveDate,
+        lang: Lang,
+        key: Option<&KeyFile>,
+    ) -> Result<SignOffView> {
+        let actor = self.supervisor()?;
+        let filter = JournalFilter::day(day);
+        ensure_day_open(self.store.read(), day)?;
+        if open_visits_on(self.store.read(), &filter)? {
+            return Err(Error::DayHasOpenVisits {
+                day: dates::date(day),
+            });
+        }
+        let (supervisor, signer) = self.day_signer(&actor, key)?;
+        let pdf = self.journal_pdf(&filter, lang)?;
+        let now = self.now();
+        let meta = PdfSignatureMeta {
+            name: supervisor.full_name.clone(),
+            reason: crate::i18n::Messages::new(Lang::Kk).text("journal-sign-reason", []),
+            location: center::profile(self.store.read())?.city,
+            signing_time: now,
+        };
+        let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
+        self.store.write(|tx| {
+            insert(
+                tx,
+                &NewSignOff {
+                    day,
+                    supervisor: &supervisor,
+                    files: &files,
+                    signer: signer.as_ref(),
+                    at: now,
+                },
+            )
+        })?;
+        signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
+            day: dates::date(day),
+        })
+    }
+
+    /// A supervisor's key brought for this signature, or the key the supervisor opened.
+    fn day_signer(
+        &mut self,
+        actor: &Account,
+        key: Option<&KeyFile>,
+    ) -> Result<(Account, Arc<dyn Signer>)> {
+        let now = self.now();
+        if let Some(key) = key {
+            return supervisor_key(self.store.read(), key, now);
+        }
+        debug_assert_eq!(actor.role, Role::Supervisor);
+        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
+        rastau_sign::check_signer(signer.certificate(), &actor.iin, now)?;
+        Ok((actor.clone(), signer))
+    }
+
+    /// The signed journal PDF of a signed-off day.
+    pub fn signed_journal(&mut self, day: NaiveDate) -> Result<Vec<u8>> {
+        self.actor()?;
+        let signed = signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
+            day: dates::date(day),
+        })?;
+        self.store.files().get(&signed.pdf_hash)
+    }
+
+    /// Writes a correction to a signed-off day, about one of its visits or the day as a whole.
+    pub fn correct_day(
+        &mut self,
+        day: NaiveDate,
+        visit_id: Option<i64>,
+        text: &str,
+    ) -> Result<Vec<CorrectionView>> {
+        let supervisor = self.supervisor()?;
+        require("correction", text)?;
+        if signed_off(self.store.read(), day)?.is_none() {
+            return Err(Error::DayNotSignedOff {
+                day: dates::date(day),
+            });
+        }
+        let now = self.now();
+        self.store.write(|tx| {
+            tx.execute(
+                "INSERT INTO journal_correction (day, visit_id, account_id, written_at, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![day_text(day), visit_id, supervisor.id, now, text.trim()],
+            )?;
+            Ok(())
+        })?;
+        corrections(self.store.read(), day, day)
+    }
+}
+
+/// Adds the range's sign-offs and corrections to a journal view.
+pub(super) fn annotate(
+    conn: &Connection,
+    filter: &JournalFilter,
+    view: &mut JournalView,
+) -> Result<()> {
+    let mut stmt = conn
+        .prepare_cached("SELECT day FROM day_signoff WHERE day BETWEEN ?1 AND ?2 ORDER BY day")?;
+    let days = stmt
+        .query_map(params![day_text(filter.from), day_text(filter.to)], |r| {
+            r.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    view.signed_off = days
+        .iter()
+        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| signed_off(conn, d))
+        .filter_map(Result::transpose)
+        .collect::<Result<_>>()?;
+    view.corrections = corrections(conn, filter.from, filter.to)?;
+    Ok(())
+}
