@@ -1,12 +1,14 @@
 //! `rastau`: the headless side of Rastau, over the same core and store as the window.
 mod demo;
 mod id_check;
+mod journal;
 mod verify;
 
 use clap::{Parser, Subcommand};
 use rastau_core::i18n::Messages;
 use rastau_core::store::{default_data_dir, Store};
 use rastau_core::Lang;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,6 +60,19 @@ enum Command {
         #[command(subcommand)]
         command: TrustCommand,
     },
+    /// A day's journal on standard output, as CSV (UTF-8, the columns in README) or PDF, for
+    /// the person signing in with --iin; the password comes from RASTAU_PASSWORD or the first
+    /// line of standard input.
+    Journal {
+        /// The day, YYYY-MM-DD (the center's local time).
+        #[arg(long)]
+        date: chrono::NaiveDate,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: journal::Format,
+        /// The IIN of the clerk or supervisor signing in.
+        #[arg(long)]
+        iin: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -88,6 +103,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let messages = Messages::new(cli.lang);
     let outcome = match cli.command {
+        Command::Journal { date, format, iin } => {
+            let written = open(cli.data_dir, &messages)
+                .and_then(|store| journal::run(store, date, format, &iin, cli.lang, &messages));
+            return match written.map(|bytes| std::io::stdout().write_all(&bytes)) {
+                Ok(Ok(())) => ExitCode::SUCCESS,
+                Ok(Err(e)) => fail(&e.to_string()),
+                Err(reason) => fail(&reason),
+            };
+        }
         Command::Id {
             command: IdCommand::Check { number },
         } => id_check::run(&number, &messages),
@@ -118,9 +142,11 @@ fn main() -> ExitCode {
             println!("{report}");
             ExitCode::SUCCESS
         }
-        Err(reason) => {
-            eprintln!("{reason}");
-            ExitCode::FAILURE
-        }
+        Err(reason) => fail(&reason),
     }
+}
+
+fn fail(reason: &str) -> ExitCode {
+    eprintln!("{reason}");
+    ExitCode::FAILURE
 }
