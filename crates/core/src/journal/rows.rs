@@ -138,34 +138,34 @@ fn visits(
     let mut stmt = conn.prepare_cached(VISITS)?;
     let rows = stmt.query_map(
         named_params! { ":from": from, ":to": to, ":clerk": clerk_id },
+        // By position, in the order of VISITS: a name is looked up among the columns at every get.
         |r| {
-            let started_at: DateTime<Utc> = r.get("started_at")?;
-            let ended_at: Option<DateTime<Utc>> = r.get("ended_at")?;
+            let started_at: DateTime<Utc> = r.get(3)?;
+            let ended_at: Option<DateTime<Utc>> = r.get(4)?;
             let duration_seconds = ended_at.map(|end| (end - started_at).num_seconds());
             let applicant = Applicant {
-                tax_id: r.get("tax_id")?,
-                surname: r.get("surname")?,
-                given_name: r.get("given_name")?,
-                patronymic: r.get("patronymic")?,
-                organization: r.get("organization")?,
+                tax_id: r.get(8)?,
+                surname: r.get(9)?,
+                given_name: r.get(10)?,
+                patronymic: r.get(11)?,
+                organization: r.get(12)?,
                 ..Applicant::default()
             };
             Ok(JournalRow {
-                visit_id: r.get("id")?,
-                number: JournalNumber::new(r.get("journal_year")?, r.get("journal_seq")?)
-                    .to_string(),
+                visit_id: r.get(0)?,
+                number: JournalNumber::new(r.get(1)?, r.get(2)?).to_string(),
                 started_at,
                 ended_at,
                 duration_seconds,
                 over_limit: duration_seconds.is_some_and(over_limit),
                 applicant: applicant.display_name(),
                 tax_id: applicant.tax_id,
-                representative: r.get("representative_name")?,
-                clerk_id: r.get("clerk_id")?,
-                clerk_name: r.get("clerk_name")?,
+                representative: r.get(5)?,
+                clerk_id: r.get(6)?,
+                clerk_name: r.get(7)?,
                 documents: vec![],
                 notices: vec![],
-                receipt_prints: r.get("receipt_prints")?,
+                receipt_prints: r.get(13)?,
             })
         },
     )?;
@@ -188,9 +188,10 @@ fn documents(
     to: DateTime<Utc>,
 ) -> Result<Vec<(i64, JournalDocument)>> {
     let mut stmt = conn.prepare_cached(DOCUMENTS)?;
+    // By position, in the order of DOCUMENTS.
     let rows = stmt.query_map(named_params! { ":from": from, ":to": to }, |r| {
-        let grounds: Option<String> = r.get("grounds")?;
-        let outcome = match (r.get::<_, bool>("certified")?, grounds) {
+        let grounds: Option<String> = r.get(4)?;
+        let outcome = match (r.get::<_, bool>(3)?, grounds) {
             (true, _) => DocumentOutcome::Certified,
             (false, Some(g)) => DocumentOutcome::Refused {
                 grounds: refusal::parse_grounds(&g),
@@ -198,10 +199,10 @@ fn documents(
             (false, None) => DocumentOutcome::Undecided,
         };
         Ok((
-            r.get("visit_id")?,
+            r.get(0)?,
             JournalDocument {
-                position: r.get("position")?,
-                title: r.get("title")?,
+                position: r.get(1)?,
+                title: r.get(2)?,
                 outcome,
             },
         ))
@@ -222,13 +223,14 @@ fn notices(
     to: DateTime<Utc>,
 ) -> Result<Vec<(i64, JournalNotice)>> {
     let mut stmt = conn.prepare_cached(NOTICES)?;
+    // By position, in the order of NOTICES.
     let rows = stmt.query_map(named_params! { ":from": from, ":to": to }, |r| {
-        let visit = JournalNumber::new(r.get("journal_year")?, r.get("journal_seq")?);
+        let visit = JournalNumber::new(r.get(2)?, r.get(3)?);
         Ok((
-            r.get("visit_id")?,
+            r.get(0)?,
             JournalNotice {
-                number: refusal::notice_number(visit, r.get("seq")?),
-                prints: r.get("prints")?,
+                number: refusal::notice_number(visit, r.get(1)?),
+                prints: r.get(4)?,
             },
         ))
     })?;
