@@ -138,6 +138,8 @@ pub enum Error {
     NotASupervisorKey,
     #[error("no refusal notice {id}")]
     NoticeNotFound { id: i64 },
+    #[error("{file} exists; the journal is not written over it")]
+    JournalFileExists { file: String },
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -255,6 +257,7 @@ impl Error {
             Error::SupervisorMustSign => "supervisor-must-sign",
             Error::NotASupervisorKey => "not-a-supervisor-key",
             Error::NoticeNotFound { .. } => "notice-not-found",
+            Error::JournalFileExists { .. } => "journal-file-exists",
         }
     }
 
@@ -290,7 +293,8 @@ impl Error {
             }
             Error::StoredCopyDamaged { file }
             | Error::HandoverMediumFull { file }
-            | Error::HandoverMismatch { file } => vec![("file", file.as_str().into())],
+            | Error::HandoverMismatch { file }
+            | Error::JournalFileExists { file } => vec![("file", file.as_str().into())],
             Error::HandoverDestination { folder, detail } => vec![
                 ("folder", folder.as_str().into()),
                 ("detail", detail.as_str().into()),
