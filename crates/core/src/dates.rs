@@ -10,6 +10,11 @@ pub(crate) fn date_time(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// `09:00`, local time.
+pub(crate) fn time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%H:%M").to_string()
+}
+
 /// `2026-11-23T09:00:00+05:00`: local time with its offset, for files other programs read.
 pub(crate) fn iso_local(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local)

@@ -144,6 +144,8 @@ pub enum Error {
     DayHasOpenVisits { day: String },
     #[error("the journal of {day} is not signed off")]
     DayNotSignedOff { day: String },
+    #[error("{file} exists; the journal is not written over it")]
+    JournalFileExists { file: String },
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -264,6 +266,7 @@ impl Error {
             Error::DaySignedOff { .. } => "day-signed-off",
             Error::DayHasOpenVisits { .. } => "day-has-open-visits",
             Error::DayNotSignedOff { .. } => "day-not-signed-off",
+            Error::JournalFileExists { .. } => "journal-file-exists",
         }
     }
 
@@ -302,7 +305,8 @@ impl Error {
             }
             Error::StoredCopyDamaged { file }
             | Error::HandoverMediumFull { file }
-            | Error::HandoverMismatch { file } => vec![("file", file.as_str().into())],
+            | Error::HandoverMismatch { file }
+            | Error::JournalFileExists { file } => vec![("file", file.as_str().into())],
             Error::HandoverDestination { folder, detail } => vec![
                 ("folder", folder.as_str().into()),
                 ("detail", detail.as_str().into()),

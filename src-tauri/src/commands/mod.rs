@@ -3,6 +3,7 @@ mod center;
 mod certify;
 mod forms;
 mod handover;
+mod journal;
 mod pages;
 mod refusal;
 mod session;
@@ -71,5 +72,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         refusal::notices,
         refusal::notice_signer,
         refusal::set_notice_signer,
+        journal::journal,
+        journal::preview_journal,
+        journal::print_journal,
+        journal::export_journal_csv,
+        journal::export_journal_pdf,
+        journal::choose_csv_path,
+        journal::choose_pdf_path,
     ]
 }

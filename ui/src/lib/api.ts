@@ -27,6 +27,8 @@ import type { NoticeSigner } from "../bindings/NoticeSigner";
 import type { NoticeView } from "../bindings/NoticeView";
 import type { RefusalsView } from "../bindings/RefusalsView";
 import type { RefuseRequest } from "../bindings/RefuseRequest";
+import type { JournalFilter } from "../bindings/JournalFilter";
+import type { JournalView } from "../bindings/JournalView";
 
 export const api = {
   status: () => invoke<Status>("status"),
@@ -101,4 +103,12 @@ export const api = {
   printers: () => invoke<PrinterInfo[]>("printers"),
   chosenPrinter: () => invoke<string | null>("chosen_printer"),
   setPrinter: (name: string) => invoke<PrinterInfo>("set_printer", { name }),
+  journal: (filter: JournalFilter) => invoke<JournalView>("journal", { filter }),
+  previewJournal: (filter: JournalFilter, lang: Lang) => invoke<string[]>("preview_journal", { filter, lang }),
+  printJournal: (filter: JournalFilter, lang: Lang) => invoke<JobId>("print_journal", { filter, lang }),
+  exportJournalCsv: (filter: JournalFilter, path: string) => invoke<null>("export_journal_csv", { filter, path }),
+  exportJournalPdf: (filter: JournalFilter, lang: Lang, path: string) =>
+    invoke<null>("export_journal_pdf", { filter, lang, path }),
+  chooseCsvPath: (name: string) => invoke<string | null>("choose_csv_path", { name }),
+  choosePdfPath: (name: string) => invoke<string | null>("choose_pdf_path", { name }),
 };

@@ -19,13 +19,13 @@ use crate::error::Result;
 use rastau_pdf::{Document, Flow};
 
 /// The flow's pages as one PDF, its `/Title` shown by viewers and print queues.
-fn to_pdf(flow: Flow, title: String) -> Result<Vec<u8>> {
+pub(crate) fn to_pdf(flow: Flow, title: String) -> Result<Vec<u8>> {
     Ok(document(flow, title).to_pdf()?)
 }
 
 /// The flow's pages as a document titled `title`, for a form that adds to its information
 /// dictionary before writing it.
-fn document(flow: Flow, title: String) -> Document {
+pub(crate) fn document(flow: Flow, title: String) -> Document {
     let mut doc = Document::new();
     for page in flow.into_numbered_pages() {
         doc.push(page);

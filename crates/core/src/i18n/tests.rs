@@ -190,6 +190,7 @@ fn every_error() -> Vec<Error> {
             detail: "x".into(),
         },
         Error::HandoverMismatch { file: "x".into() },
+        Error::JournalFileExists { file: "x".into() },
         Error::Print(PrintError::NoPrintService { detail: "x".into() }),
         Error::Print(PrintError::PrinterNotFound {
             printer: "x".into(),

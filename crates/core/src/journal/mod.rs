@@ -1,6 +1,7 @@
 //! The journal: every visit of a day (or of any range of days) with what became of each
 //! document, the notices and receipts issued and printed, and the totals a supervisor reviews.
 //! A clerk sees their own visits; a supervisor the whole center.
+mod commands;
 mod csv;
 mod filter;
 mod pdf;
@@ -10,6 +11,7 @@ mod totals;
 
 pub use self::csv::{to_csv, CSV_COLUMNS};
 pub use filter::{JournalFilter, Outcome};
+pub use pdf::journal_pdf;
 pub use rows::{DocumentOutcome, JournalDocument, JournalNotice, JournalRow};
 pub use signoff::{ensure_day_open, CorrectionView, SignOffView};
 pub use totals::{ClerkTotals, Totals};

@@ -2,6 +2,7 @@
 //! center, a supervisor and a clerk, and a clock the test moves.
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod journal;
 pub mod notice;
 pub mod poppler;
 

@@ -127,3 +127,11 @@ pub fn assert_kazakh_letters(text: &str, what: &str) {
         assert!(text.contains(c), "{what}: letter {c} is lost");
     }
 }
+
+/// `pdfinfo`'s page size of page 1, e.g. `841.89 x 595.276 pts (A4)`.
+pub fn page_size(pdf: &[u8], name: &str) -> String {
+    pdfinfo(pdf, name, &[])
+        .into_iter()
+        .find_map(|(k, v)| (k == "Page size").then_some(v))
+        .expect("pdfinfo tells the page size")
+}

@@ -1,0 +1,70 @@
+use crate::state::Desk;
+use rastau_core::journal::{JournalFilter, JournalView};
+use rastau_core::preview;
+use rastau_core::printing::JobId;
+use rastau_core::{ErrorPayload, Lang};
+use std::path::PathBuf;
+use tauri::State;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+/// The journal for the filter; a clerk's own visits only.
+#[tauri::command]
+pub fn journal(desk: State<Desk>, filter: JournalFilter) -> Reply<JournalView> {
+    desk.with(|a| a.journal(&filter))
+}
+
+/// The printed journal's pages as images, shown before printing.
+#[tauri::command]
+pub fn preview_journal(desk: State<Desk>, filter: JournalFilter, lang: Lang) -> Reply<Vec<String>> {
+    desk.with(|a| preview::pages(&a.journal_pdf(&filter, lang)?))
+}
+
+#[tauri::command]
+pub fn print_journal(desk: State<Desk>, filter: JournalFilter, lang: Lang) -> Reply<JobId> {
+    desk.with(|a| a.print_journal(&filter, lang))
+}
+
+/// Writes the journal as CSV to a new file.
+#[tauri::command]
+pub fn export_journal_csv(desk: State<Desk>, filter: JournalFilter, path: PathBuf) -> Reply<()> {
+    desk.with(|a| a.export_journal_csv(&filter, &path))
+}
+
+/// Writes the printed journal in `lang` to a new PDF file.
+#[tauri::command]
+pub fn export_journal_pdf(
+    desk: State<Desk>,
+    filter: JournalFilter,
+    lang: Lang,
+    path: PathBuf,
+) -> Reply<()> {
+    desk.with(|a| a.export_journal_pdf(&filter, lang, &path))
+}
+
+/// The save dialog for the CSV file, offering `name`.
+#[tauri::command]
+pub async fn choose_csv_path(window: tauri::Window, name: String) -> Option<PathBuf> {
+    save_dialog(window, name, "CSV (.csv)", "csv").await
+}
+
+/// The save dialog for the PDF file, offering `name`.
+#[tauri::command]
+pub async fn choose_pdf_path(window: tauri::Window, name: String) -> Option<PathBuf> {
+    save_dialog(window, name, "PDF (.pdf)", "pdf").await
+}
+
+async fn save_dialog(
+    window: tauri::Window,
+    name: String,
+    kind: &str,
+    extension: &str,
+) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_file_name(name)
+        .add_filter(kind, &[extension])
+        .save_file()
+        .await
+        .map(|f| f.path().to_path_buf())
+}

@@ -1,0 +1,44 @@
+// The journal screen's small pieces: days as the filter sends them, durations in words, and
+// the order of the rows.
+import type { JournalRow } from "../bindings/JournalRow";
+import { t } from "./i18n.svelte";
+
+/** `2026-11-23`: the local calendar day, as the journal filter takes it. */
+export function isoDay(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
+/** `12 мин`, `22 мин 20 с`. */
+export function duration(seconds: number): string {
+  return t("journal-duration", { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
+}
+
+export type SortKey = "number" | "startedAt" | "duration" | "taxId" | "applicant" | "clerk";
+
+const keys: Record<SortKey, (row: JournalRow) => string | number> = {
+  number: (r) => r.number,
+  startedAt: (r) => r.startedAt,
+  // An open visit sorts after every finished one.
+  duration: (r) => r.durationSeconds ?? Number.MAX_SAFE_INTEGER,
+  taxId: (r) => r.taxId,
+  applicant: (r) => r.applicant,
+  clerk: (r) => r.clerkName,
+};
+
+/** Names in the Kazakh alphabet's order (А Ә Б … Ө … Ү Ұ … І …), any letter case. */
+const names = new Intl.Collator("kk", { sensitivity: "base", numeric: true });
+
+/** The rows ordered by `key`, ascending or descending; ties keep the journal's order. */
+export function sortRows(rows: JournalRow[], key: SortKey, ascending: boolean): JournalRow[] {
+  const value = keys[key];
+  const sign = ascending ? 1 : -1;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const [x, y] = [value(a.row), value(b.row)];
+      const order = typeof x === "string" && typeof y === "string" ? names.compare(x, y) : x < y ? -1 : x > y ? 1 : 0;
+      return order * sign || a.index - b.index;
+    })
+    .map(({ row }) => row);
+}
