@@ -1,8 +1,10 @@
 use crate::state::Desk;
-use rastau_core::journal::{JournalFilter, JournalView};
+use chrono::NaiveDate;
+use rastau_core::journal::{CorrectionView, JournalFilter, JournalView, SignOffView};
 use rastau_core::preview;
 use rastau_core::printing::JobId;
-use rastau_core::{ErrorPayload, Lang};
+use rastau_core::signing_key::KeyFile;
+use rastau_core::{Error, ErrorPayload, Lang};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -67,4 +69,34 @@ async fn save_dialog(
         .save_file()
         .await
         .map(|f| f.path().to_path_buf())
+}
+
+/// Signs the day's journal in `lang` with the key open in this session, or with the
+/// supervisor's key file at `key_path` (read here, kept in memory for this one signature).
+#[tauri::command]
+pub fn sign_off_day(
+    desk: State<Desk>,
+    day: NaiveDate,
+    lang: Lang,
+    key_path: Option<PathBuf>,
+    password: Option<String>,
+) -> Reply<SignOffView> {
+    let key = match key_path {
+        Some(path) => Some(KeyFile {
+            pkcs12: std::fs::read(&path).map_err(|e| Error::Io(e).payload())?,
+            password: password.unwrap_or_default(),
+        }),
+        None => None,
+    };
+    desk.with(|a| a.sign_off_day(day, lang, key.as_ref()))
+}
+
+#[tauri::command]
+pub fn correct_day(
+    desk: State<Desk>,
+    day: NaiveDate,
+    visit_id: Option<i64>,
+    text: String,
+) -> Reply<Vec<CorrectionView>> {
+    desk.with(|a| a.correct_day(day, visit_id, &text))
 }

@@ -77,6 +77,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         journal::print_journal,
         journal::export_journal_csv,
         journal::export_journal_pdf,
+        journal::sign_off_day,
+        journal::correct_day,
         journal::choose_csv_path,
         journal::choose_pdf_path,
     ]

@@ -127,7 +127,12 @@ export class Window {
   async fill(scope, name, value) {
     const input = await this.waitFor(`${scope} input[name="${name}"], ${scope} textarea[name="${name}"]`);
     await input.clear();
-    await input.sendKeys(String(value));
+    // WebDriver refuses to type nothing; emptying a field is told to the page as typing is.
+    if (String(value) === "") {
+      await this.driver.executeScript(`arguments[0].dispatchEvent(new Event("input", { bubbles: true }));`, input);
+    } else {
+      await input.sendKeys(String(value));
+    }
   }
 
   async fillAll(scope, values) {

@@ -29,6 +29,8 @@ import type { RefusalsView } from "../bindings/RefusalsView";
 import type { RefuseRequest } from "../bindings/RefuseRequest";
 import type { JournalFilter } from "../bindings/JournalFilter";
 import type { JournalView } from "../bindings/JournalView";
+import type { SignOffView } from "../bindings/SignOffView";
+import type { CorrectionView } from "../bindings/CorrectionView";
 
 export const api = {
   status: () => invoke<Status>("status"),
@@ -109,6 +111,10 @@ export const api = {
   exportJournalCsv: (filter: JournalFilter, path: string) => invoke<null>("export_journal_csv", { filter, path }),
   exportJournalPdf: (filter: JournalFilter, lang: Lang, path: string) =>
     invoke<null>("export_journal_pdf", { filter, lang, path }),
+  signOffDay: (day: string, lang: Lang, keyPath: string | null, password: string | null) =>
+    invoke<SignOffView>("sign_off_day", { day, lang, keyPath, password }),
+  correctDay: (day: string, visitId: number | null, text: string) =>
+    invoke<CorrectionView[]>("correct_day", { day, visitId, text }),
   chooseCsvPath: (name: string) => invoke<string | null>("choose_csv_path", { name }),
   choosePdfPath: (name: string) => invoke<string | null>("choose_pdf_path", { name }),
 };
