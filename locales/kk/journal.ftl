@@ -126,3 +126,5 @@ signoff-correction-visit = Өтініш
 signoff-correction-whole-day = Бүкіл күн
 signoff-correction = Түзету мәтіні
 signoff-correction-add = Түзету қосу
+journal-signed-off = { $day } журналына ЭЦҚ қойылды: { $name }, { $at }.
+journal-corrections = Қол қойылған күндерге түзетулер

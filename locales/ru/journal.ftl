@@ -130,3 +130,5 @@ signoff-correction-visit = Обращение
 signoff-correction-whole-day = Весь день
 signoff-correction = Текст исправления
 signoff-correction-add = Добавить исправление
+journal-signed-off = Журнал за { $day } подписан ЭЦП: { $name }, { $at }.
+journal-corrections = Исправления к подписанным дням

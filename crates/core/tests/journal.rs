@@ -4,6 +4,7 @@ mod common;
 
 use chrono::Duration;
 use common::journal::*;
+use common::poppler::{one_line, text_of};
 use common::{iin, supervisor_iin};
 use rastau_core::journal::{to_csv, DocumentOutcome, JournalFilter, Outcome, CSV_COLUMNS};
 use rastau_core::refusal::{Ground, RefuseRequest};
@@ -169,6 +170,20 @@ fn a_signed_off_day_is_locked_and_corrected_by_new_entries() {
     assert!(
         last.contains(",correction,") && last.contains(text),
         "{last}"
+    );
+    let pdf = day
+        .desk
+        .app
+        .journal_pdf(&JournalFilter::day(today), Lang::Ru)
+        .unwrap();
+    let printed = one_line(&text_of(&pdf, "journal-with-correction-ru"));
+    assert!(printed.contains(text), "{printed}");
+    assert!(
+        printed.contains(&format!(
+            "за {} подписан ЭЦП: ТЕСТОВ ТЕСТ ТЕСТҰЛЫ",
+            today.format("%d.%m.%Y")
+        )),
+        "{printed}"
     );
 
     day.desk.as_clerk();

@@ -44,6 +44,7 @@ pub fn journal_pdf(
     }
     flow.skip(16.0);
     totals(&mut flow, &m, journal);
+    sign_offs(&mut flow, &m, journal);
     let title = format!("{} {}", m.text("journal-title", []), period(&m, filter));
     forms::to_pdf(flow, title)
 }
@@ -253,6 +254,43 @@ fn duration(m: &Messages, seconds: i64) -> String {
             ("seconds", (seconds % 60).into()),
         ],
     )
+}
+
+/// Who signed which day off, and the corrections written to signed days since: a correction
+/// never changes what was signed, it is printed after it.
+fn sign_offs(flow: &mut Flow, m: &Messages, journal: &JournalView) {
+    let regular = TextStyle::regular(9.0);
+    if !journal.signed_off.is_empty() {
+        flow.skip(10.0);
+    }
+    for signed in &journal.signed_off {
+        let line = m.text(
+            "journal-signed-off",
+            [
+                ("day", dates::date(signed.day).into()),
+                ("name", signed.signer_name.as_str().into()),
+                ("at", dates::date_time(signed.signed_at).into()),
+            ],
+        );
+        flow.text(&line, &regular);
+    }
+    if journal.corrections.is_empty() {
+        return;
+    }
+    flow.skip(10.0);
+    flow.text(&m.text("journal-corrections", []), &TextStyle::bold(11.0));
+    flow.skip(4.0);
+    for c in &journal.corrections {
+        let about = c.visit_number.as_deref().unwrap_or("—");
+        let line = format!(
+            "{} · {about} · {} ({}, {})",
+            dates::date(c.day),
+            c.text,
+            c.author,
+            dates::date_time(c.written_at)
+        );
+        flow.text(&line, &regular);
+    }
 }
 
 /// The totals of the selection, then each clerk's, as one table; then the visits per hour.
