@@ -76,10 +76,7 @@ fn filters_choose_clerk_outcome_ground_breaches_and_words() {
 #[test]
 fn a_clerk_sees_only_their_own_visits() {
     let (mut day, today) = a_day();
-    day.desk
-        .app
-        .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
-        .unwrap();
+    day.as_second_clerk();
     let mut filter = JournalFilter::day(today);
     let first_clerk = day.desk.app.journal(&filter).unwrap().rows[0].clerk_id;
     filter.clerk_id = Some(first_clerk - 100);

@@ -71,10 +71,7 @@ fn the_pdf_names_the_center_and_days_and_shows_grounds_and_totals() {
 #[test]
 fn the_pdf_says_what_the_filter_left_out_and_a_clerk_gets_their_own() {
     let (mut day, today) = a_day();
-    day.desk
-        .app
-        .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
-        .unwrap();
+    day.as_second_clerk();
     let mut filter = JournalFilter::day(today);
     filter.to = today + Duration::days(1);
     filter.over_limit_only = true;

@@ -2,18 +2,17 @@
 //! is locked. What was signed never changes; a correction is a new entry, with its author and
 //! time, shown in every later export of that day.
 use super::{JournalFilter, JournalView};
-use crate::account::{Account, Role};
+use crate::account::Account;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::required::require;
-use crate::signing_key::{supervisor_key, KeyFile};
+use crate::signing_key::KeyFile;
 use crate::visit::JournalNumber;
 use crate::{center, dates, Rastau, SignedFiles};
 use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::{PdfSignatureMeta, Signer};
 use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
-use std::sync::Arc;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -158,7 +157,7 @@ impl Rastau {
                 day: dates::date(day),
             });
         }
-        let (supervisor, signer) = self.day_signer(&actor, key)?;
+        let (supervisor, signer) = self.key_or_session(&actor, key)?;
         let pdf = self.journal_pdf(&filter, lang)?;
         let now = self.now();
         let meta = PdfSignatureMeta {
@@ -183,22 +182,6 @@ impl Rastau {
         signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
             day: dates::date(day),
         })
-    }
-
-    /// A supervisor's key brought for this signature, or the key the supervisor opened.
-    fn day_signer(
-        &mut self,
-        actor: &Account,
-        key: Option<&KeyFile>,
-    ) -> Result<(Account, Arc<dyn Signer>)> {
-        let now = self.now();
-        if let Some(key) = key {
-            return supervisor_key(self.store.read(), key, now);
-        }
-        debug_assert_eq!(actor.role, Role::Supervisor);
-        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
-        rastau_sign::check_signer(signer.certificate(), &actor.iin, now)?;
-        Ok((actor.clone(), signer))
     }
 
     /// The signed journal PDF of a signed-off day.

@@ -9,7 +9,7 @@ use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
-use crate::signing_key::{supervisor_key, KeyFile};
+use crate::signing_key::KeyFile;
 use crate::visit::{self, VisitView};
 use crate::{center, copy, dates, Rastau};
 use rastau_sign::{PdfSignatureMeta, Signer};
@@ -174,17 +174,11 @@ impl Rastau {
         actor: &Account,
         key: Option<&KeyFile>,
     ) -> Result<(Account, Arc<dyn Signer>)> {
-        let now = self.now();
-        if let Some(key) = key {
-            return supervisor_key(self.store.read(), key, now);
-        }
         let required = signer::get(self.store.read())?;
-        if required == NoticeSigner::Supervisor && actor.role != Role::Supervisor {
+        if key.is_none() && required == NoticeSigner::Supervisor && actor.role != Role::Supervisor {
             return Err(Error::SupervisorMustSign);
         }
-        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
-        rastau_sign::check_signer(signer.certificate(), &actor.iin, now)?;
-        Ok((actor.clone(), signer))
+        self.key_or_session(actor, key)
     }
 
     /// The center's seal for the notice's QR code.

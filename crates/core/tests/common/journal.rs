@@ -27,6 +27,13 @@ pub struct Day {
 }
 
 impl Day {
+    pub fn as_second_clerk(&mut self) {
+        self.desk
+            .app
+            .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
+            .unwrap();
+    }
+
     /// The clerk signed in with `iin` opens a visit for a new applicant listing `documents`.
     pub fn visit(&mut self, applicant_iin: &str, documents: &[Document], consent: bool) -> i64 {
         let mut applicant = person_applicant();
@@ -113,20 +120,14 @@ pub fn a_day() -> (Day, NaiveDate) {
     day.refuse(second, &[2], Ground::Defects);
     day.close(second, 20);
 
-    day.desk
-        .app
-        .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
-        .unwrap();
+    day.as_second_clerk();
     day.open_key(&second_clerk_iin());
     let third = day.visit(&iin("99121550014"), &[diploma()], false);
     day.refuse(third, &[1], Ground::NotPresented);
     day.close(third, 35);
 
     day.desk.clock.advance(Duration::days(1));
-    day.desk
-        .app
-        .login(&second_clerk_iin(), SECOND_CLERK_PASSWORD)
-        .unwrap();
+    day.as_second_clerk();
     let tomorrow = day.visit(&iin("99121550014"), &[diploma()], false);
     day.close(tomorrow, 5);
     (day, today)
