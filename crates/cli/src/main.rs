@@ -1,5 +1,6 @@
 //! `rastau`: the headless side of Rastau, over the same core and store as the window.
 mod demo;
+mod doctor;
 mod id_check;
 mod journal;
 mod verify;
@@ -60,6 +61,9 @@ enum Command {
         #[command(subcommand)]
         command: TrustCommand,
     },
+    /// Checks the store's files against its records: every named file present and unchanged,
+    /// no file without a record. Exit code 1 on any fault.
+    Doctor,
     /// A day's journal on standard output, as CSV (UTF-8, the columns in README) or PDF, for
     /// the person signing in with --iin; the password comes from RASTAU_PASSWORD or the first
     /// line of standard input.
@@ -116,6 +120,9 @@ fn main() -> ExitCode {
             command: IdCommand::Check { number },
         } => id_check::run(&number, &messages),
         Command::Demo => demo::run(cli.data_dir, &messages),
+        Command::Doctor => {
+            open(cli.data_dir, &messages).and_then(|store| doctor::run(&store, &messages))
+        }
         Command::Verify {
             file,
             signature,

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod copy;
 mod dates;
 pub mod demo;
+pub mod doctor;
 pub mod error;
 pub mod forms;
 pub mod handover;

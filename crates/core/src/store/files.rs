@@ -17,6 +17,12 @@ pub fn content_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 pub struct Files {
     root: PathBuf,
 }
@@ -31,6 +37,28 @@ impl Files {
     /// Where the file of `hash` lives (two-level fan-out keeps folders small).
     pub fn path(&self, hash: &str) -> PathBuf {
         self.root.join(&hash[..2]).join(hash)
+    }
+
+    /// Every file in the store's folder, by its name (a hash, or a leftover of an interrupted
+    /// write), with its path.
+    pub fn all(&self) -> Result<Vec<(String, PathBuf)>> {
+        let mut found = Vec::new();
+        if !self.root.is_dir() {
+            return Ok(found);
+        }
+        for fan in fs::read_dir(&self.root)? {
+            let fan = fan?.path();
+            if !fan.is_dir() {
+                found.push((file_name(&fan), fan));
+                continue;
+            }
+            for file in fs::read_dir(&fan)? {
+                let path = file?.path();
+                found.push((file_name(&path), path));
+            }
+        }
+        found.sort();
+        Ok(found)
     }
 
     /// Stores `bytes` and returns their hash. Written to a temporary file, flushed to disk and
