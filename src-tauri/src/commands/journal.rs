@@ -3,8 +3,7 @@ use chrono::NaiveDate;
 use rastau_core::journal::{CorrectionView, JournalFilter, JournalView, SignOffView};
 use rastau_core::preview;
 use rastau_core::printing::JobId;
-use rastau_core::signing_key::KeyFile;
-use rastau_core::{Error, ErrorPayload, Lang};
+use rastau_core::{ErrorPayload, Lang};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -81,13 +80,7 @@ pub fn sign_off_day(
     key_path: Option<PathBuf>,
     password: Option<String>,
 ) -> Reply<SignOffView> {
-    let key = match key_path {
-        Some(path) => Some(KeyFile {
-            pkcs12: std::fs::read(&path).map_err(|e| Error::Io(e).payload())?,
-            password: password.unwrap_or_default(),
-        }),
-        None => None,
-    };
+    let key = super::key_file(key_path, password)?;
     desk.with(|a| a.sign_off_day(day, lang, key.as_ref()))
 }
 

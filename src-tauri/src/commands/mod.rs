@@ -10,6 +10,23 @@ mod session;
 mod staff;
 mod visit;
 
+use rastau_core::signing_key::KeyFile;
+use rastau_core::{Error, ErrorPayload};
+use std::path::PathBuf;
+
+/// A supervisor's key file brought for one signature, read here, kept in memory for it.
+fn key_file(
+    path: Option<PathBuf>,
+    password: Option<String>,
+) -> Result<Option<KeyFile>, ErrorPayload> {
+    let Some(path) = path else { return Ok(None) };
+    let pkcs12 = std::fs::read(&path).map_err(|e| Error::Io(e).payload())?;
+    Ok(Some(KeyFile {
+        pkcs12,
+        password: password.unwrap_or_default(),
+    }))
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         session::status,

@@ -3,8 +3,7 @@ use rastau_core::printing::JobId;
 use rastau_core::refusal::{
     NoticeLanguages, NoticeSigner, NoticeView, RefusalsView, RefuseRequest,
 };
-use rastau_core::signing_key::KeyFile;
-use rastau_core::{preview, Error, ErrorPayload};
+use rastau_core::{preview, ErrorPayload};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -35,13 +34,7 @@ pub fn issue_notice(
     key_path: Option<PathBuf>,
     password: Option<String>,
 ) -> Reply<NoticeView> {
-    let key = match key_path {
-        Some(path) => Some(KeyFile {
-            pkcs12: std::fs::read(&path).map_err(|e| Error::Io(e).payload())?,
-            password: password.unwrap_or_default(),
-        }),
-        None => None,
-    };
+    let key = super::key_file(key_path, password)?;
     desk.with(|a| a.issue_notice(visit_id, languages, key.as_ref()))
 }
 

@@ -103,15 +103,12 @@ pub fn load(conn: &Connection, filter: &JournalFilter) -> Result<Vec<JournalRow>
         .enumerate()
         .map(|(i, r)| (r.visit_id, i))
         .collect();
-    for (visit_id, document) in documents(conn, from, to)? {
-        if let Some(&i) = index.get(&visit_id) {
-            rows[i].documents.push(document);
-        }
+    let place = |visit_id: i64| index.get(&visit_id).copied();
+    for (i, document) in documents(conn, from, to)?.filter_map(|(v, d)| Some((place(v)?, d))) {
+        rows[i].documents.push(document);
     }
-    for (visit_id, notice) in notices(conn, from, to)? {
-        if let Some(&i) = index.get(&visit_id) {
-            rows[i].notices.push(notice);
-        }
+    for (i, notice) in notices(conn, from, to)?.filter_map(|(v, n)| Some((place(v)?, n))) {
+        rows[i].notices.push(notice);
     }
     Ok(rows)
 }
@@ -186,10 +183,9 @@ fn documents(
     conn: &Connection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<(i64, JournalDocument)>> {
-    let mut stmt = conn.prepare_cached(DOCUMENTS)?;
+) -> Result<impl Iterator<Item = (i64, JournalDocument)>> {
     // By position, in the order of DOCUMENTS.
-    let rows = stmt.query_map(named_params! { ":from": from, ":to": to }, |r| {
+    per_visit(conn, DOCUMENTS, from, to, |r| {
         let grounds: Option<String> = r.get(4)?;
         let outcome = match (r.get::<_, bool>(3)?, grounds) {
             (true, _) => DocumentOutcome::Certified,
@@ -198,16 +194,12 @@ fn documents(
             },
             (false, None) => DocumentOutcome::Undecided,
         };
-        Ok((
-            r.get(0)?,
-            JournalDocument {
-                position: r.get(1)?,
-                title: r.get(2)?,
-                outcome,
-            },
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(JournalDocument {
+            position: r.get(1)?,
+            title: r.get(2)?,
+            outcome,
+        })
+    })
 }
 
 /// The notices of the visits started within `[:from, :to)` and their paper copies.
@@ -221,20 +213,32 @@ fn notices(
     conn: &Connection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<(i64, JournalNotice)>> {
-    let mut stmt = conn.prepare_cached(NOTICES)?;
+) -> Result<impl Iterator<Item = (i64, JournalNotice)>> {
     // By position, in the order of NOTICES.
-    let rows = stmt.query_map(named_params! { ":from": from, ":to": to }, |r| {
+    per_visit(conn, NOTICES, from, to, |r| {
         let visit = JournalNumber::new(r.get(2)?, r.get(3)?);
-        Ok((
-            r.get(0)?,
-            JournalNotice {
-                number: refusal::notice_number(visit, r.get(1)?),
-                prints: r.get(4)?,
-            },
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(JournalNotice {
+            number: refusal::notice_number(visit, r.get(1)?),
+            prints: r.get(4)?,
+        })
+    })
+}
+
+/// Runs `sql` over `[:from, :to)`; each row's first column is its visit's id, the rest `item`'s.
+fn per_visit<T>(
+    conn: &Connection,
+    sql: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    item: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<impl Iterator<Item = (i64, T)>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map(named_params! { ":from": from, ":to": to }, |r| {
+            Ok((r.get(0)?, item(r)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter())
 }
 
 #[cfg(test)]
