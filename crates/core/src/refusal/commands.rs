@@ -196,18 +196,24 @@ impl Rastau {
         )
     }
 
-    /// The signed notice as stored, for the clerk serving its visit or a supervisor.
-    pub fn notice_file(&mut self, notice_id: i64) -> Result<Vec<u8>> {
+    /// The notice, for the clerk serving its visit or a supervisor.
+    fn notice_of_actor(&mut self, notice_id: i64) -> Result<NoticeView> {
         let actor = self.actor()?;
         let notice = notices::view(self.store.read(), notice_id)?;
         visit::view_as(self.store.read(), &actor, notice.visit_id)?;
+        Ok(notice)
+    }
+
+    /// The signed notice as stored, for the clerk serving its visit or a supervisor.
+    pub fn notice_file(&mut self, notice_id: i64) -> Result<Vec<u8>> {
+        let notice = self.notice_of_actor(notice_id)?;
         self.store.files().get(&notice.pdf_hash)
     }
 
     /// Prints the signed notice on the center's printer and counts the copy handed out.
     pub fn print_notice(&mut self, notice_id: i64) -> Result<JobId> {
-        let pdf = self.notice_file(notice_id)?;
-        let notice = notices::view(self.store.read(), notice_id)?;
+        let notice = self.notice_of_actor(notice_id)?;
+        let pdf = self.store.files().get(&notice.pdf_hash)?;
         let job = self.print_pdf(&pdf, &format!("notice-{}", notice.number))?;
         let (actor, now) = (self.actor()?, self.now());
         self.store
