@@ -18,12 +18,15 @@ use std::path::{Path, PathBuf};
 /// The password of every key file made here.
 pub const PASSWORD: &str = "test-password";
 
-const DAY: i64 = 86_400;
+// Keys reach far into the past because tests run on fixed clocks that fall further behind the
+// real date every day: a key made "valid from yesterday" is not yet valid at such a clock.
+const YEAR: i64 = 365 * 86_400;
 
 /// What kind of clerk key to make.
 #[derive(Debug, Clone, Copy)]
 pub struct ClerkOptions<'a> {
-    /// Valid from two years ago until one year ago, instead of from yesterday for a year.
+    /// Valid from ten years ago until six years ago, instead of from five years ago until a year
+    /// from now.
     pub expired: bool,
     /// An authentication key: digitalSignature + keyEncipherment, no nonRepudiation.
     pub auth_only: bool,
@@ -59,7 +62,7 @@ impl Default for TestPki {
 }
 
 impl TestPki {
-    /// A new CA, valid from yesterday for ten years.
+    /// A new CA, valid from ten years ago for twenty years.
     pub fn new() -> TestPki {
         let key = rsa_key();
         let name = name(&[
@@ -72,7 +75,7 @@ impl TestPki {
         b.set_subject_name(&name).unwrap();
         b.set_issuer_name(&name).unwrap();
         b.set_pubkey(&key).unwrap();
-        set_validity(&mut b, -DAY, 3650 * DAY);
+        set_validity(&mut b, -10 * YEAR, 10 * YEAR);
         b.append_extension(BasicConstraints::new().critical().ca().build().unwrap())
             .unwrap();
         b.append_extension(
@@ -173,9 +176,9 @@ impl TestPki {
         b.set_issuer_name(self.ca_cert.subject_name()).unwrap();
         b.set_pubkey(key).unwrap();
         if opts.expired {
-            set_validity(&mut b, -730 * DAY, -365 * DAY);
+            set_validity(&mut b, -10 * YEAR, -6 * YEAR);
         } else {
-            set_validity(&mut b, -DAY, 365 * DAY);
+            set_validity(&mut b, -5 * YEAR, YEAR);
         }
         let mut usage = KeyUsage::new();
         usage.critical().digital_signature();

@@ -35,10 +35,31 @@ use std::time::Instant;
 
 /// Bump when the generator changes what it writes: the cached store is then made again.
 pub const VERSION: &str = "busy-center-v1";
-pub const FIRST_DAY: NaiveDate = date(2022, 1, 1);
-pub const LAST_DAY: NaiveDate = date(2026, 12, 31);
 /// A weekday in the middle of the five years.
 pub const BUSY_DAY: NaiveDate = date(2024, 7, 2);
+
+/// The days a store covers, and the folder it is kept in.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub folder: &'static str,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+/// The store the bench measures: five years, over a million visits, 1.5 GB.
+pub const FIVE_YEARS: Span = Span {
+    folder: VERSION,
+    first: date(2022, 1, 1),
+    last: date(2026, 12, 31),
+};
+
+/// The week around [`BUSY_DAY`]: what `cargo test` runs the bench on, so that the test suite
+/// checks the bench works without making (or keeping) the five-year store.
+pub const BUSY_WEEK: Span = Span {
+    folder: "busy-center-v1-week",
+    first: date(2024, 6, 29),
+    last: date(2024, 7, 5),
+};
 /// IIN/BINs the applicants are drawn from; the first `REGULARS` come back often.
 pub const POOL: usize = 300_000;
 pub const REGULARS: usize = 30_000;
@@ -84,18 +105,18 @@ pub struct BusyCenter {
     pub log: String,
 }
 
-/// The store of five busy years, made first if missing or out of date.
-pub fn busy_center() -> BusyCenter {
+/// The store of `span`'s busy days, made first if missing or out of date.
+pub fn busy_center(span: Span) -> BusyCenter {
     let root = stores_root();
-    let dir = root.join(VERSION);
+    let dir = root.join(span.folder);
     if dir.join(DB_FILE).is_file() && schema_is_current(&dir) {
         eprintln!("busy center: using the store in {}", dir.display());
     } else {
         eprintln!("busy center: generating the store (a few minutes) ...");
-        let partial = root.join(format!("{VERSION}.partial"));
+        let partial = root.join(format!("{}.partial", span.folder));
         let _ = std::fs::remove_dir_all(&partial);
         let started = Instant::now();
-        let summary = generate(&partial);
+        let summary = generate(&partial, span);
         let log = format!(
             "generated in {:.1} s by {VERSION}: {summary}\n",
             started.elapsed().as_secs_f64()
@@ -156,9 +177,9 @@ fn schema(conn: &Connection) -> Vec<String> {
 }
 
 /// Makes the store in `dir`; returns a line of counts for the log.
-fn generate(dir: &Path) -> String {
+fn generate(dir: &Path, span: Span) -> String {
     let setup = Instant::now();
-    let opened = local(FIRST_DAY, 8 * 3600) - Duration::days(10);
+    let opened = local(span.first, 8 * 3600) - Duration::days(10);
     let mut app = Rastau::new(Store::open(dir).unwrap(), Box::new(ManualClock::at(opened)));
     app.first_start(&FirstStart {
         center: profile(),
@@ -184,7 +205,7 @@ fn generate(dir: &Path) -> String {
     );
 
     let mut conn = Connection::open(dir.join(DB_FILE)).unwrap();
-    let summary = Filler::new(&conn).fill(&mut conn);
+    let summary = Filler::new(&conn).fill(&mut conn, span);
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     drop(conn);
     // The app opens it as ever.
@@ -511,7 +532,7 @@ impl Filler {
         }
     }
 
-    fn fill(mut self, conn: &mut Connection) -> String {
+    fn fill(mut self, conn: &mut Connection, span: Span) -> String {
         let started = Instant::now();
         for (name, value) in [
             ("journal_mode", "OFF"),
@@ -542,9 +563,9 @@ impl Filler {
 
         let mut stmts = statements(conn);
         let mut seqs: std::collections::BTreeMap<i32, u32> = Default::default();
-        let mut day = FIRST_DAY;
+        let mut day = span.first;
         let mut month = None;
-        while day <= LAST_DAY {
+        while day <= span.last {
             if month != Some((day.year(), day.month())) {
                 if month.is_some() {
                     conn.execute_batch("COMMIT").unwrap();
@@ -605,8 +626,16 @@ impl Filler {
         let c = &self.counts;
         format!(
             "{} visits ({} over 30 min), {} documents, {} certified copies, {} refused, \
-             {} notices, {} applicants; {FIRST_DAY} to {LAST_DAY}",
-            c.visits, c.over_limit, c.documents, c.copies, c.refusals, c.notices, c.applicants
+             {} notices, {} applicants; {} to {}",
+            c.visits,
+            c.over_limit,
+            c.documents,
+            c.copies,
+            c.refusals,
+            c.notices,
+            c.applicants,
+            span.first,
+            span.last
         )
     }
 
