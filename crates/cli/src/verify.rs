@@ -1,8 +1,10 @@
 //! `rastau verify <file> [<signature>]`, `rastau verify --qr <text>`, `rastau trust add
 //! <ca.pem>`, `rastau trust seal <key>` and `rastau seal show`.
+use chrono::Utc;
+use rastau_core::audit::{Action, Event};
 use rastau_core::i18n::Messages;
 use rastau_core::seal::{self, SealCheck};
-use rastau_core::store::Store;
+use rastau_core::store::{content_hash, Store};
 use rastau_core::verify::{self, Report, SealReport, StoredKind};
 use std::path::Path;
 
@@ -131,7 +133,13 @@ pub fn seal_show(store: &Store, m: &Messages) -> Result<String, String> {
 
 pub fn trust_seal(store: &mut Store, key: &str, m: &Messages) -> Result<String, String> {
     let id = store
-        .write(|tx| seal::trust(tx, key))
+        .write(|tx| {
+            let id = seal::trust(tx, key)?;
+            Event::system(Action::SealTrusted)
+                .detail(&id)
+                .append(tx, Utc::now())?;
+            Ok(id)
+        })
         .map_err(|e| m.error(&e))?;
     Ok(m.text("trust-seal-added", [("key", id.as_str().into())]))
 }
@@ -139,7 +147,12 @@ pub fn trust_seal(store: &mut Store, key: &str, m: &Messages) -> Result<String, 
 pub fn trust(store: &mut Store, pem: &Path, m: &Messages) -> Result<String, String> {
     let bytes = std::fs::read(pem).map_err(|e| m.error(&e.into()))?;
     store
-        .write(|tx| verify::trust(tx, &bytes))
+        .write(|tx| {
+            verify::trust(tx, &bytes)?;
+            Event::system(Action::CaTrusted)
+                .detail(content_hash(&bytes))
+                .append(tx, Utc::now())
+        })
         .map_err(|e| m.error(&e))?;
     Ok(m.text("trust-added", []))
 }

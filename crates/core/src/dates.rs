@@ -1,7 +1,7 @@
 //! Dates and times as printed on certification sheets and forms. Times are stored in UTC and
 //! printed in the center's local time, because that is the time on the clerk's wall clock.
 use crate::i18n::Messages;
-use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Utc};
 
 /// `23.11.2026 09:00`, local time.
 pub(crate) fn date_time(at: DateTime<Utc>) -> String {
@@ -24,6 +24,17 @@ pub(crate) fn iso_local(at: DateTime<Utc>) -> String {
 /// `23.11.2026`.
 pub(crate) fn date(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
+}
+
+/// The first instant of `day` in local time.
+pub(crate) fn midnight(day: NaiveDate) -> DateTime<Utc> {
+    let start = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    // A day whose midnight was skipped by a clock change starts at the first instant after it.
+    Local
+        .from_local_datetime(&start)
+        .earliest()
+        .unwrap_or_else(|| Local.from_utc_datetime(&start))
+        .with_timezone(&Utc)
 }
 
 /// The local calendar day of `at`.

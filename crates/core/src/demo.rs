@@ -1,6 +1,7 @@
 //! A demo center with ready accounts, so a newcomer can look around at once. Everything it
 //! creates is marked demo, and the UI shows DEMO on every screen.
 use crate::account::{self, NewAccount, Role};
+use crate::audit::{Action, Event};
 use crate::center::{self, CenterProfile};
 use crate::error::Result;
 use crate::ids::check_digit;
@@ -94,6 +95,7 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<DemoLogin>> {
             };
             account::insert(tx, &new, login.role, now)?;
         }
+        Event::system(Action::DemoFilled).append(tx, now)?;
         Ok(logins())
     })
 }

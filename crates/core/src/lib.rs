@@ -2,6 +2,7 @@
 //! desktop shell does.
 pub mod account;
 pub mod applicant;
+pub mod audit;
 pub mod center;
 pub mod clock;
 pub mod copy;

@@ -3,6 +3,7 @@
 //! window drives.
 use crate::account::{self, Account, AccountChanges, NewAccount, Role};
 use crate::applicant::{self, Lookup};
+use crate::audit::{Action, Event, Record};
 use crate::center::{self, Center, CenterProfile};
 use crate::clock::Clock;
 use crate::copy::{self, CopyView, Facts, NewCopy};
@@ -14,7 +15,7 @@ use crate::refusal;
 use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
-use crate::store::Store;
+use crate::store::{content_hash, Store};
 use crate::verify::{self, SealView, VerifyView};
 use crate::visit::{self, Document, OpenVisit, VisitView};
 use chrono::{DateTime, Duration, Utc};
@@ -122,26 +123,39 @@ impl Rastau {
         let now = self.now();
         self.store.write(|tx| {
             center::create(tx, &request.center, false, now)?;
-            account::insert(tx, &request.supervisor, Role::Supervisor, now)?;
-            Ok(())
+            let supervisor = account::insert(tx, &request.supervisor, Role::Supervisor, now)?;
+            Event::by(&supervisor, Action::FirstStart)
+                .on(Record::Account(supervisor.id))
+                .append(tx, now)
         })?;
         self.status()
     }
 
     pub fn login(&mut self, iin: &str, password: &str) -> Result<Status> {
         let now = self.now();
-        let account = self
-            .store
-            .write(|tx| account::authenticate(tx, iin, password, now))??;
-        let language = account.language;
-        self.store
-            .write(|tx| setting::set(tx, setting::LANGUAGE, language.code()))?;
+        let account = self.store.write(|tx| {
+            let verdict = account::authenticate(tx, iin, password, now)?;
+            match &verdict {
+                Ok(account) => {
+                    setting::set(tx, setting::LANGUAGE, account.language.code())?;
+                    Event::by(account, Action::Login).append(tx, now)?;
+                }
+                Err(e) => Event::as_iin(iin, "", Action::LoginFailed)
+                    .detail(e.code())
+                    .append(tx, now)?,
+            }
+            Ok(verdict)
+        })??;
         self.session = Some(Session::start(account, now));
         self.status()
     }
 
     pub fn logout(&mut self) -> Result<Status> {
-        self.session = None;
+        if let Some(session) = self.session.take() {
+            let now = self.now();
+            self.store
+                .write(|tx| Event::by(session.account(), Action::Logout).append(tx, now))?;
+        }
         self.status()
     }
 
@@ -154,10 +168,16 @@ impl Rastau {
     /// Unlocks with the signed-in account's password; wrong attempts count towards lockout.
     pub fn unlock(&mut self, password: &str) -> Result<Status> {
         let now = self.now();
-        let id = self.session()?.account().id;
-        let verdict = self
-            .store
-            .write(|tx| account::verify_password(tx, id, password, now))?;
+        let me = self.session()?.account().clone();
+        let verdict = self.store.write(|tx| {
+            let verdict = account::verify_password(tx, me.id, password, now)?;
+            let action = match &verdict {
+                Ok(_) => Event::by(&me, Action::Unlock),
+                Err(e) => Event::by(&me, Action::UnlockFailed).detail(e.code()),
+            };
+            action.append(tx, now)?;
+            Ok(verdict)
+        })?;
         match verdict {
             Ok(account) => self.session()?.unlock(account, now),
             // A locked-out or deactivated account leaves the desk entirely.
@@ -184,12 +204,17 @@ impl Rastau {
             Err(Error::NotSetUp | Error::NotLoggedIn | Error::SessionLocked) => None,
             Err(e) => return Err(e),
         };
+        let now = self.now();
         self.store.write(|tx| {
             setting::set(tx, setting::LANGUAGE, lang.code())?;
-            if let Some(user) = &user {
-                account::set_language(tx, user.id, lang)?;
-            }
-            Ok(())
+            let event = match &user {
+                Some(user) => {
+                    account::set_language(tx, user.id, lang)?;
+                    Event::by(user, Action::LanguageChanged)
+                }
+                None => Event::system(Action::LanguageChanged),
+            };
+            event.detail(lang.code()).append(tx, now)
         })?;
         if let Some(user) = user {
             let fresh = account::get(self.store.read(), user.id)?;
@@ -204,16 +229,34 @@ impl Rastau {
     }
 
     pub fn create_clerk(&mut self, new: &NewAccount) -> Result<Account> {
-        self.supervisor()?;
+        let me = self.supervisor()?;
         let now = self.now();
-        self.store
-            .write(|tx| account::insert(tx, new, Role::Clerk, now))
+        self.audited(
+            |clerk: &Account| {
+                Event::by(&me, Action::AccountCreated)
+                    .on(Record::Account(clerk.id))
+                    .detail(&clerk.iin)
+            },
+            |tx| account::insert(tx, new, Role::Clerk, now),
+        )
     }
 
     pub fn update_account(&mut self, changes: &AccountChanges) -> Result<Account> {
         let me = self.supervisor()?;
         let now = self.now();
-        let updated = self.store.write(|tx| account::update(tx, changes, now))?;
+        let password = if changes.new_password.is_some() {
+            "password"
+        } else {
+            ""
+        };
+        let updated = self.audited(
+            |updated: &Account| {
+                Event::by(&me, Action::AccountChanged)
+                    .on(Record::Account(updated.id))
+                    .detail(password)
+            },
+            |tx| account::update(tx, changes, now),
+        )?;
         if updated.id == me.id {
             self.session()?.refresh(updated.clone());
         }
@@ -226,13 +269,23 @@ impl Rastau {
             return Err(Error::CannotDeactivateSelf);
         }
         let now = self.now();
-        self.store
-            .write(|tx| account::set_active(tx, id, active, now))
+        let action = if active {
+            Action::AccountActivated
+        } else {
+            Action::AccountDeactivated
+        };
+        self.audited(
+            |_| Event::by(&me, action).on(Record::Account(id)),
+            |tx| account::set_active(tx, id, active, now),
+        )
     }
 
     pub fn update_center(&mut self, profile: &CenterProfile) -> Result<Status> {
-        self.supervisor()?;
-        self.store.write(|tx| center::update(tx, profile))?;
+        let me = self.supervisor()?;
+        self.audited(
+            |_| Event::by(&me, Action::CenterChanged),
+            |tx| center::update(tx, profile),
+        )?;
         self.status()
     }
 
@@ -246,9 +299,14 @@ impl Rastau {
     pub fn open_visit(&mut self, request: &OpenVisit) -> Result<VisitView> {
         let clerk = self.actor()?;
         let now = self.now();
-        let id = self
-            .store
-            .write(|tx| visit::open(tx, &clerk, request, now))?;
+        let id = self.audited(
+            |id| {
+                Event::by(&clerk, Action::VisitOpened)
+                    .on(Record::Visit(*id))
+                    .detail(&request.applicant.tax_id)
+            },
+            |tx| visit::open(tx, &clerk, request, now),
+        )?;
         visit::view(self.store.read(), id)
     }
 
@@ -259,16 +317,24 @@ impl Rastau {
         copies_on_media: bool,
     ) -> Result<VisitView> {
         let actor = self.actor()?;
-        self.store
-            .write(|tx| visit::set_documents(tx, &actor, visit_id, documents, copies_on_media))?;
+        self.audited(
+            |_| {
+                Event::by(&actor, Action::DocumentsListed)
+                    .on(Record::Visit(visit_id))
+                    .detail(documents.len().to_string())
+            },
+            |tx| visit::set_documents(tx, &actor, visit_id, documents, copies_on_media),
+        )?;
         visit::view(self.store.read(), visit_id)
     }
 
     pub fn confirm_consent(&mut self, visit_id: i64) -> Result<VisitView> {
         let actor = self.actor()?;
         let now = self.now();
-        self.store
-            .write(|tx| visit::confirm_consent(tx, &actor, visit_id, now))?;
+        self.audited(
+            |_| Event::by(&actor, Action::ConsentConfirmed).on(Record::Visit(visit_id)),
+            |tx| visit::confirm_consent(tx, &actor, visit_id, now),
+        )?;
         visit::view(self.store.read(), visit_id)
     }
 
@@ -277,10 +343,13 @@ impl Rastau {
     pub fn close_visit(&mut self, visit_id: i64) -> Result<VisitView> {
         let actor = self.actor()?;
         let now = self.now();
-        self.store.write(|tx| {
-            refusal::ensure_notified(tx, visit_id)?;
-            visit::close(tx, &actor, visit_id, now)
-        })?;
+        self.audited(
+            |_| Event::by(&actor, Action::VisitClosed).on(Record::Visit(visit_id)),
+            |tx| {
+                refusal::ensure_notified(tx, visit_id)?;
+                visit::close(tx, &actor, visit_id, now)
+            },
+        )?;
         visit::view(self.store.read(), visit_id)
     }
 
@@ -297,6 +366,10 @@ impl Rastau {
         let signer = Pkcs12Signer::open(pkcs12, password)?;
         rastau_sign::check_signer(signer.certificate(), &clerk.iin, self.now())?;
         let info = signer.certificate().clone();
+        self.audited(
+            |_| Event::by(&clerk, Action::SigningKeyOpened).detail(&info.serial_hex),
+            |_| Ok(()),
+        )?;
         self.session()?.set_signer(Arc::new(signer));
         Ok(info)
     }
@@ -325,7 +398,7 @@ impl Rastau {
             certified_at: now,
         };
         let page_hashes: Vec<String> = pages.iter().map(ScanPage::sha256_hex).collect();
-        let seal_key = self.store.write(seal::own_key)?;
+        let seal_key = self.seal_key()?;
         let seal = copy::seal(&seal_key, target.number, position, &facts, &page_hashes)?;
         let sheet = copy::sheet(&facts, page_hashes.clone(), seal.to_text().into_bytes());
         let pdf = rastau_pdf::certified_copy(&copy::to_pdf_pages(pages)?, &sheet)?;
@@ -340,23 +413,31 @@ impl Rastau {
             signature_hash,
         } = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
         let keep_until = copy::keep_until(now);
-        let id = self.store.write(|tx| {
-            copy::insert(
-                tx,
-                &NewCopy {
-                    visit_id,
-                    document_id: target.document_id,
-                    pdf_hash: &pdf_hash,
-                    signature_hash: &signature_hash,
-                    page_hashes: &page_hashes,
-                    signer_name: &signer.certificate().subject_name,
-                    signer_iin: &clerk.iin,
-                    signer_serial: &signer.certificate().serial_hex,
-                    certified_at: now,
-                    keep_until,
-                },
-            )
-        })?;
+        let detail = format!("{} #{position}", target.number);
+        let id = self.audited(
+            |id| {
+                Event::by(&clerk, Action::Certified)
+                    .on(Record::Copy(*id))
+                    .detail(detail)
+            },
+            |tx| {
+                copy::insert(
+                    tx,
+                    &NewCopy {
+                        visit_id,
+                        document_id: target.document_id,
+                        pdf_hash: &pdf_hash,
+                        signature_hash: &signature_hash,
+                        page_hashes: &page_hashes,
+                        signer_name: &signer.certificate().subject_name,
+                        signer_iin: &clerk.iin,
+                        signer_serial: &signer.certificate().serial_hex,
+                        certified_at: now,
+                        keep_until,
+                    },
+                )
+            },
+        )?;
         Ok(CopyView {
             id,
             journal_number: target.number.to_string(),
@@ -408,8 +489,17 @@ impl Rastau {
 
     /// Adds a CA certificate (PEM) that signatures are checked against.
     pub fn trust_ca(&mut self, pem: &[u8]) -> Result<()> {
-        self.supervisor()?;
-        self.store.write(|tx| verify::trust(tx, pem))
+        let me = self.supervisor()?;
+        self.audited(
+            |_| Event::by(&me, Action::CaTrusted).detail(content_hash(pem)),
+            |tx| verify::trust(tx, pem),
+        )
+    }
+
+    /// The installation's seal key, made on first use.
+    pub(crate) fn seal_key(&mut self) -> Result<rastau_sign::SealKey> {
+        let now = self.now();
+        self.store.write(|tx| seal::own_key(tx, now))
     }
 
     /// The applicant's copies still kept, from any visit, ready to hand over again.

@@ -4,11 +4,12 @@
 //! The text form is `R2|<kind>|<document>|<IIN/BIN>|<YYYYMMDD>|<digest>|<key id>|<signature>`,
 //! digest and signature in unpadded base64url (about 180 characters in all). What the digest
 //! covers depends on the kind (see [`SealKind`]).
+use crate::audit::{Action, Event};
 use crate::error::{Error, Result};
 use crate::setting;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::{SealKey, SealPublicKey};
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
@@ -160,14 +161,17 @@ impl Seal {
     }
 }
 
-/// The installation's seal key, made and kept on first use.
-pub fn own_key(tx: &Transaction) -> Result<SealKey> {
+/// The installation's seal key, made and kept (and audited) on first use.
+pub fn own_key(tx: &Transaction, now: DateTime<Utc>) -> Result<SealKey> {
     if let Some(pem) = setting::get(tx, OWN_KEY)? {
         return Ok(SealKey::from_pem(pem.as_bytes())?);
     }
     let key = SealKey::generate()?;
     let pem = String::from_utf8(key.to_pem()?).expect("PEM is ASCII");
     setting::set(tx, OWN_KEY, &pem)?;
+    Event::system(Action::SealKeyMade)
+        .detail(key.public()?.id()?)
+        .append(tx, now)?;
     Ok(key)
 }
 

@@ -1,6 +1,7 @@
 //! The forms' commands on the application object: printing the consent and the receipt, and
 //! keeping the scan of the signed consent.
 use super::{consent_pdf, receipt_pdf, ReceiptFacts};
+use crate::audit::{Action, Event, Record};
 use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
@@ -48,7 +49,7 @@ impl Rastau {
             self.store.read(),
             visit_id,
         )?);
-        let key = self.store.write(seal::own_key)?;
+        let key = self.seal_key()?;
         let seal = Seal::issue(
             &key,
             &Sealed {
@@ -65,11 +66,12 @@ impl Rastau {
     /// Prints the sealed receipt on the center's printer and counts the copy handed out.
     pub fn print_receipt(&mut self, visit_id: i64, lang: Lang) -> Result<JobId> {
         let pdf = self.sealed_receipt(visit_id, lang)?;
-        let job = self.print_pdf(&pdf, &format!("receipt-{visit_id}-{}", lang.code()))?;
-        let (actor, now) = (self.actor()?, self.now());
-        self.store
-            .write(|tx| visit::record_receipt_print(tx, visit_id, actor.id, now))?;
-        Ok(job)
+        self.print_counted(
+            &pdf,
+            &format!("receipt-{visit_id}-{}", lang.code()),
+            Some(Record::Visit(visit_id)),
+            |tx, actor, now| visit::record_receipt_print(tx, visit_id, actor.id, now),
+        )
     }
 
     /// Keeps the scan (an image or a PDF) of the signed consent with the clerk's own open
@@ -83,8 +85,14 @@ impl Rastau {
         rastau_capture::import_bytes(bytes, &name, &Limits::default())?;
         // Files first: a crash in between leaves an orphan file, never a record without its file.
         let hash = self.store.files().put(bytes)?;
-        self.store
-            .write(|tx| visit::attach_consent_scan(tx, &clerk, visit_id, &hash))?;
+        self.audited(
+            |_| {
+                Event::by(&clerk, Action::ConsentScanKept)
+                    .on(Record::Visit(visit_id))
+                    .detail(&hash)
+            },
+            |tx| visit::attach_consent_scan(tx, &clerk, visit_id, &hash),
+        )?;
         visit::view(self.store.read(), visit_id)
     }
 }

@@ -24,6 +24,7 @@ mod write;
 pub use manifest::{ExportedFile, FORMAT_VERSION, MANIFEST_FILE, README_FILE};
 pub use medium::{Disk, Medium, MediumFile};
 
+use crate::audit::{Action, Event};
 use crate::error::{Error, Result};
 use crate::store::Files;
 use crate::Rastau;
@@ -73,8 +74,13 @@ impl Rastau {
             return Err(e);
         }
         let folder_name = display_name(&folder);
-        self.store
-            .write(|tx| records::record(tx, copy_ids, &folder_name, clerk.id, now))?;
+        self.store.write(|tx| {
+            records::record(tx, copy_ids, &folder_name, clerk.id, now)?;
+            let ids: Vec<String> = copy_ids.iter().map(i64::to_string).collect();
+            Event::by(&clerk, Action::HandedOver)
+                .detail(format!("{folder_name}: {}", ids.join(",")))
+                .append(tx, now)
+        })?;
         Ok(ExportReport {
             folder: folder.to_string_lossy().into_owned(),
             files: files.iter().map(OutFile::entry).collect(),

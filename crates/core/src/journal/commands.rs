@@ -7,6 +7,7 @@
 //! no half-written journal under the chosen name.
 use super::{journal_pdf, to_csv, JournalFilter};
 use crate::account::Role;
+use crate::audit::{Action, Event};
 use crate::center;
 use crate::error::{Error, Result};
 use crate::handover::{Disk, Medium};
@@ -42,7 +43,8 @@ impl Rastau {
     pub fn export_journal_csv(&mut self, filter: &JournalFilter, path: &Path) -> Result<()> {
         refuse_existing(path)?;
         let journal = self.journal(filter)?;
-        write_new(path, &to_csv(&journal))
+        write_new(path, &to_csv(&journal))?;
+        self.journal_exported(filter, path)
     }
 
     /// Writes the journal as a PDF in `lang` to the new file `path`.
@@ -54,7 +56,18 @@ impl Rastau {
     ) -> Result<()> {
         refuse_existing(path)?;
         let pdf = self.journal_pdf(filter, lang)?;
-        write_new(path, &pdf)
+        write_new(path, &pdf)?;
+        self.journal_exported(filter, path)
+    }
+
+    /// Audits a journal of `filter` written to `path` (here, or by the command line).
+    pub fn journal_exported(&mut self, filter: &JournalFilter, path: &Path) -> Result<()> {
+        let actor = self.actor()?;
+        let detail = format!("{}..{} {}", filter.from, filter.to, path.display());
+        self.audited(
+            |_| Event::by(&actor, Action::JournalExported).detail(detail),
+            |_| Ok(()),
+        )
     }
 }
 

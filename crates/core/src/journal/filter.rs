@@ -1,7 +1,8 @@
 //! Which visits the journal shows.
 use super::rows::{DocumentOutcome, JournalRow};
+use crate::dates;
 use crate::refusal::Ground;
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -57,8 +58,8 @@ impl JournalFilter {
     /// including, the midnight after the last day.
     pub(super) fn instants(&self) -> (DateTime<Utc>, DateTime<Utc>) {
         (
-            midnight(self.from),
-            midnight(self.to.succ_opt().unwrap_or(self.to)),
+            dates::midnight(self.from),
+            dates::midnight(self.to.succ_opt().unwrap_or(self.to)),
         )
     }
 
@@ -79,14 +80,4 @@ impl JournalFilter {
             .is_none_or(|s| row.mentions(&s.to_lowercase()));
         outcome && ground && over && search
     }
-}
-
-fn midnight(day: NaiveDate) -> DateTime<Utc> {
-    let start = day.and_hms_opt(0, 0, 0).expect("midnight exists");
-    // A day whose midnight was skipped by a clock change starts at the first instant after it.
-    Local
-        .from_local_datetime(&start)
-        .earliest()
-        .unwrap_or_else(|| Local.from_utc_datetime(&start))
-        .with_timezone(&Utc)
 }

@@ -3,6 +3,7 @@
 //! time, shown in every later export of that day.
 use super::{JournalFilter, JournalView};
 use crate::account::Account;
+use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::required::require;
@@ -177,7 +178,10 @@ impl Rastau {
                     signer: signer.as_ref(),
                     at: now,
                 },
-            )
+            )?;
+            Event::by(&actor, Action::DaySignedOff)
+                .detail(format!("{day} {}", files.pdf_hash))
+                .append(tx, now)
         })?;
         signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
             day: dates::date(day),
@@ -214,7 +218,12 @@ impl Rastau {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![day_text(day), visit_id, supervisor.id, now, text.trim()],
             )?;
-            Ok(())
+            let event = Event::by(&supervisor, Action::DayCorrected).detail(day.to_string());
+            match visit_id {
+                Some(id) => event.on(Record::Visit(id)),
+                None => event,
+            }
+            .append(tx, now)
         })?;
         corrections(self.store.read(), day, day)
     }

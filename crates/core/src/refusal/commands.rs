@@ -3,6 +3,7 @@ use super::records::{self, RefuseRequest, Stored};
 use super::signer::{self, NoticeSigner};
 use super::{notices, Ground, NoticeLanguages, NoticeView, Refusal};
 use crate::account::{Account, Role};
+use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::forms::{notice_pdf, NoticeFacts};
 use crate::i18n::Messages;
@@ -83,16 +84,29 @@ impl Rastau {
     pub fn refuse(&mut self, visit_id: i64, request: &RefuseRequest) -> Result<RefusalsView> {
         let clerk = self.actor()?;
         let now = self.now();
-        self.store
-            .write(|tx| records::refuse(tx, &clerk, visit_id, request, now))?;
+        let positions: Vec<String> = request.positions.iter().map(u32::to_string).collect();
+        self.audited(
+            |_| {
+                Event::by(&clerk, Action::Refused)
+                    .on(Record::Visit(visit_id))
+                    .detail(positions.join(","))
+            },
+            |tx| records::refuse(tx, &clerk, visit_id, request, now),
+        )?;
         self.refusals(visit_id)
     }
 
     /// Takes back a refusal not yet in a signed notice (a slip of the hand is cheap to undo).
     pub fn withdraw_refusal(&mut self, visit_id: i64, position: u32) -> Result<RefusalsView> {
         let clerk = self.actor()?;
-        self.store
-            .write(|tx| records::withdraw(tx, &clerk, visit_id, position))?;
+        self.audited(
+            |_| {
+                Event::by(&clerk, Action::RefusalWithdrawn)
+                    .on(Record::Visit(visit_id))
+                    .detail(position.to_string())
+            },
+            |tx| records::withdraw(tx, &clerk, visit_id, position),
+        )?;
         self.refusals(visit_id)
     }
 
@@ -162,6 +176,10 @@ impl Rastau {
                 },
             )?;
             records::assign_notice(tx, &ids, id)?;
+            Event::by(&clerk, Action::NoticeIssued)
+                .on(Record::Notice(id))
+                .detail(&authorised.iin)
+                .append(tx, now)?;
             Ok(id)
         })?;
         notices::view(self.store.read(), id)
@@ -183,7 +201,7 @@ impl Rastau {
 
     /// The center's seal for the notice's QR code.
     fn notice_seal(&mut self, visit: &VisitView, number: &str, rows: &[String]) -> Result<Seal> {
-        let key = self.store.write(seal::own_key)?;
+        let key = self.seal_key()?;
         Seal::issue(
             &key,
             &Sealed {
@@ -214,11 +232,12 @@ impl Rastau {
     pub fn print_notice(&mut self, notice_id: i64) -> Result<JobId> {
         let notice = self.notice_of_actor(notice_id)?;
         let pdf = self.store.files().get(&notice.pdf_hash)?;
-        let job = self.print_pdf(&pdf, &format!("notice-{}", notice.number))?;
-        let (actor, now) = (self.actor()?, self.now());
-        self.store
-            .write(|tx| notices::record_print(tx, notice_id, actor.id, now))?;
-        Ok(job)
+        self.print_counted(
+            &pdf,
+            &format!("notice-{}", notice.number),
+            Some(Record::Notice(notice_id)),
+            |tx, actor, now| notices::record_print(tx, notice_id, actor.id, now),
+        )
     }
 
     /// The applicant's notices of refusal from any visit, newest first, to print again.
@@ -234,7 +253,10 @@ impl Rastau {
     }
 
     pub fn set_notice_signer(&mut self, who: NoticeSigner) -> Result<()> {
-        self.supervisor()?;
-        self.store.write(|tx| signer::set(tx, who))
+        let me = self.supervisor()?;
+        self.audited(
+            |_| Event::by(&me, Action::NoticeSignerChosen).detail(format!("{who:?}")),
+            |tx| signer::set(tx, who),
+        )
     }
 }

@@ -1,23 +1,37 @@
 //! The page strip's commands on the application object.
 use super::{records, PageSource, PageView};
+use crate::account::Account;
+use crate::audit::{Action, Event, Record};
 use crate::copy::CopyView;
 use crate::error::{Error, Result};
 use crate::rastau::Rastau;
 use crate::visit;
 use rastau_capture::{import_file, Limits, Rotation, ScanPage};
+use rusqlite::Transaction;
 use std::path::Path;
 
 impl Rastau {
     /// Refuses unless the signed-in user may change this visit's pages.
-    fn pages_changeable(&mut self, visit_id: i64) -> Result<()> {
+    fn pages_changeable(&mut self, visit_id: i64) -> Result<Account> {
         let actor = self.actor()?;
-        visit::ensure_changeable(self.store().read(), &actor, visit_id)
+        visit::ensure_changeable(self.store().read(), &actor, visit_id)?;
+        Ok(actor)
     }
 
-    fn page_changeable(&mut self, page_id: i64) -> Result<i64> {
+    /// Changes page `page_id` by `change`, audited as `action`, and lists the strip after.
+    fn change_page(
+        &mut self,
+        page_id: i64,
+        action: Action,
+        change: impl FnOnce(&Transaction, i64) -> Result<()>,
+    ) -> Result<Vec<PageView>> {
         let visit_id = records::visit_of(self.store().read(), page_id)?;
-        self.pages_changeable(visit_id)?;
-        Ok(visit_id)
+        let actor = self.pages_changeable(visit_id)?;
+        self.audited(
+            |_| Event::by(&actor, action).on(Record::Page(page_id)),
+            |tx| change(tx, visit_id),
+        )?;
+        self.pages(visit_id)
     }
 
     /// The visit's pages in order, deleted ones left out.
@@ -48,13 +62,15 @@ impl Rastau {
         source: PageSource,
         position: Option<u32>,
     ) -> Result<()> {
-        self.pages_changeable(visit_id)?;
+        let actor = self.pages_changeable(visit_id)?;
         let files = self.store.files();
         for page in pages {
             let stored = records::store_files(&files, page)?;
             let now = self.now();
-            self.store
-                .write(|tx| records::insert(tx, visit_id, position, &stored, source, now))?;
+            self.audited(
+                |id| Event::by(&actor, Action::PageAdded).on(Record::Page(*id)),
+                |tx| records::insert(tx, visit_id, position, &stored, source, now),
+            )?;
         }
         Ok(())
     }
@@ -78,57 +94,50 @@ impl Rastau {
 
     /// Turns a page clockwise by `degrees` (a multiple of 90).
     pub fn rotate_page(&mut self, page_id: i64, degrees: i64) -> Result<Vec<PageView>> {
-        let visit_id = self.page_changeable(page_id)?;
         let by = Rotation::from_degrees(degrees)?;
-        self.store.write(|tx| records::rotate(tx, page_id, by))?;
-        self.pages(visit_id)
+        self.change_page(page_id, Action::PageRotated, |tx, _| {
+            records::rotate(tx, page_id, by)
+        })
     }
 
     /// Moves a page to `index` (0-based) in the strip.
     pub fn move_page(&mut self, page_id: i64, index: usize) -> Result<Vec<PageView>> {
-        let visit_id = self.page_changeable(page_id)?;
-        self.store
-            .write(|tx| records::move_to(tx, visit_id, page_id, index))?;
-        self.pages(visit_id)
+        self.change_page(page_id, Action::PageMoved, |tx, visit_id| {
+            records::move_to(tx, visit_id, page_id, index)
+        })
     }
 
     /// Puts a page under listed document `position`, or back among the unassigned.
     pub fn assign_page(&mut self, page_id: i64, position: Option<u32>) -> Result<Vec<PageView>> {
-        let visit_id = self.page_changeable(page_id)?;
-        let view = visit::view(self.store().read(), visit_id)?;
-        if let Some(p) = position {
-            if p == 0 || p as usize > view.documents.len() {
+        self.change_page(page_id, Action::PageAssigned, |tx, visit_id| {
+            let documents = visit::view(tx, visit_id)?.documents.len();
+            if let Some(p) = position.filter(|&p| p == 0 || p as usize > documents) {
                 return Err(Error::DocumentNotFound { position: p });
             }
-        }
-        self.store
-            .write(|tx| records::assign(tx, page_id, position))?;
-        self.pages(visit_id)
+            records::assign(tx, page_id, position)
+        })
     }
 
     /// Deletes a page; [`Rastau::restore_page`] undoes it while the visit is open.
     pub fn delete_page(&mut self, page_id: i64) -> Result<Vec<PageView>> {
-        let visit_id = self.page_changeable(page_id)?;
         let now = self.now();
-        self.store
-            .write(|tx| records::set_deleted(tx, page_id, Some(now)))?;
-        self.pages(visit_id)
+        self.change_page(page_id, Action::PageDeleted, |tx, _| {
+            records::set_deleted(tx, page_id, Some(now))
+        })
     }
 
     pub fn restore_page(&mut self, page_id: i64) -> Result<Vec<PageView>> {
-        let visit_id = self.page_changeable(page_id)?;
-        self.store
-            .write(|tx| records::set_deleted(tx, page_id, None))?;
-        self.pages(visit_id)
+        self.change_page(page_id, Action::PageRestored, |tx, _| {
+            records::set_deleted(tx, page_id, None)
+        })
     }
 
     /// Replaces a page with a new scan of the same sheet, in the same place.
     pub fn replace_page(&mut self, page_id: i64, page: &ScanPage) -> Result<Vec<PageView>> {
-        let visit_id = self.page_changeable(page_id)?;
         let stored = records::store_files(&self.store.files(), page)?;
-        self.store
-            .write(|tx| records::replace_image(tx, page_id, &stored))?;
-        self.pages(visit_id)
+        self.change_page(page_id, Action::PageReplaced, |tx, _| {
+            records::replace_image(tx, page_id, &stored)
+        })
     }
 
     /// Certifies listed document `position` from the pages assigned to it.

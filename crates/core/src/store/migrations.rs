@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0007_refusals.sql"),
     include_str!("migrations/0008_journal.sql"),
     include_str!("migrations/0009_day_signoff.sql"),
+    include_str!("migrations/0010_audit_retention.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

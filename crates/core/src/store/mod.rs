@@ -34,6 +34,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        add_functions(&conn)?;
         migrations::refuse_newer(&conn)?;
         migrations::apply(&mut conn)?;
         Ok(Store {
@@ -67,6 +68,19 @@ impl Store {
         tx.commit().map_err(Error::from)?;
         Ok(value)
     }
+}
+
+/// `fold(text)`: Unicode lower case, for searches that must find «Әлия» typed as «әлия»
+/// (SQLite's own `lower` folds ASCII only).
+fn add_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase())),
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,110 @@
+//! The trail as supervisors browse it: newest first, a page at a time, narrowed by days, action
+//! and a search over who and what.
+use super::Action;
+use crate::dates;
+use crate::error::Result;
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{named_params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Entries a page holds.
+pub const PAGE: i64 = 100;
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditFilter {
+    /// The first and last day, inclusive, in local time.
+    #[ts(optional)]
+    pub from: Option<NaiveDate>,
+    #[ts(optional)]
+    pub to: Option<NaiveDate>,
+    #[ts(optional)]
+    pub action: Option<Action>,
+    /// Part of an IIN, a name or an entry's detail; any letter case.
+    #[ts(optional)]
+    pub search: Option<String>,
+    /// Entries skipped from the newest: a multiple of [`PAGE`] to turn pages.
+    #[serde(default)]
+    #[ts(type = "number")]
+    pub offset: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditEntry {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub at: DateTime<Utc>,
+    /// `None` for Rastau itself.
+    pub actor_iin: Option<String>,
+    pub actor_name: Option<String>,
+    /// An [`Action`] code; a code this build does not know is shown as it is.
+    pub action: String,
+    pub record_kind: Option<String>,
+    #[ts(type = "number | null")]
+    pub record_id: Option<i64>,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    /// Entries matching the filter, on all pages.
+    #[ts(type = "number")]
+    pub total: i64,
+}
+
+const MATCHING: &str = "FROM audit_entry
+    WHERE (:from IS NULL OR at >= :from) AND (:to IS NULL OR at < :to)
+      AND (:action IS NULL OR action = :action)
+      AND (:search IS NULL OR instr(fold(coalesce(actor_iin, '') || ' ' || coalesce(actor_name, '')
+                                    || ' ' || detail), :search) > 0)";
+
+pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage> {
+    // Stored times are UTC RFC 3339 with a fixed width, so they compare as text.
+    let instant =
+        |day: NaiveDate| dates::midnight(day).to_rfc3339_opts(SecondsFormat::Micros, true);
+    let from = filter.from.map(instant);
+    let to = filter.to.and_then(|d| d.succ_opt()).map(instant);
+    let action = filter.action.map(Action::code);
+    let search = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_lowercase);
+    let params = named_params! {
+        ":from": from, ":to": to, ":action": action, ":search": search,
+    };
+    let total = conn.query_row(&format!("SELECT count(*) {MATCHING}"), params, |r| r.get(0))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, at, actor_iin, actor_name, action, record_kind, record_id, detail
+         {MATCHING} ORDER BY seq DESC LIMIT {PAGE} OFFSET :offset"
+    ))?;
+    let entries = stmt
+        .query_map(
+            named_params! {
+                ":from": from, ":to": to, ":action": action, ":search": search,
+                ":offset": filter.offset.max(0),
+            },
+            |r| {
+                Ok(AuditEntry {
+                    seq: r.get(0)?,
+                    at: r.get(1)?,
+                    actor_iin: r.get(2)?,
+                    actor_name: r.get(3)?,
+                    action: r.get(4)?,
+                    record_kind: r.get(5)?,
+                    record_id: r.get(6)?,
+                    detail: r.get(7)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(AuditPage { entries, total })
+}
