@@ -6,6 +6,7 @@ use rastau_core::scans::CancelToken;
 use rastau_core::store::Store;
 use rastau_core::{demo, ErrorPayload, Rastau, Result};
 use std::sync::Mutex;
+use tauri::Manager;
 
 pub struct Desk(Mutex<std::result::Result<Rastau, ErrorPayload>>);
 
@@ -33,7 +34,23 @@ fn start(options: &Options) -> Result<Rastau> {
     if options.demo && rastau_core::center::load(store.read())?.is_none() {
         demo::fill(&mut store, chrono::Utc::now())?;
     }
-    Ok(Rastau::new(store, Box::new(SystemClock)))
+    let mut app = Rastau::new(store, Box::new(SystemClock));
+    // A failed sweep must not keep the counter closed; it is tried again within the hour.
+    if let Err(e) = app.start_up() {
+        tracing::warn!("start-up sweep: {e}");
+    }
+    Ok(app)
+}
+
+/// Runs the retention sweep as the day turns while the window stays open (rule 8 does not
+/// wait for a restart).
+pub fn keep_retention(handle: tauri::AppHandle) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(15 * 60));
+        if let Err(e) = handle.state::<Desk>().with(Rastau::retention_if_due) {
+            tracing::warn!("retention sweep: {}", e.code);
+        }
+    });
 }
 
 /// The scan in progress, so that the clerk can stop the feeder.

@@ -30,8 +30,14 @@ const REFERENCES: &[(&str, &str)] = &[
         "SELECT consent_scan_hash FROM visit WHERE consent_scan_hash IS NOT NULL",
         "consent-scan",
     ),
-    ("SELECT image_hash FROM scan_page", "page"),
-    ("SELECT thumb_hash FROM scan_page", "thumbnail"),
+    (
+        "SELECT image_hash FROM scan_page WHERE removed_on IS NULL",
+        "page",
+    ),
+    (
+        "SELECT thumb_hash FROM scan_page WHERE removed_on IS NULL",
+        "thumbnail",
+    ),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,8 +78,24 @@ pub fn check(store: &Store) -> Result<DoctorReport> {
     Ok(report)
 }
 
+/// Removes the files no record names: what a crash left between writing a file and its
+/// record, or between the retention sweep's commit and its removals. Only at start, before
+/// anything else writes. Returns how many went.
+pub fn remove_orphans(store: &Store) -> Result<usize> {
+    let named = named_files(store)?;
+    let files = store.files();
+    let mut removed = 0;
+    for (name, path) in files.all()? {
+        if !named.contains_key(&name) {
+            std::fs::remove_file(path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 /// Each stored file's hash that a record names, once, with what the first such record is.
-fn named_files(store: &Store) -> Result<BTreeMap<String, &'static str>> {
+pub(crate) fn named_files(store: &Store) -> Result<BTreeMap<String, &'static str>> {
     let mut named = BTreeMap::new();
     for (sql, what) in REFERENCES {
         let mut stmt = store.read().prepare(sql)?;

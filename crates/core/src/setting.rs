@@ -11,6 +11,9 @@ pub const PRINTER: &str = "printer";
 /// Who signs notices of refusal: `supervisor` when the center requires it, else the clerk.
 pub const NOTICE_SIGNER: &str = "notice-signer";
 
+/// The local day the retention sweep last ran, `YYYY-MM-DD`: it runs once a day.
+pub const RETENTION_DAY: &str = "retention-day";
+
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {

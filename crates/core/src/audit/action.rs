@@ -72,6 +72,7 @@ actions! {
     DayCorrected => "day-corrected",
     CopyRemoved => "copy-removed",
     RetentionRun => "retention-run",
+    LeftoversRemoved => "leftovers-removed",
     BackedUp => "backed-up",
     Restored => "restored",
     DemoFilled => "demo-filled",

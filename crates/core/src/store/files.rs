@@ -79,6 +79,15 @@ impl Files {
         Ok(hash)
     }
 
+    /// Removes the file of `hash`; whether it was there.
+    pub fn remove(&self, hash: &str) -> Result<bool> {
+        match fs::remove_file(self.path(hash)) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     pub fn get(&self, hash: &str) -> Result<Vec<u8>> {
         Ok(fs::read(self.path(hash))?)
     }
