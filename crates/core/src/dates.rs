@@ -21,6 +21,14 @@ pub(crate) fn iso_local(at: DateTime<Utc>) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
+/// `2026-11-23 14-05-09`, local time: a stamp for folder names (no colons, which some
+/// file systems refuse).
+pub(crate) fn file_stamp(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H-%M-%S")
+        .to_string()
+}
+
 /// `23.11.2026`.
 pub(crate) fn date(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()

@@ -146,6 +146,24 @@ pub enum Error {
     DayNotSignedOff { day: String },
     #[error("{file} exists; the journal is not written over it")]
     JournalFileExists { file: String },
+    #[error("cannot write the backup in {folder}: {detail}")]
+    BackupFolder { folder: String, detail: String },
+    #[error("{folder} holds no Rastau backup")]
+    NotABackup { folder: String },
+    #[error("{file} of the backup is missing or changed")]
+    BackupDamaged { file: String },
+}
+
+/// Whether `e` says the disk (or the user's quota on it) is full.
+pub fn is_disk_full(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    ) || e.raw_os_error() == Some(libc::ENOSPC)
+}
+
+fn database_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
 }
 
 /// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
@@ -207,6 +225,8 @@ impl Error {
             Error::Pdf(e) => e.code(),
             Error::Capture(e) => e.code(),
             Error::Print(e) => e.code(),
+            Error::Database(e) if database_full(e) => "disk-full",
+            Error::Io(e) if is_disk_full(e) => "disk-full",
             Error::Database(_) | Error::Migration(_) => "store-failed",
             Error::Io(_) => "io-failed",
             Error::SchemaTooNew { .. } => "schema-too-new",
@@ -267,6 +287,9 @@ impl Error {
             Error::DayHasOpenVisits { .. } => "day-has-open-visits",
             Error::DayNotSignedOff { .. } => "day-not-signed-off",
             Error::JournalFileExists { .. } => "journal-file-exists",
+            Error::BackupFolder { .. } => "backup-folder",
+            Error::NotABackup { .. } => "not-a-backup",
+            Error::BackupDamaged { .. } => "backup-damaged",
         }
     }
 
@@ -306,8 +329,11 @@ impl Error {
             Error::StoredCopyDamaged { file }
             | Error::HandoverMediumFull { file }
             | Error::HandoverMismatch { file }
-            | Error::JournalFileExists { file } => vec![("file", file.as_str().into())],
-            Error::HandoverDestination { folder, detail } => vec![
+            | Error::JournalFileExists { file }
+            | Error::BackupDamaged { file } => vec![("file", file.as_str().into())],
+            Error::NotABackup { folder } => vec![("folder", folder.as_str().into())],
+            Error::HandoverDestination { folder, detail }
+            | Error::BackupFolder { folder, detail } => vec![
                 ("folder", folder.as_str().into()),
                 ("detail", detail.as_str().into()),
             ],

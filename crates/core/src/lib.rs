@@ -3,6 +3,7 @@
 pub mod account;
 pub mod applicant;
 pub mod audit;
+pub mod backup;
 pub mod center;
 pub mod clock;
 pub mod copy;

@@ -15,7 +15,7 @@ use crate::refusal;
 use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
-use crate::store::{content_hash, Store};
+use crate::store::{content_hash, Pending, Store};
 use crate::verify::{self, SealView, VerifyView};
 use crate::visit::{self, Document, OpenVisit, VisitView};
 use chrono::{DateTime, Duration, Utc};
@@ -25,10 +25,18 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use ts_rs::TS;
 
-/// The SHA-256s under which a signed PDF and its detached signature are stored.
+/// The SHA-256s under which a signed PDF and its detached signature are stored; the files go
+/// again unless [`SignedFiles::keep`] is called after their record is committed.
 pub(crate) struct SignedFiles {
     pub pdf_hash: String,
     pub signature_hash: String,
+    pending: Pending,
+}
+
+impl SignedFiles {
+    pub fn keep(self) {
+        self.pending.keep();
+    }
 }
 
 pub struct Rastau {
@@ -408,10 +416,8 @@ impl Rastau {
             location: center.city.clone(),
             signing_time: now,
         };
-        let SignedFiles {
-            pdf_hash,
-            signature_hash,
-        } = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
+        let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
+        let (pdf_hash, signature_hash) = (files.pdf_hash.clone(), files.signature_hash.clone());
         let keep_until = copy::keep_until(now);
         let detail = format!("{} #{position}", target.number);
         let id = self.audited(
@@ -438,6 +444,7 @@ impl Rastau {
                 )
             },
         )?;
+        files.keep();
         Ok(CopyView {
             id,
             journal_number: target.number.to_string(),
@@ -452,8 +459,8 @@ impl Rastau {
     }
 
     /// Signs `pdf` (PAdES inside, then CAdES over the signed file) and stores both files.
-    /// Files first, the caller's record after: a crash in between leaves an orphan file,
-    /// never a record without its file.
+    /// Files first, the caller's record after: a crash in between leaves an orphan file (removed
+    /// at the next start), never a record without its file; a failed record removes them.
     pub(crate) fn sign_and_store(
         &self,
         pdf: &[u8],
@@ -462,10 +469,11 @@ impl Rastau {
     ) -> Result<SignedFiles> {
         let signed = rastau_sign::sign_pdf(pdf, signer, meta)?;
         let signature = signer.sign_detached(&signed)?;
-        let files = self.store.files();
+        let mut pending = self.store.files().pending();
         Ok(SignedFiles {
-            pdf_hash: files.put(&signed)?,
-            signature_hash: files.put(&signature)?,
+            pdf_hash: pending.put(&signed)?,
+            signature_hash: pending.put(&signature)?,
+            pending,
         })
     }
 

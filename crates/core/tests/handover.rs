@@ -8,6 +8,8 @@
 //! and fails with EIO after a chosen number of bytes.
 mod common;
 
+use common::tmpfs::Tmpfs;
+
 use common::*;
 use rastau_core::applicant::Applicant;
 use rastau_core::copy::CopyView;
@@ -246,32 +248,6 @@ fn a_destination_that_is_a_file_is_refused() {
     }
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
     assert_store_unchanged(&mut c, &copies);
-}
-
-/// A tmpfs of its own, unmounted when dropped.
-struct Tmpfs(tempfile::TempDir);
-
-impl Tmpfs {
-    fn mount(options: &str) -> Tmpfs {
-        let dir = tempfile::tempdir().unwrap();
-        let status = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
-            .arg(dir.path())
-            .status()
-            .unwrap();
-        assert!(status.success(), "mount -t tmpfs needs root");
-        Tmpfs(dir)
-    }
-
-    fn path(&self) -> &Path {
-        self.0.path()
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(self.0.path()).status();
-    }
 }
 
 #[test]

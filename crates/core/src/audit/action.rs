@@ -90,4 +90,15 @@ mod tests {
             assert_eq!(Action::from_code(action.code()), Some(*action));
         }
     }
+
+    #[test]
+    fn every_action_has_a_name_in_both_languages() {
+        for lang in [crate::Lang::Kk, crate::Lang::Ru] {
+            let messages = crate::i18n::Messages::new(lang);
+            for action in Action::ALL {
+                let name = messages.text("audit-action-name", [("action", action.code().into())]);
+                assert_ne!(name, action.code(), "{lang:?} has no name for it");
+            }
+        }
+    }
 }

@@ -84,7 +84,8 @@ impl Rastau {
         let name = Messages::new(clerk.language).text("forms-consent-scan-file", []);
         rastau_capture::import_bytes(bytes, &name, &Limits::default())?;
         // Files first: a crash in between leaves an orphan file, never a record without its file.
-        let hash = self.store.files().put(bytes)?;
+        let mut files = self.store.files().pending();
+        let hash = files.put(bytes)?;
         self.audited(
             |_| {
                 Event::by(&clerk, Action::ConsentScanKept)
@@ -93,6 +94,7 @@ impl Rastau {
             },
             |tx| visit::attach_consent_scan(tx, &clerk, visit_id, &hash),
         )?;
+        files.keep();
         visit::view(self.store.read(), visit_id)
     }
 }

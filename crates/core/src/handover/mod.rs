@@ -17,7 +17,7 @@
 mod manifest;
 mod media;
 mod medium;
-mod names;
+pub(crate) mod names;
 mod records;
 mod write;
 

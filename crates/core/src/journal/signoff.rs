@@ -183,6 +183,7 @@ impl Rastau {
                 .detail(format!("{day} {}", files.pdf_hash))
                 .append(tx, now)
         })?;
+        files.keep();
         signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
             day: dates::date(day),
         })

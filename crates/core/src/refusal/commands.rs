@@ -182,6 +182,7 @@ impl Rastau {
                 .append(tx, now)?;
             Ok(id)
         })?;
+        files.keep();
         notices::view(self.store.read(), id)
     }
 

@@ -63,14 +63,15 @@ impl Rastau {
         position: Option<u32>,
     ) -> Result<()> {
         let actor = self.pages_changeable(visit_id)?;
-        let files = self.store.files();
         for page in pages {
-            let stored = records::store_files(&files, page)?;
+            let mut files = self.store.files().pending();
+            let stored = records::store_files(&mut files, page)?;
             let now = self.now();
             self.audited(
                 |id| Event::by(&actor, Action::PageAdded).on(Record::Page(*id)),
                 |tx| records::insert(tx, visit_id, position, &stored, source, now),
             )?;
+            files.keep();
         }
         Ok(())
     }
@@ -134,10 +135,13 @@ impl Rastau {
 
     /// Replaces a page with a new scan of the same sheet, in the same place.
     pub fn replace_page(&mut self, page_id: i64, page: &ScanPage) -> Result<Vec<PageView>> {
-        let stored = records::store_files(&self.store.files(), page)?;
-        self.change_page(page_id, Action::PageReplaced, |tx, _| {
+        let mut files = self.store.files().pending();
+        let stored = records::store_files(&mut files, page)?;
+        let pages = self.change_page(page_id, Action::PageReplaced, |tx, _| {
             records::replace_image(tx, page_id, &stored)
-        })
+        })?;
+        files.keep();
+        Ok(pages)
     }
 
     /// Certifies listed document `position` from the pages assigned to it.

@@ -1,7 +1,7 @@
 //! The `scan_page` table: a visit's pages in order, each stored in the file store.
 use super::{PageSource, PageView};
 use crate::error::{Error, Result};
-use crate::store::Files;
+use crate::store::{Files, Pending};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use chrono::{DateTime, Utc};
@@ -21,7 +21,7 @@ pub struct Stored {
 
 /// Writes the page's image and thumbnail to the file store (outside any transaction: files are
 /// content-addressed, so a crash before the row leaves only an orphan, never a dangling row).
-pub fn store_files(files: &Files, page: &ScanPage) -> Result<Stored> {
+pub fn store_files(files: &mut Pending, page: &ScanPage) -> Result<Stored> {
     let (bytes, channels) = match &page.kind {
         PageKind::Jpeg { bytes } => (bytes, None),
         PageKind::Pixels { data, channels } => (data, Some(*channels)),

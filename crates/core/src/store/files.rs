@@ -88,8 +88,56 @@ impl Files {
         }
     }
 
+    /// Files to store for a record not yet committed: see [`Pending`].
+    pub fn pending(&self) -> Pending {
+        Pending {
+            files: Files {
+                root: self.root.clone(),
+            },
+            new: vec![],
+            kept: false,
+        }
+    }
+
     pub fn get(&self, hash: &str) -> Result<Vec<u8>> {
         Ok(fs::read(self.path(hash))?)
+    }
+}
+
+/// Files stored ahead of the record that names them. Unless [`Pending::keep`] is called once
+/// the record is committed, the files this put (not those that were there before) are
+/// removed again, so a failed certification (a full disk, a refused insert) leaves the store
+/// as it was.
+#[must_use = "the files go again unless kept"]
+pub struct Pending {
+    files: Files,
+    new: Vec<String>,
+    kept: bool,
+}
+
+impl Pending {
+    pub fn put(&mut self, bytes: &[u8]) -> Result<String> {
+        let there = self.files.path(&content_hash(bytes)).is_file();
+        let hash = self.files.put(bytes)?;
+        if !there {
+            self.new.push(hash.clone());
+        }
+        Ok(hash)
+    }
+
+    /// The record is committed: the files stay.
+    pub fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.kept {
+            for hash in &self.new {
+                let _ = self.files.remove(hash);
+            }
+        }
     }
 }
 
@@ -112,6 +160,23 @@ mod tests {
             .unwrap()
             .count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn pending_files_go_unless_kept_and_files_there_before_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = Files::new(dir.path());
+        let before = files.put(b"named by a record already").unwrap();
+        let mut pending = files.pending();
+        let new = pending.put(b"for a record that never came").unwrap();
+        assert_eq!(pending.put(b"named by a record already").unwrap(), before);
+        drop(pending);
+        assert!(!files.path(&new).exists());
+        assert!(files.path(&before).is_file());
+        let mut pending = files.pending();
+        let kept = pending.put(b"for a committed record").unwrap();
+        pending.keep();
+        assert!(files.path(&kept).is_file());
     }
 
     #[test]

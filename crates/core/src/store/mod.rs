@@ -6,7 +6,7 @@ mod files;
 mod location;
 mod migrations;
 
-pub use files::{content_hash, Files, FILES_DIR};
+pub use files::{content_hash, Files, Pending, FILES_DIR};
 pub use location::{default_data_dir, DATA_DIR_ENV};
 
 use crate::error::{Error, Result};

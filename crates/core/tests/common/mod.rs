@@ -5,6 +5,7 @@
 pub mod journal;
 pub mod notice;
 pub mod poppler;
+pub mod tmpfs;
 
 use chrono::{TimeZone, Utc};
 use rastau_capture::{import_bytes, Limits, ScanPage};
@@ -73,7 +74,11 @@ pub fn person(iin: String, name: &str, password: &str) -> NewAccount {
 }
 
 pub fn set_up() -> Desk {
-    let dir = tempfile::tempdir().unwrap();
+    set_up_in(tempfile::tempdir().unwrap())
+}
+
+/// [`set_up`] with the store in `dir`.
+pub fn set_up_in(dir: tempfile::TempDir) -> Desk {
     let clock = ManualClock::at(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap());
     let mut app = Rastau::new(Store::open(dir.path()).unwrap(), Box::new(clock.clone()));
     let status = app
@@ -91,7 +96,12 @@ pub fn set_up() -> Desk {
 }
 
 pub fn with_clerk() -> Desk {
-    let mut desk = set_up();
+    with_clerk_in(tempfile::tempdir().unwrap())
+}
+
+/// [`with_clerk`] with the store in `dir`.
+pub fn with_clerk_in(dir: tempfile::TempDir) -> Desk {
+    let mut desk = set_up_in(dir);
     desk.app
         .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
         .unwrap();

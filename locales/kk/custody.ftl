@@ -1,0 +1,101 @@
+# Сақтау: аудит журналы, алты айлық сақтау мерзімі, резервтік көшірме.
+
+## Қателер
+
+error-backup-folder = «{ $folder }» ішіне резервтік көшірме жазу мүмкін болмады ({ $detail }). Басқа қалтаны таңдаңыз не дискіні тексеріңіз.
+error-not-a-backup = «{ $folder }» ішінде Rastau резервтік көшірмесі жоқ (manifest.json табылмады). Резервтік көшірме қалтасының өзін таңдаңыз.
+error-backup-damaged = Резервтік көшірмедегі { $file } файлы жоқ немесе өзгертілген. Ештеңе ауыстырылған жоқ; басқа резервтік көшірмені алыңыз.
+
+## Командалық жол
+
+audit-verify-ok = Аудит журналы бүтін: { $entries } жазба. Соңғы жазбаның хэші: { $head }.
+audit-verify-changed = Аудит журналы бұзылған: № { $seq } жазба өзгертілген.
+audit-verify-removed = Аудит журналы бұзылған: № { $after } және № { $before } жазбалар арасынан жазбалар жойылған.
+audit-verify-removed-first = Аудит журналы бұзылған: № { $before } жазбаның алдындағы алғашқы жазбалар жойылған.
+audit-verify-inserted = Аудит журналы бұзылған: № { $seq } жазба кейін қосылған.
+retention-report = Сақтау мерзімі: { $copies } көшірме және { $pages } бет жойылды, { $files } файл өшірілді.
+backup-done = Резервтік көшірме жасалды: { $folder } ({ $files } файл, { $bytes } байт).
+restore-done = Қойма резервтік көшірмеден қалпына келтірілді ({ $files } файл). Бұрынғы қойма мына жерге жылжытылды: { $replaced }.
+restore-done-fresh = Қойма резервтік көшірмеден қалпына келтірілді ({ $files } файл).
+password-prompt-failed = Құпиясөзді оқу мүмкін болмады: { $detail }.
+
+## Аудит экраны
+
+audit-title = Аудит журналы
+audit-from = Бастап
+audit-to = Дейін
+audit-action = Әрекет
+audit-action-all = Барлық әрекет
+audit-search = Іздеу: ЖСН, аты-жөні, мәлімет
+audit-time = Уақыты
+audit-who = Кім
+audit-record = Жазба
+audit-detail = Мәлімет
+audit-system = Rastau (өзі)
+audit-total = Барлығы: { $total }
+audit-newer = ← Жаңалары
+audit-older = Ескілері →
+audit-verify = Тізбекті тексеру
+audit-verified = Тізбек бүтін: { $entries } жазба.
+audit-backup = Резервтік көшірме…
+audit-backup-choose = Резервтік көшірме қалтасы
+audit-backup-confirm = Бүкіл қойманың (дерекқор мен барлық файлдың) резервтік көшірмесі «{ $folder }» ішіне жазылады. Жалғастыру керек пе?
+audit-retention = Мерзімі өткенін қазір жою
+audit-retention-confirm = Сақтау мерзімі (6 ай) өткен көшірмелер мен беттердің файлдары біржола жойылады; жазбалары қалады. Жалғастыру керек пе?
+audit-working = Орындалуда…
+audit-record-kind = { $kind ->
+    [account] тіркелгі
+    [visit] өтініш
+    [page] бет
+    [copy] көшірме
+    [notice] хабарлама
+   *[other] { $kind }
+}
+audit-action-name = { $action ->
+    [first-start] Алғашқы баптау
+    [login] Кіру
+    [login-failed] Сәтсіз кіру
+    [unlock] Құлыпты ашу
+    [unlock-failed] Құлыпты ашу сәтсіз
+    [logout] Шығу
+    [language-changed] Тіл ауыстырылды
+    [account-created] Тіркелгі құрылды
+    [account-changed] Тіркелгі өзгертілді
+    [account-activated] Тіркелгі қосылды
+    [account-deactivated] Тіркелгі өшірілді
+    [center-changed] Орталық деректері өзгертілді
+    [printer-chosen] Принтер таңдалды
+    [notice-signer-chosen] Хабарламаға қол қоюшы таңдалды
+    [ca-trusted] Куәландырушы орталыққа сенім
+    [seal-trusted] Басқа орталық мөріне сенім
+    [seal-key-made] Мөр кілті жасалды
+    [signing-key-opened] ЭЦҚ кілті ашылды
+    [visit-opened] Өтініш қабылданды
+    [documents-listed] Құжаттар тізімі
+    [consent-confirmed] Келісім алынды
+    [consent-scan-kept] Келісім сканы сақталды
+    [visit-closed] Өтініш аяқталды
+    [page-added] Бет қосылды
+    [page-rotated] Бет бұрылды
+    [page-moved] Бет жылжытылды
+    [page-assigned] Бет құжатқа берілді
+    [page-deleted] Бет жойылды
+    [page-restored] Бет қайтарылды
+    [page-replaced] Бет ауыстырылды
+    [certified] Көшірме расталды
+    [refused] Растаудан бас тартылды
+    [refusal-withdrawn] Бас тарту кері алынды
+    [notice-issued] Бас тарту хабарламасы
+    [printed] Басып шығарылды
+    [handed-over] Тасығышқа берілді
+    [journal-exported] Журнал экспортталды
+    [day-signed-off] Күн журналына қол қойылды
+    [day-corrected] Журналға түзету
+    [copy-removed] Көшірме мерзімі өтіп жойылды
+    [retention-run] Сақтау мерзімін тексеру
+    [leftovers-removed] Үзілген жазба қалдықтары жойылды
+    [backed-up] Резервтік көшірме
+    [restored] Резервтік көшірмеден қалпына келтіру
+    [demo-filled] Демо-орталық
+   *[other] { $action }
+}

@@ -1,0 +1,101 @@
+# Хранение: журнал аудита, шестимесячный срок хранения, резервная копия.
+
+## Ошибки
+
+error-backup-folder = Не удалось записать резервную копию в «{ $folder }» ({ $detail }). Выберите другую папку или проверьте диск.
+error-not-a-backup = В «{ $folder }» нет резервной копии Rastau (не найден manifest.json). Выберите саму папку резервной копии.
+error-backup-damaged = Файл { $file } резервной копии отсутствует или изменён. Ничего не заменено; возьмите другую резервную копию.
+
+## Командная строка
+
+audit-verify-ok = Журнал аудита цел: { $entries } записей. Хэш последней записи: { $head }.
+audit-verify-changed = Журнал аудита нарушен: запись № { $seq } изменена.
+audit-verify-removed = Журнал аудита нарушен: между записями № { $after } и № { $before } удалены записи.
+audit-verify-removed-first = Журнал аудита нарушен: удалены первые записи перед записью № { $before }.
+audit-verify-inserted = Журнал аудита нарушен: запись № { $seq } вставлена позже.
+retention-report = Срок хранения: удалено копий — { $copies }, страниц — { $pages }, файлов стёрто — { $files }.
+backup-done = Резервная копия создана: { $folder } (файлов: { $files }, байт: { $bytes }).
+restore-done = Хранилище восстановлено из резервной копии (файлов: { $files }). Прежнее хранилище перемещено в { $replaced }.
+restore-done-fresh = Хранилище восстановлено из резервной копии (файлов: { $files }).
+password-prompt-failed = Не удалось прочитать пароль: { $detail }.
+
+## Экран аудита
+
+audit-title = Журнал аудита
+audit-from = С
+audit-to = По
+audit-action = Действие
+audit-action-all = Все действия
+audit-search = Поиск: ИИН, ФИО, сведения
+audit-time = Время
+audit-who = Кто
+audit-record = Запись
+audit-detail = Сведения
+audit-system = Rastau (само)
+audit-total = Всего: { $total }
+audit-newer = ← Новее
+audit-older = Старее →
+audit-verify = Проверить цепочку
+audit-verified = Цепочка цела: { $entries } записей.
+audit-backup = Резервная копия…
+audit-backup-choose = Папка для резервной копии
+audit-backup-confirm = Резервная копия всего хранилища (база данных и все файлы) будет записана в «{ $folder }». Продолжить?
+audit-retention = Удалить просроченное сейчас
+audit-retention-confirm = Файлы копий и страниц, срок хранения которых (6 месяцев) истёк, будут удалены безвозвратно; записи о них останутся. Продолжить?
+audit-working = Выполняется…
+audit-record-kind = { $kind ->
+    [account] учётная запись
+    [visit] обращение
+    [page] страница
+    [copy] копия
+    [notice] уведомление
+   *[other] { $kind }
+}
+audit-action-name = { $action ->
+    [first-start] Первая настройка
+    [login] Вход
+    [login-failed] Неудачный вход
+    [unlock] Разблокировка
+    [unlock-failed] Неудачная разблокировка
+    [logout] Выход
+    [language-changed] Смена языка
+    [account-created] Создана учётная запись
+    [account-changed] Изменена учётная запись
+    [account-activated] Учётная запись включена
+    [account-deactivated] Учётная запись отключена
+    [center-changed] Изменены данные центра
+    [printer-chosen] Выбран принтер
+    [notice-signer-chosen] Выбран подписант уведомлений
+    [ca-trusted] Доверие удостоверяющему центру
+    [seal-trusted] Доверие печати другого центра
+    [seal-key-made] Создан ключ печати
+    [signing-key-opened] Открыт ключ ЭЦП
+    [visit-opened] Принято обращение
+    [documents-listed] Перечень документов
+    [consent-confirmed] Получено согласие
+    [consent-scan-kept] Сохранён скан согласия
+    [visit-closed] Обращение завершено
+    [page-added] Добавлена страница
+    [page-rotated] Страница повёрнута
+    [page-moved] Страница перемещена
+    [page-assigned] Страница отнесена к документу
+    [page-deleted] Страница удалена
+    [page-restored] Страница возвращена
+    [page-replaced] Страница заменена
+    [certified] Копия заверена
+    [refused] Отказ в заверении
+    [refusal-withdrawn] Отказ отменён
+    [notice-issued] Уведомление об отказе
+    [printed] Печать
+    [handed-over] Выдано на носитель
+    [journal-exported] Экспорт журнала
+    [day-signed-off] Журнал дня подписан
+    [day-corrected] Исправление в журнале
+    [copy-removed] Копия удалена по сроку
+    [retention-run] Проверка сроков хранения
+    [leftovers-removed] Удалены остатки прерванной записи
+    [backed-up] Резервная копия
+    [restored] Восстановление из резервной копии
+    [demo-filled] Демо-центр
+   *[other] { $action }
+}
