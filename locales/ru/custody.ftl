@@ -8,7 +8,11 @@ error-backup-damaged = Файл { $file } резервной копии отсу
 
 ## Командная строка
 
-audit-verify-ok = Журнал аудита цел: { $entries } записей. Хэш последней записи: { $head }.
+audit-verify-ok = Журнал аудита цел: { $entries } { $entries ->
+    [one] запись
+    [few] записи
+   *[many] записей
+}. Хэш последней записи: { $head }.
 audit-verify-changed = Журнал аудита нарушен: запись № { $seq } изменена.
 audit-verify-removed = Журнал аудита нарушен: между записями № { $after } и № { $before } удалены записи.
 audit-verify-removed-first = Журнал аудита нарушен: удалены первые записи перед записью № { $before }.
@@ -36,7 +40,11 @@ audit-total = Всего: { $total }
 audit-newer = ← Новее
 audit-older = Старее →
 audit-verify = Проверить цепочку
-audit-verified = Цепочка цела: { $entries } записей.
+audit-verified = Цепочка цела: { $entries } { $entries ->
+    [one] запись
+    [few] записи
+   *[many] записей
+}.
 audit-backup = Резервная копия…
 audit-backup-choose = Папка для резервной копии
 audit-backup-confirm = Резервная копия всего хранилища (база данных и все файлы) будет записана в «{ $folder }». Продолжить?

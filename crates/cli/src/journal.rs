@@ -1,12 +1,12 @@
 //! `rastau journal`: a day's journal as CSV or PDF on standard output, for the person signing
 //! in (a clerk gets their own visits, a supervisor the whole center).
+use crate::sign_in::signed_in;
 use chrono::NaiveDate;
-use rastau_core::clock::SystemClock;
 use rastau_core::i18n::Messages;
 use rastau_core::journal::{to_csv, JournalFilter};
 use rastau_core::store::Store;
-use rastau_core::{Lang, Rastau};
-use std::io::BufRead;
+use rastau_core::Lang;
+use std::path::Path;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -14,8 +14,7 @@ pub enum Format {
     Pdf,
 }
 
-/// The journal of `day` in `format`, signed in as `iin` with the password from the
-/// `RASTAU_PASSWORD` environment variable or, failing that, the first line of standard input.
+/// The journal of `day` in `format`, signed in as `iin` (see [`signed_in`]).
 pub fn run(
     store: Store,
     day: NaiveDate,
@@ -25,21 +24,13 @@ pub fn run(
     messages: &Messages,
 ) -> Result<Vec<u8>, String> {
     let fail = |e: rastau_core::Error| messages.error(&e);
-    let password = match std::env::var("RASTAU_PASSWORD") {
-        Ok(password) => password,
-        Err(_) => first_line_of_stdin().map_err(|e| e.to_string())?,
-    };
-    let mut app = Rastau::new(store, Box::new(SystemClock));
-    app.login(iin, &password).map_err(fail)?;
+    let mut app = signed_in(store, iin, messages)?;
     let filter = JournalFilter::day(day);
-    match format {
-        Format::Csv => Ok(to_csv(&app.journal(&filter).map_err(fail)?)),
-        Format::Pdf => app.journal_pdf(&filter, lang).map_err(fail),
-    }
-}
-
-fn first_line_of_stdin() -> std::io::Result<String> {
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    let bytes = match format {
+        Format::Csv => to_csv(&app.journal(&filter).map_err(fail)?),
+        Format::Pdf => app.journal_pdf(&filter, lang).map_err(fail)?,
+    };
+    app.journal_exported(&filter, Path::new("-"))
+        .map_err(fail)?;
+    Ok(bytes)
 }

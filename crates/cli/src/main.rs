@@ -1,8 +1,10 @@
 //! `rastau`: the headless side of Rastau, over the same core and store as the window.
+mod custody;
 mod demo;
 mod doctor;
 mod id_check;
 mod journal;
+mod sign_in;
 mod verify;
 
 use clap::{Parser, Subcommand};
@@ -77,6 +79,47 @@ enum Command {
         #[arg(long)]
         iin: String,
     },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Rule 8's six-month retention.
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+    },
+    /// Backs the whole store up into a new folder inside DIR (a supervisor signs in with
+    /// --iin; the password as for `journal`).
+    Backup {
+        dir: PathBuf,
+        #[arg(long)]
+        iin: String,
+    },
+    /// Replaces the store with the backup in DIR after checking every file of it against its
+    /// manifest; the replaced store is moved aside into the data folder. Close the window
+    /// first. A supervisor of this center (or, on a new machine, of the backup's) signs in.
+    Restore {
+        dir: PathBuf,
+        #[arg(long)]
+        iin: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walks the hash chain of the audit trail; names the first entry changed, removed or
+    /// inserted (exit code 1).
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Removes now the files whose six months are over (a supervisor signs in with --iin).
+    Run {
+        #[arg(long)]
+        iin: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -106,6 +149,7 @@ fn open(data_dir: Option<PathBuf>, messages: &Messages) -> Result<Store, String>
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let messages = Messages::new(cli.lang);
+    let data_dir = cli.data_dir.clone();
     let outcome = match cli.command {
         Command::Journal { date, format, iin } => {
             let written = open(cli.data_dir, &messages)
@@ -143,6 +187,19 @@ fn main() -> ExitCode {
             command: TrustCommand::Seal { public_key },
         } => open(cli.data_dir, &messages)
             .and_then(|mut store| verify::trust_seal(&mut store, &public_key, &messages)),
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => open(cli.data_dir, &messages).and_then(|store| custody::verify(&store, &messages)),
+        Command::Retention {
+            command: RetentionCommand::Run { iin },
+        } => open(cli.data_dir, &messages)
+            .and_then(|store| custody::retention(store, &iin, &messages)),
+        Command::Backup { dir, iin } => open(cli.data_dir, &messages)
+            .and_then(|store| custody::backup(store, &dir, &iin, &messages)),
+        Command::Restore { dir, iin } => {
+            let data_dir = data_dir.unwrap_or_else(default_data_dir);
+            custody::restore(&data_dir, &dir, &iin, &messages)
+        }
     };
     match outcome {
         Ok(report) => {
