@@ -1,6 +1,7 @@
 //! Tauri commands: each one turns an `invoke` from the UI into one core call.
 mod center;
 mod certify;
+mod custody;
 mod forms;
 mod handover;
 mod journal;
@@ -98,5 +99,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         journal::correct_day,
         journal::choose_csv_path,
         journal::choose_pdf_path,
+        custody::audit,
+        custody::verify_audit,
+        custody::backup,
+        custody::run_retention,
     ]
 }
