@@ -21,6 +21,7 @@ password-prompt-failed = Құпиясөзді оқу мүмкін болмады
 
 ## Аудит экраны
 
+nav-audit = Аудит
 audit-title = Аудит журналы
 audit-from = Бастап
 audit-to = Дейін
@@ -40,8 +41,11 @@ audit-verified = Тізбек бүтін: { $entries } жазба.
 audit-backup = Резервтік көшірме…
 audit-backup-choose = Резервтік көшірме қалтасы
 audit-backup-confirm = Бүкіл қойманың (дерекқор мен барлық файлдың) резервтік көшірмесі «{ $folder }» ішіне жазылады. Жалғастыру керек пе?
+audit-backup-make = Резервтік көшірмені жазу
 audit-retention = Мерзімі өткенін қазір жою
 audit-retention-confirm = Сақтау мерзімі (6 ай) өткен көшірмелер мен беттердің файлдары біржола жойылады; жазбалары қалады. Жалғастыру керек пе?
+audit-empty = Сүзгіге сай жазба жоқ.
+audit-store = Тізбек, резервтік көшірме және сақтау мерзімі
 audit-working = Орындалуда…
 audit-record-kind = { $kind ->
     [account] тіркелгі
@@ -49,8 +53,10 @@ audit-record-kind = { $kind ->
     [page] бет
     [copy] көшірме
     [notice] хабарлама
+    [day] күн
    *[other] { $kind }
 }
+audit-record-ref = { $kind } № { $id }
 audit-action-name = { $action ->
     [first-start] Алғашқы баптау
     [login] Кіру

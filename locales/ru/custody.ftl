@@ -25,6 +25,7 @@ password-prompt-failed = Не удалось прочитать пароль: { 
 
 ## Экран аудита
 
+nav-audit = Аудит
 audit-title = Журнал аудита
 audit-from = С
 audit-to = По
@@ -48,8 +49,11 @@ audit-verified = Цепочка цела: { $entries } { $entries ->
 audit-backup = Резервная копия…
 audit-backup-choose = Папка для резервной копии
 audit-backup-confirm = Резервная копия всего хранилища (база данных и все файлы) будет записана в «{ $folder }». Продолжить?
+audit-backup-make = Записать резервную копию
 audit-retention = Удалить просроченное сейчас
 audit-retention-confirm = Файлы копий и страниц, срок хранения которых (6 месяцев) истёк, будут удалены безвозвратно; записи о них останутся. Продолжить?
+audit-empty = Нет записей, подходящих под отбор.
+audit-store = Цепочка, резервная копия и сроки хранения
 audit-working = Выполняется…
 audit-record-kind = { $kind ->
     [account] учётная запись
@@ -57,8 +61,10 @@ audit-record-kind = { $kind ->
     [page] страница
     [copy] копия
     [notice] уведомление
+    [day] день
    *[other] { $kind }
 }
+audit-record-ref = { $kind } № { $id }
 audit-action-name = { $action ->
     [first-start] Первая настройка
     [login] Вход

@@ -31,6 +31,11 @@ import type { JournalFilter } from "../bindings/JournalFilter";
 import type { JournalView } from "../bindings/JournalView";
 import type { SignOffView } from "../bindings/SignOffView";
 import type { CorrectionView } from "../bindings/CorrectionView";
+import type { AuditFilter } from "../bindings/AuditFilter";
+import type { AuditPage } from "../bindings/AuditPage";
+import type { ChainReport } from "../bindings/ChainReport";
+import type { BackupReport } from "../bindings/BackupReport";
+import type { RetentionReport } from "../bindings/RetentionReport";
 
 export const api = {
   status: () => invoke<Status>("status"),
@@ -117,4 +122,8 @@ export const api = {
     invoke<CorrectionView[]>("correct_day", { day, visitId, text }),
   chooseCsvPath: (name: string) => invoke<string | null>("choose_csv_path", { name }),
   choosePdfPath: (name: string) => invoke<string | null>("choose_pdf_path", { name }),
+  audit: (filter: AuditFilter) => invoke<AuditPage>("audit", { filter }),
+  verifyAudit: () => invoke<ChainReport>("verify_audit"),
+  backup: (folder: string) => invoke<BackupReport>("backup", { folder }),
+  runRetention: () => invoke<RetentionReport>("run_retention"),
 };

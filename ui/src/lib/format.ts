@@ -11,3 +11,9 @@ export function shortDate(iso: string): string {
   const two = (n: number) => String(n).padStart(2, "0");
   return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()}`;
 }
+
+/** HH:MM:SS, for records where the minute is not precise enough (the audit trail). */
+export function timeWithSeconds(iso: string): string {
+  const d = new Date(iso);
+  return `${timeOfDay(iso)}:${String(d.getSeconds()).padStart(2, "0")}`;
+}

@@ -1,0 +1,92 @@
+// The audit screen's small pieces: every action for the filter, who made an entry, what it is
+// about, and the chain's walk in words.
+import type { Action } from "../bindings/Action";
+import type { AuditEntry } from "../bindings/AuditEntry";
+import type { ChainReport } from "../bindings/ChainReport";
+import { t } from "./i18n.svelte";
+
+/** Entries on a page, as Rust's `audit::PAGE` gives them. */
+export const PAGE = 100;
+
+// Every action the core knows, in its order; the type makes this list miss none and add none.
+const EVERY: Record<Action, null> = {
+  "first-start": null,
+  login: null,
+  "login-failed": null,
+  unlock: null,
+  "unlock-failed": null,
+  logout: null,
+  "language-changed": null,
+  "account-created": null,
+  "account-changed": null,
+  "account-activated": null,
+  "account-deactivated": null,
+  "center-changed": null,
+  "printer-chosen": null,
+  "notice-signer-chosen": null,
+  "ca-trusted": null,
+  "seal-trusted": null,
+  "seal-key-made": null,
+  "signing-key-opened": null,
+  "visit-opened": null,
+  "documents-listed": null,
+  "consent-confirmed": null,
+  "consent-scan-kept": null,
+  "visit-closed": null,
+  "page-added": null,
+  "page-rotated": null,
+  "page-moved": null,
+  "page-assigned": null,
+  "page-deleted": null,
+  "page-restored": null,
+  "page-replaced": null,
+  certified: null,
+  refused: null,
+  "refusal-withdrawn": null,
+  "notice-issued": null,
+  printed: null,
+  "handed-over": null,
+  "journal-exported": null,
+  "day-signed-off": null,
+  "day-corrected": null,
+  "copy-removed": null,
+  "retention-run": null,
+  "leftovers-removed": null,
+  "backed-up": null,
+  restored: null,
+  "demo-filled": null,
+};
+export const ACTIONS = Object.keys(EVERY) as Action[];
+
+/** An action's name; a code this build does not know shows as it is. */
+export function actionName(code: string): string {
+  return t("audit-action-name", { action: code });
+}
+
+/** What the entry is about: `өтініш № 12`, or nothing. */
+export function recordText(entry: AuditEntry): string {
+  if (!entry.recordKind) return "";
+  const kind = t("audit-record-kind", { kind: entry.recordKind });
+  return entry.recordId === null ? kind : t("audit-record-ref", { kind, id: String(entry.recordId) });
+}
+
+/** The walk's outcome in a sentence, and whether the chain is whole. */
+export function chainText(report: ChainReport): { whole: boolean; text: string } {
+  const fault = report.fault;
+  // Numbers as text: an entry's number is a name, not an amount to group by thousands.
+  if (!fault) return { whole: true, text: t("audit-verified", { entries: report.entries }) };
+  switch (fault.kind) {
+    case "changed":
+      return { whole: false, text: t("audit-verify-changed", { seq: String(fault.seq) }) };
+    case "inserted":
+      return { whole: false, text: t("audit-verify-inserted", { seq: String(fault.seq) }) };
+    case "removed":
+      return {
+        whole: false,
+        text:
+          fault.after === null
+            ? t("audit-verify-removed-first", { before: String(fault.before) })
+            : t("audit-verify-removed", { after: String(fault.after), before: String(fault.before) }),
+      };
+  }
+}
