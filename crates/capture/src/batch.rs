@@ -146,15 +146,23 @@ pub(crate) fn run(
         };
         return fail(pages, error);
     }
-    match status {
-        Ok(s) if s.success() && pages.is_empty() => fail(pages, CaptureError::NoDocuments),
-        Ok(s) if s.success() => Ok(pages),
-        Ok(s) => match faults::classify(s.code(), &stderr, &options.device) {
-            // The feeder running out after some pages is how a feeder batch normally ends.
-            CaptureError::NoDocuments if !pages.is_empty() => Ok(pages),
-            error => fail(pages, error),
-        },
-        Err(e) => fail(pages, spawn_error(e)),
+    let exit_code = match status {
+        Ok(s) if s.success() && !faults::reported_fault(&stderr) => {
+            return match pages.is_empty() {
+                true => fail(pages, CaptureError::NoDocuments),
+                false => Ok(pages),
+            };
+        }
+        // Exit 0 after a fault it reported: a signal (a broken pipe, under load) cut its
+        // shutdown short and its handler exits with 0. The message says what happened.
+        Ok(s) if s.success() => None,
+        Ok(s) => s.code(),
+        Err(e) => return fail(pages, spawn_error(e)),
+    };
+    match faults::classify(exit_code, &stderr, &options.device) {
+        // The feeder running out after some pages is how a feeder batch normally ends.
+        CaptureError::NoDocuments if !pages.is_empty() => Ok(pages),
+        error => fail(pages, error),
     }
 }
 
