@@ -180,26 +180,14 @@ fn a_changed_entry_is_named() {
 fn a_changed_entry_with_its_hash_made_anew_is_named() {
     let desk = with_clerk();
     let conn = raw(&desk);
+    let sql = format!(
+        "SELECT prev_hash, {} FROM audit_entry WHERE seq = 2",
+        audit::chain::Fields::COLUMNS
+    );
     let (prev, mut fields): (String, audit::chain::Fields) = conn
-        .query_row(
-            "SELECT prev_hash, at, actor_iin, actor_name, action, record_kind, record_id, detail
-               FROM audit_entry WHERE seq = 2",
-            [],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    audit::chain::Fields {
-                        at: r.get(1)?,
-                        actor_iin: r.get(2)?,
-                        actor_name: r.get(3)?,
-                        action: r.get(4)?,
-                        record_kind: r.get(5)?,
-                        record_id: r.get(6)?,
-                        detail: r.get(7)?,
-                    },
-                ))
-            },
-        )
+        .query_row(&sql, [], |r| {
+            Ok((r.get(0)?, audit::chain::Fields::read(r, 1)?))
+        })
         .unwrap();
     fields.detail = "forged".into();
     conn.execute(

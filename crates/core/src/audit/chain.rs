@@ -26,6 +26,22 @@ pub struct Fields {
 }
 
 impl Fields {
+    /// The columns [`Fields::read`] reads, in its order.
+    pub const COLUMNS: &str = "at, actor_iin, actor_name, action, record_kind, record_id, detail";
+
+    /// The fields from `row`, whose [`Fields::COLUMNS`] start at column `first`.
+    pub fn read(row: &rusqlite::Row, first: usize) -> rusqlite::Result<Fields> {
+        Ok(Fields {
+            at: row.get(first)?,
+            actor_iin: row.get(first + 1)?,
+            actor_name: row.get(first + 2)?,
+            action: row.get(first + 3)?,
+            record_kind: row.get(first + 4)?,
+            record_id: row.get(first + 5)?,
+            detail: row.get(first + 6)?,
+        })
+    }
+
     /// The hash of these fields linked to `prev_hash`: SHA-256 of a JSON array, which leaves no
     /// room for two different entries to run together into the same bytes.
     pub fn hash(&self, prev_hash: &str) -> String {
@@ -104,21 +120,12 @@ pub fn head(conn: &Connection) -> Result<String> {
 
 /// Walks the whole trail in order and names the first break.
 pub fn verify(conn: &Connection) -> Result<ChainReport> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, actor_iin, actor_name, action, record_kind, record_id, detail,
-                prev_hash, hash
-           FROM audit_entry ORDER BY seq",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, {}, prev_hash, hash FROM audit_entry ORDER BY seq",
+        Fields::COLUMNS
+    ))?;
     let mut links = stmt.query_map([], |r| {
-        let fields = Fields {
-            at: r.get(1)?,
-            actor_iin: r.get(2)?,
-            actor_name: r.get(3)?,
-            action: r.get(4)?,
-            record_kind: r.get(5)?,
-            record_id: r.get(6)?,
-            detail: r.get(7)?,
-        };
+        let fields = Fields::read(r, 1)?;
         let prev_hash: String = r.get(8)?;
         let hash: String = r.get(9)?;
         Ok(Link {

@@ -1,5 +1,6 @@
 //! The trail as supervisors browse it: newest first, a page at a time, narrowed by days, action
 //! and a search over who and what.
+use super::chain::Fields;
 use super::Action;
 use crate::dates;
 use crate::error::Result;
@@ -65,6 +66,26 @@ const MATCHING: &str = "FROM audit_entry
       AND (:search IS NULL OR instr(fold(coalesce(actor_iin, '') || ' ' || coalesce(actor_name, '')
                                     || ' ' || detail), :search) > 0)";
 
+impl AuditEntry {
+    fn new(seq: i64, fields: Fields) -> rusqlite::Result<AuditEntry> {
+        let at = DateTime::parse_from_rfc3339(&fields.at)
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+            })?
+            .with_timezone(&Utc);
+        Ok(AuditEntry {
+            seq,
+            at,
+            actor_iin: fields.actor_iin,
+            actor_name: fields.actor_name,
+            action: fields.action,
+            record_kind: fields.record_kind,
+            record_id: fields.record_id,
+            detail: fields.detail,
+        })
+    }
+}
+
 pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage> {
     // Stored times are UTC RFC 3339 with a fixed width, so they compare as text.
     let instant =
@@ -83,8 +104,8 @@ pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage>
     };
     let total = conn.query_row(&format!("SELECT count(*) {MATCHING}"), params, |r| r.get(0))?;
     let mut stmt = conn.prepare(&format!(
-        "SELECT seq, at, actor_iin, actor_name, action, record_kind, record_id, detail
-         {MATCHING} ORDER BY seq DESC LIMIT {PAGE} OFFSET :offset"
+        "SELECT seq, {} {MATCHING} ORDER BY seq DESC LIMIT {PAGE} OFFSET :offset",
+        Fields::COLUMNS
     ))?;
     let entries = stmt
         .query_map(
@@ -92,18 +113,7 @@ pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage>
                 ":from": from, ":to": to, ":action": action, ":search": search,
                 ":offset": filter.offset.max(0),
             },
-            |r| {
-                Ok(AuditEntry {
-                    seq: r.get(0)?,
-                    at: r.get(1)?,
-                    actor_iin: r.get(2)?,
-                    actor_name: r.get(3)?,
-                    action: r.get(4)?,
-                    record_kind: r.get(5)?,
-                    record_id: r.get(6)?,
-                    detail: r.get(7)?,
-                })
-            },
+            |r| AuditEntry::new(r.get(0)?, Fields::read(r, 1)?),
         )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(AuditPage { entries, total })
