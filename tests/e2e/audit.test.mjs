@@ -107,7 +107,7 @@ test("the supervisor browses the trail, narrows it, walks the chain, backs up an
   assert.match(visit, /Өмірзақов Нұржан Ғалымұлы/);
   assert.match(visit, new RegExp(CLERK_IIN));
   assert.match(visit, /Принято обращение/);
-  assert.match(visit, /обращение № \d+/);
+  assert.match(visit, /обращение № \d{4}\/\d{6}/);
   assert.match(visit, new RegExp(APPLICANT_IIN));
   assert.ok(all.filter((r) => r.action === "login").length >= 2, "both logins");
   assert.match(await window.text('[data-testid="audit-total"]'), new RegExp(`Всего: ${all.length}`));

@@ -92,6 +92,7 @@ fn an_entry_names_who_when_what_and_which_record() {
     assert_eq!(entry.at, at);
     assert_eq!(entry.record_kind.as_deref(), Some("copy"));
     assert_eq!(entry.record_id, Some(copy.id));
+    assert_eq!(entry.journal_number, Some(copy.journal_number.clone()));
     assert_eq!(entry.detail, format!("{} #1", copy.journal_number));
 }
 

@@ -8,4 +8,9 @@ actorIin: string | null, actorName: string | null,
 /**
  * An [`Action`] code; a code this build does not know is shown as it is.
  */
-action: string, recordKind: string | null, recordId: number | null, detail: string, };
+action: string, recordKind: string | null, recordId: number | null, 
+/**
+ * The journal number of the visit the record belongs to (a visit, its page, copy or
+ * notice): what a supervisor knows the record by, rather than its row id.
+ */
+journalNumber: string | null, detail: string, };

@@ -6,7 +6,7 @@ import { format, locale } from "./i18n.svelte";
 
 const LANGS: Lang[] = ["kk", "ru"];
 
-function entry(recordKind: string | null, recordId: number | null): AuditEntry {
+function entry(recordKind: string | null, recordId: number | null, journalNumber: string | null = null): AuditEntry {
   return {
     seq: 7,
     at: "2026-11-23T04:00:00Z",
@@ -15,6 +15,7 @@ function entry(recordKind: string | null, recordId: number | null): AuditEntry {
     action: "visit-opened",
     recordKind,
     recordId,
+    journalNumber,
     detail: "",
   };
 }
@@ -42,6 +43,11 @@ describe("the audit filter's actions", () => {
 });
 
 describe("an entry's record", () => {
+  it("names a visit's record by the visit's journal number", () => {
+    locale.lang = "ru";
+    expect(recordText(entry("copy", 12, "2026/000042"))).toBe("копия № 2026/000042");
+  });
+
   it("names the kind and its number, ungrouped", () => {
     locale.lang = "ru";
     expect(recordText(entry("visit", 12345))).toBe("обращение № 12345");

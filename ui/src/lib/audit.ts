@@ -67,7 +67,9 @@ export function actionName(code: string): string {
 export function recordText(entry: AuditEntry): string {
   if (!entry.recordKind) return "";
   const kind = t("audit-record-kind", { kind: entry.recordKind });
-  return entry.recordId === null ? kind : t("audit-record-ref", { kind, id: String(entry.recordId) });
+  // A visit's records go by its journal number; others (accounts) by their number in the store.
+  const id = entry.journalNumber ?? (entry.recordId === null ? null : String(entry.recordId));
+  return id === null ? kind : t("audit-record-ref", { kind, id });
 }
 
 /** The walk's outcome in a sentence, and whether the chain is whole. */

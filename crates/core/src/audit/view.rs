@@ -47,6 +47,9 @@ pub struct AuditEntry {
     pub record_kind: Option<String>,
     #[ts(type = "number | null")]
     pub record_id: Option<i64>,
+    /// The journal number of the visit the record belongs to (a visit, its page, copy or
+    /// notice): what a supervisor knows the record by, rather than its row id.
+    pub journal_number: Option<String>,
     pub detail: String,
 }
 
@@ -67,7 +70,11 @@ const MATCHING: &str = "FROM audit_entry
                                     || ' ' || detail), :search) > 0)";
 
 impl AuditEntry {
-    fn new(seq: i64, fields: Fields) -> rusqlite::Result<AuditEntry> {
+    fn new(
+        seq: i64,
+        fields: Fields,
+        journal_number: Option<String>,
+    ) -> rusqlite::Result<AuditEntry> {
         let at = DateTime::parse_from_rfc3339(&fields.at)
             .map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
@@ -81,10 +88,21 @@ impl AuditEntry {
             action: fields.action,
             record_kind: fields.record_kind,
             record_id: fields.record_id,
+            journal_number,
             detail: fields.detail,
         })
     }
 }
+
+/// The journal number of the visit an entry's record belongs to, if it is one of a visit's.
+const JOURNAL_NUMBER: &str = "(SELECT printf('%d/%06d', v.journal_year, v.journal_seq)
+       FROM visit v
+      WHERE v.id = CASE record_kind
+                     WHEN 'visit' THEN record_id
+                     WHEN 'page' THEN (SELECT visit_id FROM scan_page WHERE id = record_id)
+                     WHEN 'copy' THEN (SELECT visit_id FROM certified_copy WHERE id = record_id)
+                     WHEN 'notice' THEN (SELECT visit_id FROM refusal_notice WHERE id = record_id)
+                   END)";
 
 pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage> {
     // Stored times are UTC RFC 3339 with a fixed width, so they compare as text.
@@ -104,7 +122,7 @@ pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage>
     };
     let total = conn.query_row(&format!("SELECT count(*) {MATCHING}"), params, |r| r.get(0))?;
     let mut stmt = conn.prepare(&format!(
-        "SELECT seq, {} {MATCHING} ORDER BY seq DESC LIMIT {PAGE} OFFSET :offset",
+        "SELECT seq, {}, {JOURNAL_NUMBER} {MATCHING} ORDER BY seq DESC LIMIT {PAGE} OFFSET :offset",
         Fields::COLUMNS
     ))?;
     let entries = stmt
@@ -113,7 +131,7 @@ pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage>
                 ":from": from, ":to": to, ":action": action, ":search": search,
                 ":offset": filter.offset.max(0),
             },
-            |r| AuditEntry::new(r.get(0)?, Fields::read(r, 1)?),
+            |r| AuditEntry::new(r.get(0)?, Fields::read(r, 1)?, r.get(8)?),
         )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(AuditPage { entries, total })
