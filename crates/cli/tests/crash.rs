@@ -118,10 +118,8 @@ impl Moments {
     }
 }
 
-/// SIGKILL, what `Child::kill` sends on Unix.
-fn libc_sigkill() -> i32 {
-    9
-}
+/// What `Child::kill` sends on Unix.
+const SIGKILL: i32 = 9;
 
 fn rastau(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_rastau"))
@@ -193,7 +191,7 @@ fn a_hundred_kills_lose_nothing_committed() {
         // Killed by us, not fallen over by itself: a failing round would test nothing.
         assert_eq!(
             status.signal(),
-            Some(libc_sigkill()),
+            Some(SIGKILL),
             "worker {kill} ended by itself: {}",
             std::fs::read_to_string(&worker_log).unwrap_or_default()
         );

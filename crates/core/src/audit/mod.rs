@@ -24,7 +24,6 @@ pub enum Record {
     Page(i64),
     Copy(i64),
     Notice(i64),
-    Day(i64),
 }
 
 impl Record {
@@ -35,7 +34,6 @@ impl Record {
             Record::Page(id) => ("page", id),
             Record::Copy(id) => ("copy", id),
             Record::Notice(id) => ("notice", id),
-            Record::Day(id) => ("day", id),
         }
     }
 }
@@ -134,6 +132,13 @@ impl Rastau {
     pub fn verify_audit(&mut self) -> Result<ChainReport> {
         self.supervisor()?;
         chain::verify(self.store.read())
+    }
+
+    /// Appends `event` alone, timed now: for what changes nothing else in the store (a key
+    /// opened for the session, a file written outside it).
+    pub(crate) fn note(&mut self, event: Event) -> Result<()> {
+        let now = self.now();
+        self.store.write(|tx| event.append(tx, now))
     }
 
     /// Runs `change` and appends `event` after it, in one transaction, timed now.

@@ -45,10 +45,7 @@ impl Rastau {
                 return Err(e);
             }
         };
-        self.audited(
-            |_| Event::by(&me, Action::BackedUp).detail(folder.display().to_string()),
-            |_| Ok(()),
-        )?;
+        self.note(Event::by(&me, Action::BackedUp).detail(folder.display().to_string()))?;
         Ok(report)
     }
 }

@@ -58,16 +58,8 @@ pub fn restore(
     let mut app = Rastau::new(Store::open(data_dir)?, clock);
     app.login(iin, password)?;
     let me = app.supervisor()?;
-    app.audited(
-        |_| {
-            Event::by(&me, Action::Restored).detail(format!(
-                "{} {}",
-                backup.display(),
-                manifest.made_at
-            ))
-        },
-        |_| Ok(()),
-    )?;
+    let detail = format!("{} {}", backup.display(), manifest.made_at);
+    app.note(Event::by(&me, Action::Restored).detail(detail))?;
     Ok(RestoreReport {
         files: manifest.files.len() as u32,
         replaced,
