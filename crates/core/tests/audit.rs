@@ -77,14 +77,7 @@ fn an_entry_names_who_when_what_and_which_record() {
     let copy = counter.certify_all(1).remove(0);
     let at = counter.desk.clock_now();
     counter.desk.as_supervisor();
-    let page = counter
-        .desk
-        .app
-        .audit(&AuditFilter {
-            action: Some(Action::Certified),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let page = audit_of(&mut counter.desk.app, Action::Certified);
     assert_eq!(page.total, 1);
     let entry = &page.entries[0];
     assert_eq!(entry.actor_iin.as_deref(), Some(clerk_iin().as_str()));
@@ -101,13 +94,7 @@ fn a_wrong_password_is_an_entry_too_and_is_kept() {
     let mut desk = with_clerk();
     assert!(desk.app.login(&clerk_iin(), "wrong-password").is_err());
     desk.as_supervisor();
-    let page = desk
-        .app
-        .audit(&AuditFilter {
-            action: Some(Action::LoginFailed),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let page = audit_of(&mut desk.app, Action::LoginFailed);
     assert_eq!(page.total, 1);
     assert_eq!(page.entries[0].actor_iin, Some(clerk_iin()));
     assert_eq!(page.entries[0].detail, "wrong-password");

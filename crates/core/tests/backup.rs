@@ -5,7 +5,7 @@ mod common;
 
 use common::tmpfs::Tmpfs;
 use common::*;
-use rastau_core::audit::{Action, AuditFilter};
+use rastau_core::audit::Action;
 use rastau_core::backup::{restore, Manifest, MANIFEST_FILE};
 use rastau_core::clock::ManualClock;
 use rastau_core::store::{content_hash, Store};
@@ -80,14 +80,7 @@ fn a_second_backup_goes_into_a_folder_of_its_own_and_is_audited() {
     let (mut counter, first) = backed_up(dest.path());
     let second = PathBuf::from(counter.desk.app.backup(dest.path()).unwrap().folder);
     assert_ne!(first, second);
-    let entries = counter
-        .desk
-        .app
-        .audit(&AuditFilter {
-            action: Some(Action::BackedUp),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let entries = audit_of(&mut counter.desk.app, Action::BackedUp);
     assert_eq!(entries.total, 2);
     assert_eq!(entries.entries[0].actor_iin, Some(supervisor_iin()));
 }
@@ -153,12 +146,7 @@ fn a_restore_brings_the_store_back_and_moves_the_replaced_one_aside() {
     let mut app = Rastau::new(store, Box::new(ManualClock::at(chrono::Utc::now())));
     app.login(&supervisor_iin(), SUPERVISOR_PASSWORD).unwrap();
     assert_eq!(app.verify_audit().unwrap().fault, None);
-    let restored = app
-        .audit(&AuditFilter {
-            action: Some(Action::Restored),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let restored = audit_of(&mut app, Action::Restored);
     assert_eq!(restored.total, 1);
 }
 

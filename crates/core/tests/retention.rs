@@ -4,7 +4,7 @@ mod common;
 
 use chrono::{Duration, Months};
 use common::*;
-use rastau_core::audit::{Action, AuditFilter};
+use rastau_core::audit::Action;
 use rastau_core::copy::CopyView;
 use rastau_core::{doctor, Error, RetentionReport};
 
@@ -91,13 +91,7 @@ fn one_day_short_of_six_months_stays_and_one_day_past_goes() {
         .unwrap()
         .is_empty());
 
-    let removals = desk
-        .app
-        .audit(&AuditFilter {
-            action: Some(Action::CopyRemoved),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let removals = audit_of(&mut desk.app, Action::CopyRemoved);
     assert_eq!(removals.total, 1);
     assert_eq!(removals.entries[0].record_id, Some(copy.id));
     assert_eq!(removals.entries[0].actor_iin, Some(supervisor_iin()));
@@ -137,13 +131,7 @@ fn the_daily_sweep_runs_once_a_day_by_itself() {
     let report = desk.app.retention_if_due().unwrap().unwrap();
     assert_eq!(report.copies, 1);
     desk.as_supervisor();
-    let sweeps = desk
-        .app
-        .audit(&AuditFilter {
-            action: Some(Action::RetentionRun),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let sweeps = audit_of(&mut desk.app, Action::RetentionRun);
     assert_eq!(sweeps.total, 2);
     assert_eq!(sweeps.entries[0].actor_iin, None, "Rastau itself");
 }
@@ -174,12 +162,6 @@ fn start_up_removes_the_leftovers_of_an_interrupted_write() {
     assert!(files.path(&copy.pdf_hash).is_file(), "named files stay");
     assert!(doctor::check(desk.app.store()).unwrap().healthy());
     desk.as_supervisor();
-    let entries = desk
-        .app
-        .audit(&AuditFilter {
-            action: Some(Action::LeftoversRemoved),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let entries = audit_of(&mut desk.app, Action::LeftoversRemoved);
     assert_eq!(entries.entries[0].detail, "2");
 }

@@ -11,6 +11,7 @@ use chrono::{TimeZone, Utc};
 use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::account::NewAccount;
 use rastau_core::applicant::Applicant;
+use rastau_core::audit::{Action, AuditFilter, AuditPage};
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::ManualClock;
 use rastau_core::copy::CopyView;
@@ -137,6 +138,16 @@ impl Desk {
         let app = Rastau::new(Store::open(dir.path()).unwrap(), Box::new(clock.clone()));
         Desk { app, clock, dir }
     }
+}
+
+/// The first page of the audit trail's entries of `action`, newest first, read as whoever is
+/// signed in to `app` (a supervisor).
+pub fn audit_of(app: &mut Rastau, action: Action) -> AuditPage {
+    app.audit(&AuditFilter {
+        action: Some(action),
+        ..AuditFilter::default()
+    })
+    .unwrap()
 }
 
 /// The applicant most tests serve: a person who came in herself.
