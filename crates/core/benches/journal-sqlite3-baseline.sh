@@ -10,7 +10,7 @@
 #
 # Usage: bash crates/core/benches/journal-sqlite3-baseline.sh
 #        (RUNS=N, default 50; DAY=YYYY-MM-DD, default 2024-07-02, the bench's day;
-#         DB=path, default $CARGO_TARGET_DIR or target, then bench-stores/busy-center-v1/)
+#         DB=path, default $CARGO_TARGET_DIR or target, then bench-stores/busy-center-v2/)
 # Needs: sqlite3, python3. On Debian: apt-get install -y sqlite3
 set -euo pipefail
 
@@ -22,7 +22,7 @@ fi
 
 runs=${RUNS:-50}
 day=${DAY:-2024-07-02}
-db=${DB:-${CARGO_TARGET_DIR:-target}/bench-stores/busy-center-v1/rastau.sqlite3}
+db=${DB:-${CARGO_TARGET_DIR:-target}/bench-stores/busy-center-v2/rastau.sqlite3}
 if [ ! -f "$db" ]; then
     echo "no store at $db; make it with: cargo bench -p rastau-core --bench journal" >&2
     exit 1
@@ -44,12 +44,12 @@ PARAMS
 cat >>"$sql" <<'SQL'
 .print -- visits
 SELECT v.id, v.journal_year, v.journal_seq, v.started_at, v.ended_at,
-            v.representative_name, v.clerk_id, k.full_name AS clerk_name,
-            a.tax_id, a.surname, a.given_name, a.patronymic, a.organization,
-            (SELECT count(*) FROM receipt_print p WHERE p.visit_id = v.id) AS receipt_prints
+            v.representative_name, v.clerk_id, v.clerk_name, a.tax_id, v.applicant_name,
+            (SELECT count(*) FROM receipt_print p WHERE p.visit_id = v.id
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS receipt_prints
      FROM visit v
-     JOIN account k ON k.id = v.clerk_id
      JOIN applicant a ON a.id = v.applicant_id
+     LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
      WHERE v.started_at >= :from AND v.started_at < :to
        AND (:clerk IS NULL OR v.clerk_id = :clerk)
      ORDER BY v.started_at, v.id;
@@ -63,8 +63,10 @@ SELECT d.visit_id, d.position, d.title, c.id IS NOT NULL AS certified, r.grounds
      ORDER BY d.visit_id, d.position;
 .print -- notices
 SELECT n.visit_id, n.seq, v.journal_year, v.journal_seq,
-            (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id) AS prints
+            (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS prints
      FROM visit v JOIN refusal_notice n ON n.visit_id = v.id
+     LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
      WHERE v.started_at >= :from AND v.started_at < :to
      ORDER BY n.visit_id, n.seq;
 SQL

@@ -2,12 +2,16 @@
 //! the filters, who sees what, and the CSV export row for row.
 mod common;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use common::journal::*;
 use common::poppler::{one_line, text_of};
-use common::{iin, supervisor_iin};
-use rastau_core::journal::{to_csv, DocumentOutcome, JournalFilter, Outcome, CSV_COLUMNS};
+use common::{clerk_iin, iin, person_applicant, supervisor_iin};
+use rastau_core::account::AccountChanges;
+use rastau_core::journal::{
+    to_csv, DocumentOutcome, JournalFilter, JournalView, Outcome, CSV_COLUMNS,
+};
 use rastau_core::refusal::{Ground, RefuseRequest};
+use rastau_core::visit::OpenVisit;
 use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use rastau_sign::verify_pdf;
@@ -188,4 +192,131 @@ fn a_signed_off_day_is_locked_and_corrected_by_new_entries() {
         day.desk.app.correct_day(today, None, text),
         Err(Error::SupervisorOnly)
     ));
+}
+
+/// The journal of `day` as the supervisor exports it: the view, the CSV and the Russian PDF's
+/// text.
+fn exports(day: &mut Day, date: NaiveDate, name: &str) -> (JournalView, Vec<u8>, String) {
+    let filter = JournalFilter::day(date);
+    let journal = day.desk.app.journal(&filter).unwrap();
+    let pdf = day.desk.app.journal_pdf(&filter, Lang::Ru).unwrap();
+    let csv = to_csv(&journal);
+    (journal, csv, text_of(&pdf, name))
+}
+
+/// A supervisor renames the account of `iin`; returns its id.
+fn rename(day: &mut Day, iin: &str, full_name: &str) -> i64 {
+    let account = day
+        .desk
+        .app
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.iin == iin)
+        .unwrap();
+    day.desk
+        .app
+        .update_account(&AccountChanges {
+            id: account.id,
+            full_name: full_name.into(),
+            position: account.position.clone(),
+            phone: account.phone.clone(),
+            new_password: None,
+        })
+        .unwrap();
+    account.id
+}
+
+#[test]
+fn a_signed_day_reads_as_signed_after_names_change_and_copies_are_printed_again() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    day.open_key(&supervisor_iin());
+    day.desk.app.sign_off_day(today, Lang::Ru, None).unwrap();
+    day.desk
+        .app
+        .correct_day(today, None, "Принтер не работал с 9:00 до 9:30.")
+        .unwrap();
+    let signed = text_of(
+        &day.desk.app.signed_journal(today).unwrap(),
+        "journal-signed-ru",
+    );
+    let (journal, csv, text) = exports(&mut day, today, "journal-signed-export-ru");
+    assert_eq!(journal.corrections[0].author, "Әбілқасымова Гүлнар");
+    let first = &journal.rows[0];
+    assert_eq!(first.applicant, "Нұрланова Әлия Серікқызы");
+    assert_eq!(first.clerk_name, "Ғабитов Ұлан");
+    for line in signed.lines() {
+        assert!(text.contains(line), "the export lacks the signed {line:?}");
+    }
+
+    // An hour later the same applicant comes back under a new surname; the supervisor renames
+    // the clerk and themselves; the day's receipt and notices are printed again.
+    day.desk.clock.advance(Duration::hours(1));
+    day.desk.as_clerk();
+    let mut renamed = person_applicant();
+    renamed.tax_id = first.tax_id.clone();
+    renamed.surname = "Жақсылықова".into();
+    day.desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: renamed,
+            representative: None,
+        })
+        .unwrap();
+    day.desk.as_supervisor();
+    let clerk = rename(&mut day, &clerk_iin(), "Ғабитов Ұлан Маратұлы");
+    rename(&mut day, &supervisor_iin(), "Әбілқасымова-Сейіт Гүлнар");
+    let store = day.desk.app.store().read();
+    let now = day.desk.clock_now();
+    store
+        .execute(
+            "INSERT INTO receipt_print (visit_id, account_id, printed_at) VALUES (?1, ?2, ?3)",
+            rusqlite::params![first.visit_id, clerk, now],
+        )
+        .unwrap();
+    store
+        .execute(
+            "INSERT INTO notice_print (notice_id, account_id, printed_at)
+             SELECT id, ?1, ?2 FROM refusal_notice",
+            rusqlite::params![clerk, now],
+        )
+        .unwrap();
+
+    let (journal_after, csv_after, text_after) =
+        exports(&mut day, today, "journal-signed-later-ru");
+    assert_eq!(journal_after.rows, journal.rows);
+    assert_eq!(journal_after.per_clerk, journal.per_clerk);
+    assert_eq!(csv_after, csv, "the CSV byte for byte");
+    assert_eq!(text_after, text);
+    // The day not signed off shows today's names.
+    let next_day = day.desk.clock_now().date_naive();
+    let (open_day, _, _) = exports(&mut day, next_day, "journal-next-day-ru");
+    let names: Vec<&str> = open_day.rows.iter().map(|r| r.applicant.as_str()).collect();
+    assert!(names.contains(&"Жақсылықова Әлия Серікқызы"), "{names:?}");
+}
+
+#[test]
+fn a_clerk_renamed_within_the_range_is_one_clerk_in_the_totals() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    let clerk = rename(&mut day, &clerk_iin(), "Ғабитов Ұлан Маратұлы");
+    day.desk.as_clerk();
+    let later = day.visit(&iin("95060150012"), &[diploma()], false);
+    day.close(later, 3);
+    day.desk.as_supervisor();
+    let filter = JournalFilter {
+        to: today + Duration::days(1),
+        ..JournalFilter::day(today)
+    };
+    let journal = day.desk.app.journal(&filter).unwrap();
+    let names: Vec<&str> = journal.rows.iter().map(|r| r.clerk_name.as_str()).collect();
+    assert!(names.contains(&"Ғабитов Ұлан") && names.contains(&"Ғабитов Ұлан Маратұлы"));
+    let theirs: Vec<(&str, u32)> = journal
+        .per_clerk
+        .iter()
+        .filter(|c| c.clerk_id == clerk)
+        .map(|c| (c.clerk_name.as_str(), c.totals.visits))
+        .collect();
+    assert_eq!(theirs, [("Ғабитов Ұлан Маратұлы", 3)]);
 }

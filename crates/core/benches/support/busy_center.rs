@@ -16,7 +16,7 @@
 //! 4 % of the visits take over 30 minutes; most receipts are printed. Applicants come from a
 //! pool of 300,000 IIN/BINs, a tenth of which are regulars who come back often.
 //!
-//! The store is kept in `<target>/bench-stores/busy-center-v1/` (`CARGO_TARGET_DIR` if set,
+//! The store is kept in `<target>/bench-stores/busy-center-v2/` (`CARGO_TARGET_DIR` if set,
 //! else the workspace's `target/`) and made again when missing or when its schema no longer
 //! matches the migrations; `generation.log` beside it says how long generation took.
 #![allow(dead_code)] // each bench uses a different part
@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Bump when the generator changes what it writes: the cached store is then made again.
-pub const VERSION: &str = "busy-center-v1";
+pub const VERSION: &str = "busy-center-v2";
 /// A weekday in the middle of the five years.
 pub const BUSY_DAY: NaiveDate = date(2024, 7, 2);
 
@@ -56,7 +56,7 @@ pub const FIVE_YEARS: Span = Span {
 /// The week around [`BUSY_DAY`]: what `cargo test` runs the bench on, so that the test suite
 /// checks the bench works without making (or keeping) the five-year store.
 pub const BUSY_WEEK: Span = Span {
-    folder: "busy-center-v1-week",
+    folder: "busy-center-v2-week",
     first: date(2024, 6, 29),
     last: date(2024, 7, 5),
 };
@@ -489,6 +489,8 @@ struct Filler {
     applicant_ids: Vec<Option<i64>>,
     /// When each applicant row was last written (as `applicant::remember` does at each visit).
     last_seen: Vec<DateTime<Utc>>,
+    /// Each applicant row's name, kept with each of its visits.
+    names: Vec<String>,
     hashes: u64,
     next_visit: i64,
     next_document: i64,
@@ -524,6 +526,7 @@ impl Filler {
             supervisor,
             applicant_ids: vec![None; POOL],
             last_seen: Vec::new(),
+            names: Vec::new(),
             hashes: 0,
             next_visit: 1,
             next_document: 1,
@@ -723,13 +726,14 @@ impl Filler {
         hex(&Sha256::digest(self.hashes.to_le_bytes()))
     }
 
-    /// The applicant of the next visit: a regular two times in five.
+    /// The applicant of the next visit (a regular two times in five): its row, whether it is an
+    /// organization, and its name.
     fn applicant(
         &mut self,
         stmts: &mut Statements,
         pool: &[String],
         at: DateTime<Utc>,
-    ) -> (i64, bool) {
+    ) -> (i64, bool, String) {
         let index = if self.rng.chance(0.4) {
             self.rng.below(REGULARS as u64)
         } else {
@@ -739,7 +743,7 @@ impl Filler {
         let organization = number.as_bytes()[4] == b'4';
         if let Some(id) = self.applicant_ids[index] {
             self.last_seen[id as usize - 1] = at;
-            return (id, organization);
+            return (id, organization, self.names[id as usize - 1].clone());
         }
         let rng = &mut self.rng;
         let male = !organization && number.as_bytes()[6] % 2 == 1;
@@ -796,8 +800,14 @@ impl Filler {
             .unwrap();
         self.applicant_ids[index] = Some(id);
         self.last_seen.push(at);
+        let name = if organization {
+            org
+        } else {
+            format!("{surname} {given} {patronymic}")
+        };
+        self.names.push(name.clone());
         self.counts.applicants += 1;
-        (id, organization)
+        (id, organization, name)
     }
 
     fn visit(
@@ -809,9 +819,12 @@ impl Filler {
         seq: u32,
     ) {
         let (start, end) = (planned.start, planned.end);
-        let (applicant_id, organization) = self.applicant(stmts, pool, start);
+        let (applicant_id, organization, applicant_name) = self.applicant(stmts, pool, start);
         let clerk_index = planned.clerk;
-        let clerk_id = self.clerks[clerk_index].id;
+        let (clerk_id, clerk_name) = {
+            let clerk = &self.clerks[clerk_index];
+            (clerk.id, clerk.name.clone())
+        };
         let visit_id = self.next_visit;
         self.next_visit += 1;
         let rng = &mut self.rng;
@@ -858,6 +871,8 @@ impl Filler {
                 start,
                 end,
                 consent_scan,
+                applicant_name,
+                clerk_name,
             ])
             .unwrap();
         self.counts.visits += 1;
@@ -1036,8 +1051,9 @@ fn statements(conn: &Connection) -> Statements<'_> {
             "INSERT INTO visit (id, journal_year, journal_seq, applicant_id, clerk_id,
                                 representative_name, representative_iin, poa_number,
                                 poa_issued_on, poa_valid_until, copies_on_media,
-                                consent_received_at, started_at, ended_at, consent_scan_hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                consent_received_at, started_at, ended_at, consent_scan_hash,
+                                applicant_name, clerk_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         ),
         document: prepare(
             "INSERT INTO document (id, visit_id, position, title, number, issued_on, issuer)

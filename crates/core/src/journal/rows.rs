@@ -1,7 +1,6 @@
 //! The journal's rows as read from the store: three queries over the visits accepted in the
 //! range (visits, documents, notices), grouped by visit.
 use super::filter::{JournalFilter, Outcome};
-use crate::applicant::Applicant;
 use crate::error::Result;
 use crate::refusal::{self, Ground};
 use crate::visit::{over_limit, JournalNumber};
@@ -114,14 +113,15 @@ pub fn load(conn: &Connection, filter: &JournalFilter) -> Result<Vec<JournalRow>
 }
 
 /// The visits started within `[:from, :to)`, of the clerk `:clerk` unless it is NULL, oldest
-/// first, with their applicant, clerk and receipt prints.
+/// first, with the names as they were at the visit and the receipts printed. On a signed-off
+/// day only the prints up to the sign-off count: the day reads as it was signed.
 const VISITS: &str = "SELECT v.id, v.journal_year, v.journal_seq, v.started_at, v.ended_at,
-            v.representative_name, v.clerk_id, k.full_name AS clerk_name,
-            a.tax_id, a.surname, a.given_name, a.patronymic, a.organization,
-            (SELECT count(*) FROM receipt_print p WHERE p.visit_id = v.id) AS receipt_prints
+            v.representative_name, v.clerk_id, v.clerk_name, a.tax_id, v.applicant_name,
+            (SELECT count(*) FROM receipt_print p WHERE p.visit_id = v.id
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS receipt_prints
      FROM visit v
-     JOIN account k ON k.id = v.clerk_id
      JOIN applicant a ON a.id = v.applicant_id
+     LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
      WHERE v.started_at >= :from AND v.started_at < :to
        AND (:clerk IS NULL OR v.clerk_id = :clerk)
      ORDER BY v.started_at, v.id";
@@ -140,14 +140,6 @@ fn visits(
             let started_at: DateTime<Utc> = r.get(3)?;
             let ended_at: Option<DateTime<Utc>> = r.get(4)?;
             let duration_seconds = ended_at.map(|end| (end - started_at).num_seconds());
-            let applicant = Applicant {
-                tax_id: r.get(8)?,
-                surname: r.get(9)?,
-                given_name: r.get(10)?,
-                patronymic: r.get(11)?,
-                organization: r.get(12)?,
-                ..Applicant::default()
-            };
             Ok(JournalRow {
                 visit_id: r.get(0)?,
                 number: JournalNumber::new(r.get(1)?, r.get(2)?).to_string(),
@@ -155,14 +147,14 @@ fn visits(
                 ended_at,
                 duration_seconds,
                 over_limit: duration_seconds.is_some_and(over_limit),
-                applicant: applicant.display_name(),
-                tax_id: applicant.tax_id,
+                tax_id: r.get(8)?,
+                applicant: r.get(9)?,
                 representative: r.get(5)?,
                 clerk_id: r.get(6)?,
                 clerk_name: r.get(7)?,
                 documents: vec![],
                 notices: vec![],
-                receipt_prints: r.get(13)?,
+                receipt_prints: r.get(10)?,
             })
         },
     )?;
@@ -202,10 +194,13 @@ fn documents(
     })
 }
 
-/// The notices of the visits started within `[:from, :to)` and their paper copies.
+/// The notices of the visits started within `[:from, :to)` and their paper copies (on a
+/// signed-off day, those printed up to the sign-off).
 const NOTICES: &str = "SELECT n.visit_id, n.seq, v.journal_year, v.journal_seq,
-            (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id) AS prints
+            (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS prints
      FROM visit v JOIN refusal_notice n ON n.visit_id = v.id
+     LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
      WHERE v.started_at >= :from AND v.started_at < :to
      ORDER BY n.visit_id, n.seq";
 

@@ -79,9 +79,8 @@ pub fn corrections(
     to: NaiveDate,
 ) -> Result<Vec<CorrectionView>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.day, c.written_at, c.text, a.full_name, v.journal_year, v.journal_seq
+        "SELECT c.day, c.written_at, c.text, c.author_name, v.journal_year, v.journal_seq
          FROM journal_correction c
-         JOIN account a ON a.id = c.account_id
          LEFT JOIN visit v ON v.id = c.visit_id
          WHERE c.day BETWEEN ?1 AND ?2
          ORDER BY c.id",
@@ -215,9 +214,17 @@ impl Rastau {
         let now = self.now();
         self.store.write(|tx| {
             tx.execute(
-                "INSERT INTO journal_correction (day, visit_id, account_id, written_at, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![day_text(day), visit_id, supervisor.id, now, text.trim()],
+                "INSERT INTO journal_correction (day, visit_id, account_id, author_name,
+                                                 written_at, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    day_text(day),
+                    visit_id,
+                    supervisor.id,
+                    supervisor.full_name,
+                    now,
+                    text.trim()
+                ],
             )?;
             let event = Event::by(&supervisor, Action::DayCorrected).detail(day.to_string());
             match visit_id {

@@ -3,6 +3,7 @@ use super::rows::{DocumentOutcome, JournalRow};
 use crate::refusal::Ground;
 use chrono::{Local, Timelike};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -70,14 +71,15 @@ fn ground_index(ground: Ground) -> usize {
     usize::from(ground.number()) - 1
 }
 
-/// Totals per clerk, in the order of their names.
+/// Totals per clerk, in the order of their names. A clerk renamed within the range is one
+/// clerk, under the name of their latest visit.
 pub fn per_clerk(rows: &[JournalRow]) -> Vec<ClerkTotals> {
-    let mut clerks: Vec<(i64, &str)> = rows
+    let latest: BTreeMap<i64, &str> = rows
         .iter()
         .map(|r| (r.clerk_id, r.clerk_name.as_str()))
         .collect();
+    let mut clerks: Vec<(i64, &str)> = latest.into_iter().collect();
     clerks.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
-    clerks.dedup();
     clerks
         .into_iter()
         .map(|(id, name)| ClerkTotals {

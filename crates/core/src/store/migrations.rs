@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0008_journal.sql"),
     include_str!("migrations/0009_day_signoff.sql"),
     include_str!("migrations/0010_audit_retention.sql"),
+    include_str!("migrations/0011_visit_names.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -44,8 +45,51 @@ pub(super) fn apply(conn: &mut Connection) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn migrations_validate() {
-        super::MIGRATIONS.validate().unwrap();
+        MIGRATIONS.validate().unwrap();
+    }
+
+    /// Visits and corrections made before the names were kept with them take today's names:
+    /// a person's full name (without a missing patronymic) or an organisation's, and the
+    /// account's.
+    #[test]
+    fn names_are_kept_with_earlier_visits_and_corrections() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join("before-0011.sqlite3")).unwrap();
+        MIGRATIONS.to_version(&mut conn, 10).unwrap();
+        conn.execute_batch(
+            "INSERT INTO account (id, iin, full_name, position, role, password_hash,
+                                  created_at, updated_at)
+             VALUES (1, '800101300110', 'Ғабитов Ұлан', 'Маман', 'supervisor', 'x', 't', 't');
+             INSERT INTO applicant (id, tax_id, kind, surname, given_name, patronymic,
+                                    organization, updated_at)
+             VALUES (1, '950601500127', 'iin', ' Нұрланова ', 'Әлия', '', '', 't'),
+                    (2, '150540000007', 'bin', '', '', '', ' ТОО «Ақ жол» ', 't');
+             INSERT INTO visit (id, journal_year, journal_seq, applicant_id, clerk_id, started_at)
+             VALUES (1, 2026, 1, 1, 1, 't'), (2, 2026, 2, 2, 1, 't');
+             INSERT INTO day_signoff (day, supervisor_id, pdf_hash, signature_hash, signer_name,
+                                      signer_iin, signer_serial, signed_at)
+             VALUES ('2026-11-23', 1, 'p', 's', 'n', 'i', 'r', 't');
+             INSERT INTO journal_correction (day, visit_id, account_id, written_at, text)
+             VALUES ('2026-11-23', 1, 1, 't', 'x');",
+        )
+        .unwrap();
+        apply(&mut conn).unwrap();
+        let names = |sql: &str| -> Vec<String> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<rusqlite::Result<_>>().unwrap()
+        };
+        assert_eq!(
+            names("SELECT applicant_name || '|' || clerk_name FROM visit ORDER BY id"),
+            ["Нұрланова Әлия|Ғабитов Ұлан", "ТОО «Ақ жол»|Ғабитов Ұлан"]
+        );
+        assert_eq!(
+            names("SELECT author_name FROM journal_correction"),
+            ["Ғабитов Ұлан"]
+        );
     }
 }

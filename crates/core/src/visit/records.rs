@@ -9,7 +9,9 @@ use crate::required::require;
 use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
 use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
 
-/// Opens a visit for `clerk`, remembering the applicant; the clock starts at `now`.
+/// Opens a visit for `clerk`, remembering the applicant; the clock starts at `now`. The
+/// applicant's and the clerk's names stay with the visit as they are now: its journal must not
+/// change when either is renamed later.
 pub fn open(
     tx: &Transaction,
     clerk: &Account,
@@ -25,15 +27,18 @@ pub fn open(
     let number = journal::next(tx, now.with_timezone(&Local).year())?;
     let r = request.representative.as_ref();
     tx.execute(
-        "INSERT INTO visit (journal_year, journal_seq, applicant_id, clerk_id, representative_name,
-                            representative_iin, poa_number, poa_issued_on, poa_valid_until,
-                            started_at)
-         VALUES (:year, :seq, :applicant, :clerk, :name, :iin, :poa, :issued, :until, :now)",
+        "INSERT INTO visit (journal_year, journal_seq, applicant_id, applicant_name, clerk_id,
+                            clerk_name, representative_name, representative_iin, poa_number,
+                            poa_issued_on, poa_valid_until, started_at)
+         VALUES (:year, :seq, :applicant, :applicant_name, :clerk, :clerk_name, :name, :iin,
+                 :poa, :issued, :until, :now)",
         named_params! {
             ":year": number.year,
             ":seq": number.seq,
             ":applicant": applicant_id,
+            ":applicant_name": request.applicant.display_name(),
             ":clerk": clerk.id,
+            ":clerk_name": clerk.full_name,
             ":name": r.map(|r| r.full_name.trim()),
             ":iin": r.map(|r| r.iin.trim()),
             ":poa": r.map(|r| r.poa_number.trim()),
@@ -264,12 +269,7 @@ fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, VisitView)> {
 
 pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
     let (applicant_id, mut view) = conn
-        .query_row(
-            "SELECT v.*, a.full_name AS clerk_name
-             FROM visit v JOIN account a ON a.id = v.clerk_id WHERE v.id = ?1",
-            [visit_id],
-            visit_row,
-        )
+        .query_row("SELECT * FROM visit WHERE id = ?1", [visit_id], visit_row)
         .optional()?
         .ok_or(Error::VisitNotFound)?;
     view.applicant = applicant::get(conn, applicant_id)?;
