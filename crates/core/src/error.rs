@@ -152,6 +152,8 @@ pub enum Error {
     NotABackup { folder: String },
     #[error("{file} of the backup is missing or changed")]
     BackupDamaged { file: String },
+    #[error("{day} has not come yet")]
+    DayInFuture { day: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -290,6 +292,7 @@ impl Error {
             Error::BackupFolder { .. } => "backup-folder",
             Error::NotABackup { .. } => "not-a-backup",
             Error::BackupDamaged { .. } => "backup-damaged",
+            Error::DayInFuture { .. } => "day-in-future",
         }
     }
 
@@ -344,6 +347,7 @@ impl Error {
             Error::IdleMinutesRange { min, max } => {
                 vec![("min", (*min).into()), ("max", (*max).into())]
             }
+            Error::DayInFuture { day } => vec![("day", day.as_str().into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -7,6 +7,7 @@ use common::journal::*;
 use common::poppler::{one_line, text_of};
 use common::{clerk_iin, iin, person_applicant, supervisor_iin};
 use rastau_core::account::AccountChanges;
+use rastau_core::i18n::Messages;
 use rastau_core::journal::{
     to_csv, DocumentOutcome, JournalFilter, JournalView, Outcome, CSV_COLUMNS,
 };
@@ -319,4 +320,32 @@ fn a_clerk_renamed_within_the_range_is_one_clerk_in_the_totals() {
         .map(|c| (c.clerk_name.as_str(), c.totals.visits))
         .collect();
     assert_eq!(theirs, [("Ғабитов Ұлан Маратұлы", 3)]);
+}
+
+#[test]
+fn a_day_still_to_come_cannot_be_signed_off_and_takes_visits_when_it_comes() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    day.open_key(&supervisor_iin());
+    let ahead = day.desk.clock_now().date_naive() + Duration::days(1);
+    let refused = day
+        .desk
+        .app
+        .sign_off_day(ahead, Lang::Ru, None)
+        .unwrap_err();
+    let shown = ahead.format("%d.%m.%Y").to_string();
+    assert!(
+        matches!(&refused, Error::DayInFuture { day } if *day == shown),
+        "{refused:?}"
+    );
+    for lang in [Lang::Kk, Lang::Ru] {
+        let text = Messages::new(lang).error(&refused);
+        assert!(text.contains(&shown), "{text}");
+    }
+    // A day gone by still can.
+    day.desk.app.sign_off_day(today, Lang::Ru, None).unwrap();
+
+    day.desk.clock.advance(Duration::days(1));
+    day.desk.as_clerk();
+    day.visit(&iin("95060150012"), &[diploma()], false);
 }

@@ -205,6 +205,7 @@ fn every_error() -> Vec<Error> {
             printer: "x".into(),
             detail: "x".into(),
         }),
+        Error::DayInFuture { day: "x".into() },
     ]
 }
 

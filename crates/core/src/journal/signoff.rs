@@ -142,7 +142,8 @@ fn insert(tx: &Transaction, s: &NewSignOff) -> Result<()> {
 
 impl Rastau {
     /// Signs the day's journal (in `lang`) with the supervisor's EDS — the key open in this
-    /// session, or `key` — and locks the day. Every visit of the day must have ended.
+    /// session, or `key` — and locks the day. Every visit of the day must have ended, and the
+    /// day must have come: a day signed in advance would refuse all its visits.
     pub fn sign_off_day(
         &mut self,
         day: NaiveDate,
@@ -150,6 +151,11 @@ impl Rastau {
         key: Option<&KeyFile>,
     ) -> Result<SignOffView> {
         let actor = self.supervisor()?;
+        if day > dates::local_day(self.now()) {
+            return Err(Error::DayInFuture {
+                day: dates::date(day),
+            });
+        }
         let filter = JournalFilter::day(day);
         ensure_day_open(self.store.read(), day)?;
         if open_visits_on(self.store.read(), &filter)? {
