@@ -7,8 +7,8 @@ use chrono::{Duration, NaiveDate};
 use common::journal::*;
 use common::poppler::*;
 use rastau_core::ids::check_digit;
-use rastau_core::journal::{to_csv, JournalFilter};
-use rastau_core::visit::Document;
+use rastau_core::journal::{to_csv, JournalFilter, CSV_COLUMNS};
+use rastau_core::visit::{Document, OpenVisit, Representative};
 use rastau_core::{Error, Lang};
 
 /// Valid IINs starting with the 9 digits of `prefix`.
@@ -168,4 +168,83 @@ fn the_csv_is_written_to_a_new_file_and_never_over_one() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let names = std::fs::read_dir(folder.path()).unwrap().count();
     assert_eq!(names, 2, "no temporary file is left behind");
+}
+
+/// The fields of a CSV line that has no quoted field.
+fn fields(line: &str) -> Vec<&str> {
+    assert!(!line.contains('"'), "{line}");
+    line.split(',').collect()
+}
+
+#[test]
+fn the_csv_defuses_typed_text_that_a_spreadsheet_would_run_as_a_formula() {
+    let (mut day, today) = a_day();
+    let next_day = day.desk.clock_now().date_naive();
+    day.desk.as_clerk();
+    let mut applicant = common::person_applicant();
+    applicant.tax_id = common::iin("96010150015");
+    applicant.surname = "=1+2".into();
+    let visit = day
+        .desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant,
+            representative: Some(Representative {
+                full_name: "@SUM(A1:A2)".into(),
+                iin: common::iin("85020230016"),
+                poa_number: "77".into(),
+                poa_issued_on: next_day - Duration::days(10),
+                poa_valid_until: next_day + Duration::days(100),
+            }),
+        })
+        .unwrap();
+    let titles = ["-2+3", "+7 701 000 00 00"].map(|title| Document {
+        title: title.into(),
+        ..diploma()
+    });
+    day.desk
+        .app
+        .set_documents(visit.id, &titles, false)
+        .unwrap();
+    day.desk.as_supervisor();
+    day.open_key(&common::supervisor_iin());
+    day.desk.app.sign_off_day(today, Lang::Ru, None).unwrap();
+    let correction = "=cmd|' /C calc'!A0";
+    day.desk.app.correct_day(today, None, correction).unwrap();
+
+    let filter = JournalFilter {
+        to: next_day,
+        ..JournalFilter::day(today)
+    };
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("journal.csv");
+    day.desk.app.export_journal_csv(&filter, &path).unwrap();
+    let csv = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+    let lines: Vec<Vec<&str>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(fields)
+        .collect();
+    let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let theirs: Vec<&Vec<&str>> = lines
+        .iter()
+        .filter(|l| l[column("visit_id")] == visit.id.to_string())
+        .collect();
+    assert_eq!(theirs.len(), 2);
+    assert_eq!(theirs[0][column("applicant")], "'=1+2 Әлия Серікқызы");
+    assert_eq!(theirs[0][column("representative")], "'@SUM(A1:A2)");
+    assert_eq!(theirs[0][column("document_title")], "'-2+3");
+    assert_eq!(theirs[1][column("document_title")], "'+7 701 000 00 00");
+    assert_eq!(theirs[0][column("journal_number")], visit.number_text);
+    let last = lines.last().unwrap();
+    assert_eq!(last[column("outcome")], "correction");
+    assert_eq!(last[column("document_title")], format!("'{correction}"));
+    for line in &lines {
+        for field in line {
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a field a spreadsheet would run: {field:?} in {line:?}"
+            );
+        }
+    }
 }
