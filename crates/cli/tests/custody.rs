@@ -171,3 +171,69 @@ fn a_damaged_backup_is_named_and_replaces_nothing() {
         before
     );
 }
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_backup_with_a_changed_audit_entry_is_refused_and_replaces_nothing() {
+    let dir = demo();
+    let dest = tempfile::tempdir().unwrap();
+    let dest_arg = dest.path().to_str().unwrap();
+    assert!(
+        rastau(dir.path(), &["backup", dest_arg, "--iin", SUPERVISOR])
+            .status
+            .success()
+    );
+    let backup = only_folder(dest.path());
+    // The entry changed, and the manifest made to match the changed database.
+    let db = backup.join("rastau.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    let store = rastau_core::store::Store::open(&backup).unwrap();
+    store
+        .read()
+        .execute_batch(
+            "DROP TRIGGER audit_entry_never_changes;
+             UPDATE audit_entry SET detail = 'not what happened' WHERE seq = 1;",
+        )
+        .unwrap();
+    drop(store);
+    let after = std::fs::read(&db).unwrap();
+    let hash = rastau_core::store::content_hash;
+    let manifest = std::fs::read_to_string(backup.join("manifest.json")).unwrap();
+    let manifest = manifest
+        .replacen(&hash(&before), &hash(&after), 1)
+        .replacen(
+            &format!("\"bytes\": {}", before.len()),
+            &format!("\"bytes\": {}", after.len()),
+            1,
+        );
+    std::fs::write(backup.join("manifest.json"), manifest).unwrap();
+    let listed = names(dir.path());
+
+    let refused = rastau(
+        dir.path(),
+        &["restore", backup.to_str().unwrap(), "--iin", SUPERVISOR],
+    );
+    assert_eq!(refused.status.code(), Some(1), "{}", said(&refused));
+    assert!(
+        said(&refused).contains("Журнал аудита в резервной копии нарушен (запись № 1"),
+        "{}",
+        said(&refused)
+    );
+    assert!(said(&refused).contains("Ничего не заменено"));
+    assert_eq!(
+        names(dir.path()),
+        listed,
+        "nothing set aside or left behind"
+    );
+    let verify = rastau(dir.path(), &["audit", "verify"]);
+    assert!(verify.status.success(), "{}", said(&verify));
+}

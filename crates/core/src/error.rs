@@ -154,6 +154,12 @@ pub enum Error {
     BackupDamaged { file: String },
     #[error("{day} has not come yet")]
     DayInFuture { day: String },
+    #[error("the backup's audit trail is broken at entry {seq}")]
+    BackupAuditBroken { seq: i64 },
+    #[error("the backup holds {file}, which no record names")]
+    BackupFileUnnamed { file: String },
+    #[error("the backup holds no center")]
+    BackupWithoutCenter,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -293,6 +299,9 @@ impl Error {
             Error::NotABackup { .. } => "not-a-backup",
             Error::BackupDamaged { .. } => "backup-damaged",
             Error::DayInFuture { .. } => "day-in-future",
+            Error::BackupAuditBroken { .. } => "backup-audit-broken",
+            Error::BackupFileUnnamed { .. } => "backup-file-unnamed",
+            Error::BackupWithoutCenter => "backup-without-center",
         }
     }
 
@@ -348,6 +357,8 @@ impl Error {
                 vec![("min", (*min).into()), ("max", (*max).into())]
             }
             Error::DayInFuture { day } => vec![("day", day.as_str().into())],
+            Error::BackupAuditBroken { seq } => vec![("seq", (*seq).into())],
+            Error::BackupFileUnnamed { file } => vec![("file", file.as_str().into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -148,6 +148,11 @@ fn a_restore_brings_the_store_back_and_moves_the_replaced_one_aside() {
     assert_eq!(app.verify_audit().unwrap().fault, None);
     let restored = audit_of(&mut app, Action::Restored);
     assert_eq!(restored.total, 1);
+    assert_eq!(
+        leftovers(dir.path()),
+        aside,
+        "no staging folder or marker is left"
+    );
 }
 
 #[test]
@@ -216,4 +221,175 @@ fn a_folder_without_a_manifest_or_a_wrong_password_is_refused() {
         Err(Error::WrongPassword { .. })
     ));
     assert_eq!(visits(&dir), 1);
+}
+
+/// Changes the backup's database with `sql` and writes the manifest anew, as someone who knows
+/// the format would: only the checks of what the store would become can tell.
+fn tamper(folder: &Path, sql: &str) {
+    let db = folder.join("rastau.sqlite3");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(sql)
+        .unwrap();
+    let bytes = std::fs::read(&db).unwrap();
+    let mut manifest = manifest(folder);
+    manifest.database.sha256 = content_hash(&bytes);
+    manifest.database.bytes = bytes.len() as u64;
+    write_manifest(folder, &manifest);
+}
+
+fn write_manifest(folder: &Path, manifest: &Manifest) {
+    let text = serde_json::to_vec_pretty(manifest).unwrap();
+    std::fs::write(folder.join(MANIFEST_FILE), text).unwrap();
+}
+
+/// The backed-up store's data folder, closed, with a visit more than the backup holds.
+fn moved_on(counter: Counter) -> tempfile::TempDir {
+    let Counter { mut desk, .. } = counter;
+    desk.as_clerk();
+    desk.app
+        .open_visit(&rastau_core::visit::OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    let Desk { app, dir, .. } = desk;
+    drop(app);
+    assert_eq!(visits(dir.path()), 2);
+    dir
+}
+
+/// The data folder still holds its own store, whole, and nothing a restore left behind.
+fn untouched(dir: &Path) {
+    assert_eq!(visits(dir), 2);
+    let store = Store::open(dir).unwrap();
+    assert!(doctor::check(&store).unwrap().healthy());
+    let mut app = Rastau::new(store, Box::new(ManualClock::at(chrono::Utc::now())));
+    app.login(&supervisor_iin(), SUPERVISOR_PASSWORD).unwrap();
+    assert_eq!(app.verify_audit().unwrap().fault, None);
+    assert_eq!(audit_of(&mut app, Action::Restored).total, 0);
+    assert_eq!(leftovers(dir), Vec::<String>::new());
+}
+
+/// What the data folder holds besides the store: a replaced store, a staging folder, a marker.
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("rastau.sqlite3") && n != "files")
+        .collect()
+}
+
+#[test]
+fn a_backup_with_an_edited_audit_entry_and_an_added_supervisor_replaces_nothing() {
+    let dest = tempfile::tempdir().unwrap();
+    let (counter, folder) = backed_up(dest.path());
+    let intruder = iin("77070730077");
+    tamper(
+        &folder,
+        &format!(
+            "DROP TRIGGER audit_entry_never_changes;
+             UPDATE audit_entry SET detail = 'nothing happened'
+             WHERE seq = (SELECT max(seq) FROM audit_entry WHERE action = 'certified');
+             INSERT INTO account (iin, full_name, position, role, password_hash, created_at,
+                                  updated_at)
+             SELECT '{intruder}', 'Бөгде Адам', 'Басшы', 'supervisor', password_hash,
+                    created_at, updated_at
+             FROM account WHERE role = 'supervisor';"
+        ),
+    );
+    let dir = moved_on(counter);
+    let refused = restore_as(dir.path(), &folder, &supervisor_iin(), SUPERVISOR_PASSWORD);
+    assert!(
+        matches!(refused, Err(Error::BackupAuditBroken { .. })),
+        "{refused:?}"
+    );
+    untouched(dir.path());
+
+    let fresh = tempfile::tempdir().unwrap();
+    let refused = restore_as(fresh.path(), &folder, &intruder, SUPERVISOR_PASSWORD);
+    assert!(
+        matches!(refused, Err(Error::BackupAuditBroken { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(std::fs::read_dir(fresh.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_backup_lacking_the_signed_in_supervisor_replaces_nothing() {
+    let dest = tempfile::tempdir().unwrap();
+    let (_counter, folder) = backed_up(dest.path());
+    // Another center's machine: its own supervisor is not in the backup.
+    let other = tempfile::tempdir().unwrap();
+    let their_iin = iin("75050530055");
+    let clock = ManualClock::at(chrono::Utc::now());
+    let mut app = Rastau::new(Store::open(other.path()).unwrap(), Box::new(clock));
+    app.first_start(&rastau_core::FirstStart {
+        center: profile(),
+        supervisor: person(their_iin.clone(), "Сәрсенова Дана", "басқа-2026"),
+    })
+    .unwrap();
+    drop(app);
+    let refused = restore_as(other.path(), &folder, &their_iin, "басқа-2026");
+    assert!(
+        matches!(refused, Err(Error::WrongCredentials)),
+        "{refused:?}"
+    );
+    let mut app = Rastau::new(
+        Store::open(other.path()).unwrap(),
+        Box::new(ManualClock::at(chrono::Utc::now())),
+    );
+    app.login(&their_iin, "басқа-2026").unwrap();
+    assert_eq!(visits(other.path()), 0, "their own store, still");
+    assert_eq!(leftovers(other.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_backup_without_a_center_replaces_nothing() {
+    let dest = tempfile::tempdir().unwrap();
+    let (counter, folder) = backed_up(dest.path());
+    tamper(&folder, "DELETE FROM center;");
+    let dir = moved_on(counter);
+    let refused = restore_as(dir.path(), &folder, &supervisor_iin(), SUPERVISOR_PASSWORD);
+    assert!(
+        matches!(refused, Err(Error::BackupWithoutCenter)),
+        "{refused:?}"
+    );
+    untouched(dir.path());
+}
+
+#[test]
+fn a_backup_whose_files_disagree_with_its_records_replaces_nothing() {
+    let dest = tempfile::tempdir().unwrap();
+    let (counter, folder) = backed_up(dest.path());
+    let dir = moved_on(counter);
+
+    // A file no record names, listed in the manifest.
+    let mut manifest = manifest(&folder);
+    let stray = b"not a file of this store";
+    let hash = content_hash(stray);
+    let stray_dir = folder.join("files").join(&hash[..2]);
+    std::fs::create_dir_all(&stray_dir).unwrap();
+    std::fs::write(stray_dir.join(&hash), stray).unwrap();
+    let mut entry = manifest.files[0].clone();
+    entry.sha256 = hash.clone();
+    entry.bytes = stray.len() as u64;
+    manifest.files.push(entry);
+    write_manifest(&folder, &manifest);
+    match restore_as(dir.path(), &folder, &supervisor_iin(), SUPERVISOR_PASSWORD) {
+        Err(Error::BackupFileUnnamed { file }) => assert!(file.ends_with(&hash), "{file}"),
+        other => panic!("expected BackupFileUnnamed, got {other:?}"),
+    }
+    untouched(dir.path());
+
+    // A file a record names, missing from the folder and the manifest.
+    manifest.files.pop();
+    let gone = manifest.files.remove(0).sha256;
+    std::fs::remove_file(folder.join("files").join(&gone[..2]).join(&gone)).unwrap();
+    write_manifest(&folder, &manifest);
+    match restore_as(dir.path(), &folder, &supervisor_iin(), SUPERVISOR_PASSWORD) {
+        Err(Error::BackupDamaged { file }) => assert!(file.ends_with(&gone), "{file}"),
+        other => panic!("expected BackupDamaged, got {other:?}"),
+    }
+    untouched(dir.path());
 }

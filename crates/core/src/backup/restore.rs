@@ -1,13 +1,22 @@
 //! Restoring a backup over the store. Nothing is replaced until the whole backup has been
-//! checked: the manifest read, every file (the database too) hashed against it, the database
-//! opened, brought up to this build's schema and passed SQLite's integrity check, and the person
-//! signed in as a supervisor. The store it replaces is moved aside, not deleted.
+//! checked as the store it would become, in a staging folder beside the database (same file
+//! system): the manifest read and every file (the database too) hashed against it; then, staged,
+//! the database brought up to this build's schema and passed through SQLite's integrity check,
+//! the audit trail's hash chain (as `rastau audit verify`), the files against the records (as
+//! `rastau doctor`), a center profile present (a store without one would open on the first
+//! start, making whoever is there its supervisor), and the person signed in to it as one of its
+//! supervisors. Whoever replaces a center's store must be a supervisor of that center too.
+//!
+//! The restore is noted in the staged store's own audit trail; then the swap ([`swap`]) puts
+//! it in place so that a crash leaves the old store or the new one, never none. The store it
+//! replaces is moved aside to `replaced <date time>`, not deleted.
 use super::manifest::{Manifest, DATABASE_FILE, FILES_DIR, FORMAT, MANIFEST_FILE};
-use crate::audit::{Action, Event};
+use crate::audit::{self, Action, Event, Fault};
 use crate::clock::{Clock, ManualClock};
 use crate::error::{Error, Result};
+use crate::store::swap::{self, Swap};
 use crate::store::{content_hash, Store, DB_FILE};
-use crate::{center, dates, Rastau};
+use crate::{center, dates, doctor, Rastau};
 use serde::Serialize;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,7 +30,7 @@ pub struct RestoreReport {
 }
 
 /// Restores the backup in `backup` into the data folder `data_dir`, for the supervisor `iin`
-/// (of the current center, or of the backup's when this machine has none yet).
+/// of the backup's center (and of the current one, if this machine has one).
 pub fn restore(
     data_dir: &Path,
     backup: &Path,
@@ -32,37 +41,26 @@ pub fn restore(
     let manifest = read_manifest(backup)?;
     check(backup, &manifest)?;
     let now = clock.now();
-    let current = has_center(data_dir)?;
-    if current {
+    if has_center(data_dir)? {
         signed_in_supervisor(Store::open(data_dir)?, iin, password, &*clock)?;
     }
-    let staging = data_dir.join(format!(".restoring {}", dates::file_stamp(now)));
-    let staged = stage(backup, &manifest, &staging);
-    let staged = staged.and_then(|()| {
-        let store = Store::open(&staging)?;
-        integrity(&store)?;
-        if !current {
-            signed_in_supervisor(store, iin, password, &*clock)?;
-        }
-        Ok(())
-    });
-    if let Err(e) = staged {
+    let stamp = dates::file_stamp(now);
+    let swap = Swap {
+        staging: format!(".restoring {stamp}"),
+        aside: format!("replaced {stamp}"),
+    };
+    let replacing = data_dir.join(DB_FILE).exists();
+    let staging = data_dir.join(&swap.staging);
+    let detail = format!("{} {}", backup.display(), manifest.made_at);
+    let done = prepare(backup, &manifest, &staging, iin, password, clock, &detail)
+        .and_then(|()| swap::replace(data_dir, &swap));
+    if let Err(e) = done {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
-    let replaced = move_aside(data_dir, &format!("replaced {}", dates::file_stamp(now)))?;
-    move_database(&staging, data_dir)?;
-    fs::rename(staging.join(FILES_DIR), data_dir.join(FILES_DIR))?;
-    fs::remove_dir_all(&staging)?;
-
-    let mut app = Rastau::new(Store::open(data_dir)?, clock);
-    app.login(iin, password)?;
-    let me = app.supervisor()?;
-    let detail = format!("{} {}", backup.display(), manifest.made_at);
-    app.note(Event::by(&me, Action::Restored).detail(detail))?;
     Ok(RestoreReport {
         files: manifest.files.len() as u32,
-        replaced,
+        replaced: replacing.then(|| data_dir.join(&swap.aside)),
     })
 }
 
@@ -110,6 +108,31 @@ fn signed_in_supervisor(store: Store, iin: &str, password: &str, clock: &dyn Clo
     app.supervisor().map(drop)
 }
 
+/// The backup as a store in `staging`, checked there, the supervisor signed in to it and the
+/// restore noted in its audit trail; closed as one database file, ready to be swapped in.
+fn prepare(
+    backup: &Path,
+    manifest: &Manifest,
+    staging: &Path,
+    iin: &str,
+    password: &str,
+    clock: Box<dyn Clock>,
+    detail: &str,
+) -> Result<()> {
+    stage(backup, manifest, staging)?;
+    let store = Store::open(staging)?;
+    sound(&store)?;
+    let mut app = Rastau::new(store, clock);
+    app.login(iin, password)?;
+    let me = app.supervisor()?;
+    app.note(Event::by(&me, Action::Restored).detail(detail))?;
+    // No WAL beside it: the swap moves the database file alone.
+    app.store()
+        .read()
+        .pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(())
+}
+
 /// Copies the backup into `staging`, the database under the store's own file name.
 fn stage(backup: &Path, manifest: &Manifest, staging: &Path) -> Result<()> {
     fs::create_dir_all(staging.join(FILES_DIR))?;
@@ -123,7 +146,9 @@ fn stage(backup: &Path, manifest: &Manifest, staging: &Path) -> Result<()> {
     Ok(())
 }
 
-fn integrity(store: &Store) -> Result<()> {
+/// The staged store passes what a sound store passes: SQLite's integrity check, the audit
+/// chain, the doctor, and it has a center.
+fn sound(store: &Store) -> Result<()> {
     let verdict: String = store
         .read()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -132,30 +157,26 @@ fn integrity(store: &Store) -> Result<()> {
             file: DATABASE_FILE.into(),
         });
     }
-    Ok(())
-}
-
-/// Moves the current database and files into a new folder `name` of `data_dir`.
-fn move_aside(data_dir: &Path, name: &str) -> Result<Option<PathBuf>> {
-    if !data_dir.join(DB_FILE).exists() {
-        return Ok(None);
+    if let Some(fault) = audit::chain::verify(store.read())?.fault {
+        let seq = match fault {
+            Fault::Changed { seq } | Fault::Inserted { seq } => seq,
+            Fault::Removed { before, .. } => before,
+        };
+        return Err(Error::BackupAuditBroken { seq });
     }
-    let aside = data_dir.join(name);
-    fs::create_dir(&aside)?;
-    move_database(data_dir, &aside)?;
-    if data_dir.join(FILES_DIR).exists() {
-        fs::rename(data_dir.join(FILES_DIR), aside.join(FILES_DIR))?;
+    let files = doctor::check(store)?;
+    if let Some((_, hash)) = files.missing.iter().chain(&files.damaged).next() {
+        return Err(Error::BackupDamaged {
+            file: file_path(hash),
+        });
     }
-    Ok(Some(aside))
-}
-
-/// The database file with its WAL and shared-memory files, if any, from `from` into `to`.
-fn move_database(from: &Path, to: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let name = format!("{DB_FILE}{suffix}");
-        if from.join(&name).exists() {
-            fs::rename(from.join(&name), to.join(&name))?;
-        }
+    if let Some(hash) = files.orphans.first() {
+        return Err(Error::BackupFileUnnamed {
+            file: file_path(hash),
+        });
+    }
+    if center::load(store.read())?.is_none() {
+        return Err(Error::BackupWithoutCenter);
     }
     Ok(())
 }

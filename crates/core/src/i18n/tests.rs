@@ -206,6 +206,9 @@ fn every_error() -> Vec<Error> {
             detail: "x".into(),
         }),
         Error::DayInFuture { day: "x".into() },
+        Error::BackupAuditBroken { seq: 3 },
+        Error::BackupFileUnnamed { file: "x".into() },
+        Error::BackupWithoutCenter,
     ]
 }
 

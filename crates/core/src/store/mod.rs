@@ -5,6 +5,7 @@
 mod files;
 mod location;
 mod migrations;
+pub(crate) mod swap;
 
 pub use files::{content_hash, Files, Pending, FILES_DIR};
 pub use location::{default_data_dir, DATA_DIR_ENV};
@@ -24,11 +25,13 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating on first start) the store in `dir`, and brings its schema up to date.
+    /// A restore a crash interrupted is finished or undone first ([`swap`]).
     ///
     /// A store written by a newer Rastau is refused rather than used with a schema this build
     /// does not understand.
     pub fn open(dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(dir)?;
+        swap::settle(dir)?;
         let mut conn = Connection::open(dir.join(DB_FILE))?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
