@@ -5,6 +5,7 @@ mod doctor;
 mod id_check;
 mod journal;
 mod sign_in;
+mod trust;
 mod verify;
 
 use clap::{Parser, Subcommand};
@@ -58,7 +59,9 @@ enum Command {
         #[command(subcommand)]
         command: SealCommand,
     },
-    /// Trusted certification authorities for `verify`.
+    /// The certification authorities keys must chain to and signatures are judged against,
+    /// and other centers' seal keys (a supervisor signs in with --iin; the password as for
+    /// `journal`).
     Trust {
         #[command(subcommand)]
         command: TrustCommand,
@@ -124,10 +127,30 @@ enum RetentionCommand {
 
 #[derive(Subcommand)]
 enum TrustCommand {
-    /// Adds a CA certificate (PEM) to the store's trusted list.
-    Add { pem: PathBuf },
+    /// Adds the CA certificates of a file (PEM, one or more, or one DER .cer): NCA RK's root
+    /// and intermediates. Nothing is added unless every certificate is a CA's.
+    Add {
+        file: PathBuf,
+        #[arg(long)]
+        iin: String,
+    },
+    /// Lists the trusted CAs with their validity and SHA-256.
+    List {
+        #[arg(long)]
+        iin: String,
+    },
+    /// Removes a trusted CA by its SHA-256 (as `trust list` prints it).
+    Remove {
+        sha256: String,
+        #[arg(long)]
+        iin: String,
+    },
     /// Adds another center's seal key (as printed by `rastau seal show` there).
-    Seal { public_key: String },
+    Seal {
+        public_key: String,
+        #[arg(long)]
+        iin: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -179,14 +202,18 @@ fn main() -> ExitCode {
         Command::Seal {
             command: SealCommand::Show,
         } => open(cli.data_dir, &messages).and_then(|store| verify::seal_show(&store, &messages)),
-        Command::Trust {
-            command: TrustCommand::Add { pem },
-        } => open(cli.data_dir, &messages)
-            .and_then(|mut store| verify::trust(&mut store, &pem, &messages)),
-        Command::Trust {
-            command: TrustCommand::Seal { public_key },
-        } => open(cli.data_dir, &messages)
-            .and_then(|mut store| verify::trust_seal(&mut store, &public_key, &messages)),
+        Command::Trust { command } => {
+            open(cli.data_dir, &messages).and_then(|store| match command {
+                TrustCommand::Add { file, iin } => trust::add(store, &file, &iin, &messages),
+                TrustCommand::List { iin } => trust::list(store, &iin, &messages),
+                TrustCommand::Remove { sha256, iin } => {
+                    trust::remove(store, &sha256, &iin, &messages)
+                }
+                TrustCommand::Seal { public_key, iin } => {
+                    trust::seal(store, &public_key, &iin, &messages)
+                }
+            })
+        }
         Command::Audit {
             command: AuditCommand::Verify,
         } => open(cli.data_dir, &messages).and_then(|store| custody::verify(&store, &messages)),

@@ -1,11 +1,9 @@
-//! `rastau verify <file> [<signature>]`, `rastau verify --qr <text>`, `rastau trust add
-//! <ca.pem>`, `rastau trust seal <key>` and `rastau seal show`.
+//! `rastau verify <file> [<signature>]`, `rastau verify --qr <text>` and `rastau seal show`.
 use chrono::Utc;
-use rastau_core::audit::{Action, Event};
 use rastau_core::i18n::Messages;
 use rastau_core::seal::{self, SealCheck};
-use rastau_core::store::{content_hash, Store};
-use rastau_core::verify::{self, Report, SealReport, StoredKind};
+use rastau_core::store::Store;
+use rastau_core::verify::{self, Report, SealReport, StoredKind, TimeSource};
 use std::path::Path;
 
 /// The report, or the translated reason the file could not be checked. A file that is
@@ -19,7 +17,8 @@ pub fn run(
     let read = |p: &Path| std::fs::read(p).map_err(|e| m.error(&e.into()));
     let bytes = read(file)?;
     let signature = signature.map(read).transpose()?;
-    let report = verify::verify(store, &bytes, signature.as_deref()).map_err(|e| m.error(&e))?;
+    let report =
+        verify::verify(store, &bytes, signature.as_deref(), Utc::now()).map_err(|e| m.error(&e))?;
     let text = describe(&report, m);
     let v = &report.verification;
     let seal_ok = report.seal.as_ref().is_none_or(sound);
@@ -49,10 +48,21 @@ fn describe(report: &Report, m: &Messages) -> String {
             ],
         ),
     ];
+    let moment = |t: chrono::DateTime<chrono::Utc>| t.format("%d.%m.%Y %H:%M:%S UTC").to_string();
     if let Some(time) = v.signing_time {
-        let time = time.format("%d.%m.%Y %H:%M:%S UTC").to_string();
-        lines.push(m.text("verify-signing-time", [("time", time.into())]));
+        lines.push(m.text("verify-signing-time", [("time", moment(time).into())]));
     }
+    let source = match report.time_source {
+        TimeSource::Store => "store",
+        TimeSource::Now => "now",
+    };
+    lines.push(m.text(
+        "verify-checked-at",
+        [
+            ("time", moment(v.checked_at).into()),
+            ("source", source.into()),
+        ],
+    ));
     let said =
         |yes: bool, id: &str| m.text(&format!("{id}-{}", if yes { "yes" } else { "no" }), []);
     lines.push(said(v.intact, "verify-intact"));
@@ -125,34 +135,8 @@ pub fn qr(store: &Store, text: &str, m: &Messages) -> Result<String, String> {
 }
 
 pub fn seal_show(store: &Store, m: &Messages) -> Result<String, String> {
-    match seal::own_public_hex(store.read()).map_err(|e| m.error(&e))? {
+    match seal::own_public_hex(store.dir()).map_err(|e| m.error(&e))? {
         Some(key) => Ok(key),
         None => Err(m.text("seal-none-yet", [])),
     }
-}
-
-pub fn trust_seal(store: &mut Store, key: &str, m: &Messages) -> Result<String, String> {
-    let id = store
-        .write(|tx| {
-            let id = seal::trust(tx, key)?;
-            Event::system(Action::SealTrusted)
-                .detail(&id)
-                .append(tx, Utc::now())?;
-            Ok(id)
-        })
-        .map_err(|e| m.error(&e))?;
-    Ok(m.text("trust-seal-added", [("key", id.as_str().into())]))
-}
-
-pub fn trust(store: &mut Store, pem: &Path, m: &Messages) -> Result<String, String> {
-    let bytes = std::fs::read(pem).map_err(|e| m.error(&e.into()))?;
-    store
-        .write(|tx| {
-            verify::trust(tx, &bytes)?;
-            Event::system(Action::CaTrusted)
-                .detail(content_hash(&bytes))
-                .append(tx, Utc::now())
-        })
-        .map_err(|e| m.error(&e))?;
-    Ok(m.text("trust-added", []))
 }

@@ -79,7 +79,7 @@ fn round(app: &mut Rastau, n: u32, out: &Path) -> i64 {
     app.close_visit(visit.id).unwrap();
     println!("committed {}", visit.id);
     std::io::stdout().flush().unwrap();
-    app.export_copies(&[copy.id], out).unwrap();
+    app.export_copies(visit.id, &[copy.id], out).unwrap();
     let today = chrono::Local::now().date_naive();
     app.export_journal_csv(
         &JournalFilter::day(today),
@@ -147,8 +147,19 @@ fn a_hundred_kills_lose_nothing_committed() {
     let out = dir.path().join("stick");
     std::fs::create_dir_all(&out).unwrap();
     let key = dir.path().join("clerk.p12");
-    std::fs::write(&key, TestPki::new().clerk(CLERK, ClerkOptions::default())).unwrap();
+    let pki = TestPki::new();
+    std::fs::write(&key, pki.clerk(CLERK, ClerkOptions::default())).unwrap();
     assert!(rastau(&store_dir, &["demo"]).status.success());
+    let ca = pki.write_ca(dir.path()).unwrap();
+    let supervisor = &rastau_core::demo::logins()[0];
+    let trusted = Command::new(env!("CARGO_BIN_EXE_rastau"))
+        .args(["--data-dir", store_dir.to_str().unwrap(), "trust", "add"])
+        .arg(&ca)
+        .args(["--iin", &supervisor.iin])
+        .env("RASTAU_PASSWORD", &supervisor.password)
+        .output()
+        .unwrap();
+    assert!(trusted.status.success(), "{trusted:?}");
 
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -1,8 +1,9 @@
-//! `rastau verify` and `rastau trust add` on a certified copy made through the core, as an
+//! `rastau verify` and `rastau trust` on a certified copy made through the core, as an
 //! applicant's file brought back to the center would be checked.
 use rastau_capture::{import_bytes, Limits};
 use rastau_core::account::NewAccount;
 use rastau_core::applicant::Applicant;
+use rastau_core::audit::{Action, AuditFilter};
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::SystemClock;
 use rastau_core::store::{Files, Store};
@@ -26,8 +27,8 @@ fn person(iin: &str, name: &str) -> NewAccount {
     }
 }
 
-/// A store holding one certified copy; returns the copy's PDF and CAdES files and the CA.
-fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
+/// A center set up in `dir` with its supervisor (password `password-1`), no CA trusted yet.
+fn center(dir: &Path) -> Rastau {
     let mut app = Rastau::new(Store::open(dir).unwrap(), Box::new(SystemClock));
     let center = CenterProfile {
         name_kk: "Астана қаласы Есіл ауданы бойынша ХҚКО".into(),
@@ -44,7 +45,15 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
         supervisor: person(SUPERVISOR, "Басшы"),
     })
     .unwrap();
+    app
+}
+
+/// A store whose center trusts `pki` and holds one certified copy; returns the copy's PDF and
+/// CAdES files and the CA.
+fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
+    let mut app = center(dir);
     app.login(SUPERVISOR, "password-1").unwrap();
+    app.trust_ca(&pki.ca_pem).unwrap();
     app.create_clerk(&person(CLERK, "Құрманғалиев Өмірбек"))
         .unwrap();
     app.login(CLERK, "password-1").unwrap();
@@ -102,6 +111,29 @@ fn rastau(data: &Path, args: &[&Path]) -> Output {
         .unwrap()
 }
 
+/// `rastau <args> --iin <iin>` with `iin`'s password on standard input.
+fn signed_in(data: &Path, iin: &str, args: &[&Path]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rastau"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", "ru"])
+        .args(args)
+        .args(["--iin", iin])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"password-1\n")
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn said(o: &Output) -> String {
     format!(
         "{}{}",
@@ -116,17 +148,6 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     let pki = TestPki::new();
     let (pdf, p7s, ca) = certified_copy(dir.path(), &pki);
 
-    let untrusted = rastau(dir.path(), &[Path::new("verify"), &pdf]);
-    assert_eq!(untrusted.status.code(), Some(1), "{}", said(&untrusted));
-    assert!(
-        said(&untrusted).contains("не подтверждён"),
-        "{}",
-        said(&untrusted)
-    );
-
-    let added = rastau(dir.path(), &[Path::new("trust"), Path::new("add"), &ca]);
-    assert!(added.status.success(), "{}", said(&added));
-
     let ok = rastau(dir.path(), &[Path::new("verify"), &pdf]);
     let text = said(&ok);
     assert!(ok.status.success(), "{text}");
@@ -134,9 +155,11 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     assert!(text.contains("Файл не изменён"), "{text}");
     assert!(text.contains("«Диплом»"), "{text}");
     assert!(text.contains("/000001"), "{text}");
+    assert!(text.contains("записанное этим хранилищем"), "{text}");
 
     let detached = rastau(dir.path(), &[Path::new("verify"), &pdf, &p7s]);
     assert!(detached.status.success(), "{}", said(&detached));
+    assert!(said(&detached).contains("записанное этим хранилищем"));
 
     let mut bytes = std::fs::read(&pdf).unwrap();
     let middle = bytes.len() / 2;
@@ -152,31 +175,144 @@ fn verify_tells_signer_integrity_trust_and_origin() {
         assert!(said(&out).contains("ИЗМЕНЁН"), "{}", said(&out));
     }
 
-    // Another center's store trusts the same CA but did not issue the file.
+    // Another center did not issue the file; until its supervisor trusts the CA, the signer
+    // is not vouched for, and then only as of now, the signing time being a claim.
     let elsewhere = tempfile::tempdir().unwrap();
-    assert!(rastau(
-        elsewhere.path(),
-        &[Path::new("trust"), Path::new("add"), &ca]
-    )
-    .status
-    .success());
-    let foreign = rastau(elsewhere.path(), &[Path::new("verify"), &pdf]);
-    assert!(foreign.status.success(), "{}", said(&foreign));
+    drop(center(elsewhere.path()));
+    let untrusted = rastau(elsewhere.path(), &[Path::new("verify"), &pdf]);
+    assert_eq!(untrusted.status.code(), Some(1), "{}", said(&untrusted));
     assert!(
-        said(&foreign).contains("выдан не этим хранилищем"),
+        said(&untrusted).contains("не подтверждён"),
         "{}",
-        said(&foreign)
+        said(&untrusted)
     );
+    let added = signed_in(
+        elsewhere.path(),
+        SUPERVISOR,
+        &[Path::new("trust"), Path::new("add"), &ca],
+    );
+    assert!(added.status.success(), "{}", said(&added));
+    assert!(
+        said(&added).contains("ҰЛТТЫҚ"),
+        "the CA is named: {}",
+        said(&added)
+    );
+    let foreign = rastau(elsewhere.path(), &[Path::new("verify"), &pdf]);
+    let text = said(&foreign);
+    assert!(foreign.status.success(), "{text}");
+    assert!(text.contains("выдан не этим хранилищем"), "{text}");
+    assert!(text.contains("лишь заявление подписавшего"), "{text}");
 }
 
 #[test]
-fn trust_refuses_what_is_not_a_certificate() {
+fn trust_signs_a_supervisor_in_lists_and_removes() {
     let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let (pdf, _, ca) = certified_copy(dir.path(), &pki);
+    // No one signed in: refused, nothing changed.
+    let anonymous = rastau(dir.path(), &[Path::new("trust"), Path::new("list")]);
+    assert_eq!(
+        anonymous.status.code(),
+        Some(2),
+        "clap wants --iin: {}",
+        said(&anonymous)
+    );
+    let clerk = signed_in(
+        dir.path(),
+        CLERK,
+        &[Path::new("trust"), Path::new("add"), &ca],
+    );
+    assert_eq!(clerk.status.code(), Some(1), "{}", said(&clerk));
+    assert!(said(&clerk).contains("руковод"), "{}", said(&clerk));
+
+    let listed = signed_in(
+        dir.path(),
+        SUPERVISOR,
+        &[Path::new("trust"), Path::new("list")],
+    );
+    let text = said(&listed);
+    assert!(listed.status.success(), "{text}");
+    let fingerprint = text
+        .split("SHA-256 ")
+        .nth(1)
+        .map(|rest| rest.trim().to_owned())
+        .expect("the fingerprint is listed");
+    assert_eq!(fingerprint.len(), 64, "{text}");
+    let removed = signed_in(
+        dir.path(),
+        SUPERVISOR,
+        &[
+            Path::new("trust"),
+            Path::new("remove"),
+            Path::new(&fingerprint),
+        ],
+    );
+    assert!(removed.status.success(), "{}", said(&removed));
+    let untrusted = rastau(dir.path(), &[Path::new("verify"), &pdf]);
+    assert_eq!(untrusted.status.code(), Some(1), "{}", said(&untrusted));
+    let empty = signed_in(
+        dir.path(),
+        SUPERVISOR,
+        &[Path::new("trust"), Path::new("list")],
+    );
+    assert!(said(&empty).contains("нельзя"), "{}", said(&empty));
+
+    // Every change names who made it.
+    let mut app = Rastau::new(Store::open(dir.path()).unwrap(), Box::new(SystemClock));
+    app.login(SUPERVISOR, "password-1").unwrap();
+    for action in [Action::CaTrusted, Action::CaRemoved] {
+        let page = app
+            .audit(&AuditFilter {
+                action: Some(action),
+                ..AuditFilter::default()
+            })
+            .unwrap();
+        assert!(page.total >= 1, "{action:?}");
+        assert!(
+            page.entries
+                .iter()
+                .all(|e| e.actor_iin.as_deref() == Some(SUPERVISOR)),
+            "{action:?}"
+        );
+    }
+}
+
+#[test]
+fn trust_refuses_what_is_not_a_ca_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(center(dir.path()));
     let junk = dir.path().join("junk.pem");
-    std::fs::write(&junk, "not a certificate").unwrap();
-    let out = rastau(dir.path(), &[Path::new("trust"), Path::new("add"), &junk]);
+    std::fs::write(&junk, "-----BEGIN CERTIFICATE-----\nbad end line").unwrap();
+    let out = signed_in(
+        dir.path(),
+        SUPERVISOR,
+        &[Path::new("trust"), Path::new("add"), &junk],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(said(&out).contains("PEM"), "{}", said(&out));
+    assert!(said(&out).contains("нет сертификата"), "{}", said(&out));
+    let person = dir.path().join("person.pem");
+    std::fs::write(&person, TestPki::new().clerk_certificate_pem(CLERK)).unwrap();
+    let out = signed_in(
+        dir.path(),
+        SUPERVISOR,
+        &[Path::new("trust"), Path::new("add"), &person],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        said(&out).contains("не является сертификатом удостоверяющего"),
+        "{}",
+        said(&out)
+    );
+    let listed = signed_in(
+        dir.path(),
+        SUPERVISOR,
+        &[Path::new("trust"), Path::new("list")],
+    );
+    assert!(
+        said(&listed).contains("нет"),
+        "nothing was kept: {}",
+        said(&listed)
+    );
 }
 
 /// The QR code printed on the certification sheet, read back from the rendered page.
@@ -210,12 +346,7 @@ fn scanned_qr(pdf: &Path) -> String {
 fn the_qr_code_is_a_center_seal_checked_offline() {
     let dir = tempfile::tempdir().unwrap();
     let pki = TestPki::new();
-    let (pdf, _, ca) = certified_copy(dir.path(), &pki);
-    assert!(
-        rastau(dir.path(), &[Path::new("trust"), Path::new("add"), &ca])
-            .status
-            .success()
-    );
+    let (pdf, _, _) = certified_copy(dir.path(), &pki);
     let qr = scanned_qr(&pdf);
     assert!(qr.starts_with("R2|C|"), "{qr}");
     assert!(qr.contains(&format!("|{SUPERVISOR}|")), "{qr}");
@@ -244,6 +375,7 @@ fn the_qr_code_is_a_center_seal_checked_offline() {
 
     // Another center knows the seal only once it trusts this center's key.
     let elsewhere = tempfile::tempdir().unwrap();
+    drop(center(elsewhere.path()));
     let unknown = rastau(
         elsewhere.path(),
         &[Path::new("verify"), Path::new("--qr"), Path::new(&qr)],
@@ -253,8 +385,9 @@ fn the_qr_code_is_a_center_seal_checked_offline() {
     let shown = rastau(dir.path(), &[Path::new("seal"), Path::new("show")]);
     assert!(shown.status.success(), "{}", said(&shown));
     let key = String::from_utf8(shown.stdout).unwrap();
-    let added = rastau(
+    let added = signed_in(
         elsewhere.path(),
+        SUPERVISOR,
         &[Path::new("trust"), Path::new("seal"), Path::new(key.trim())],
     );
     assert!(added.status.success(), "{}", said(&added));

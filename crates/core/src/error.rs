@@ -86,8 +86,6 @@ pub enum Error {
     DocumentNotFound { position: u32 },
     #[error("the document is already certified")]
     AlreadyCertified,
-    #[error("not a PEM certificate")]
-    NotACertificate,
     #[error("not a Rastau seal")]
     SealMalformed,
     #[error("no such page")]
@@ -102,8 +100,6 @@ pub enum Error {
     NoCopiesChosen,
     #[error("no certified copy {id} is kept")]
     CopyNotFound { id: i64 },
-    #[error("the copies belong to several applicants")]
-    SeveralApplicants,
     #[error("the stored file {file} does not match its hash")]
     StoredCopyDamaged { file: String },
     #[error("cannot create a folder in {folder}: {detail}")]
@@ -160,6 +156,14 @@ pub enum Error {
     BackupFileUnnamed { file: String },
     #[error("the backup holds no center")]
     BackupWithoutCenter,
+    #[error("no trusted CA is configured")]
+    NoTrustAnchors,
+    #[error("no trusted CA {id}")]
+    TrustedCaNotFound { id: String },
+    #[error("copy {id} chosen twice")]
+    CopyChosenTwice { id: i64 },
+    #[error("the copy is not of the applicant at the counter")]
+    NotThisApplicantsCopy,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -265,7 +269,6 @@ impl Error {
             Error::NoSigningKey => "no-signing-key",
             Error::DocumentNotFound { .. } => "document-not-found",
             Error::AlreadyCertified => "already-certified",
-            Error::NotACertificate => "not-a-certificate",
             Error::SealMalformed => "seal-malformed",
             Error::PageNotFound => "page-not-found",
             Error::PreviewFailed { .. } => "preview-failed",
@@ -273,7 +276,6 @@ impl Error {
             Error::NoPrinterChosen => "no-printer-chosen",
             Error::NoCopiesChosen => "no-copies-chosen",
             Error::CopyNotFound { .. } => "copy-not-found",
-            Error::SeveralApplicants => "several-applicants",
             Error::StoredCopyDamaged { .. } => "stored-copy-damaged",
             Error::HandoverDestination { .. } => "handover-destination",
             Error::HandoverMediumFull { .. } => "handover-medium-full",
@@ -302,6 +304,10 @@ impl Error {
             Error::BackupAuditBroken { .. } => "backup-audit-broken",
             Error::BackupFileUnnamed { .. } => "backup-file-unnamed",
             Error::BackupWithoutCenter => "backup-without-center",
+            Error::NoTrustAnchors => "no-trust-anchors",
+            Error::TrustedCaNotFound { .. } => "trusted-ca-not-found",
+            Error::CopyChosenTwice { .. } => "copy-chosen-twice",
+            Error::NotThisApplicantsCopy => "not-this-applicants-copy",
         }
     }
 
@@ -335,7 +341,10 @@ impl Error {
             Error::DaySignedOff { day }
             | Error::DayHasOpenVisits { day }
             | Error::DayNotSignedOff { day } => vec![("day", day.as_str().into())],
-            Error::CopyNotFound { id } | Error::NoticeNotFound { id } => {
+            Error::TrustedCaNotFound { id } => vec![("id", id.as_str().into())],
+            Error::CopyNotFound { id }
+            | Error::NoticeNotFound { id }
+            | Error::CopyChosenTwice { id } => {
                 vec![("id", (*id).into())]
             }
             Error::StoredCopyDamaged { file }

@@ -15,7 +15,9 @@ use crate::refusal;
 use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
-use crate::store::{content_hash, Pending, Store};
+use crate::signing_key;
+use crate::store::{Pending, Store};
+use crate::trust::{self, TrustedCa};
 use crate::verify::{self, SealView, VerifyView};
 use crate::visit::{self, Document, OpenVisit, VisitView};
 use chrono::{DateTime, Duration, Utc};
@@ -368,11 +370,12 @@ impl Rastau {
     }
 
     /// Opens the clerk's EDS key for this login session, refusing another person's key, an
-    /// authentication-only key, or one outside its validity period.
+    /// authentication-only key, one outside its validity period, or one that does not chain to
+    /// a CA this center trusts.
     pub fn open_signing_key(&mut self, pkcs12: &[u8], password: &str) -> Result<CertificateInfo> {
         let clerk = self.actor()?;
         let signer = Pkcs12Signer::open(pkcs12, password)?;
-        rastau_sign::check_signer(signer.certificate(), &clerk.iin, self.now())?;
+        signing_key::check(self.store.read(), &signer, &clerk.iin, self.now())?;
         let info = signer.certificate().clone();
         self.note(Event::by(&clerk, Action::SigningKeyOpened).detail(&info.serial_hex))?;
         self.session()?.set_signer(Arc::new(signer));
@@ -390,8 +393,8 @@ impl Rastau {
         let clerk = self.actor()?;
         let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
         let now = self.now();
-        // The key may have expired since it was opened.
-        rastau_sign::check_signer(signer.certificate(), &clerk.iin, now)?;
+        // The key may have expired since it was opened, or its CA been removed from the trusted.
+        signing_key::check(self.store.read(), signer.as_ref(), &clerk.iin, now)?;
         let target = visit::to_certify(self.store.read(), &clerk, visit_id, position)?;
         refusal::ensure_not_refused(self.store.read(), target.document_id, position)?;
         let center = center::profile(self.store.read())?;
@@ -480,6 +483,7 @@ impl Rastau {
             &self.store,
             file,
             signature,
+            self.now(),
         )?))
     }
 
@@ -492,19 +496,61 @@ impl Rastau {
         )?))
     }
 
-    /// Adds a CA certificate (PEM) that signatures are checked against.
-    pub fn trust_ca(&mut self, pem: &[u8]) -> Result<()> {
+    /// Adds the CA certificates of `file` (PEM or DER) to those keys must chain to and
+    /// signatures are judged against; nothing is added unless every one is a CA.
+    pub fn trust_ca(&mut self, file: &[u8]) -> Result<Vec<TrustedCa>> {
+        let me = self.supervisor()?;
+        let added = self.audited(
+            |added: &Vec<rastau_sign::CaInfo>| {
+                let names: Vec<String> = added
+                    .iter()
+                    .map(|ca| format!("{} ({})", ca.subject, ca.fingerprint))
+                    .collect();
+                Event::by(&me, Action::CaTrusted).detail(names.join("; "))
+            },
+            |tx| trust::add(tx, file),
+        )?;
+        let list = trust::list(self.store.read())?;
+        let added = |ca: &&TrustedCa| added.iter().any(|a| a.fingerprint == ca.id);
+        Ok(list.iter().filter(added).cloned().collect())
+    }
+
+    /// The trusted CAs, for the supervisor to review.
+    pub fn trusted_cas(&mut self) -> Result<Vec<TrustedCa>> {
+        self.supervisor()?;
+        trust::list(self.store.read())
+    }
+
+    /// Removes a trusted CA: keys it issued certify no more, signatures it vouched for are no
+    /// longer trusted here.
+    pub fn remove_trusted_ca(&mut self, id: &str) -> Result<Vec<TrustedCa>> {
+        let me = self.supervisor()?;
+        let subject = trust::list(self.store.read())?
+            .into_iter()
+            .find(|ca| ca.id == id)
+            .and_then(|ca| ca.subject)
+            .unwrap_or_default();
+        self.audited(
+            |_| Event::by(&me, Action::CaRemoved).detail(format!("{subject} ({id})")),
+            |tx| trust::remove(tx, id),
+        )?;
+        trust::list(self.store.read())
+    }
+
+    /// Adds another center's seal key (its public half, hex) so its QR codes check as valid.
+    pub fn trust_seal(&mut self, public_hex: &str) -> Result<String> {
         let me = self.supervisor()?;
         self.audited(
-            |_| Event::by(&me, Action::CaTrusted).detail(content_hash(pem)),
-            |tx| verify::trust(tx, pem),
+            |id: &String| Event::by(&me, Action::SealTrusted).detail(id),
+            |tx| seal::trust(tx, public_hex),
         )
     }
 
     /// The installation's seal key, made on first use.
     pub(crate) fn seal_key(&mut self) -> Result<rastau_sign::SealKey> {
         let now = self.now();
-        self.store.write(|tx| seal::own_key(tx, now))
+        let dir = self.store.dir().to_owned();
+        self.store.write(|tx| seal::own_key(tx, &dir, now))
     }
 
     /// The applicant's copies still kept, from any visit, ready to hand over again.

@@ -132,9 +132,13 @@ impl Rastau {
         run(&mut self.store, None, now).map(Some)
     }
 
-    /// What the app does before anyone works: leftovers of an interrupted write removed (and
+    /// What the app does before anyone works: a seal key that an earlier build kept in the
+    /// database moved out to its file, leftovers of an interrupted write removed (both
     /// audited), then the day's retention sweep.
     pub fn start_up(&mut self) -> Result<Option<RetentionReport>> {
+        let (dir, now) = (self.store.dir().to_owned(), self.now());
+        self.store
+            .write(|tx| crate::seal::move_legacy_key(tx, &dir, now))?;
         let removed = doctor::remove_orphans(&self.store)?;
         if removed > 0 {
             let now = self.now();

@@ -1,7 +1,9 @@
 //! EDS keys at the desk: the open key as the counter shows it (whose it is and until when it
-//! signs), and a supervisor's key brought for one signature.
+//! signs), a supervisor's key brought for one signature, and the one check every key passes
+//! before it signs anything.
 use crate::account::{self, Account, Role};
 use crate::error::{Error, Result};
+use crate::trust;
 use chrono::{DateTime, Utc};
 use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
 use rusqlite::Connection;
@@ -40,8 +42,22 @@ pub struct KeyFile {
     pub password: String,
 }
 
+/// Refuses a key that may not sign for `iin` at `now` (the application's clock, not anything
+/// the certificate claims): an authentication key, another person's, one outside its validity,
+/// or one that does not chain to a CA this center trusts — with no CA trusted at all, nothing
+/// signs, and the message says what a supervisor adds.
+pub fn check(conn: &Connection, signer: &dyn Signer, iin: &str, now: DateTime<Utc>) -> Result<()> {
+    rastau_sign::check_signer(signer.certificate(), iin, now)?;
+    let anchors = trust::anchors(conn)?;
+    if anchors.is_empty() {
+        return Err(Error::NoTrustAnchors);
+    }
+    rastau_sign::check_chain(signer, &anchors, now)?;
+    Ok(())
+}
+
 /// Opens a supervisor's key, refusing a key of anyone but an active supervisor of this center
-/// and a key the certified copies' checks would refuse (validity, usage, owner).
+/// and a key the certified copies' checks would refuse (validity, usage, owner, trusted CA).
 pub fn supervisor_key(
     conn: &Connection,
     key: &KeyFile,
@@ -57,7 +73,7 @@ pub fn supervisor_key(
         .flatten()
         .filter(|a| a.role == Role::Supervisor && a.active)
         .ok_or(Error::NotASupervisorKey)?;
-    rastau_sign::check_signer(signer.certificate(), &supervisor.iin, now)?;
+    check(conn, &signer, &supervisor.iin, now)?;
     Ok((supervisor, Arc::new(signer)))
 }
 
@@ -74,7 +90,7 @@ impl crate::Rastau {
             return supervisor_key(self.store.read(), key, now);
         }
         let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
-        rastau_sign::check_signer(signer.certificate(), &actor.iin, now)?;
+        check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
         Ok((actor.clone(), signer))
     }
 }

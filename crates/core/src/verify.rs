@@ -1,23 +1,27 @@
 //! Checking a signed file offline: who signed it, whether it is unchanged, whether the signer's
 //! certificate comes from a trusted CA, and whether this store holds it. Anyone may check; no
 //! login is needed, as for an applicant's file brought back to any center.
-use crate::error::{Error, Result};
+//!
+//! The certificate is judged at a moment someone can vouch for, never at the signing time the
+//! signature claims (a backdated claim would let an expired key pass): the moment this store
+//! recorded the signature, when the file is one it issued with that very signature; otherwise
+//! the present moment, and the claimed signing time is reported as a claim only.
+use crate::error::Result;
 use crate::refusal;
 use crate::seal::{self, Seal, SealCheck, SealKind};
-use crate::setting;
 use crate::store::{content_hash, Store};
+use crate::trust;
 use crate::visit::JournalNumber;
 use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::Verification;
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-/// Settings keys of trusted CA certificates start with this, followed by the PEM's hash.
-const TRUSTED_CA: &str = "trusted-ca:";
-
 pub struct Report {
     pub verification: Verification,
+    /// Where the moment the certificate was judged at came from.
+    pub time_source: TimeSource,
     /// The certified copy or notice of refusal this exact file is, if this store issued it.
     pub stored: Option<StoredDocument>,
     /// The center's seal in the file's QR code, if it carries one.
@@ -29,6 +33,18 @@ pub struct SealReport {
     pub check: SealCheck,
     /// For a file this store issued: whether the seal's digest matches its page or row hashes.
     pub matches_store: Option<bool>,
+}
+
+/// Who vouches for the moment a signature was judged at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum TimeSource {
+    /// This store recorded the signature when it made it (a copy or notice it issued).
+    Store,
+    /// No one: the file is not from this store, so it is judged as of now, and the signing time
+    /// it carries is only what the signer's computer claimed.
+    Now,
 }
 
 /// What a file this store issued is.
@@ -50,41 +66,41 @@ pub struct StoredDocument {
     /// Certified or signed.
     pub issued_at: DateTime<Utc>,
     pub removed: bool,
+    /// The detached signature this store made for the file.
+    pub signature_hash: String,
     /// What the file's seal digest covers: the page hashes of a copy, the row hashes of a notice.
     pub sealed_hashes: Vec<String>,
 }
 
-/// Adds a CA certificate (PEM) that signatures are checked against.
-pub fn trust(tx: &Transaction, pem: &[u8]) -> Result<()> {
-    let text = std::str::from_utf8(pem)
-        .ok()
-        .filter(|t| t.contains("-----BEGIN CERTIFICATE-----"));
-    let text = text.ok_or(Error::NotACertificate)?;
-    setting::set(tx, &format!("{TRUSTED_CA}{}", content_hash(pem)), text)
-}
-
-pub fn trusted(conn: &Connection) -> Result<Vec<Vec<u8>>> {
-    let mut stmt = conn.prepare("SELECT value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
-    let rows = stmt.query_map([format!("{TRUSTED_CA}%")], |r| r.get::<_, String>(0))?;
-    Ok(rows
-        .map(|r| r.map(String::into_bytes))
-        .collect::<rusqlite::Result<_>>()?)
-}
-
 /// Verifies `file`: its PAdES signature when no detached `signature` is given.
-pub fn verify(store: &Store, file: &[u8], signature: Option<&[u8]>) -> Result<Report> {
-    let cas = trusted(store.read())?;
-    let verification = match signature {
-        Some(signature) => rastau_sign::verify_detached(file, signature, &cas)?,
-        None => rastau_sign::verify_pdf(file, &cas)?,
-    };
+pub fn verify(
+    store: &Store,
+    file: &[u8],
+    signature: Option<&[u8]>,
+    now: DateTime<Utc>,
+) -> Result<Report> {
+    let anchors = trust::anchors(store.read())?;
     let stored = stored(store.read(), &content_hash(file))?;
+    // The PAdES signature is inside the file, so the same file means the same signature; a
+    // detached one must be the one stored beside it.
+    let recorded = stored
+        .as_ref()
+        .filter(|s| signature.is_none_or(|signature| content_hash(signature) == s.signature_hash));
+    let (at, time_source) = match recorded {
+        Some(s) => (s.issued_at, TimeSource::Store),
+        None => (now, TimeSource::Now),
+    };
+    let verification = match signature {
+        Some(signature) => rastau_sign::verify_detached(file, signature, &anchors, at)?,
+        None => rastau_sign::verify_pdf(file, &anchors, at)?,
+    };
     let seal = match qr_text(file) {
         Some(text) => Some(check_seal(store.read(), &text, stored.as_ref())?),
         None => None,
     };
     Ok(Report {
         verification,
+        time_source,
         stored,
         seal,
     })
@@ -131,7 +147,7 @@ fn stored_copy(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> 
     Ok(conn
         .query_row(
             "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.certified_at, c.removed_on,
-                    c.page_hashes
+                    c.page_hashes, c.signature_hash
              FROM certified_copy c
              JOIN visit v ON v.id = c.visit_id
              JOIN document d ON d.id = c.document_id
@@ -147,6 +163,7 @@ fn stored_copy(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> 
                     issued_at: r.get(4)?,
                     removed: r.get::<_, Option<String>>(5)?.is_some(),
                     sealed_hashes: hashes(r.get(6)?),
+                    signature_hash: r.get(7)?,
                 })
             },
         )
@@ -158,7 +175,8 @@ fn stored_notice(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>
         .query_row(
             "SELECT v.journal_year, v.journal_seq, n.seq, a.tax_id, n.issued_at, n.row_hashes,
                     (SELECT group_concat(d.title, '; ') FROM refusal r
-                     JOIN document d ON d.id = r.document_id WHERE r.notice_id = n.id)
+                     JOIN document d ON d.id = r.document_id WHERE r.notice_id = n.id),
+                    n.signature_hash
              FROM refusal_notice n
              JOIN visit v ON v.id = n.visit_id
              JOIN applicant a ON a.id = v.applicant_id
@@ -174,6 +192,7 @@ fn stored_notice(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>
                     sealed_hashes: hashes(r.get(5)?),
                     title: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
                     removed: false,
+                    signature_hash: r.get(7)?,
                 })
             },
         )
@@ -189,9 +208,13 @@ pub struct VerifyView {
     pub signer_iin: Option<String>,
     pub valid_from: DateTime<Utc>,
     pub valid_until: DateTime<Utc>,
+    /// What the signature claims; only a claim unless `time_source` is the store.
     pub signing_time: Option<DateTime<Utc>>,
     pub intact: bool,
+    /// Chains to a trusted CA, every certificate valid at `checked_at`.
     pub trusted: bool,
+    pub checked_at: DateTime<Utc>,
+    pub time_source: TimeSource,
     /// `2026/000042`, the document's title and IIN/BIN, if this store issued the file.
     pub in_store: Option<StoredView>,
     pub seal: Option<SealView>,
@@ -247,6 +270,8 @@ impl From<&Report> for VerifyView {
             signing_time: v.signing_time,
             intact: v.intact,
             trusted: v.trusted,
+            checked_at: v.checked_at,
+            time_source: r.time_source,
             in_store: r.stored.as_ref().map(|s| StoredView {
                 kind: s.kind,
                 number: s.number.clone(),

@@ -271,12 +271,13 @@ fn untouched(dir: &Path) {
     assert_eq!(leftovers(dir), Vec::<String>::new());
 }
 
-/// What the data folder holds besides the store: a replaced store, a staging folder, a marker.
+/// What the data folder holds besides the store and its seal key: a replaced store, a staging
+/// folder, a marker.
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with("rastau.sqlite3") && n != "files")
+        .filter(|n| !n.starts_with("rastau.sqlite3") && n != "files" && n != "seal-key.pem")
         .collect()
 }
 
@@ -392,4 +393,132 @@ fn a_backup_whose_files_disagree_with_its_records_replaces_nothing() {
         other => panic!("expected BackupDamaged, got {other:?}"),
     }
     untouched(dir.path());
+}
+
+/// The seal's private key never sits in the database, so a plain backup cannot forge seals;
+/// it travels only when the supervisor asks, owner-only, and a restore on a new machine then
+/// goes on sealing with it. Seals made before check from the public half either way.
+#[test]
+fn the_seal_key_stays_out_of_the_store_and_travels_only_when_asked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dest = tempfile::tempdir().unwrap();
+    let (mut counter, plain) = backed_up(dest.path());
+    let key_file = counter.desk.dir.path().join("seal-key.pem");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&key_file), 0o600, "readable by the app's user only");
+    let private = |bytes: &[u8]| bytes.windows(11).any(|w| w == b"PRIVATE KEY");
+    assert!(!private(
+        &std::fs::read(counter.desk.dir.path().join("rastau.sqlite3")).unwrap()
+    ));
+    assert!(!private(
+        &std::fs::read(plain.join("rastau.sqlite3")).unwrap()
+    ));
+    assert!(!plain.join("seal-key.pem").exists());
+    assert!(manifest(&plain).seal_key.is_none());
+
+    let with_key = counter.desk.app.backup_with_seal_key(dest.path()).unwrap();
+    let with_key = PathBuf::from(with_key.folder);
+    assert_eq!(mode(&with_key.join("seal-key.pem")), 0o600);
+    assert_eq!(
+        std::fs::read(with_key.join("seal-key.pem")).unwrap(),
+        std::fs::read(&key_file).unwrap()
+    );
+    assert!(manifest(&with_key).seal_key.is_some());
+    let backups = audit_of(&mut counter.desk.app, Action::BackedUp);
+    assert!(backups.entries[0].detail.ends_with("+seal-key"));
+
+    // A new machine from the plain backup: no key, yet the old seals check.
+    let qr = copy_qr(&mut counter);
+    let bare = tempfile::tempdir().unwrap();
+    restore_as(bare.path(), &plain, &supervisor_iin(), SUPERVISOR_PASSWORD).unwrap();
+    assert!(!bare.path().join("seal-key.pem").exists());
+    let app = Rastau::new(
+        Store::open(bare.path()).unwrap(),
+        Box::new(counter.desk.clock.clone()),
+    );
+    assert_eq!(
+        app.verify_qr(&qr).unwrap().check,
+        rastau_core::seal::SealCheck::Valid
+    );
+
+    // From the backup with the key, the new machine seals as the center did.
+    let moved = tempfile::tempdir().unwrap();
+    restore_as(
+        moved.path(),
+        &with_key,
+        &supervisor_iin(),
+        SUPERVISOR_PASSWORD,
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read(moved.path().join("seal-key.pem")).unwrap(),
+        std::fs::read(&key_file).unwrap()
+    );
+    assert_eq!(mode(&moved.path().join("seal-key.pem")), 0o600);
+
+    // A damaged key in the backup replaces nothing.
+    std::fs::write(
+        with_key.join("seal-key.pem"),
+        b"-----BEGIN PRIVATE KEY-----\nforged",
+    )
+    .unwrap();
+    let other = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        restore_as(
+            other.path(),
+            &with_key,
+            &supervisor_iin(),
+            SUPERVISOR_PASSWORD
+        ),
+        Err(Error::BackupDamaged { .. })
+    ));
+}
+
+/// The seal text of the counter's first copy, as printed on its certification sheet.
+fn copy_qr(counter: &mut Counter) -> String {
+    let copy = &counter.desk.app.copies(&person_applicant().tax_id).unwrap()[0];
+    let pdf = rastau_core::store::Files::new(counter.desk.dir.path())
+        .get(&copy.pdf_hash)
+        .unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    let start = text.find("R2|C|").expect("the seal is in the PDF's info");
+    text[start..].split(')').next().unwrap().to_owned()
+}
+
+/// What an earlier build left: the private key in the `setting` table. At start it moves out to
+/// the key file, and the database keeps only the public half.
+#[test]
+fn a_seal_key_an_earlier_build_kept_in_the_database_moves_out_at_start() {
+    let mut counter = consented_visit(&[birth_certificate()]);
+    counter.certify_all(1);
+    let dir = counter.desk.dir.path().to_owned();
+    let key_file = dir.join("seal-key.pem");
+    let pem = std::fs::read_to_string(&key_file).unwrap();
+    std::fs::remove_file(&key_file).unwrap();
+    counter
+        .desk
+        .app
+        .store()
+        .read()
+        .execute(
+            "INSERT INTO setting (key, value) VALUES ('seal-key', ?1)",
+            [&pem],
+        )
+        .unwrap();
+    let mut desk = counter.desk.restart();
+    desk.app.start_up().unwrap();
+    assert_eq!(std::fs::read_to_string(&key_file).unwrap(), pem);
+    let left: i64 = desk
+        .app
+        .store()
+        .read()
+        .query_row(
+            "SELECT count(*) FROM setting WHERE key = 'seal-key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0);
+    desk.as_supervisor();
+    assert_eq!(audit_of(&mut desk.app, Action::SealKeyMovedOut).total, 1);
 }

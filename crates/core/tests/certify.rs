@@ -20,7 +20,7 @@ fn clerk_key(pki: &TestPki, opts: ClerkOptions) -> Vec<u8> {
 fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     let mut c = consented_visit(&[birth_certificate()]);
     let key = clerk_key(
-        &c.pki,
+        c.pki,
         ClerkOptions {
             name: "Ғабитов Ұлан",
             ..Default::default()
@@ -40,10 +40,10 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     let files = Files::new(c.desk.dir.path());
     let pdf = files.get(&copy.pdf_hash).unwrap();
     let signature = files.get(&copy.signature_hash).unwrap();
-    let in_pdf = verify_pdf(&pdf, &c.pki.trust()).unwrap();
+    let in_pdf = verify_pdf(&pdf, &c.pki.trust(), c.desk.clock_now()).unwrap();
     assert!(in_pdf.intact && in_pdf.trusted, "{in_pdf:?}");
     assert_eq!(in_pdf.signer.iin.as_deref(), Some(clerk_iin().as_str()));
-    let beside = verify_detached(&pdf, &signature, &c.pki.trust()).unwrap();
+    let beside = verify_detached(&pdf, &signature, &c.pki.trust(), c.desk.clock_now()).unwrap();
     assert!(beside.intact && beside.trusted);
 
     // The same files pass OpenSSL's own check, and fail it after a one-byte change.
@@ -106,7 +106,7 @@ fn no_key_no_consent_no_certification() {
         c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoSigningKey)
     ));
-    let key = clerk_key(&c.pki, ClerkOptions::default());
+    let key = clerk_key(c.pki, ClerkOptions::default());
     c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
     assert!(matches!(
         c.desk.app.certify(c.visit_id, 2, &[scanned_page(0)]),
@@ -129,13 +129,13 @@ fn no_key_no_consent_no_certification() {
 #[test]
 fn wrong_keys_are_refused_with_their_reason() {
     let mut c = consented_visit(&[birth_certificate()]);
-    let own = clerk_key(&c.pki, ClerkOptions::default());
+    let own = clerk_key(c.pki, ClerkOptions::default());
     assert!(matches!(
         c.desk.app.open_signing_key(&own, "wrong"),
         Err(Error::Sign(SignError::WrongPassword))
     ));
     let expired = clerk_key(
-        &c.pki,
+        c.pki,
         ClerkOptions {
             expired: true,
             ..Default::default()
@@ -146,7 +146,7 @@ fn wrong_keys_are_refused_with_their_reason() {
         Err(Error::Sign(SignError::Expired { .. }))
     ));
     let auth_only = clerk_key(
-        &c.pki,
+        c.pki,
         ClerkOptions {
             auth_only: true,
             ..Default::default()
@@ -165,5 +165,80 @@ fn wrong_keys_are_refused_with_their_reason() {
     assert!(matches!(
         c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoSigningKey)
+    ));
+}
+
+/// The forger's way in: a self-signed certificate with the clerk's IIN and nonRepudiation (or
+/// the supervisor's, see the notices' tests) passes every check on the certificate itself; so
+/// does a key of a CA nobody trusts. Neither may certify.
+#[test]
+fn only_a_key_of_a_trusted_ca_certifies() {
+    let mut c = consented_visit(&[birth_certificate()]);
+    let forged = c.pki.self_signed(&clerk_iin());
+    let e = c.desk.app.open_signing_key(&forged, PASSWORD).unwrap_err();
+    assert!(
+        matches!(e, Error::Sign(SignError::UntrustedIssuer { .. })),
+        "{e:?}"
+    );
+    let stranger = TestPki::new().clerk(&clerk_iin(), ClerkOptions::default());
+    let e = c
+        .desk
+        .app
+        .open_signing_key(&stranger, PASSWORD)
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::Sign(SignError::UntrustedIssuer { .. })),
+        "{e:?}"
+    );
+    assert!(matches!(
+        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        Err(Error::NoSigningKey)
+    ));
+}
+
+/// With no CA trusted, nothing certifies, and the message names what a supervisor adds; a key
+/// opened while its CA was trusted stops certifying once the CA is removed.
+#[test]
+fn without_a_trusted_ca_nothing_certifies() {
+    let mut c = consented_visit(&[birth_certificate()]);
+    let key = clerk_key(c.pki, ClerkOptions::default());
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+
+    c.desk.as_supervisor();
+    let trusted = c.desk.app.trusted_cas().unwrap();
+    assert_eq!(trusted.len(), 1);
+    assert!(c
+        .desk
+        .app
+        .remove_trusted_ca(&trusted[0].id)
+        .unwrap()
+        .is_empty());
+    c.desk.as_clerk();
+    // A new login session: the key must be opened again, and is refused.
+    assert!(matches!(
+        c.desk.app.open_signing_key(&key, PASSWORD),
+        Err(Error::NoTrustAnchors)
+    ));
+    let message =
+        rastau_core::i18n::Messages::new(rastau_core::Lang::Ru).error(&Error::NoTrustAnchors);
+    assert!(message.contains("НУЦ РК"), "{message}");
+}
+
+#[test]
+fn a_key_stops_certifying_when_its_ca_is_no_longer_trusted() {
+    let mut c = consented_visit(&[birth_certificate()]);
+    let key = clerk_key(c.pki, ClerkOptions::default());
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    // Another counter's supervisor removes the CA while this clerk's key stays open.
+    let mut other = rastau_core::Rastau::new(
+        rastau_core::store::Store::open(c.desk.dir.path()).unwrap(),
+        Box::new(c.desk.clock.clone()),
+    );
+    other.login(&supervisor_iin(), SUPERVISOR_PASSWORD).unwrap();
+    let id = other.trusted_cas().unwrap()[0].id.clone();
+    other.remove_trusted_ca(&id).unwrap();
+    assert!(matches!(
+        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        Err(Error::NoTrustAnchors)
     ));
 }

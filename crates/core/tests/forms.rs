@@ -11,7 +11,7 @@ use rastau_core::i18n::Messages;
 use rastau_core::store::{Files, FILES_DIR};
 use rastau_core::visit::{self, Document, OpenVisit, Representative, VisitView};
 use rastau_core::{Error, Lang};
-use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 
 const CLERK_PASSWORD: &str = "clerk-pass-1";
 
@@ -95,7 +95,7 @@ fn jpeg(width: u32, height: u32) -> Vec<u8> {
 
 /// Certifies every listed document of the visit with the clerk's own key, then ends it.
 fn certify_all_and_close(desk: &mut Desk, visit: &VisitView) -> VisitView {
-    let pki = TestPki::new();
+    let pki = common::pki();
     let key = pki.clerk(
         &clerk_iin(),
         ClerkOptions {

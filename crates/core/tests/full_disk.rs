@@ -8,7 +8,7 @@ use common::*;
 use rastau_core::i18n::Messages;
 use rastau_core::store::FILES_DIR;
 use rastau_core::{doctor, Lang};
-use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use std::path::Path;
 
 fn stored_files(dir: &Path) -> Vec<String> {
@@ -42,7 +42,7 @@ fn a_full_disk_leaves_the_store_as_it_was_and_says_so() {
     let documents = [birth_certificate(), birth_certificate()];
     desk.app.set_documents(visit.id, &documents, true).unwrap();
     desk.app.confirm_consent(visit.id).unwrap();
-    let pki = TestPki::new();
+    let pki = common::pki();
     let key = pki.clerk(&clerk_iin(), ClerkOptions::default());
     desk.app.open_signing_key(&key, PASSWORD).unwrap();
     // The first copy makes the seal key: the second attempt then writes only its own things.

@@ -55,22 +55,35 @@ fn openssl_verifies(pdf: &Path, ca: &Path) -> bool {
         .success()
 }
 
+/// Hand-overs that did not fail, and the copies they list.
 fn handover_rows(c: &Counter) -> i64 {
     c.desk
         .app
         .store()
         .read()
         .query_row(
-            "SELECT (SELECT count(*) FROM handover) + (SELECT count(*) FROM handover_copy)",
+            "SELECT (SELECT count(*) FROM handover WHERE state != 'failed')
+                  + (SELECT count(*) FROM handover_copy
+                     JOIN handover h ON h.id = handover_id WHERE h.state != 'failed')",
             [],
             |r| r.get(0),
         )
         .unwrap()
 }
 
-/// No hand-over recorded, and the copies and their files as certified.
+/// The states and failures of every hand-over recorded, oldest first.
+fn handover_states(c: &Counter) -> Vec<(String, Option<String>)> {
+    let conn = c.desk.app.store().read();
+    let mut stmt = conn
+        .prepare("SELECT state, failure FROM handover ORDER BY id")
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// No hand-over done, and the copies and their files as certified.
 fn assert_store_unchanged(c: &mut Counter, copies: &[CopyView]) {
-    assert_eq!(handover_rows(c), 0, "no hand-over recorded");
+    assert_eq!(handover_rows(c), 0, "no hand-over done");
     let listed = c.desk.app.copies(&person_applicant().tax_id).unwrap();
     assert_eq!(listed.len(), copies.len());
     let files = Files::new(c.desk.dir.path());
@@ -97,7 +110,7 @@ fn exported_copies_verify_and_the_manifest_describes_them() {
     let report = c
         .desk
         .app
-        .export_copies(&ids(&copies), stick.path())
+        .export_copies(c.visit_id, &ids(&copies), stick.path())
         .unwrap();
 
     let folder = PathBuf::from(&report.folder);
@@ -163,7 +176,7 @@ fn exporting_twice_makes_a_second_folder_and_overwrites_nothing() {
     let first = c
         .desk
         .app
-        .export_copies(&ids(&copies), stick.path())
+        .export_copies(c.visit_id, &ids(&copies), stick.path())
         .unwrap();
     let before: Vec<(String, Vec<u8>)> = entries(Path::new(&first.folder))
         .into_iter()
@@ -178,7 +191,7 @@ fn exporting_twice_makes_a_second_folder_and_overwrites_nothing() {
     let second = c
         .desk
         .app
-        .export_copies(&ids(&copies[..1]), stick.path())
+        .export_copies(c.visit_id, &ids(&copies[..1]), stick.path())
         .unwrap();
     assert_eq!(second.folder, format!("{} (2)", first.folder));
     assert_eq!(second.files.len(), 2 + 2);
@@ -197,11 +210,19 @@ fn copies_of_two_applicants_never_go_out_together_and_unknown_ones_are_named() {
     let (mut c, copies) = two_copies();
     let stick = tempfile::tempdir().unwrap();
     assert!(matches!(
-        c.desk.app.export_copies(&[], stick.path()),
+        c.desk.app.export_copies(c.visit_id, &[], stick.path()),
         Err(Error::NoCopiesChosen)
     ));
     assert!(matches!(
-        c.desk.app.export_copies(&[copies[0].id, 999], stick.path()),
+        c.desk
+            .app
+            .export_copies(c.visit_id, &[copies[0].id, copies[0].id], stick.path()),
+        Err(Error::CopyChosenTwice { .. })
+    ));
+    assert!(matches!(
+        c.desk
+            .app
+            .export_copies(c.visit_id, &[copies[0].id, 999], stick.path()),
         Err(Error::CopyNotFound { id: 999 })
     ));
     let neighbour = c
@@ -228,11 +249,130 @@ fn copies_of_two_applicants_never_go_out_together_and_unknown_ones_are_named() {
     assert!(matches!(
         c.desk
             .app
-            .export_copies(&[copies[0].id, theirs.id], stick.path()),
-        Err(Error::SeveralApplicants)
+            .export_copies(c.visit_id, &[copies[0].id, theirs.id], stick.path()),
+        Err(Error::NotThisApplicantsCopy)
+    ));
+    // At the neighbour's visit, the first applicant's copies are not theirs to take.
+    assert!(matches!(
+        c.desk
+            .app
+            .export_copies(neighbour.id, &ids(&copies), stick.path()),
+        Err(Error::NotThisApplicantsCopy)
     ));
     assert!(entries(stick.path()).is_empty());
-    assert_eq!(handover_rows(&c), 0);
+    assert!(handover_states(&c).is_empty(), "refused before anything");
+    c.desk
+        .app
+        .export_copies(neighbour.id, &[theirs.id], stick.path())
+        .unwrap();
+}
+
+/// The attack: the same copy twice in one request once wrote the files to the stick and then
+/// failed on the record's key, so the copies left with no record and no audit entry.
+#[test]
+fn the_same_copy_twice_is_refused_before_anything_is_written() {
+    let (mut c, copies) = two_copies();
+    let stick = tempfile::tempdir().unwrap();
+    let twice = [copies[0].id, copies[1].id, copies[0].id];
+    match c.desk.app.export_copies(c.visit_id, &twice, stick.path()) {
+        Err(Error::CopyChosenTwice { id }) => assert_eq!(id, copies[0].id),
+        other => panic!("expected CopyChosenTwice, got {other:?}"),
+    }
+    assert!(entries(stick.path()).is_empty());
+    assert!(handover_states(&c).is_empty());
+}
+
+#[test]
+fn a_clerk_hands_over_only_at_their_own_visit() {
+    let (mut c, copies) = two_copies();
+    c.desk.as_supervisor();
+    c.desk
+        .app
+        .create_clerk(&person(
+            iin("91010130033"),
+            "Басқа Қызметкер",
+            "other-pass-1",
+        ))
+        .unwrap();
+    c.desk
+        .app
+        .login(&iin("91010130033"), "other-pass-1")
+        .unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        c.desk
+            .app
+            .export_copies(c.visit_id, &ids(&copies), stick.path()),
+        Err(Error::NotYourVisit)
+    ));
+    assert!(entries(stick.path()).is_empty());
+}
+
+/// The record comes first: when the first file is created on the medium, the hand-over and
+/// its audit entry are already committed (seen from another connection, as after a crash).
+#[test]
+fn the_record_is_committed_before_the_first_file_reaches_the_stick() {
+    let (mut c, copies) = two_copies();
+    let stick = tempfile::tempdir().unwrap();
+    let watcher = Watching {
+        db: c.desk.dir.path().join("rastau.sqlite3"),
+        seen: std::cell::RefCell::new(None),
+    };
+    c.desk
+        .app
+        .export_copies_to(&watcher, c.visit_id, &ids(&copies), stick.path())
+        .unwrap();
+    let (state, started) = watcher.seen.take().expect("a file was created");
+    assert_eq!(state, "writing");
+    assert_eq!(started, 1, "the hand-over-started audit entry");
+    assert_eq!(handover_states(&c), vec![("done".to_owned(), None)]);
+    c.desk.as_supervisor();
+    let done = audit_of(&mut c.desk.app, rastau_core::audit::Action::HandedOver);
+    assert_eq!(done.total, 1);
+}
+
+/// A disk that, at its first file, reads the store from a connection of its own.
+struct Watching {
+    db: PathBuf,
+    seen: std::cell::RefCell<Option<(String, i64)>>,
+}
+
+impl Medium for Watching {
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        Disk.create_dir(path)
+    }
+    fn create_file(&self, path: &Path) -> io::Result<Box<dyn MediumFile>> {
+        if self.seen.borrow().is_none() {
+            let conn = rusqlite::Connection::open(&self.db).unwrap();
+            let state = conn
+                .query_row("SELECT state FROM handover", [], |r| r.get(0))
+                .unwrap();
+            let started = conn
+                .query_row(
+                    "SELECT count(*) FROM audit_entry WHERE action = 'handover-started'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            *self.seen.borrow_mut() = Some((state, started));
+        }
+        Disk.create_file(path)
+    }
+    fn rename_new(&self, from: &Path, to: &Path) -> io::Result<()> {
+        Disk.rename_new(from, to)
+    }
+    fn sync_dir(&self, path: &Path) -> io::Result<()> {
+        Disk.sync_dir(path)
+    }
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        Disk.read(path)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        Disk.remove_file(path)
+    }
+    fn remove_dir(&self, path: &Path) -> io::Result<()> {
+        Disk.remove_dir(path)
+    }
 }
 
 #[test]
@@ -242,7 +382,7 @@ fn a_destination_that_is_a_file_is_refused() {
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
     // Root may write anywhere, but not into a file.
-    match c.desk.app.export_copies(&ids(&copies), &file) {
+    match c.desk.app.export_copies(c.visit_id, &ids(&copies), &file) {
         Err(Error::HandoverDestination { folder, .. }) => assert_eq!(Path::new(&folder), file),
         other => panic!("expected HandoverDestination, got {other:?}"),
     }
@@ -254,7 +394,11 @@ fn a_destination_that_is_a_file_is_refused() {
 fn a_read_only_stick_is_refused() {
     let (mut c, copies) = two_copies();
     let stick = Tmpfs::mount("ro,size=4m");
-    match c.desk.app.export_copies(&ids(&copies), stick.path()) {
+    match c
+        .desk
+        .app
+        .export_copies(c.visit_id, &ids(&copies), stick.path())
+    {
         Err(Error::HandoverDestination { detail, .. }) => {
             assert!(detail.contains("Read-only"), "{detail}")
         }
@@ -267,7 +411,11 @@ fn a_read_only_stick_is_refused() {
 fn a_full_stick_is_reported_and_cleaned() {
     let (mut c, copies) = two_copies();
     let stick = Tmpfs::mount("size=64k");
-    match c.desk.app.export_copies(&ids(&copies), stick.path()) {
+    match c
+        .desk
+        .app
+        .export_copies(c.visit_id, &ids(&copies), stick.path())
+    {
         Err(Error::HandoverMediumFull { file }) => assert!(file.ends_with(".pdf"), "{file}"),
         other => panic!("expected HandoverMediumFull, got {other:?}"),
     }
@@ -277,6 +425,15 @@ fn a_full_stick_is_reported_and_cleaned() {
         entries(stick.path())
     );
     assert_store_unchanged(&mut c, &copies);
+    // The attempt is on record, failed, with its reason; and audited.
+    assert_eq!(
+        handover_states(&c),
+        vec![("failed".to_owned(), Some("handover-medium-full".to_owned()))]
+    );
+    c.desk.as_supervisor();
+    let failed = audit_of(&mut c.desk.app, rastau_core::audit::Action::HandoverFailed);
+    assert_eq!(failed.total, 1);
+    assert!(failed.entries[0].detail.ends_with("handover-medium-full"));
 }
 
 /// A stick that takes `budget` bytes and then fails with EIO. If `gone`, it fails every
@@ -391,7 +548,7 @@ fn a_stick_pulled_out_mid_write_is_reported_and_the_store_is_unchanged() {
     match c
         .desk
         .app
-        .export_copies_to(&flaky, &ids(&copies), stick.path())
+        .export_copies_to(&flaky, c.visit_id, &ids(&copies), stick.path())
     {
         Err(Error::HandoverIo { file, .. }) => assert!(file.starts_with("02 "), "{file}"),
         other => panic!("expected HandoverIo, got {other:?}"),
@@ -404,7 +561,7 @@ fn a_stick_pulled_out_mid_write_is_reported_and_the_store_is_unchanged() {
     match c
         .desk
         .app
-        .export_copies_to(&flaky, &ids(&copies), stick.path())
+        .export_copies_to(&flaky, c.visit_id, &ids(&copies), stick.path())
     {
         Err(Error::HandoverIo { file, .. }) => assert!(file.starts_with("01 "), "{file}"),
         other => panic!("expected HandoverIo, got {other:?}"),
@@ -455,7 +612,7 @@ fn a_read_back_that_differs_is_reported_and_cleaned() {
     match c
         .desk
         .app
-        .export_copies_to(&Corrupting, &ids(&copies), stick.path())
+        .export_copies_to(&Corrupting, c.visit_id, &ids(&copies), stick.path())
     {
         Err(Error::HandoverMismatch { file }) => {
             assert_eq!(file, "01 Туу туралы куәлік.pdf.p7s")

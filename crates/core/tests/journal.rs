@@ -130,10 +130,19 @@ fn a_signed_off_day_is_locked_and_corrected_by_new_entries() {
         day.desk.app.correct_day(today, None, "Too early"),
         Err(Error::DayNotSignedOff { .. })
     ));
+    // A self-signed key in the supervisor's name signs off nothing.
+    let forged = rastau_core::signing_key::KeyFile {
+        pkcs12: day.pki.self_signed(&supervisor_iin()),
+        password: PASSWORD.into(),
+    };
+    assert!(matches!(
+        day.desk.app.sign_off_day(today, Lang::Ru, Some(&forged)),
+        Err(Error::Sign(rastau_sign::SignError::UntrustedIssuer { .. }))
+    ));
 
     let signed = day.desk.app.sign_off_day(today, Lang::Ru, None).unwrap();
     let pdf = day.desk.app.signed_journal(today).unwrap();
-    let checked = verify_pdf(&pdf, &day.pki.trust()).unwrap();
+    let checked = verify_pdf(&pdf, &day.pki.trust(), day.desk.clock_now()).unwrap();
     assert!(checked.intact && checked.trusted, "{checked:?}");
     assert_eq!(
         checked.signer.iin.as_deref(),

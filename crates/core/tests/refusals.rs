@@ -4,6 +4,7 @@ mod common;
 
 use common::poppler::{one_line, text_of};
 use common::*;
+use rastau_core::clock::Clock;
 use rastau_core::refusal::{Ground, NoticeLanguages, NoticeSigner, RefuseRequest};
 use rastau_core::seal::{SealCheck, SealKind};
 use rastau_core::signing_key::KeyFile;
@@ -125,11 +126,11 @@ fn one_document_certified_one_refused_and_the_notice_signed() {
     // PAdES inside and CAdES beside, by the clerk, from the center's trusted CA.
     let pdf = app.notice_file(notice.id).unwrap();
     let signature = app.store().files().get(&notice.signature_hash).unwrap();
-    let inside = verify_pdf(&pdf, &c.pki.trust()).unwrap();
+    let inside = verify_pdf(&pdf, &c.pki.trust(), c.desk.clock.now()).unwrap();
     assert!(inside.intact && inside.trusted, "{inside:?}");
     assert_eq!(inside.signer.iin.as_deref(), Some(clerk_iin().as_str()));
     assert!(
-        verify_detached(&pdf, &signature, &c.pki.trust())
+        verify_detached(&pdf, &signature, &c.pki.trust(), c.desk.clock.now())
             .unwrap()
             .intact
     );
@@ -244,10 +245,13 @@ fn when_the_center_requires_it_a_supervisor_signs_with_their_own_key() {
         expired: true,
         ..Default::default()
     };
+    // The forger's key: self-signed, in the supervisor's name, with nonRepudiation.
+    let forged = c.pki.self_signed(&supervisor_iin());
     let refused = [
         key_file(clerks, PASSWORD),
         key_file(supervisors(ClerkOptions::default()), "not-the-password"),
         key_file(supervisors(expired), PASSWORD),
+        key_file(forged, PASSWORD),
     ]
     .map(|key| {
         app.issue_notice(c.visit_id, NoticeLanguages::Kk, Some(&key))
@@ -256,6 +260,11 @@ fn when_the_center_requires_it_a_supervisor_signs_with_their_own_key() {
     assert!(matches!(refused[0], Error::NotASupervisorKey));
     assert!(matches!(refused[1], Error::Sign(SignError::WrongPassword)));
     assert!(matches!(refused[2], Error::Sign(SignError::Expired { .. })));
+    assert!(
+        matches!(refused[3], Error::Sign(SignError::UntrustedIssuer { .. })),
+        "{:?}",
+        refused[3]
+    );
     assert!(app.refusals(c.visit_id).unwrap().notices.is_empty());
 
     let name = "Әбілқасымова Гүлнар";
@@ -275,7 +284,7 @@ fn when_the_center_requires_it_a_supervisor_signs_with_their_own_key() {
         .unwrap();
     assert_eq!(notice.signer_name, name);
     let pdf = app.notice_file(notice.id).unwrap();
-    let signed = verify_pdf(&pdf, &c.pki.trust()).unwrap();
+    let signed = verify_pdf(&pdf, &c.pki.trust(), c.desk.clock_now()).unwrap();
     assert_eq!(
         signed.signer.iin.as_deref(),
         Some(supervisor_iin().as_str())

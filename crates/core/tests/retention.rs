@@ -101,11 +101,14 @@ fn one_day_short_of_six_months_stays_and_one_day_past_goes() {
 #[test]
 fn a_copy_handed_over_again_is_not_kept_longer() {
     let (mut counter, copy) = certified();
+    let visit = counter.visit_id;
     let desk = &mut counter.desk;
     desk.clock.advance(Duration::days(150));
     desk.as_clerk();
     let stick = tempfile::tempdir().unwrap();
-    desk.app.export_copies(&[copy.id], stick.path()).unwrap();
+    desk.app
+        .export_copies(visit, &[copy.id], stick.path())
+        .unwrap();
     desk.app.logout().unwrap();
     let report = sweep_at(desk, copy.keep_until + Duration::days(1));
     assert_eq!(report.copies, 1);

@@ -72,7 +72,7 @@ fn entry(name: &X509NameRef, nid: Nid) -> Option<String> {
         .map(|s| s.to_string())
 }
 
-fn one_line(name: &X509NameRef) -> String {
+pub(crate) fn one_line(name: &X509NameRef) -> String {
     name.entries()
         .filter_map(|e| {
             let key = e.object().nid().short_name().unwrap_or("?");
@@ -90,7 +90,7 @@ fn prefixed_number(value: Option<String>, prefix: &str) -> Option<String> {
 }
 
 /// OpenSSL exposes certificate times only as differences, so measure from the Unix epoch.
-fn to_chrono(time: &Asn1TimeRef) -> Result<DateTime<Utc>, SignError> {
+pub(crate) fn to_chrono(time: &Asn1TimeRef) -> Result<DateTime<Utc>, SignError> {
     let diff = Asn1Time::from_unix(0)?.diff(time)?;
     let secs = i64::from(diff.days) * 86_400 + i64::from(diff.secs);
     DateTime::from_timestamp(secs, 0).ok_or_else(|| SignError::malformed("certificate time"))

@@ -44,6 +44,20 @@ pub enum SignError {
     /// OpenSSL refused an operation for a reason not covered above.
     #[error("cryptographic operation failed: {detail}")]
     Crypto { detail: String },
+    /// The key does not chain to a CA the center trusts: a self-made key, or one of a CA
+    /// nobody added; `issuer` is the name the certificate gives for its issuer.
+    #[error("the key was not issued by a trusted CA (issuer: {issuer})")]
+    UntrustedIssuer { issuer: String },
+    /// The path to a trusted CA exists but does not hold (an expired or damaged CA
+    /// certificate); `detail` is OpenSSL's reason, for the log.
+    #[error("the certificate chain does not hold: {detail}")]
+    ChainInvalid { detail: String },
+    /// A file offered as a trusted CA holds no readable certificate.
+    #[error("not a certificate file")]
+    NotACertificate,
+    /// A file offered as a trusted CA holds a certificate that is not a CA's.
+    #[error("{subject} is not a CA certificate")]
+    NotACa { subject: String },
 }
 
 impl SignError {
@@ -63,6 +77,10 @@ impl SignError {
             SignError::PdfEncrypted => "sign-pdf-encrypted",
             SignError::Malformed { .. } => "sign-malformed",
             SignError::Crypto { .. } => "sign-crypto",
+            SignError::UntrustedIssuer { .. } => "sign-untrusted-issuer",
+            SignError::ChainInvalid { .. } => "sign-chain-invalid",
+            SignError::NotACertificate => "sign-not-a-certificate",
+            SignError::NotACa { .. } => "sign-not-a-ca",
         }
     }
 
@@ -71,7 +89,10 @@ impl SignError {
         match self {
             SignError::UnsupportedKey { detail }
             | SignError::Malformed { detail }
-            | SignError::Crypto { detail } => vec![("detail", detail.clone())],
+            | SignError::Crypto { detail }
+            | SignError::ChainInvalid { detail } => vec![("detail", detail.clone())],
+            SignError::UntrustedIssuer { issuer } => vec![("issuer", issuer.clone())],
+            SignError::NotACa { subject } => vec![("subject", subject.clone())],
             SignError::Expired { until } => vec![("until", until.clone())],
             SignError::NotYetValid { from } => vec![("from", from.clone())],
             SignError::WrongPerson { found, expected } => {
@@ -83,7 +104,8 @@ impl SignError {
             | SignError::NotForSigning
             | SignError::NoIin
             | SignError::NoSignature
-            | SignError::PdfEncrypted => Vec::new(),
+            | SignError::PdfEncrypted
+            | SignError::NotACertificate => Vec::new(),
         }
     }
 
@@ -131,6 +153,10 @@ mod tests {
             SignError::PdfEncrypted,
             SignError::Malformed { detail: text() },
             SignError::Crypto { detail: text() },
+            SignError::UntrustedIssuer { issuer: text() },
+            SignError::ChainInvalid { detail: text() },
+            SignError::NotACertificate,
+            SignError::NotACa { subject: text() },
         ];
         for e in &all {
             match e {
@@ -146,7 +172,11 @@ mod tests {
                 | SignError::NoSignature
                 | SignError::PdfEncrypted
                 | SignError::Malformed { .. }
-                | SignError::Crypto { .. } => {}
+                | SignError::Crypto { .. }
+                | SignError::UntrustedIssuer { .. }
+                | SignError::ChainInvalid { .. }
+                | SignError::NotACertificate
+                | SignError::NotACa { .. } => {}
             }
         }
         all

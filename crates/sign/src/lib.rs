@@ -6,19 +6,22 @@
 //! and arguments ([`SignError::code`], [`SignError::args`]) that the UI words through the
 //! Fluent messages `error-<code>` in `locales/{kk,ru}/sign.ftl`.
 //!
-//! Everything runs on the system OpenSSL 3: no network, no revocation lookups.
+//! A key certifies only if it chains to one of the center's [`TrustAnchors`]. Everything runs on
+//! the system OpenSSL 3: no network, no revocation lookups.
 //!
 //! ```
 //! use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
-//! use rastau_sign::{check_signer, verify_detached, Pkcs12Signer, Signer};
+//! use rastau_sign::{check_chain, check_signer, verify_detached, Pkcs12Signer, Signer};
 //!
 //! let pki = TestPki::new();
 //! let p12 = pki.clerk("900101300007", ClerkOptions::default());
 //! let signer = Pkcs12Signer::open(&p12, PASSWORD)?;
-//! check_signer(signer.certificate(), "900101300007", chrono::Utc::now())?;
+//! let now = chrono::Utc::now();
+//! check_signer(signer.certificate(), "900101300007", now)?;
+//! check_chain(&signer, &pki.trust(), now)?;
 //! let signature = signer.sign_detached(b"scanned page")?;
-//! let v = verify_detached(b"scanned page", &signature, &pki.trust())?;
-//! assert!(v.intact && v.trusted && v.valid_at_signing);
+//! let v = verify_detached(b"scanned page", &signature, &pki.trust(), now)?;
+//! assert!(v.intact && v.trusted);
 //! # Ok::<(), rastau_sign::SignError>(())
 //! ```
 mod cades;
@@ -30,6 +33,7 @@ mod pkcs12;
 mod seal_key;
 mod signed_data;
 mod signer;
+mod trust;
 mod verify;
 
 #[cfg(any(test, feature = "test-pki"))]
@@ -42,4 +46,5 @@ pub use pades::{sign_pdf, PdfSignatureMeta};
 pub use pkcs12::Pkcs12Signer;
 pub use seal_key::{SealKey, SealPublicKey, SEAL_SIGNATURE_LEN};
 pub use signer::Signer;
+pub use trust::{check_chain, CaCertificate, CaInfo, TrustAnchors};
 pub use verify::{verify_detached, verify_pdf, Verification};

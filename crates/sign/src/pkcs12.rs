@@ -74,6 +74,11 @@ impl Signer for Pkcs12Signer {
         &self.cert_der
     }
 
+    fn chain_der(&self) -> Vec<Vec<u8>> {
+        let chain = self.chain.iter().flatten();
+        chain.filter_map(|cert| cert.to_der().ok()).collect()
+    }
+
     fn sign_detached(&self, data: &[u8]) -> Result<Vec<u8>, SignError> {
         cades::sign_detached(&self.cert, &self.key, self.chain.as_deref(), data)
     }

@@ -9,6 +9,9 @@ pub trait Signer: Send + Sync {
     fn certificate(&self) -> &CertificateInfo;
     /// The signing certificate, DER-encoded.
     fn certificate_der(&self) -> &[u8];
+    /// The certificates the key came with (its CA's), DER-encoded: they help to build the path
+    /// to a trusted CA but are never trusted themselves.
+    fn chain_der(&self) -> Vec<Vec<u8>>;
     /// Detached CAdES-BES over `data` (DER CMS SignedData with signing-time and
     /// signing-certificate-v2 attributes).
     fn sign_detached(&self, data: &[u8]) -> Result<Vec<u8>, SignError>;

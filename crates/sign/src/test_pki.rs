@@ -100,9 +100,50 @@ impl TestPki {
         }
     }
 
-    /// The trusted CAs to give [`crate::verify_detached`] and [`crate::verify_pdf`]: this CA.
-    pub fn trust(&self) -> Vec<Vec<u8>> {
-        vec![self.ca_pem.clone()]
+    /// The trust anchors to give [`crate::check_chain`], [`crate::verify_detached`] and
+    /// [`crate::verify_pdf`]: this CA.
+    pub fn trust(&self) -> crate::TrustAnchors {
+        crate::TrustAnchors::new(crate::CaCertificate::read_all(&self.ca_pem).unwrap())
+    }
+
+    /// A clerk's certificate alone, PEM: what a careless supervisor might offer as a CA.
+    pub fn clerk_certificate_pem(&self, iin: &str) -> Vec<u8> {
+        let cert = self.clerk_certificate(&rsa_key(), iin, &ClerkOptions::default());
+        cert.to_pem().unwrap()
+    }
+
+    /// The forger's key: a self-signed certificate that carries `SERIALNUMBER=IIN<iin>` and
+    /// nonRepudiation like an NCA key, packed with itself as its "CA". Every check on the
+    /// certificate alone passes; only the chain to a trusted CA tells it apart.
+    pub fn self_signed(&self, iin: &str) -> Vec<u8> {
+        let key = rsa_key();
+        let serial_number = format!("IIN{iin}");
+        let subject = name(&[
+            (Nid::COMMONNAME, ClerkOptions::default().name),
+            (Nid::SERIALNUMBER, serial_number.as_str()),
+            (Nid::COUNTRYNAME, "KZ"),
+        ]);
+        let mut b = X509::builder().unwrap();
+        b.set_version(2).unwrap();
+        b.set_serial_number(&serial()).unwrap();
+        b.set_subject_name(&subject).unwrap();
+        b.set_issuer_name(&subject).unwrap();
+        b.set_pubkey(&key).unwrap();
+        set_validity(&mut b, -YEAR, YEAR);
+        let usage = KeyUsage::new()
+            .critical()
+            .digital_signature()
+            .non_repudiation()
+            .build()
+            .unwrap();
+        b.append_extension(usage).unwrap();
+        b.sign(&key, MessageDigest::sha256()).unwrap();
+        let cert = b.build();
+        let mut chain = Stack::new().unwrap();
+        chain.push(cert.clone()).unwrap();
+        let mut builder = Pkcs12::builder();
+        builder.pkey(&key).cert(&cert).ca(chain);
+        builder.build2(PASSWORD).unwrap().to_der().unwrap()
     }
 
     /// A clerk's key file (.p12 DER, password [`PASSWORD`]) whose subject carries

@@ -2,6 +2,7 @@
 //! agency would use, and by our own verifier.
 mod common;
 
+use chrono::{Duration, Utc};
 use common::{path, run, text};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{verify_detached, Pkcs12Signer, Signer};
@@ -55,8 +56,8 @@ fn a_signed_file_verifies_with_openssl_and_with_us() {
     assert!(ok, "openssl cms -verify refused: {said}");
     assert!(said.contains("Verification successful"), "{said}");
 
-    let v = verify_detached(DOCUMENT, &signature, &pki.trust()).unwrap();
-    assert!(v.intact && v.trusted && v.valid_at_signing, "{v:?}");
+    let v = verify_detached(DOCUMENT, &signature, &pki.trust(), Utc::now()).unwrap();
+    assert!(v.intact && v.trusted, "{v:?}");
     assert_eq!(v.signer.iin.as_deref(), Some(IIN));
     assert!(v.signing_time.is_some());
 }
@@ -105,7 +106,7 @@ fn one_changed_byte_fails_openssl_and_us() {
     let (ok, said) = openssl_verify(dir.path(), &changed, &signature, &ca);
     assert!(!ok, "openssl accepted a changed file: {said}");
 
-    let v = verify_detached(&changed, &signature, &pki.trust()).unwrap();
+    let v = verify_detached(&changed, &signature, &pki.trust(), Utc::now()).unwrap();
     assert!(!v.intact && !v.trusted, "{v:?}");
 }
 
@@ -121,12 +122,12 @@ fn a_signature_from_another_ca_is_intact_but_not_trusted() {
     let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &signature, &ca);
     assert!(!ok, "openssl trusted a stranger's CA: {said}");
 
-    let v = verify_detached(DOCUMENT, &signature, &pki.trust()).unwrap();
+    let v = verify_detached(DOCUMENT, &signature, &pki.trust(), Utc::now()).unwrap();
     assert!(v.intact && !v.trusted, "{v:?}");
 }
 
 #[test]
-fn a_signature_made_with_an_expired_key_is_not_valid_at_signing() {
+fn a_signature_made_with_an_expired_key_is_not_trusted() {
     let pki = TestPki::new();
     let expired = ClerkOptions {
         expired: true,
@@ -134,15 +135,79 @@ fn a_signature_made_with_an_expired_key_is_not_valid_at_signing() {
     };
     // The key file itself opens: refusing it is check_signer's job, tested elsewhere.
     let signature = signer(&pki, expired).sign_detached(DOCUMENT).unwrap();
-    let v = verify_detached(DOCUMENT, &signature, &pki.trust()).unwrap();
-    assert!(v.intact && !v.valid_at_signing && !v.trusted, "{v:?}");
+    let v = verify_detached(DOCUMENT, &signature, &pki.trust(), Utc::now()).unwrap();
+    assert!(v.intact && !v.trusted, "{v:?}");
+}
+
+/// The attack: a clerk whose key expired years ago sets the computer's clock back to when the
+/// key was valid and signs. The signature claims that moment; judged at it, the key looks
+/// valid, so the claim must never be the moment the certificate is judged at.
+#[test]
+fn a_backdated_signature_of_an_expired_key_is_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let expired = ClerkOptions {
+        expired: true,
+        ..ClerkOptions::default()
+    };
+    let (cert, key) = pem_parts(&pki.clerk(IIN, expired));
+    let (cert_file, key_file) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+    let (data, p7s) = (dir.path().join("copy.bin"), dir.path().join("copy.bin.p7s"));
+    std::fs::write(&cert_file, cert).unwrap();
+    std::fs::write(&key_file, key).unwrap();
+    std::fs::write(&data, DOCUMENT).unwrap();
+    // Eight years ago, inside the key's validity (ten to six years back).
+    let then = Utc::now() - Duration::days(8 * 365);
+    let clock = then.format("%Y-%m-%d %H:%M:%S").to_string();
+    let output = run(
+        "faketime",
+        &[
+            &clock,
+            "openssl",
+            "cms",
+            "-sign",
+            "-binary",
+            "-cades",
+            "-in",
+            path(&data),
+            "-signer",
+            path(&cert_file),
+            "-inkey",
+            path(&key_file),
+            "-outform",
+            "DER",
+            "-out",
+            path(&p7s),
+        ],
+        "Debian package faketime (apt-get install -y faketime)",
+    );
+    assert!(output.status.success(), "{}", text(&output));
+    let signature = std::fs::read(&p7s).unwrap();
+
+    let now = verify_detached(DOCUMENT, &signature, &pki.trust(), Utc::now()).unwrap();
+    let claimed = now.signing_time.expect("openssl writes a signing time");
+    assert!((claimed - then).num_minutes().abs() < 5, "claims {claimed}");
+    assert!(now.intact && !now.trusted, "{now:?}");
+    assert_eq!(now.checked_at.date_naive(), Utc::now().date_naive());
+    // Judged at the claimed moment, the same signature would pass: the claim is the hole.
+    let at_claim = verify_detached(DOCUMENT, &signature, &pki.trust(), claimed).unwrap();
+    assert!(at_claim.trusted, "{at_claim:?}");
+}
+
+/// A key file's certificate and private key as PEM, for the openssl command line.
+fn pem_parts(p12: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let parsed = openssl::pkcs12::Pkcs12::from_der(p12)
+        .unwrap()
+        .parse2(PASSWORD)
+        .unwrap();
+    let cert = parsed.cert.unwrap().to_pem().unwrap();
+    let key = parsed.pkey.unwrap().private_key_to_pem_pkcs8().unwrap();
+    (cert, key)
 }
 
 #[test]
 fn what_is_not_a_signature_is_an_error() {
     let pki = TestPki::new();
-    let e = verify_detached(DOCUMENT, b"not a signature", &pki.trust()).unwrap_err();
-    assert_eq!(e.code(), "sign-malformed");
-    let e = verify_detached(DOCUMENT, &[], &[b"not a PEM".to_vec()]).unwrap_err();
+    let e = verify_detached(DOCUMENT, b"not a signature", &pki.trust(), Utc::now()).unwrap_err();
     assert_eq!(e.code(), "sign-malformed");
 }

@@ -1,6 +1,7 @@
 use crate::state::Desk;
 use rastau_core::copy::CopyView;
 use rastau_core::signing_key::SigningKeyView;
+use rastau_core::trust::TrustedCa;
 use rastau_core::verify::{SealView, VerifyView};
 use rastau_core::{Error, ErrorPayload};
 use std::path::PathBuf;
@@ -70,8 +71,20 @@ pub fn verify_qr(desk: State<Desk>, text: String) -> Reply<SealView> {
     desk.with(|a| a.verify_qr(&text))
 }
 
+/// Adds the CA certificates of a file (PEM or DER); answers with the ones added.
+#[tauri::command(async)]
+pub fn trust_ca(desk: State<Desk>, path: PathBuf) -> Reply<Vec<TrustedCa>> {
+    let file = read(&path)?;
+    desk.with(|a| a.trust_ca(&file))
+}
+
 #[tauri::command]
-pub fn trust_ca(desk: State<Desk>, path: PathBuf) -> Reply<()> {
-    let pem = read(&path)?;
-    desk.with(|a| a.trust_ca(&pem))
+pub fn trusted_cas(desk: State<Desk>) -> Reply<Vec<TrustedCa>> {
+    desk.with(|a| a.trusted_cas())
+}
+
+/// Removes a trusted CA; answers with the list as it now stands.
+#[tauri::command]
+pub fn remove_trusted_ca(desk: State<Desk>, id: String) -> Reply<Vec<TrustedCa>> {
+    desk.with(|a| a.remove_trusted_ca(&id))
 }

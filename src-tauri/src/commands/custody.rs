@@ -21,10 +21,14 @@ pub fn verify_audit(desk: State<Desk>) -> Reply<ChainReport> {
     desk.with(|a| a.verify_audit())
 }
 
-/// Backs the whole store up into a new folder inside `folder`.
+/// Backs the whole store up into a new folder inside `folder`; the seal's private key only
+/// when the supervisor ticked it.
 #[tauri::command(async)]
-pub fn backup(desk: State<Desk>, folder: PathBuf) -> Reply<BackupReport> {
-    desk.with(|a| a.backup(&folder))
+pub fn backup(desk: State<Desk>, folder: PathBuf, with_seal_key: bool) -> Reply<BackupReport> {
+    match with_seal_key {
+        true => desk.with(|a| a.backup_with_seal_key(&folder)),
+        false => desk.with(|a| a.backup(&folder)),
+    }
 }
 
 /// Removes now what the retention rule no longer lets the store keep.

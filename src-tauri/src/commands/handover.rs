@@ -26,10 +26,11 @@ pub fn removable_media(desk: State<Desk>) -> Reply<Vec<PathBuf>> {
 #[tauri::command]
 pub fn export_copies(
     desk: State<Desk>,
+    visit_id: i64,
     copy_ids: Vec<i64>,
     folder: PathBuf,
 ) -> Reply<ExportReport> {
-    desk.with(|a| a.export_copies(&copy_ids, &folder))
+    desk.with(|a| a.export_copies(visit_id, &copy_ids, &folder))
 }
 
 #[tauri::command]

@@ -70,6 +70,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         certify::verify_file,
         certify::verify_qr,
         certify::trust_ca,
+        certify::trusted_cas,
+        certify::remove_trusted_ca,
         forms::print_consent,
         forms::print_receipt,
         forms::preview_consent,

@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Account } from "../bindings/Account";
 import type { AccountChanges } from "../bindings/AccountChanges";
 import type { DemoLogin } from "../bindings/DemoLogin";
+import type { TrustedCa } from "../bindings/TrustedCa";
 import type { CenterProfile } from "../bindings/CenterProfile";
 import type { FirstStart } from "../bindings/FirstStart";
 import type { Lang } from "../bindings/Lang";
@@ -85,7 +86,9 @@ export const api = {
   verifyFile: (path: string, signature: string | null) =>
     invoke<VerifyView>("verify_file", { path, signature }),
   verifyQr: (text: string) => invoke<SealView>("verify_qr", { text }),
-  trustCa: (path: string) => invoke<null>("trust_ca", { path }),
+  trustCa: (path: string) => invoke<TrustedCa[]>("trust_ca", { path }),
+  trustedCas: () => invoke<TrustedCa[]>("trusted_cas"),
+  removeTrustedCa: (id: string) => invoke<TrustedCa[]>("remove_trusted_ca", { id }),
   printConsent: (visitId: number, lang: Lang) => invoke<JobId>("print_consent", { visitId, lang }),
   printReceipt: (visitId: number, lang: Lang) => invoke<JobId>("print_receipt", { visitId, lang }),
   previewConsent: (visitId: number, lang: Lang) => invoke<string[]>("preview_consent", { visitId, lang }),
@@ -105,8 +108,8 @@ export const api = {
   setNoticeSigner: (who: NoticeSigner) => invoke<null>("set_notice_signer", { who }),
   chooseFolder: () => invoke<string | null>("choose_folder"),
   removableMedia: () => invoke<string[]>("removable_media"),
-  exportCopies: (copyIds: number[], folder: string) =>
-    invoke<ExportReport>("export_copies", { copyIds, folder }),
+  exportCopies: (visitId: number, copyIds: number[], folder: string) =>
+    invoke<ExportReport>("export_copies", { visitId, copyIds, folder }),
   printers: () => invoke<PrinterInfo[]>("printers"),
   chosenPrinter: () => invoke<string | null>("chosen_printer"),
   setPrinter: (name: string) => invoke<PrinterInfo>("set_printer", { name }),
@@ -124,6 +127,7 @@ export const api = {
   choosePdfPath: (name: string) => invoke<string | null>("choose_pdf_path", { name }),
   audit: (filter: AuditFilter) => invoke<AuditPage>("audit", { filter }),
   verifyAudit: () => invoke<ChainReport>("verify_audit"),
-  backup: (folder: string) => invoke<BackupReport>("backup", { folder }),
+  backup: (folder: string, withSealKey: boolean) =>
+    invoke<BackupReport>("backup", { folder, withSealKey }),
   runRetention: () => invoke<RetentionReport>("run_retention"),
 };

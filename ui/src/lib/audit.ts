@@ -55,6 +55,10 @@ const EVERY: Record<Action, null> = {
   "backed-up": null,
   restored: null,
   "demo-filled": null,
+  "ca-removed": null,
+  "seal-key-moved-out": null,
+  "handover-started": null,
+  "handover-failed": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 

@@ -76,6 +76,10 @@ actions! {
     BackedUp => "backed-up",
     Restored => "restored",
     DemoFilled => "demo-filled",
+    CaRemoved => "ca-removed",
+    SealKeyMovedOut => "seal-key-moved-out",
+    HandoverStarted => "handover-started",
+    HandoverFailed => "handover-failed",
 }
 
 #[cfg(test)]

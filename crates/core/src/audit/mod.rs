@@ -24,6 +24,7 @@ pub enum Record {
     Page(i64),
     Copy(i64),
     Notice(i64),
+    Handover(i64),
 }
 
 impl Record {
@@ -34,6 +35,7 @@ impl Record {
             Record::Page(id) => ("page", id),
             Record::Copy(id) => ("copy", id),
             Record::Notice(id) => ("notice", id),
+            Record::Handover(id) => ("handover", id),
         }
     }
 }

@@ -5,6 +5,7 @@ use super::manifest::{Entry, Manifest, DATABASE_FILE, FILES_DIR, FORMAT, MANIFES
 use super::{folder_error, BackupReport};
 use crate::doctor;
 use crate::error::{Error, Result};
+use crate::seal::SEAL_KEY_FILE;
 use crate::store::{content_hash, Store};
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::backup::Backup;
@@ -14,7 +15,13 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-pub(super) fn write(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<BackupReport> {
+/// Writes the backup of `store` into `folder`; the seal's private key only if `seal_key`.
+pub(super) fn write(
+    store: &Store,
+    folder: &Path,
+    now: DateTime<Utc>,
+    seal_key: bool,
+) -> Result<BackupReport> {
     let database = snapshot(store, &folder.join(DATABASE_FILE))?;
     let mut report = BackupReport {
         folder: folder.display().to_string(),
@@ -38,11 +45,16 @@ pub(super) fn write(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<
             bytes: bytes.len() as u64,
         });
     }
+    let seal_key = match seal_key {
+        true => copy_seal_key(store, folder)?,
+        false => None,
+    };
     let manifest = Manifest {
         format: FORMAT.into(),
         made_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         database,
         files,
+        seal_key,
     };
     let text = serde_json::to_vec_pretty(&manifest).expect("a manifest serialises");
     write_synced(&folder.join(MANIFEST_FILE), &text).map_err(|e| folder_error(folder, e))?;
@@ -67,8 +79,27 @@ fn snapshot(store: &Store, to: &Path) -> Result<Entry> {
     })
 }
 
+/// The seal's key file, as private in the backup as in the store (owner-only); `None` before
+/// the installation made one.
+fn copy_seal_key(store: &Store, folder: &Path) -> Result<Option<Entry>> {
+    let Ok(pem) = fs::read(store.dir().join(SEAL_KEY_FILE)) else {
+        return Ok(None);
+    };
+    write_synced(&folder.join(SEAL_KEY_FILE), &pem).map_err(|e| folder_error(folder, e))?;
+    Ok(Some(Entry {
+        sha256: content_hash(&pem),
+        bytes: pem.len() as u64,
+    }))
+}
+
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    use std::os::unix::fs::OpenOptionsExt;
+    // Owner-only, like the store itself: a backup holds every applicant's data.
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }

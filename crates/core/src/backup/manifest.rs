@@ -16,6 +16,9 @@ pub struct Manifest {
     pub made_at: String,
     pub database: Entry,
     pub files: Vec<Entry>,
+    /// The center's seal private key (`seal-key.pem`), only when the supervisor asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal_key: Option<Entry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

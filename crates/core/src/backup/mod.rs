@@ -30,13 +30,25 @@ pub struct BackupReport {
 }
 
 impl Rastau {
-    /// Backs the whole store up into a new folder inside `dest`. Supervisors only.
+    /// Backs the whole store up into a new folder inside `dest`. Supervisors only. The seal's
+    /// private key stays behind: its public half, in the database, is what checks seals.
     pub fn backup(&mut self, dest: &Path) -> Result<BackupReport> {
+        self.backup_into(dest, false)
+    }
+
+    /// [`Rastau::backup`] carrying the seal's private key too, for moving the installation to
+    /// a new machine that goes on sealing with the same key; only on a supervisor's explicit
+    /// request, since whoever holds the backup can then forge the center's QR seals.
+    pub fn backup_with_seal_key(&mut self, dest: &Path) -> Result<BackupReport> {
+        self.backup_into(dest, true)
+    }
+
+    fn backup_into(&mut self, dest: &Path, seal_key: bool) -> Result<BackupReport> {
         let me = self.supervisor()?;
         let now = self.now();
         let name = format!("Rastau backup {}", crate::dates::file_stamp(now));
         let folder = names::create_folder(&Disk, dest, &name).map_err(|e| folder_error(dest, e))?;
-        let report = match copy::write(&self.store, &folder, now) {
+        let report = match copy::write(&self.store, &folder, now, seal_key) {
             Ok(report) => report,
             Err(e) => {
                 // An unfinished backup has no manifest and is never restored, but it must not
@@ -45,7 +57,9 @@ impl Rastau {
                 return Err(e);
             }
         };
-        self.note(Event::by(&me, Action::BackedUp).detail(folder.display().to_string()))?;
+        let with_key = if seal_key { " +seal-key" } else { "" };
+        let detail = format!("{}{with_key}", folder.display());
+        self.note(Event::by(&me, Action::BackedUp).detail(detail))?;
         Ok(report)
     }
 }

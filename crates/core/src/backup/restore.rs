@@ -14,6 +14,7 @@ use super::manifest::{Manifest, DATABASE_FILE, FILES_DIR, FORMAT, MANIFEST_FILE}
 use crate::audit::{self, Action, Event, Fault};
 use crate::clock::{Clock, ManualClock};
 use crate::error::{Error, Result};
+use crate::seal::{self, SEAL_KEY_FILE};
 use crate::store::swap::{self, Swap};
 use crate::store::{content_hash, Store, DB_FILE};
 use crate::{center, dates, doctor, Rastau};
@@ -58,10 +59,24 @@ pub fn restore(
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
+    if manifest.seal_key.is_some() {
+        install_seal_key(data_dir, backup, &data_dir.join(&swap.aside))?;
+    }
     Ok(RestoreReport {
         files: manifest.files.len() as u32,
         replaced: replacing.then(|| data_dir.join(&swap.aside)),
     })
+}
+
+/// The seal's private key that a backup carries becomes this installation's; the key it
+/// replaces goes aside with the replaced store.
+fn install_seal_key(data_dir: &Path, backup: &Path, aside: &Path) -> Result<()> {
+    let current = data_dir.join(SEAL_KEY_FILE);
+    if current.exists() {
+        fs::create_dir_all(aside)?;
+        fs::rename(&current, aside.join(SEAL_KEY_FILE))?;
+    }
+    seal::install_key_file(data_dir, &fs::read(backup.join(SEAL_KEY_FILE))?)
 }
 
 fn read_manifest(backup: &Path) -> Result<Manifest> {
@@ -80,7 +95,11 @@ fn read_manifest(backup: &Path) -> Result<Manifest> {
 fn check(backup: &Path, manifest: &Manifest) -> Result<()> {
     let database = std::iter::once((DATABASE_FILE.to_owned(), &manifest.database));
     let files = manifest.files.iter().map(|f| (file_path(&f.sha256), f));
-    for (name, entry) in database.chain(files) {
+    let seal_key = manifest
+        .seal_key
+        .iter()
+        .map(|k| (SEAL_KEY_FILE.to_owned(), k));
+    for (name, entry) in database.chain(files).chain(seal_key) {
         let sound = fs::read(backup.join(&name)).is_ok_and(|bytes| {
             bytes.len() as u64 == entry.bytes && content_hash(&bytes) == entry.sha256
         });

@@ -8,9 +8,14 @@
 //!   replacing.
 //! - Each file is written under a temporary name, synced, renamed; the folder is synced; then
 //!   every file is read back (past the page cache) and compared by SHA-256.
+//! - Only the copies of the applicant at the counter go out, each once; the request is checked
+//!   whole before anything is written.
+//! - No copy leaves without a record: the hand-over and its audit entry are committed before
+//!   the first file is written (`writing`), and closed as `done` after the read-back or as
+//!   `failed` (audited, with the reason) once what was written has been removed. A crash in
+//!   between leaves the `writing` record, which says the copies may have left.
 //! - Any fault (a full stick, a read-only one, one pulled out) is a translated error naming the
-//!   file; what was written is removed where the medium still allows; and the store records
-//!   the hand-over only after the read-back passed, so a failed one leaves no trace there.
+//!   file; what was written is removed where the medium still allows.
 //!
 //! The medium is behind the [`Medium`] trait so tests can pull a stick out at a chosen byte,
 //! which no real device in a test machine does on demand.
@@ -24,7 +29,7 @@ mod write;
 pub use manifest::{ExportedFile, FORMAT_VERSION, MANIFEST_FILE, README_FILE};
 pub use medium::{Disk, Medium, MediumFile};
 
-use crate::audit::{Action, Event};
+use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::store::Files;
 use crate::Rastau;
@@ -49,38 +54,71 @@ pub struct ExportReport {
 }
 
 impl Rastau {
-    /// Writes the copies `copy_ids` (all of one applicant) into a new folder inside `dest`,
-    /// checks every file by reading it back, and records the hand-over.
-    pub fn export_copies(&mut self, copy_ids: &[i64], dest: &Path) -> Result<ExportReport> {
-        self.export_copies_to(&Disk, copy_ids, dest)
+    /// Writes the copies `copy_ids` of the applicant of `visit_id` (the visit at the counter)
+    /// into a new folder inside `dest`, checks every file by reading it back, and records the
+    /// hand-over.
+    pub fn export_copies(
+        &mut self,
+        visit_id: i64,
+        copy_ids: &[i64],
+        dest: &Path,
+    ) -> Result<ExportReport> {
+        self.export_copies_to(&Disk, visit_id, copy_ids, dest)
     }
 
     /// [`Rastau::export_copies`] on a medium of the caller's choice.
     pub fn export_copies_to(
         &mut self,
         medium: &dyn Medium,
+        visit_id: i64,
         copy_ids: &[i64],
         dest: &Path,
     ) -> Result<ExportReport> {
         let clerk = self.actor()?;
         let now = self.now();
-        let copies = records::outgoing(self.store.read(), copy_ids, now)?;
+        let copies = records::outgoing(self.store.read(), &clerk, visit_id, copy_ids, now)?;
         let files = contents(&self.store.files(), &copies, now)?;
         let name = names::folder_name(copies[0].journal_number, now);
         let folder =
             names::create_folder(medium, dest, &name).map_err(|e| destination_error(dest, e))?;
+        let folder_name = display_name(&folder);
+        let ids: Vec<String> = copy_ids.iter().map(i64::to_string).collect();
+        let detail = format!("{folder_name}: {}", ids.join(","));
+        let started = self.audited(
+            |id| {
+                Event::by(&clerk, Action::HandoverStarted)
+                    .on(Record::Handover(*id))
+                    .detail(&detail)
+            },
+            |tx| records::start(tx, visit_id, copy_ids, &folder_name, clerk.id, now),
+        );
+        let handover = match started {
+            Ok(id) => id,
+            Err(e) => {
+                write::clean_up(medium, &folder, &[]);
+                return Err(e);
+            }
+        };
         if let Err(e) = write::write_and_check(medium, dest, &folder, &files) {
             write::clean_up(medium, &folder, &files);
+            self.audited(
+                |_| {
+                    Event::by(&clerk, Action::HandoverFailed)
+                        .on(Record::Handover(handover))
+                        .detail(format!("{detail} — {}", e.code()))
+                },
+                |tx| records::failed(tx, handover, e.code()),
+            )?;
             return Err(e);
         }
-        let folder_name = display_name(&folder);
-        self.store.write(|tx| {
-            records::record(tx, copy_ids, &folder_name, clerk.id, now)?;
-            let ids: Vec<String> = copy_ids.iter().map(i64::to_string).collect();
-            Event::by(&clerk, Action::HandedOver)
-                .detail(format!("{folder_name}: {}", ids.join(",")))
-                .append(tx, now)
-        })?;
+        self.audited(
+            |_| {
+                Event::by(&clerk, Action::HandedOver)
+                    .on(Record::Handover(handover))
+                    .detail(&detail)
+            },
+            |tx| records::done(tx, handover),
+        )?;
         Ok(ExportReport {
             folder: folder.to_string_lossy().into_owned(),
             files: files.iter().map(OutFile::entry).collect(),

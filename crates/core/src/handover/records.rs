@@ -1,6 +1,8 @@
-//! The copies a hand-over takes out, and the record of a hand-over that reached the medium.
+//! The copies a hand-over takes out, and the record of a hand-over from before its first file
+//! reaches the medium to its end.
+use crate::account::Account;
 use crate::error::{Error, Result};
-use crate::visit::JournalNumber;
+use crate::visit::{self, JournalNumber};
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection, OptionalExtension, Transaction};
 
@@ -17,21 +19,33 @@ pub struct OutgoingCopy {
     pub signature_hash: String,
 }
 
-/// The copies `ids`, in that order: each must still be kept at `now`, and all must be one
-/// applicant's, since one person's copies must never reach another's stick.
-pub fn outgoing(conn: &Connection, ids: &[i64], now: DateTime<Utc>) -> Result<Vec<OutgoingCopy>> {
+/// The copies `ids`, in that order, checked before anything is written: each chosen once, still
+/// kept at `now`, and the applicant's of `visit_id`, a visit `clerk` serves, since one
+/// person's copies must never reach another's stick.
+pub fn outgoing(
+    conn: &Connection,
+    clerk: &Account,
+    visit_id: i64,
+    ids: &[i64],
+    now: DateTime<Utc>,
+) -> Result<Vec<OutgoingCopy>> {
     if ids.is_empty() {
         return Err(Error::NoCopiesChosen);
     }
+    if let Some(id) = ids
+        .iter()
+        .enumerate()
+        .find_map(|(i, id)| ids[..i].contains(id).then_some(*id))
+    {
+        return Err(Error::CopyChosenTwice { id });
+    }
+    let applicant = visit::view_as(conn, clerk, visit_id)?.applicant.tax_id;
     let copies = ids
         .iter()
         .map(|&id| one(conn, id, now)?.ok_or(Error::CopyNotFound { id }))
         .collect::<Result<Vec<_>>>()?;
-    if copies
-        .iter()
-        .any(|c| c.applicant_tax_id != copies[0].applicant_tax_id)
-    {
-        return Err(Error::SeveralApplicants);
+    if copies.iter().any(|c| c.applicant_tax_id != applicant) {
+        return Err(Error::NotThisApplicantsCopy);
     }
     Ok(copies)
 }
@@ -63,18 +77,20 @@ fn one(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Option<Outgoing
         .optional()?)
 }
 
-/// Records that `copy_ids` went out into the folder `folder` (its name on the medium, not a
-/// machine path). Called only once every file has been read back intact.
-pub fn record(
+/// Records, before the first file is written, that `copy_ids` are going out into the folder
+/// `folder` (its name on the medium, not a machine path) for the applicant of `visit_id`.
+pub fn start(
     tx: &Transaction,
+    visit_id: i64,
     copy_ids: &[i64],
     folder: &str,
     clerk_id: i64,
     at: DateTime<Utc>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO handover (folder, clerk_id, handed_at) VALUES (?1, ?2, ?3)",
-        rusqlite::params![folder, clerk_id, at],
+        "INSERT INTO handover (folder, clerk_id, handed_at, visit_id, state)
+         VALUES (?1, ?2, ?3, ?4, 'writing')",
+        rusqlite::params![folder, clerk_id, at, visit_id],
     )?;
     let id = tx.last_insert_rowid();
     let mut insert =
@@ -83,4 +99,19 @@ pub fn record(
         insert.execute([id, *copy])?;
     }
     Ok(id)
+}
+
+/// Marks the hand-over `id` done: every file was read back intact.
+pub fn done(tx: &Transaction, id: i64) -> Result<()> {
+    tx.execute("UPDATE handover SET state = 'done' WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Marks the hand-over `id` failed for `reason` (an error code), after what was written went.
+pub fn failed(tx: &Transaction, id: i64, reason: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE handover SET state = 'failed', failure = ?2 WHERE id = ?1",
+        rusqlite::params![id, reason],
+    )?;
+    Ok(())
 }

@@ -17,6 +17,8 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0009_day_signoff.sql"),
     include_str!("migrations/0010_audit_retention.sql"),
     include_str!("migrations/0011_visit_names.sql"),
+    include_str!("migrations/0012_sessions.sql"),
+    include_str!("migrations/0013_handover_states.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

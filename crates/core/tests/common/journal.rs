@@ -23,7 +23,7 @@ pub fn diploma() -> Document {
 
 pub struct Day {
     pub desk: Desk,
-    pub pki: TestPki,
+    pub pki: &'static TestPki,
 }
 
 impl Day {
@@ -106,7 +106,7 @@ pub fn a_day() -> (Day, NaiveDate) {
         .unwrap();
     let mut day = Day {
         desk,
-        pki: TestPki::new(),
+        pki: super::pki(),
     };
     let today = day.desk.clock_now().date_naive();
     day.desk.as_clerk();

@@ -23,6 +23,13 @@ use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 pub const SUPERVISOR_PASSWORD: &str = "басшы-2026";
 
+/// The CA that issues the tests' keys, trusted by every center [`set_up`] makes (as a real
+/// center trusts NCA RK's): one for the whole test binary, since making a CA takes a while.
+pub fn pki() -> &'static TestPki {
+    static PKI: std::sync::LazyLock<TestPki> = std::sync::LazyLock::new(TestPki::new);
+    &PKI
+}
+
 /// A valid IIN from its first 11 digits.
 pub fn iin(first11: &str) -> String {
     let digits: [u8; 11] = first11
@@ -93,6 +100,9 @@ pub fn set_up_in(dir: tempfile::TempDir) -> Desk {
         status.session.is_none(),
         "first start does not sign anyone in"
     );
+    app.login(&supervisor_iin(), SUPERVISOR_PASSWORD).unwrap();
+    app.trust_ca(&pki().ca_pem).unwrap();
+    app.logout().unwrap();
     Desk { app, clock, dir }
 }
 
@@ -201,7 +211,7 @@ pub fn birth_certificate() -> Document {
 
 pub struct Counter {
     pub desk: Desk,
-    pub pki: TestPki,
+    pub pki: &'static TestPki,
     pub visit_id: i64,
 }
 
@@ -227,7 +237,7 @@ pub fn listed_visit(documents: &[Document]) -> Counter {
     desk.app.set_documents(visit.id, documents, true).unwrap();
     Counter {
         desk,
-        pki: TestPki::new(),
+        pki: pki(),
         visit_id: visit.id,
     }
 }

@@ -4,6 +4,16 @@
 //! The text form is `R2|<kind>|<document>|<IIN/BIN>|<YYYYMMDD>|<digest>|<key id>|<signature>`,
 //! digest and signature in unpadded base64url (about 180 characters in all). What the digest
 //! covers depends on the kind (see [`SealKind`]).
+mod key_file;
+
+pub use key_file::SEAL_KEY_FILE;
+
+/// Makes `pem` (a key that a backup carried) this installation's seal key, owner-only.
+pub(crate) fn install_key_file(dir: &Path, pem: &[u8]) -> Result<()> {
+    SealKey::from_pem(pem)?;
+    key_file::write(dir, pem)
+}
+
 use crate::audit::{Action, Event};
 use crate::error::{Error, Result};
 use crate::setting;
@@ -14,11 +24,14 @@ use rastau_sign::{SealKey, SealPublicKey};
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::path::Path;
 use ts_rs::TS;
 
 const VERSION: &str = "R2";
-/// The installation's own key, PKCS#8 PEM, made on first use.
-const OWN_KEY: &str = "seal-key";
+/// Where builds before the key file kept the private key (PKCS#8 PEM); moved out at start.
+const LEGACY_KEY: &str = "seal-key";
+/// Public halves of this installation's own keys, by key id, as hex of the point.
+const OWN_PUBLIC: &str = "seal-own:";
 /// Public keys of other centers, by key id, as hex of the point.
 const TRUSTED: &str = "trusted-seal:";
 
@@ -161,27 +174,65 @@ impl Seal {
     }
 }
 
-/// The installation's seal key, made and kept (and audited) on first use.
-pub fn own_key(tx: &Transaction, now: DateTime<Utc>) -> Result<SealKey> {
-    if let Some(pem) = setting::get(tx, OWN_KEY)? {
-        return Ok(SealKey::from_pem(pem.as_bytes())?);
+/// The installation's seal key from its key file in `dir`, made (and audited) on first use;
+/// its public half is recorded in the store, where seals are checked against it.
+pub fn own_key(tx: &Transaction, dir: &Path, now: DateTime<Utc>) -> Result<SealKey> {
+    let key = match key_file::read(dir)? {
+        Some(key) => key,
+        None => match move_legacy_key(tx, dir, now)? {
+            Some(key) => key,
+            None => {
+                let key = SealKey::generate()?;
+                key_file::write(dir, &key.to_pem()?)?;
+                Event::system(Action::SealKeyMade)
+                    .detail(key.public()?.id()?)
+                    .append(tx, now)?;
+                key
+            }
+        },
+    };
+    // A store restored onto this machine may not know this key's public half yet.
+    record_own_public(tx, &key)?;
+    Ok(key)
+}
+
+/// Moves a private key that an earlier build kept in the database out into the key file
+/// (audited), leaving only its public half in the store.
+pub fn move_legacy_key(
+    tx: &Transaction,
+    dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<Option<SealKey>> {
+    let Some(pem) = setting::get(tx, LEGACY_KEY)? else {
+        return Ok(None);
+    };
+    let key = SealKey::from_pem(pem.as_bytes())?;
+    if key_file::read(dir)?.is_none() {
+        key_file::write(dir, pem.as_bytes())?;
     }
-    let key = SealKey::generate()?;
-    let pem = String::from_utf8(key.to_pem()?).expect("PEM is ASCII");
-    setting::set(tx, OWN_KEY, &pem)?;
-    Event::system(Action::SealKeyMade)
+    tx.execute("DELETE FROM setting WHERE key = ?1", [LEGACY_KEY])?;
+    record_own_public(tx, &key)?;
+    Event::system(Action::SealKeyMovedOut)
         .detail(key.public()?.id()?)
         .append(tx, now)?;
-    Ok(key)
+    Ok(Some(key))
+}
+
+fn record_own_public(tx: &Transaction, key: &SealKey) -> Result<()> {
+    let public = key.public()?;
+    setting::set(
+        tx,
+        &format!("{OWN_PUBLIC}{}", public.id()?),
+        &public.to_hex()?,
+    )
 }
 
 /// The installation's public key, hex of the point, to give to other centers; `None` before
 /// anything was sealed.
-pub fn own_public_hex(conn: &Connection) -> Result<Option<String>> {
-    let Some(pem) = setting::get(conn, OWN_KEY)? else {
-        return Ok(None);
-    };
-    Ok(Some(SealKey::from_pem(pem.as_bytes())?.public()?.to_hex()?))
+pub fn own_public_hex(dir: &Path) -> Result<Option<String>> {
+    key_file::read(dir)?
+        .map(|key| Ok(key.public()?.to_hex()?))
+        .transpose()
 }
 
 /// Adds another center's public key (hex of the point) as trusted; returns its id.
@@ -192,14 +243,19 @@ pub fn trust(tx: &Transaction, public_hex: &str) -> Result<String> {
     Ok(id)
 }
 
-/// The keys seals are checked against: this installation's and the trusted ones.
+/// The keys seals are checked against: this installation's own (every one it has had) and the
+/// trusted ones of other centers.
 pub fn known_keys(conn: &Connection) -> Result<Vec<SealPublicKey>> {
     let mut keys = vec![];
-    if let Some(pem) = setting::get(conn, OWN_KEY)? {
+    if let Some(pem) = setting::get(conn, LEGACY_KEY)? {
         keys.push(SealKey::from_pem(pem.as_bytes())?.public()?);
     }
-    let mut stmt = conn.prepare("SELECT value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
-    for value in stmt.query_map([format!("{TRUSTED}%")], |r| r.get::<_, String>(0))? {
+    let mut stmt =
+        conn.prepare("SELECT value FROM setting WHERE key LIKE ?1 OR key LIKE ?2 ORDER BY key")?;
+    let rows = stmt.query_map([format!("{OWN_PUBLIC}%"), format!("{TRUSTED}%")], |r| {
+        r.get::<_, String>(0)
+    })?;
+    for value in rows {
         keys.push(SealPublicKey::from_hex(&value?)?);
     }
     Ok(keys)

@@ -1,0 +1,69 @@
+//! `rastau trust add|list|remove` (the CAs keys must chain to) and `rastau trust seal` (another
+//! center's seal key). Each signs a supervisor in and goes through the application, which
+//! checks the role and writes the audit entry, exactly as the window does.
+use crate::sign_in::signed_in;
+use rastau_core::i18n::Messages;
+use rastau_core::store::Store;
+use rastau_core::trust::TrustedCa;
+use std::path::Path;
+
+pub fn add(store: Store, file: &Path, iin: &str, m: &Messages) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|e| m.error(&e.into()))?;
+    let added = signed_in(store, iin, m)?
+        .trust_ca(&bytes)
+        .map_err(|e| m.error(&e))?;
+    Ok(added
+        .iter()
+        .map(|ca| describe(ca, "trust-added", m))
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+pub fn list(store: Store, iin: &str, m: &Messages) -> Result<String, String> {
+    let cas = signed_in(store, iin, m)?
+        .trusted_cas()
+        .map_err(|e| m.error(&e))?;
+    if cas.is_empty() {
+        return Ok(m.text("trust-list-empty", []));
+    }
+    let lines: Vec<String> = cas
+        .iter()
+        .map(|ca| describe(ca, "trust-list-entry", m))
+        .collect();
+    Ok(lines.join("\n"))
+}
+
+pub fn remove(store: Store, id: &str, iin: &str, m: &Messages) -> Result<String, String> {
+    signed_in(store, iin, m)?
+        .remove_trusted_ca(id)
+        .map_err(|e| m.error(&e))?;
+    Ok(m.text("trust-removed", [("id", id.into())]))
+}
+
+pub fn seal(store: Store, key: &str, iin: &str, m: &Messages) -> Result<String, String> {
+    let id = signed_in(store, iin, m)?
+        .trust_seal(key)
+        .map_err(|e| m.error(&e))?;
+    Ok(m.text("trust-seal-added", [("key", id.as_str().into())]))
+}
+
+/// One trusted CA in words, by the message `id`; an unreadable entry says so whatever `id`.
+fn describe(ca: &TrustedCa, id: &str, m: &Messages) -> String {
+    let day = |t: Option<chrono::DateTime<chrono::Utc>>| {
+        t.map(|t| t.format("%d.%m.%Y").to_string())
+            .unwrap_or_default()
+    };
+    match &ca.subject {
+        None => m.text("trust-list-unreadable", [("id", ca.id.as_str().into())]),
+        Some(subject) => m.text(
+            id,
+            [
+                ("subject", subject.as_str().into()),
+                ("issuer", ca.issuer.as_deref().unwrap_or_default().into()),
+                ("from", day(ca.valid_from).into()),
+                ("until", day(ca.valid_until).into()),
+                ("id", ca.id.as_str().into()),
+            ],
+        ),
+    }
+}

@@ -1,0 +1,1 @@
+-- Reserved: the sessions change (account epochs, lockout history) lands here.
