@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { CLERK_IIN, clerkAtCounter, listDocuments } from "./support/counter.mjs";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
+import { trustCa } from "./support/trust.mjs";
 import { waitForPrint } from "./support/print.mjs";
 import { pdfsigValid } from "./support/signed.mjs";
 import { ARTIFACTS } from "./support/window.mjs";
@@ -65,6 +66,9 @@ test("two clerks serve; each clerk's journal shows only their own visits", async
 
 test("the supervisor searches, exports the CSV row for row, prints and signs the day off", async () => {
   await signIn(SUPERVISOR_IIN);
+  // The supervisor's key must chain to a CA the center trusts, added on the Verify screen.
+  const pki = makePki(work, SUPERVISOR_IIN, "Сұлтанова Әйгерім Қайратқызы");
+  await trustCa(window, pki.ca);
   await window.click('[data-testid="nav-journal"]');
   await waitForRows(3);
   await window.fill('[data-testid="journal"]', "search", "қасым");
@@ -100,7 +104,6 @@ for year, seq, title in db.execute("""SELECT v.journal_year, v.journal_seq, d.ti
   await waitForPrint(window, "journal-", since, OUT);
 
   // Signed off with the supervisor's own key; the signed PDF validates.
-  const pki = makePki(work, SUPERVISOR_IIN, "Сұлтанова Әйгерім Қайратқызы");
   await window.click('[data-testid="sign-off-day"]');
   await window.click('[data-testid="confirm-yes"]');
   await window.fill('[data-testid="key-dialog"]', "keyPath", pki.p12);

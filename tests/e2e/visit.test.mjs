@@ -13,7 +13,7 @@ import { saneTestConfig, scanA4 as scanPage } from "./support/sane.mjs";
 import { CLERK_IIN, clerkAtCounter, listDocuments } from "./support/counter.mjs";
 import { waitForPrint as waitForJob } from "./support/print.mjs";
 import { cmsVerifies, pdfText, pdfsigValid, pyhanko } from "./support/signed.mjs";
-import { ARTIFACTS, CLI } from "./support/window.mjs";
+import { ARTIFACTS } from "./support/window.mjs";
 
 const work = mkdtempSync(join(tmpdir(), "rastau-e2e-visit-"));
 const scanFolder = join(work, "scan-folder");
@@ -27,7 +27,7 @@ let dataDir;
 
 before(async () => {
   const env = { SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))), RASTAU_SCAN_FOLDER: scanFolder };
-  ({ window, dataDir } = await clerkAtCounter(4484, env));
+  ({ window, dataDir } = await clerkAtCounter(4484, env, [pki.ca]));
 });
 after(async () => {
   await window?.close();
@@ -182,7 +182,6 @@ test("the certified copies validate with openssl, pdfsig and pyHanko; a changed 
 
 test("the Verify screen tells an unchanged copy of this store from a changed one", async () => {
   const out = join(ARTIFACTS, "visit");
-  spawnSync(CLI, ["--data-dir", dataDir, "trust", "add", join(out, "ca.pem")]);
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-verify"]');
   await window.fill('[data-testid="verify"]', "file", join(out, "copy-1.pdf"));
@@ -193,6 +192,7 @@ test("the Verify screen tells an unchanged copy of this store from a changed one
   assert.match(report, /выдан доверенным/);
   assert.match(report, /В этом хранилище: обращение № \d{4}\/000001/);
   assert.match(report, /QR-код подписан ключом центра/);
+  assert.match(report, /записанное этим хранилищем/);
   await window.screenshot("43-verify-ru");
   await window.fill('[data-testid="verify"]', "file", join(out, "changed-copy-1.pdf"));
   await window.click('[data-testid="verify-file"]');

@@ -1,5 +1,6 @@
 // Steps at the counter that several end-to-end tests take the same way.
 import { chooseCupsPdf } from "./print.mjs";
+import { supervisorTrusts } from "./trust.mjs";
 import { Window, freshStore } from "./window.mjs";
 
 /** A demo clerk (the demo supervisor is 850315400124). */
@@ -22,12 +23,14 @@ export async function listDocuments(window, documents = DOCUMENTS) {
   await window.waitForText('[data-testid="notice"]', "Список документов сохранён");
 }
 
-/** A demo store whose supervisor chose the cups-pdf queue, and the window open on `port` with
- * the clerk at the counter, in Russian. `env` adds to the app's environment. */
-export async function clerkAtCounter(port, env = {}) {
+/** A demo store whose supervisor chose the cups-pdf queue and trusted the CAs `trusted` (paths),
+ * and the window open on `port` with the clerk at the counter, in Russian. `env` adds to the
+ * app's environment. */
+export async function clerkAtCounter(port, env = {}, trusted = []) {
   const dataDir = freshStore({ demo: true });
   const window = await Window.open(dataDir, port, undefined, env);
   await chooseCupsPdf(window);
+  if (trusted.length) await supervisorTrusts(window, trusted);
   await window.login(CLERK_IIN);
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-counter"]');
