@@ -112,5 +112,5 @@ fn a_clerk_gets_only_their_own_visits_and_a_wrong_password_nothing() {
     assert!(refused.stdout.is_empty());
     assert!(String::from_utf8(refused.stderr)
         .unwrap()
-        .contains("Неверный пароль"));
+        .contains("Неверный ИИН или пароль"));
 }

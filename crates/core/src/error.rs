@@ -152,6 +152,10 @@ pub enum Error {
     NotABackup { folder: String },
     #[error("{file} of the backup is missing or changed")]
     BackupDamaged { file: String },
+    #[error("sign-in with this IIN is locked until a supervisor sets a new password")]
+    LockedUntilLifted,
+    #[error("password longer than {max} characters")]
+    PasswordTooLong { max: usize },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -290,6 +294,8 @@ impl Error {
             Error::BackupFolder { .. } => "backup-folder",
             Error::NotABackup { .. } => "not-a-backup",
             Error::BackupDamaged { .. } => "backup-damaged",
+            Error::LockedUntilLifted => "locked-until-lifted",
+            Error::PasswordTooLong { .. } => "password-too-long",
         }
     }
 
@@ -344,6 +350,7 @@ impl Error {
             Error::IdleMinutesRange { min, max } => {
                 vec![("min", (*min).into()), ("max", (*max).into())]
             }
+            Error::PasswordTooLong { max } => vec![("max", (*max).into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -1,6 +1,7 @@
 //! The application as one object: the store, the clock and the signed-in session. Every
 //! command the window offers is a method here, so tests and the CLI drive exactly what the
 //! window drives.
+use crate::account::TypedIin;
 use crate::account::{self, Account, AccountChanges, NewAccount, Role};
 use crate::applicant::{self, Lookup};
 use crate::audit::{Action, Event, Record};
@@ -139,18 +140,19 @@ impl Rastau {
         self.status()
     }
 
+    /// Signs in. The IIN field is whatever someone typed before signing in: only a valid IIN
+    /// reaches the store or the audit trail as it is (see [`TypedIin`]).
     pub fn login(&mut self, iin: &str, password: &str) -> Result<Status> {
         let now = self.now();
+        let typed = TypedIin::new(iin);
         let account = self.store.write(|tx| {
-            let verdict = account::authenticate(tx, iin, password, now)?;
+            let verdict = account::authenticate(tx, &typed, password, now)?;
             match &verdict {
                 Ok(account) => {
                     setting::set(tx, setting::LANGUAGE, account.language.code())?;
                     Event::by(account, Action::Login).append(tx, now)?;
                 }
-                Err(e) => Event::as_iin(iin, "", Action::LoginFailed)
-                    .detail(e.code())
-                    .append(tx, now)?,
+                Err(e) => typed.failed_login(e).append(tx, now)?,
             }
             Ok(verdict)
         })??;
@@ -189,7 +191,11 @@ impl Rastau {
         match verdict {
             Ok(account) => self.session()?.unlock(account, now),
             // A locked-out or deactivated account leaves the desk entirely.
-            Err(e @ (Error::AccountLocked { .. } | Error::AccountInactive)) => {
+            Err(
+                e @ (Error::AccountLocked { .. }
+                | Error::LockedUntilLifted
+                | Error::AccountInactive),
+            ) => {
                 self.session = None;
                 return Err(e);
             }

@@ -97,7 +97,7 @@ fn a_wrong_password_is_an_entry_too_and_is_kept() {
     let page = audit_of(&mut desk.app, Action::LoginFailed);
     assert_eq!(page.total, 1);
     assert_eq!(page.entries[0].actor_iin, Some(clerk_iin()));
-    assert_eq!(page.entries[0].detail, "wrong-password");
+    assert_eq!(page.entries[0].detail, "wrong-credentials");
 }
 
 #[test]

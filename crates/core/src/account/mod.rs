@@ -2,10 +2,14 @@
 mod login;
 mod password;
 mod records;
+mod throttle;
+mod typed_iin;
 
-pub use login::{authenticate, verify_password, LOCK_MINUTES, MAX_FAILED_LOGINS};
-pub use password::MIN_PASSWORD_LEN;
+pub use login::{authenticate, verify_password};
+pub use password::{MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
 pub use records::{by_iin, get, insert, list, set_active, set_language, update};
+pub use throttle::{LOCK_MINUTES, MAX_FAILED_LOGINS};
+pub use typed_iin::TypedIin;
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};

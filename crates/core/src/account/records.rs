@@ -1,5 +1,5 @@
 //! Reading and writing account rows.
-use super::{password, Account, AccountChanges, NewAccount, Role};
+use super::{password, throttle, Account, AccountChanges, NewAccount, Role};
 use crate::error::{Error, Result};
 use crate::ids::Iin;
 use crate::lang::Lang;
@@ -29,12 +29,10 @@ fn from_row(r: &Row) -> rusqlite::Result<Account> {
 pub(super) struct Credentials {
     pub account: Account,
     pub hash: String,
-    pub failed_logins: u32,
-    pub locked_until: Option<DateTime<Utc>>,
 }
 
 pub(super) fn credentials_by_iin(conn: &Connection, iin: &str) -> Result<Option<Credentials>> {
-    credentials_where(conn, "iin = ?1", iin.trim())
+    credentials_where(conn, "iin = ?1", iin)
 }
 
 pub(super) fn credentials_by_id(conn: &Connection, id: i64) -> Result<Option<Credentials>> {
@@ -46,32 +44,15 @@ fn credentials_where(
     condition: &str,
     key: impl rusqlite::ToSql,
 ) -> Result<Option<Credentials>> {
-    let sql = format!(
-        "SELECT {COLUMNS}, password_hash, failed_logins, locked_until FROM account WHERE {condition}"
-    );
+    let sql = format!("SELECT {COLUMNS}, password_hash FROM account WHERE {condition}");
     Ok(conn
         .query_row(&sql, [key], |r| {
             Ok(Credentials {
                 account: from_row(r)?,
                 hash: r.get(8)?,
-                failed_logins: r.get(9)?,
-                locked_until: r.get(10)?,
             })
         })
         .optional()?)
-}
-
-pub(super) fn record_failures(
-    tx: &Transaction,
-    id: i64,
-    failed_logins: u32,
-    locked_until: Option<DateTime<Utc>>,
-) -> Result<()> {
-    tx.execute(
-        "UPDATE account SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1",
-        params![id, failed_logins, locked_until],
-    )?;
-    Ok(())
 }
 
 /// All accounts, supervisors first, then by name.
@@ -159,12 +140,12 @@ pub fn update(tx: &Transaction, changes: &AccountChanges, now: DateTime<Utc>) ->
     }
     if let Some(new_password) = changes.new_password.as_deref().filter(|p| !p.is_empty()) {
         password::check_strength(new_password)?;
-        // A new password given by a supervisor also lifts a lockout.
         tx.execute(
-            "UPDATE account SET password_hash = ?2, failed_logins = 0, locked_until = NULL
-             WHERE id = ?1",
+            "UPDATE account SET password_hash = ?2 WHERE id = ?1",
             params![changes.id, password::hash(new_password)?],
         )?;
+        // A new password given by a supervisor also lifts a lockout.
+        throttle::lift(tx, &get(tx, changes.id)?.iin)?;
     }
     get(tx, changes.id)
 }

@@ -205,6 +205,8 @@ fn every_error() -> Vec<Error> {
             printer: "x".into(),
             detail: "x".into(),
         }),
+        Error::LockedUntilLifted,
+        Error::PasswordTooLong { max: 128 },
     ]
 }
 

@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0008_journal.sql"),
     include_str!("migrations/0009_day_signoff.sql"),
     include_str!("migrations/0010_audit_retention.sql"),
+    include_str!("migrations/0012_sessions.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
