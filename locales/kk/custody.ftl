@@ -103,5 +103,8 @@ audit-action-name = { $action ->
     [backed-up] Резервтік көшірме
     [restored] Резервтік көшірмеден қалпына келтіру
     [demo-filled] Демо-орталық
+    [session-ended] Сеанс аяқталды
+    [password-chosen] Өз құпиясөзі таңдалды
+    [password-choice-failed] Құпиясөзді таңдау сәтсіз
    *[other] { $action }
 }

@@ -111,5 +111,8 @@ audit-action-name = { $action ->
     [backed-up] Резервная копия
     [restored] Восстановление из резервной копии
     [demo-filled] Демо-центр
+    [session-ended] Сеанс завершён
+    [password-chosen] Выбран собственный пароль
+    [password-choice-failed] Неудачная смена пароля
    *[other] { $action }
 }

@@ -48,6 +48,7 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     app.create_clerk(&person(CLERK, "Құрманғалиев Өмірбек"))
         .unwrap();
     app.login(CLERK, "password-1").unwrap();
+    app.choose_password("password-1", "password-2").unwrap();
     let applicant = Applicant {
         tax_id: SUPERVISOR.into(),
         surname: "Жұмабекова".into(),

@@ -156,6 +156,14 @@ pub enum Error {
     LockedUntilLifted,
     #[error("password longer than {max} characters")]
     PasswordTooLong { max: usize },
+    #[error("the account was deactivated; its session ended")]
+    SessionEndedDeactivated,
+    #[error("the account's password changed; its session ended")]
+    SessionEndedPasswordChanged,
+    #[error("a supervisor set the password; its owner must choose their own first")]
+    PasswordChangeRequired,
+    #[error("the new password is the one already set")]
+    PasswordUnchanged,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -296,6 +304,10 @@ impl Error {
             Error::BackupDamaged { .. } => "backup-damaged",
             Error::LockedUntilLifted => "locked-until-lifted",
             Error::PasswordTooLong { .. } => "password-too-long",
+            Error::SessionEndedDeactivated => "session-ended-deactivated",
+            Error::SessionEndedPasswordChanged => "session-ended-password-changed",
+            Error::PasswordChangeRequired => "password-change-required",
+            Error::PasswordUnchanged => "password-unchanged",
         }
     }
 

@@ -203,4 +203,10 @@ fn an_overlong_password_is_never_hashed_nor_set() {
             max: MAX_PASSWORD_LEN
         })
     ));
+    desk.app.logout().unwrap();
+    desk.as_clerk();
+    assert!(matches!(
+        desk.app.choose_password("clerk-pass-1", &too_long),
+        Err(Error::PasswordTooLong { .. })
+    ));
 }

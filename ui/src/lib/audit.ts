@@ -55,6 +55,9 @@ const EVERY: Record<Action, null> = {
   "backed-up": null,
   restored: null,
   "demo-filled": null,
+  "session-ended": null,
+  "password-chosen": null,
+  "password-choice-failed": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 

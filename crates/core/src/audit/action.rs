@@ -76,6 +76,9 @@ actions! {
     BackedUp => "backed-up",
     Restored => "restored",
     DemoFilled => "demo-filled",
+    SessionEnded => "session-ended",
+    PasswordChosen => "password-chosen",
+    PasswordChoiceFailed => "password-choice-failed",
 }
 
 #[cfg(test)]

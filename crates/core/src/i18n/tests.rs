@@ -207,6 +207,10 @@ fn every_error() -> Vec<Error> {
         }),
         Error::LockedUntilLifted,
         Error::PasswordTooLong { max: 128 },
+        Error::SessionEndedDeactivated,
+        Error::SessionEndedPasswordChanged,
+        Error::PasswordChangeRequired,
+        Error::PasswordUnchanged,
     ]
 }
 
