@@ -76,3 +76,11 @@ staff-saved = Өзгерістер сақталды.
 ## Center
 center-title = Орталық профилі
 center-saved = Орталық профилі сақталды.
+
+## Өз құпиясөзін таңдау
+choose-password-title = Өз құпиясөзіңізді таңдаңыз
+choose-password-intro = { $name }, құпиясөзіңізді басшы орнатқан. Жұмысты бастау үшін оны тек өзіңіз білетін жаңа құпиясөзге ауыстырыңыз.
+field-given-password = Басшы берген құпиясөз
+field-own-password = Жаңа құпиясөз
+choose-password-submit = Құпиясөзді сақтау
+password-chosen = Жаңа құпиясөз сақталды. Келесі жолы сонымен кіріңіз.

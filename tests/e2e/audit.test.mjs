@@ -29,17 +29,6 @@ const counter = '[data-testid="counter"]';
 const audit = '[data-testid="audit"]';
 const rows = () => window.driver.findElements({ css: '[data-testid="audit-row"]' });
 
-/** Calls a Rust command straight through Tauri's IPC, as the UI's `invoke` would, and returns
- * `{ ok }` or `{ error }` (the `{ code, args }` payload). */
-async function invoke(command, args = {}) {
-  return window.driver.executeAsyncScript(
-    `const [command, args, done] = arguments;
-     window.__TAURI_INTERNALS__.invoke(command, args).then((ok) => done({ ok }), (error) => done({ error }));`,
-    command,
-    args,
-  );
-}
-
 /** The rows shown once the table settles on `check` (given each row's action and text). */
 async function rowsWhen(check, what) {
   let seen = [];
@@ -77,7 +66,7 @@ test("a clerk is refused the audit, the chain's walk, backups and retention, and
     ["run_retention", {}],
   ];
   for (const [command, args] of calls) {
-    const answer = await invoke(command, args);
+    const answer = await window.invoke(command, args);
     assert.equal(answer.ok, undefined, `${command} answered a clerk: ${JSON.stringify(answer.ok)}`);
     assert.equal(answer.error?.code, "supervisor-only", `${command}: ${JSON.stringify(answer.error)}`);
   }
@@ -90,7 +79,7 @@ test("the supervisor browses the trail, narrows it, walks the chain, backs up an
   await window.login(SUPERVISOR_IIN);
   await window.click('[data-testid="lang-ru"]');
   // The same call the clerk was refused answers the supervisor: the refusal was the role's.
-  const answered = await invoke("audit", { filter: { offset: 0, action: "login" } });
+  const answered = await window.invoke("audit", { filter: { offset: 0, action: "login" } });
   assert.equal(answered.error, undefined, JSON.stringify(answered.error));
   assert.equal(answered.ok.entries[0].actorIin, SUPERVISOR_IIN);
   await window.click('[data-testid="nav-audit"]');

@@ -4,7 +4,7 @@
 use rastau_core::clock::SystemClock;
 use rastau_core::i18n::Messages;
 use rastau_core::store::Store;
-use rastau_core::Rastau;
+use rastau_core::{Error, Rastau};
 use std::io::BufRead;
 
 /// The password for a command that signs in.
@@ -20,10 +20,16 @@ pub fn password(messages: &Messages) -> Result<String, String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
-/// The application over `store`, with `iin` signed in.
+/// The application over `store`, with `iin` signed in. Someone whose password a supervisor set
+/// is sent to the window to choose their own: the command line has no screen for it.
 pub fn signed_in(store: Store, iin: &str, messages: &Messages) -> Result<Rastau, String> {
     let mut app = Rastau::new(store, Box::new(SystemClock));
-    app.login(iin, &password(messages)?)
+    let status = app
+        .login(iin, &password(messages)?)
         .map_err(|e| messages.error(&e))?;
+    if status.session.is_some_and(|s| s.must_choose_password) {
+        app.logout().map_err(|e| messages.error(&e))?;
+        return Err(messages.error(&Error::PasswordChangeRequired));
+    }
     Ok(app)
 }

@@ -1,5 +1,6 @@
 //! `rastau journal` on a demo store with one visit made through the core: CSV and PDF on
 //! standard output, for the supervisor or for the clerk's own visits only.
+use rastau_core::account::NewAccount;
 use rastau_core::applicant::Applicant;
 use rastau_core::clock::SystemClock;
 use rastau_core::store::Store;
@@ -12,6 +13,7 @@ const PASSWORD: &str = "demo-2026";
 const SUPERVISOR: &str = "850315400124";
 const CLERK: &str = "920718300451";
 const OTHER_CLERK: &str = "951120400782";
+const NEW_CLERK: &str = "880612401122";
 
 fn rastau(dir: &Path, args: &[&str], password: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rastau"))
@@ -112,5 +114,32 @@ fn a_clerk_gets_only_their_own_visits_and_a_wrong_password_nothing() {
     assert!(refused.stdout.is_empty());
     assert!(String::from_utf8(refused.stderr)
         .unwrap()
-        .contains("Неверный пароль"));
+        .contains("Неверный ИИН или пароль"));
+}
+
+#[test]
+fn someone_whose_password_a_supervisor_set_is_sent_to_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    a_visit(dir.path());
+    let mut app = Rastau::new(Store::open(dir.path()).unwrap(), Box::new(SystemClock));
+    app.login(SUPERVISOR, PASSWORD).unwrap();
+    app.create_clerk(&NewAccount {
+        iin: NEW_CLERK.into(),
+        full_name: "Құрманғалиев Өмірбек".into(),
+        position: "Маман".into(),
+        phone: String::new(),
+        password: "given-by-boss".into(),
+    })
+    .unwrap();
+    drop(app);
+
+    let refused = rastau(
+        dir.path(),
+        &["journal", "--date", &today(), "--iin", NEW_CLERK],
+        "given-by-boss",
+    );
+    assert!(!refused.status.success());
+    assert!(refused.stdout.is_empty());
+    let reason = String::from_utf8(refused.stderr).unwrap();
+    assert!(reason.contains("войдите в окне Rastau"), "{reason}");
 }

@@ -16,6 +16,9 @@ use std::process::{Command, Output};
 // Valid IINs (check digits verified by `rastau id check`).
 const SUPERVISOR: &str = "780214300450";
 const CLERK: &str = "880612401122";
+/// The clerk's own password, chosen at the first sign-in (the supervisor's and the clerk's
+/// first one is `password-1`).
+const CLERK_PASSWORD: &str = "password-2";
 
 fn person(iin: &str, name: &str) -> NewAccount {
     NewAccount {
@@ -57,6 +60,7 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     app.create_clerk(&person(CLERK, "Құрманғалиев Өмірбек"))
         .unwrap();
     app.login(CLERK, "password-1").unwrap();
+    app.choose_password("password-1", CLERK_PASSWORD).unwrap();
     let applicant = Applicant {
         tax_id: SUPERVISOR.into(),
         surname: "Жұмабекова".into(),
@@ -113,6 +117,11 @@ fn rastau(data: &Path, args: &[&Path]) -> Output {
 
 /// `rastau <args> --iin <iin>` with `iin`'s password on standard input.
 fn signed_in(data: &Path, iin: &str, args: &[&Path]) -> Output {
+    let password = if iin == CLERK {
+        CLERK_PASSWORD
+    } else {
+        "password-1"
+    };
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_rastau"))
         .arg("--data-dir")
@@ -129,7 +138,7 @@ fn signed_in(data: &Path, iin: &str, args: &[&Path]) -> Output {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"password-1\n")
+        .write_all(format!("{password}\n").as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
 }

@@ -1,6 +1,6 @@
 //! A demo center with ready accounts, so a newcomer can look around at once. Everything it
 //! creates is marked demo, and the UI shows DEMO on every screen.
-use crate::account::{self, NewAccount, Role};
+use crate::account::{self, ChosenBy, NewAccount, Role};
 use crate::audit::{Action, Event};
 use crate::center::{self, CenterProfile};
 use crate::error::Result;
@@ -93,7 +93,8 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<DemoLogin>> {
                 phone: "+7 700 000 00 00".into(),
                 password: login.password.clone(),
             };
-            account::insert(tx, &new, login.role, now)?;
+            // Not made to choose their own: the demo's password is printed for every newcomer.
+            account::insert(tx, &new, login.role, ChosenBy::Owner, now)?;
         }
         Event::system(Action::DemoFilled).append(tx, now)?;
         Ok(logins())

@@ -164,6 +164,18 @@ pub enum Error {
     CopyChosenTwice { id: i64 },
     #[error("the copy is not of the applicant at the counter")]
     NotThisApplicantsCopy,
+    #[error("sign-in with this IIN is locked until a supervisor sets a new password")]
+    LockedUntilLifted,
+    #[error("password longer than {max} characters")]
+    PasswordTooLong { max: usize },
+    #[error("the account was deactivated; its session ended")]
+    SessionEndedDeactivated,
+    #[error("the account's password changed; its session ended")]
+    SessionEndedPasswordChanged,
+    #[error("a supervisor set the password; its owner must choose their own first")]
+    PasswordChangeRequired,
+    #[error("the new password is the one already set")]
+    PasswordUnchanged,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -308,6 +320,12 @@ impl Error {
             Error::TrustedCaNotFound { .. } => "trusted-ca-not-found",
             Error::CopyChosenTwice { .. } => "copy-chosen-twice",
             Error::NotThisApplicantsCopy => "not-this-applicants-copy",
+            Error::LockedUntilLifted => "locked-until-lifted",
+            Error::PasswordTooLong { .. } => "password-too-long",
+            Error::SessionEndedDeactivated => "session-ended-deactivated",
+            Error::SessionEndedPasswordChanged => "session-ended-password-changed",
+            Error::PasswordChangeRequired => "password-change-required",
+            Error::PasswordUnchanged => "password-unchanged",
         }
     }
 
@@ -368,6 +386,7 @@ impl Error {
             Error::DayInFuture { day } => vec![("day", day.as_str().into())],
             Error::BackupAuditBroken { seq } => vec![("seq", (*seq).into())],
             Error::BackupFileUnnamed { file } => vec![("file", file.as_str().into())],
+            Error::PasswordTooLong { max } => vec![("max", (*max).into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -1,7 +1,8 @@
 //! The application as one object: the store, the clock and the signed-in session. Every
 //! command the window offers is a method here, so tests and the CLI drive exactly what the
 //! window drives.
-use crate::account::{self, Account, AccountChanges, NewAccount, Role};
+use crate::account::TypedIin;
+use crate::account::{self, Account, AccountChanges, ChosenBy, NewAccount, Role, Standing};
 use crate::applicant::{self, Lookup};
 use crate::audit::{Action, Event, Record};
 use crate::center::{self, Center, CenterProfile};
@@ -93,15 +94,61 @@ impl Rastau {
         self.session.as_mut().ok_or(Error::NotLoggedIn)
     }
 
-    /// The signed-in, unlocked account; counts as activity.
+    /// The signed-in, unlocked account of someone free to work; counts as activity.
     pub(crate) fn actor(&mut self) -> Result<Account> {
-        let (now, idle) = (self.now(), self.idle_limit()?);
-        Ok(self.session()?.active(now, idle)?.clone())
+        let (account, standing) = self.present()?;
+        if standing.must_choose_password {
+            return Err(Error::PasswordChangeRequired);
+        }
+        Ok(account)
     }
 
     pub(crate) fn supervisor(&mut self) -> Result<Account> {
+        let account = self.actor()?;
+        if account.role != Role::Supervisor {
+            return Err(Error::SupervisorOnly);
+        }
+        Ok(account)
+    }
+
+    /// The signed-in, unlocked account, even of someone who must still choose a password;
+    /// counts as activity.
+    fn present(&mut self) -> Result<(Account, Standing)> {
         let (now, idle) = (self.now(), self.idle_limit()?);
-        Ok(self.session()?.supervisor(now, idle)?.clone())
+        let standing = self.current_standing()?;
+        let account = self.session()?.active(now, idle)?.clone();
+        Ok((account, standing))
+    }
+
+    /// The session's account as the store has it now (one indexed read). A session whose
+    /// account has moved on (deactivated, or its password changed, by this program or another
+    /// on the store) ends here, with the reason.
+    fn current_standing(&mut self) -> Result<Standing> {
+        let session = self.session.as_ref().ok_or(Error::NotLoggedIn)?;
+        let standing = account::standing(self.store.read(), session.account().id)?;
+        if let Err(ended) = session.still_current(&standing) {
+            let me = session.account().clone();
+            self.session = None;
+            let now = self.now();
+            self.store.write(|tx| {
+                Event::by(&me, Action::SessionEnded)
+                    .detail(ended.code())
+                    .append(tx, now)
+            })?;
+            return Err(ended);
+        }
+        Ok(standing)
+    }
+
+    /// Ends the session of someone a password check shut out (locked, or deactivated).
+    fn leave_if_shut_out(&mut self, e: Error) -> Error {
+        if matches!(
+            e,
+            Error::AccountLocked { .. } | Error::LockedUntilLifted | Error::AccountInactive
+        ) {
+            self.session = None;
+        }
+        e
     }
 
     pub fn status(&mut self) -> Result<Status> {
@@ -110,6 +157,10 @@ impl Rastau {
             session.lock_if_idle(now, idle);
         }
         let conn = self.store.read();
+        let must_choose_password = match &self.session {
+            Some(s) => account::standing(conn, s.account().id)?.must_choose_password,
+            None => false,
+        };
         let language = match &self.session {
             Some(s) if !s.locked() => s.account().language,
             _ => setting::get(conn, setting::LANGUAGE)?
@@ -118,7 +169,7 @@ impl Rastau {
         };
         Ok(Status {
             center: center::load(conn)?,
-            session: self.session.as_ref().map(Session::info),
+            session: self.session.as_ref().map(|s| s.info(must_choose_password)),
             language,
         })
     }
@@ -133,7 +184,13 @@ impl Rastau {
         let now = self.now();
         self.store.write(|tx| {
             center::create(tx, &request.center, false, now)?;
-            let supervisor = account::insert(tx, &request.supervisor, Role::Supervisor, now)?;
+            let supervisor = account::insert(
+                tx,
+                &request.supervisor,
+                Role::Supervisor,
+                ChosenBy::Owner,
+                now,
+            )?;
             Event::by(&supervisor, Action::FirstStart)
                 .on(Record::Account(supervisor.id))
                 .append(tx, now)
@@ -141,22 +198,27 @@ impl Rastau {
         self.status()
     }
 
+    /// Signs in. The IIN field is whatever someone typed before signing in: only a valid IIN
+    /// reaches the store or the audit trail as it is (see [`TypedIin`]).
     pub fn login(&mut self, iin: &str, password: &str) -> Result<Status> {
         let now = self.now();
-        let account = self.store.write(|tx| {
-            let verdict = account::authenticate(tx, iin, password, now)?;
-            match &verdict {
+        let typed = TypedIin::new(iin);
+        let (account, epoch) = self.store.write(|tx| {
+            let verdict = account::authenticate(tx, &typed, password, now)?;
+            match verdict {
                 Ok(account) => {
                     setting::set(tx, setting::LANGUAGE, account.language.code())?;
-                    Event::by(account, Action::Login).append(tx, now)?;
+                    Event::by(&account, Action::Login).append(tx, now)?;
+                    let epoch = account::standing(tx, account.id)?.epoch;
+                    Ok(Ok((account, epoch)))
                 }
-                Err(e) => Event::as_iin(iin, "", Action::LoginFailed)
-                    .detail(e.code())
-                    .append(tx, now)?,
+                Err(e) => {
+                    typed.failed_login(&e).append(tx, now)?;
+                    Ok(Err(e))
+                }
             }
-            Ok(verdict)
         })??;
-        self.session = Some(Session::start(account, now));
+        self.session = Some(Session::start(account, epoch, now));
         self.status()
     }
 
@@ -177,6 +239,7 @@ impl Rastau {
 
     /// Unlocks with the signed-in account's password; wrong attempts count towards lockout.
     pub fn unlock(&mut self, password: &str) -> Result<Status> {
+        self.current_standing()?;
         let now = self.now();
         let me = self.session()?.account().clone();
         let verdict = self.store.write(|tx| {
@@ -190,12 +253,38 @@ impl Rastau {
         })?;
         match verdict {
             Ok(account) => self.session()?.unlock(account, now),
-            // A locked-out or deactivated account leaves the desk entirely.
-            Err(e @ (Error::AccountLocked { .. } | Error::AccountInactive)) => {
-                self.session = None;
-                return Err(e);
-            }
-            Err(e) => return Err(e),
+            Err(e) => return Err(self.leave_if_shut_out(e)),
+        }
+        self.status()
+    }
+
+    /// The signed-in person chooses their own password, giving the one they have; the only
+    /// command, with signing out, open to someone whose password a supervisor set. Their other
+    /// sessions (the CLI, another window) end.
+    pub fn choose_password(&mut self, current: &str, new: &str) -> Result<Status> {
+        let (me, _) = self.present()?;
+        let now = self.now();
+        let verdict =
+            self.store.write(
+                |tx| match account::verify_password(tx, me.id, current, now)? {
+                    Ok(_) => {
+                        let epoch = account::choose_password(tx, me.id, new)?;
+                        Event::by(&me, Action::PasswordChosen)
+                            .on(Record::Account(me.id))
+                            .append(tx, now)?;
+                        Ok(Ok(epoch))
+                    }
+                    Err(e) => {
+                        Event::by(&me, Action::PasswordChoiceFailed)
+                            .detail(e.code())
+                            .append(tx, now)?;
+                        Ok(Err(e))
+                    }
+                },
+            )?;
+        match verdict {
+            Ok(epoch) => self.session()?.renew(epoch),
+            Err(e) => return Err(self.leave_if_shut_out(e)),
         }
         self.status()
     }
@@ -208,8 +297,9 @@ impl Rastau {
     /// Switches the language; remembered for the login and lock screens, and for the
     /// signed-in user while the session is open.
     pub fn set_language(&mut self, lang: Lang) -> Result<Status> {
-        let user = match self.actor() {
-            Ok(user) => Some(user),
+        // Also while a password must be chosen: that screen is read in a language too.
+        let user = match self.present() {
+            Ok((user, _)) => Some(user),
             // No one at work (first start, login or lock screen): only the screen's language.
             Err(Error::NotSetUp | Error::NotLoggedIn | Error::SessionLocked) => None,
             Err(e) => return Err(e),
@@ -247,7 +337,7 @@ impl Rastau {
                     .on(Record::Account(clerk.id))
                     .detail(&clerk.iin)
             },
-            |tx| account::insert(tx, new, Role::Clerk, now),
+            |tx| account::insert(tx, new, Role::Clerk, ChosenBy::Supervisor, now),
         )
     }
 
@@ -259,16 +349,27 @@ impl Rastau {
         } else {
             ""
         };
-        let updated = self.audited(
-            |updated: &Account| {
+        // A password a supervisor sets for someone else is theirs to replace at sign-in.
+        let chosen_by = if changes.id == me.id {
+            ChosenBy::Owner
+        } else {
+            ChosenBy::Supervisor
+        };
+        let (updated, epoch) = self.audited(
+            |(updated, _): &(Account, i64)| {
                 Event::by(&me, Action::AccountChanged)
                     .on(Record::Account(updated.id))
                     .detail(password)
             },
-            |tx| account::update(tx, changes, now),
+            |tx| {
+                let updated = account::update(tx, changes, chosen_by, now)?;
+                Ok((updated, account::standing(tx, changes.id)?.epoch))
+            },
         )?;
         if updated.id == me.id {
-            self.session()?.refresh(updated.clone());
+            let session = self.session()?;
+            session.refresh(updated.clone());
+            session.renew(epoch);
         }
         Ok(updated)
     }

@@ -1,6 +1,6 @@
 //! Who is at the keyboard. A session locks itself after the center's idle time; the check is
 //! made here, in Rust, so a UI that forgets to lock cannot keep a session open.
-use crate::account::{Account, Role};
+use crate::account::{Account, EpochReason, Standing};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Duration, Utc};
 use rastau_sign::Signer;
@@ -10,6 +10,8 @@ use ts_rs::TS;
 
 pub struct Session {
     account: Account,
+    /// The account's epoch at sign-in; the session ends once the store's has moved on.
+    epoch: i64,
     last_activity: DateTime<Utc>,
     locked: bool,
     /// The clerk's opened EDS key: asked once per login session, kept only in memory.
@@ -23,23 +25,38 @@ pub struct Session {
 pub struct SessionInfo {
     pub account: Account,
     pub locked: bool,
+    /// A supervisor set the password: the person must choose their own before anything else.
+    pub must_choose_password: bool,
 }
 
 impl Session {
-    pub fn start(account: Account, now: DateTime<Utc>) -> Session {
+    pub fn start(account: Account, epoch: i64, now: DateTime<Utc>) -> Session {
         Session {
             account,
+            epoch,
             last_activity: now,
             locked: false,
             signer: None,
         }
     }
 
-    pub fn info(&self) -> SessionInfo {
+    pub fn info(&self, must_choose_password: bool) -> SessionInfo {
         SessionInfo {
             account: self.account.clone(),
             locked: self.locked,
+            must_choose_password,
         }
+    }
+
+    /// Refuses a session whose account has moved on since it opened, saying why.
+    pub fn still_current(&self, standing: &Standing) -> Result<()> {
+        if standing.epoch == self.epoch {
+            return Ok(());
+        }
+        Err(match standing.moved_because {
+            Some(EpochReason::Deactivated) => Error::SessionEndedDeactivated,
+            _ => Error::SessionEndedPasswordChanged,
+        })
     }
 
     pub fn set_signer(&mut self, signer: Arc<dyn Signer>) {
@@ -69,15 +86,6 @@ impl Session {
         Ok(&self.account)
     }
 
-    /// As [`Session::active`], for supervisor-only actions.
-    pub fn supervisor(&mut self, now: DateTime<Utc>, idle: Duration) -> Result<&Account> {
-        let account = self.active(now, idle)?;
-        if account.role != Role::Supervisor {
-            return Err(Error::SupervisorOnly);
-        }
-        Ok(account)
-    }
-
     /// Notices an idle session without counting as activity.
     pub fn lock_if_idle(&mut self, now: DateTime<Utc>, idle: Duration) {
         if now - self.last_activity >= idle {
@@ -98,5 +106,11 @@ impl Session {
 
     pub fn refresh(&mut self, account: Account) {
         self.account = account;
+    }
+
+    /// Takes in the epoch the person's own password change moved: this session goes on, while
+    /// the account's other sessions end.
+    pub fn renew(&mut self, epoch: i64) {
+        self.epoch = epoch;
     }
 }

@@ -3,7 +3,8 @@ mod common;
 
 use chrono::Duration;
 use common::*;
-use rastau_core::account::{AccountChanges, Role};
+use rastau_core::account::{Account, AccountChanges, Role};
+use rastau_core::audit::Action;
 use rastau_core::ids::IdError;
 use rastau_core::store::Store;
 use rastau_core::{Error, FirstStart, Lang, Rastau};
@@ -109,11 +110,11 @@ fn bad_accounts_are_refused_with_their_reason() {
 #[test]
 fn five_wrong_passwords_lock_for_five_minutes() {
     let mut desk = with_clerk();
-    for left in (1..=4).rev() {
-        match desk.app.login(&clerk_iin(), "wrong-password") {
-            Err(Error::WrongPassword { attempts_left }) => assert_eq!(attempts_left, left),
-            other => panic!("expected WrongPassword, got {other:?}"),
-        }
+    for _ in 0..4 {
+        assert!(matches!(
+            desk.app.login(&clerk_iin(), "wrong-password"),
+            Err(Error::WrongCredentials)
+        ));
     }
     assert!(matches!(
         desk.app.login(&clerk_iin(), "wrong-password"),
@@ -137,9 +138,15 @@ fn a_right_password_resets_the_count() {
     }
     desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
     desk.app.logout().unwrap();
+    for _ in 0..4 {
+        assert!(matches!(
+            desk.app.login(&clerk_iin(), "wrong-password"),
+            Err(Error::WrongCredentials)
+        ));
+    }
     assert!(matches!(
         desk.app.login(&clerk_iin(), "wrong-password"),
-        Err(Error::WrongPassword { attempts_left: 4 })
+        Err(Error::AccountLocked { minutes: 5 })
     ));
 }
 
@@ -170,7 +177,12 @@ fn a_supervisor_lifts_a_lockout_by_setting_a_new_password() {
         .unwrap();
     desk.app.logout().unwrap();
     let status = desk.app.login(&clerk_iin(), "new-clerk-pass").unwrap();
-    assert_eq!(status.session.unwrap().account.position, "Аға маман");
+    let session = status.session.unwrap();
+    assert_eq!(session.account.position, "Аға маман");
+    assert!(
+        session.must_choose_password,
+        "a password a supervisor set is the clerk's to replace"
+    );
 }
 
 #[test]
@@ -194,6 +206,11 @@ fn a_deactivated_clerk_cannot_sign_in() {
     assert!(matches!(
         desk.app.login(&clerk_iin(), "clerk-pass-1"),
         Err(Error::AccountInactive)
+    ));
+    // Only whoever knows the password learns that the account exists and is off.
+    assert!(matches!(
+        desk.app.login(&clerk_iin(), "wrong-password"),
+        Err(Error::WrongCredentials)
     ));
 }
 
@@ -304,4 +321,195 @@ fn the_lock_screen_switches_language_without_touching_the_account() {
         Lang::Kk,
         "the clerk's own choice is unchanged"
     );
+}
+
+/// A second program on the same store: another counter's window, or the CLI.
+fn beside(desk: &Desk) -> Rastau {
+    Rastau::new(
+        Store::open(desk.dir.path()).unwrap(),
+        Box::new(desk.clock.clone()),
+    )
+}
+
+fn the_clerk(app: &mut Rastau) -> Account {
+    app.accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.iin == clerk_iin())
+        .unwrap()
+}
+
+fn new_password(account: &Account, password: &str) -> AccountChanges {
+    AccountChanges {
+        id: account.id,
+        full_name: account.full_name.clone(),
+        position: account.position.clone(),
+        phone: account.phone.clone(),
+        new_password: Some(password.into()),
+    }
+}
+
+#[test]
+fn deactivating_a_clerk_ends_their_open_session_at_the_next_command() {
+    let mut desk = with_clerk();
+    desk.as_clerk();
+    assert!(desk.app.my_open_visits().is_ok());
+
+    let mut supervisor = beside(&desk);
+    supervisor
+        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+        .unwrap();
+    let clerk = the_clerk(&mut supervisor);
+    supervisor.set_account_active(clerk.id, false).unwrap();
+    // Even switched on again at once: the session opened before stays ended.
+    supervisor.set_account_active(clerk.id, true).unwrap();
+
+    assert!(matches!(
+        desk.app.my_open_visits(),
+        Err(Error::SessionEndedDeactivated)
+    ));
+    assert!(desk.app.status().unwrap().session.is_none());
+    assert!(matches!(desk.app.touch(), Err(Error::NotLoggedIn)));
+    let ended = audit_of(&mut supervisor, Action::SessionEnded);
+    assert_eq!(ended.total, 1);
+    assert_eq!(ended.entries[0].actor_iin.as_deref(), Some(&*clerk_iin()));
+    assert_eq!(ended.entries[0].detail, "session-ended-deactivated");
+}
+
+#[test]
+fn a_new_password_ends_the_open_session_even_a_locked_one() {
+    let mut desk = with_clerk();
+    desk.as_clerk();
+    desk.app.lock().unwrap();
+
+    let mut supervisor = beside(&desk);
+    supervisor
+        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+        .unwrap();
+    let clerk = the_clerk(&mut supervisor);
+    supervisor
+        .update_account(&new_password(&clerk, "reset-by-boss"))
+        .unwrap();
+
+    // The old password would still unlock the session in memory; the store says it ended.
+    assert!(matches!(
+        desk.app.unlock("clerk-pass-1"),
+        Err(Error::SessionEndedPasswordChanged)
+    ));
+    assert!(desk.app.status().unwrap().session.is_none());
+    assert!(matches!(
+        desk.app.login(&clerk_iin(), "clerk-pass-1"),
+        Err(Error::WrongCredentials)
+    ));
+    assert!(desk.app.login(&clerk_iin(), "reset-by-boss").is_ok());
+}
+
+#[test]
+fn a_supervisor_who_changes_their_own_password_goes_on_working() {
+    let mut desk = with_clerk();
+    desk.as_supervisor();
+    let mut elsewhere = beside(&desk);
+    elsewhere
+        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+        .unwrap();
+    let me = desk
+        .app
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.role == Role::Supervisor)
+        .unwrap();
+    desk.app
+        .update_account(&new_password(&me, "басшы-жаңа-2026"))
+        .unwrap();
+    let status = desk.app.status().unwrap();
+    assert!(
+        !status.session.unwrap().must_choose_password,
+        "chosen by its owner"
+    );
+    assert!(desk.app.accounts().is_ok(), "this session goes on");
+    assert!(
+        matches!(
+            elsewhere.accounts(),
+            Err(Error::SessionEndedPasswordChanged)
+        ),
+        "the supervisor's other session ends"
+    );
+}
+
+#[test]
+fn a_clerk_made_by_a_supervisor_chooses_their_own_password_before_anything_else() {
+    let mut desk = set_up();
+    desk.as_supervisor();
+    desk.app
+        .create_clerk(&person(clerk_iin(), "Ғабитов Ұлан", GIVEN_PASSWORD))
+        .unwrap();
+    desk.app.logout().unwrap();
+
+    let status = desk.app.login(&clerk_iin(), GIVEN_PASSWORD).unwrap();
+    assert!(status.session.unwrap().must_choose_password);
+    assert!(matches!(
+        desk.app.my_open_visits(),
+        Err(Error::PasswordChangeRequired)
+    ));
+    assert!(matches!(
+        desk.app.touch(),
+        Err(Error::PasswordChangeRequired)
+    ));
+    // The screen that asks can be read in either language.
+    assert_eq!(desk.app.set_language(Lang::Ru).unwrap().language, Lang::Ru);
+
+    assert!(matches!(
+        desk.app.choose_password(GIVEN_PASSWORD, GIVEN_PASSWORD),
+        Err(Error::PasswordUnchanged)
+    ));
+    assert!(matches!(
+        desk.app.choose_password(GIVEN_PASSWORD, "short"),
+        Err(Error::PasswordTooShort { min: 8 })
+    ));
+    assert!(matches!(
+        desk.app
+            .choose_password("not-the-given-one", "my-own-pass-1"),
+        Err(Error::WrongPassword { attempts_left: 4 })
+    ));
+    let status = desk
+        .app
+        .choose_password(GIVEN_PASSWORD, "my-own-pass-1")
+        .unwrap();
+    assert!(!status.session.unwrap().must_choose_password);
+    assert!(desk.app.my_open_visits().is_ok(), "the session goes on");
+
+    desk.app.logout().unwrap();
+    assert!(matches!(
+        desk.app.login(&clerk_iin(), GIVEN_PASSWORD),
+        Err(Error::WrongCredentials)
+    ));
+    let status = desk.app.login(&clerk_iin(), "my-own-pass-1").unwrap();
+    assert!(!status.session.unwrap().must_choose_password);
+    desk.app.logout().unwrap();
+    desk.as_supervisor();
+    assert_eq!(audit_of(&mut desk.app, Action::PasswordChosen).total, 1);
+    assert_eq!(
+        audit_of(&mut desk.app, Action::PasswordChoiceFailed).entries[0].detail,
+        "wrong-password"
+    );
+}
+
+#[test]
+fn the_first_supervisor_and_the_demo_accounts_are_not_asked_to_choose() {
+    let mut desk = set_up();
+    let status = desk
+        .app
+        .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
+        .unwrap();
+    assert!(!status.session.unwrap().must_choose_password);
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let logins = rastau_core::demo::fill(&mut store, desk.clock_now()).unwrap();
+    let mut demo = Rastau::new(store, Box::new(desk.clock.clone()));
+    for login in logins {
+        demo.login(&login.iin, &login.password).unwrap();
+        assert!(demo.my_open_visits().is_ok(), "{}", login.full_name);
+    }
 }

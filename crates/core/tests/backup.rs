@@ -218,7 +218,7 @@ fn a_folder_without_a_manifest_or_a_wrong_password_is_refused() {
     ));
     assert!(matches!(
         restore_as(&dir, &folder, &supervisor_iin(), "not-the-password"),
-        Err(Error::WrongPassword { .. })
+        Err(Error::WrongCredentials)
     ));
     assert_eq!(visits(&dir), 1);
 }

@@ -365,9 +365,11 @@ fn forms_are_for_the_clerk_of_the_visit_or_a_supervisor() {
     desk.app
         .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
         .unwrap();
-    desk.app
-        .create_clerk(&person_account(iin("91030340033"), "Омарова Айгүл"))
-        .unwrap();
+    hire(
+        &mut desk.app,
+        &person_account(iin("91030340033"), "Омарова Айгүл"),
+    );
+    desk.as_supervisor();
     assert!(desk.app.consent_form(visit.id, Lang::Ru).is_ok());
     assert!(desk.app.receipt(visit.id, Lang::Ru, b"rastau").is_ok());
 

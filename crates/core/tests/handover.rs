@@ -286,14 +286,10 @@ fn the_same_copy_twice_is_refused_before_anything_is_written() {
 fn a_clerk_hands_over_only_at_their_own_visit() {
     let (mut c, copies) = two_copies();
     c.desk.as_supervisor();
-    c.desk
-        .app
-        .create_clerk(&person(
-            iin("91010130033"),
-            "Басқа Қызметкер",
-            "other-pass-1",
-        ))
-        .unwrap();
+    hire(
+        &mut c.desk.app,
+        &person(iin("91010130033"), "Басқа Қызметкер", "other-pass-1"),
+    );
     c.desk
         .app
         .login(&iin("91010130033"), "other-pass-1")

@@ -115,10 +115,10 @@ fn only_the_visits_clerk_touches_its_pages() {
     let other = iin("91030350033");
     c.desk.app.logout().unwrap();
     c.desk.as_supervisor();
-    c.desk
-        .app
-        .create_clerk(&person(other.clone(), "Басқа Қызметкер", "password-1"))
-        .unwrap();
+    hire(
+        &mut c.desk.app,
+        &person(other.clone(), "Басқа Қызметкер", "password-1"),
+    );
     c.desk.app.login(&other, "password-1").unwrap();
     assert!(matches!(
         c.desk.app.delete_page(page),

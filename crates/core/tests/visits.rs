@@ -217,8 +217,7 @@ fn open_visits_survive_a_restart_and_belong_to_their_clerk() {
         .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
         .unwrap();
     let second_clerk = person(iin("91030350033"), "Second", "password-2");
-    desk.app.create_clerk(&second_clerk).unwrap();
-    desk.app.logout().unwrap();
+    hire(&mut desk.app, &second_clerk);
     desk.app.login(&second_clerk.iin, "password-2").unwrap();
     assert!(desk.app.my_open_visits().unwrap().is_empty());
     assert!(matches!(

@@ -36,6 +36,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         session::logout,
         session::lock,
         session::unlock,
+        session::choose_password,
         session::touch,
         session::set_language,
         session::demo_logins,

@@ -35,6 +35,11 @@ pub fn unlock(desk: State<Desk>, password: String) -> Reply<Status> {
 }
 
 #[tauri::command]
+pub fn choose_password(desk: State<Desk>, current: String, new: String) -> Reply<Status> {
+    desk.with(|app| app.choose_password(&current, &new))
+}
+
+#[tauri::command]
 pub fn touch(desk: State<Desk>) -> Reply<()> {
     desk.with(|app| app.touch())
 }

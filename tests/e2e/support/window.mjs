@@ -158,12 +158,43 @@ export class Window {
     await (await this.waitFor(`${scope} input[name="${name}"]`)).sendKeys(Key.ENTER);
   }
 
-  /** Signs in from the login screen with the demo password. */
-  async login(iin, password = "demo-2026") {
+  /** Types an IIN and a password on the login screen and submits them. */
+  async submitLogin(iin, password) {
     await this.fill('[data-testid="login"]', "iin", iin);
     await this.fill('[data-testid="login"]', "password", password);
     await this.pressEnter('[data-testid="login"]', "password");
+  }
+
+  /** Signs in from the login screen with the demo password. */
+  async login(iin, password = "demo-2026") {
+    await this.submitLogin(iin, password);
     await this.waitFor('[data-testid="welcome"]');
+  }
+
+  /** The first sign-in of someone whose password a supervisor set (a new clerk, or after a
+   * reset): the window asks for their own before anything else. */
+  async firstLogin(iin, given, own) {
+    await this.submitLogin(iin, given);
+    await this.choosePassword(given, own);
+  }
+
+  /** Fills the screen that asks for one's own password, and waits for the home screen. */
+  async choosePassword(given, own) {
+    const form = '[data-testid="choose-password"]';
+    await this.fillAll(form, { given, chosen: own, chosenRepeat: own });
+    await this.pressEnter(form, "chosenRepeat");
+    await this.waitFor('[data-testid="welcome"]');
+  }
+
+  /** Calls a Rust command straight through Tauri's IPC, as the UI's `invoke` would (past any
+   * check the UI makes), and returns `{ ok }` or `{ error }` (the `{ code, args }` payload). */
+  async invoke(command, args = {}) {
+    return this.driver.executeAsyncScript(
+      `const [command, args, done] = arguments;
+       window.__TAURI_INTERNALS__.invoke(command, args).then((ok) => done({ ok }), (error) => done({ error }));`,
+      command,
+      args,
+    );
   }
 
   async screenshot(name) {

@@ -4,4 +4,8 @@ import type { Account } from "./Account";
 /**
  * The session as the UI sees it.
  */
-export type SessionInfo = { account: Account, locked: boolean, };
+export type SessionInfo = { account: Account, locked: boolean, 
+/**
+ * A supervisor set the password: the person must choose their own before anything else.
+ */
+mustChoosePassword: boolean, };

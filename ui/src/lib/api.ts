@@ -46,6 +46,8 @@ export const api = {
   logout: () => invoke<Status>("logout"),
   lock: () => invoke<Status>("lock"),
   unlock: (password: string) => invoke<Status>("unlock", { password }),
+  choosePassword: (current: string, next: string) =>
+    invoke<Status>("choose_password", { current, new: next }),
   touch: () => invoke<null>("touch"),
   setLanguage: (language: Lang) => invoke<Status>("set_language", { language }),
   accounts: () => invoke<Account[]>("accounts"),

@@ -59,6 +59,9 @@ const EVERY: Record<Action, null> = {
   "seal-key-moved-out": null,
   "handover-started": null,
   "handover-failed": null,
+  "session-ended": null,
+  "password-chosen": null,
+  "password-choice-failed": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 

@@ -22,8 +22,18 @@ export async function refresh() {
   }
 }
 
-/** Errors after which the screen must change (locked or signed out elsewhere). */
-const SESSION_CODES = new Set(["session-locked", "not-logged-in", "account-locked"]);
+/** Errors that ended the session: the login screen says why. */
+const ENDED_CODES = new Set(["session-ended-deactivated", "session-ended-password-changed"]);
+
+/** Errors after which the screen must change (locked, signed out, or a password to choose). */
+const SESSION_CODES = new Set([
+  "session-locked",
+  "not-logged-in",
+  "account-locked",
+  "locked-until-lifted",
+  "password-change-required",
+  ...ENDED_CODES,
+]);
 
 /** One form's call into Rust: busy while it runs, its error kept for display. */
 export class Action {
@@ -37,6 +47,7 @@ export class Action {
       return await work();
     } catch (error) {
       this.error = error;
+      if (isPayload(error) && ENDED_CODES.has(error.code)) desk.notice = `error-${error.code}`;
       if (isPayload(error) && SESSION_CODES.has(error.code)) await refresh();
       return undefined;
     } finally {

@@ -2,10 +2,16 @@
 mod login;
 mod password;
 mod records;
+mod throttle;
+mod typed_iin;
 
-pub use login::{authenticate, verify_password, LOCK_MINUTES, MAX_FAILED_LOGINS};
-pub use password::MIN_PASSWORD_LEN;
-pub use records::{by_iin, get, insert, list, set_active, set_language, update};
+pub use login::{authenticate, verify_password};
+pub use password::{MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
+pub use records::{
+    by_iin, choose_password, get, insert, list, set_active, set_language, standing, update,
+};
+pub use throttle::{LOCK_MINUTES, MAX_FAILED_LOGINS};
+pub use typed_iin::TypedIin;
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -33,6 +39,45 @@ impl Role {
             .into_iter()
             .find(|r| r.code() == code)
     }
+}
+
+/// Who chose an account's password: its owner, or a supervisor for them (then the owner must
+/// choose their own before doing anything else).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChosenBy {
+    Owner,
+    Supervisor,
+}
+
+/// Why an account's open sessions were last ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EpochReason {
+    Deactivated,
+    PasswordChanged,
+}
+
+impl EpochReason {
+    fn code(self) -> &'static str {
+        match self {
+            EpochReason::Deactivated => "deactivated",
+            EpochReason::PasswordChanged => "password-changed",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<EpochReason> {
+        [EpochReason::Deactivated, EpochReason::PasswordChanged]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+/// An account's state as every command checks it: sessions opened under another `epoch` have
+/// ended, and an owner who must choose a password may do nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub epoch: i64,
+    pub moved_because: Option<EpochReason>,
+    pub must_choose_password: bool,
 }
 
 /// An account as the UI sees it: never with its password hash.

@@ -1,5 +1,6 @@
 //! Reading and writing account rows.
-use super::{password, Account, AccountChanges, NewAccount, Role};
+use super::{password, throttle, Account, AccountChanges, ChosenBy, NewAccount, Role};
+use super::{EpochReason, Standing};
 use crate::error::{Error, Result};
 use crate::ids::Iin;
 use crate::lang::Lang;
@@ -29,12 +30,10 @@ fn from_row(r: &Row) -> rusqlite::Result<Account> {
 pub(super) struct Credentials {
     pub account: Account,
     pub hash: String,
-    pub failed_logins: u32,
-    pub locked_until: Option<DateTime<Utc>>,
 }
 
 pub(super) fn credentials_by_iin(conn: &Connection, iin: &str) -> Result<Option<Credentials>> {
-    credentials_where(conn, "iin = ?1", iin.trim())
+    credentials_where(conn, "iin = ?1", iin)
 }
 
 pub(super) fn credentials_by_id(conn: &Connection, id: i64) -> Result<Option<Credentials>> {
@@ -46,32 +45,74 @@ fn credentials_where(
     condition: &str,
     key: impl rusqlite::ToSql,
 ) -> Result<Option<Credentials>> {
-    let sql = format!(
-        "SELECT {COLUMNS}, password_hash, failed_logins, locked_until FROM account WHERE {condition}"
-    );
+    let sql = format!("SELECT {COLUMNS}, password_hash FROM account WHERE {condition}");
     Ok(conn
         .query_row(&sql, [key], |r| {
             Ok(Credentials {
                 account: from_row(r)?,
                 hash: r.get(8)?,
-                failed_logins: r.get(9)?,
-                locked_until: r.get(10)?,
             })
         })
         .optional()?)
 }
 
-pub(super) fn record_failures(
-    tx: &Transaction,
-    id: i64,
-    failed_logins: u32,
-    locked_until: Option<DateTime<Utc>>,
-) -> Result<()> {
+/// What every command checks an open session against: the store, not the session's memory,
+/// since another program on the store (the CLI, or a window at another counter) may have
+/// changed the account since.
+pub fn standing(conn: &Connection, id: i64) -> Result<Standing> {
+    conn.query_row(
+        "SELECT session_epoch, epoch_reason, must_choose_password FROM account WHERE id = ?1",
+        [id],
+        |r| {
+            let reason: Option<String> = r.get(1)?;
+            Ok(Standing {
+                epoch: r.get(0)?,
+                moved_because: reason.as_deref().and_then(EpochReason::from_code),
+                must_choose_password: r.get(2)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(Error::AccountNotFound)
+}
+
+/// Ends every open session of the account at its next command.
+fn move_epoch(tx: &Transaction, id: i64, reason: EpochReason) -> Result<()> {
     tx.execute(
-        "UPDATE account SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1",
-        params![id, failed_logins, locked_until],
+        "UPDATE account SET session_epoch = session_epoch + 1, epoch_reason = ?2 WHERE id = ?1",
+        params![id, reason.code()],
     )?;
     Ok(())
+}
+
+/// Stores a new password: its open sessions end, and a lock on its IIN is lifted. Returns the
+/// account's new epoch.
+fn set_password(tx: &Transaction, id: i64, password: &str, chosen_by: ChosenBy) -> Result<i64> {
+    password::check_strength(password)?;
+    let changed = tx.execute(
+        "UPDATE account SET password_hash = ?2, must_choose_password = ?3 WHERE id = ?1",
+        params![
+            id,
+            password::hash(password)?,
+            chosen_by == ChosenBy::Supervisor
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::AccountNotFound);
+    }
+    move_epoch(tx, id, EpochReason::PasswordChanged)?;
+    throttle::lift(tx, &get(tx, id)?.iin)?;
+    Ok(standing(tx, id)?.epoch)
+}
+
+/// The owner's own choice of password, which must not be the one they have (set by a
+/// supervisor, when they are made to choose). Returns the account's new epoch.
+pub fn choose_password(tx: &Transaction, id: i64, new_password: &str) -> Result<i64> {
+    let current = credentials_by_id(tx, id)?.ok_or(Error::AccountNotFound)?;
+    if password::matches(new_password, &current.hash)? {
+        return Err(Error::PasswordUnchanged);
+    }
+    set_password(tx, id, new_password, ChosenBy::Owner)
 }
 
 /// All accounts, supervisors first, then by name.
@@ -110,6 +151,7 @@ pub fn insert(
     tx: &Transaction,
     new: &NewAccount,
     role: Role,
+    chosen_by: ChosenBy,
     now: DateTime<Utc>,
 ) -> Result<Account> {
     let iin = Iin::parse(&new.iin)?;
@@ -119,8 +161,8 @@ pub fn insert(
     let hash = password::hash(&new.password)?;
     let inserted = tx.execute(
         "INSERT INTO account (iin, full_name, position, phone, role, password_hash,
-                              created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                              must_choose_password, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
         params![
             iin.number,
             new.full_name.trim(),
@@ -128,6 +170,7 @@ pub fn insert(
             new.phone.trim(),
             role.code(),
             hash,
+            chosen_by == ChosenBy::Supervisor,
             now
         ],
     );
@@ -140,7 +183,13 @@ pub fn insert(
     get(tx, tx.last_insert_rowid())
 }
 
-pub fn update(tx: &Transaction, changes: &AccountChanges, now: DateTime<Utc>) -> Result<Account> {
+/// Edits an account; a new password in `changes` is chosen by `chosen_by`.
+pub fn update(
+    tx: &Transaction,
+    changes: &AccountChanges,
+    chosen_by: ChosenBy,
+    now: DateTime<Utc>,
+) -> Result<Account> {
     require("fullName", &changes.full_name)?;
     require("position", &changes.position)?;
     let changed = tx.execute(
@@ -158,13 +207,7 @@ pub fn update(tx: &Transaction, changes: &AccountChanges, now: DateTime<Utc>) ->
         return Err(Error::AccountNotFound);
     }
     if let Some(new_password) = changes.new_password.as_deref().filter(|p| !p.is_empty()) {
-        password::check_strength(new_password)?;
-        // A new password given by a supervisor also lifts a lockout.
-        tx.execute(
-            "UPDATE account SET password_hash = ?2, failed_logins = 0, locked_until = NULL
-             WHERE id = ?1",
-            params![changes.id, password::hash(new_password)?],
-        )?;
+        set_password(tx, changes.id, new_password, chosen_by)?;
     }
     get(tx, changes.id)
 }
@@ -176,6 +219,9 @@ pub fn set_active(tx: &Transaction, id: i64, active: bool, now: DateTime<Utc>) -
     )?;
     if changed == 0 {
         return Err(Error::AccountNotFound);
+    }
+    if !active {
+        move_epoch(tx, id, EpochReason::Deactivated)?;
     }
     get(tx, id)
 }

@@ -80,6 +80,9 @@ actions! {
     SealKeyMovedOut => "seal-key-moved-out",
     HandoverStarted => "handover-started",
     HandoverFailed => "handover-failed",
+    SessionEnded => "session-ended",
+    PasswordChosen => "password-chosen",
+    PasswordChoiceFailed => "password-choice-failed",
 }
 
 #[cfg(test)]

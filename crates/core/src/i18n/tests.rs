@@ -211,6 +211,12 @@ fn every_error() -> Vec<Error> {
         Error::BackupAuditBroken { seq: 3 },
         Error::BackupFileUnnamed { file: "x".into() },
         Error::BackupWithoutCenter,
+        Error::LockedUntilLifted,
+        Error::PasswordTooLong { max: 128 },
+        Error::SessionEndedDeactivated,
+        Error::SessionEndedPasswordChanged,
+        Error::PasswordChangeRequired,
+        Error::PasswordUnchanged,
     ]
 }
 

@@ -97,13 +97,10 @@ impl Day {
 pub fn a_day() -> (Day, NaiveDate) {
     let mut desk = with_clerk();
     desk.as_supervisor();
-    desk.app
-        .create_clerk(&person(
-            second_clerk_iin(),
-            "Иванова Мария",
-            SECOND_CLERK_PASSWORD,
-        ))
-        .unwrap();
+    hire(
+        &mut desk.app,
+        &person(second_clerk_iin(), "Иванова Мария", SECOND_CLERK_PASSWORD),
+    );
     let mut day = Day {
         desk,
         pki: super::pki(),

@@ -9,7 +9,7 @@ pub mod tmpfs;
 
 use chrono::{TimeZone, Utc};
 use rastau_capture::{import_bytes, Limits, ScanPage};
-use rastau_core::account::NewAccount;
+use rastau_core::account::{Account, NewAccount};
 use rastau_core::applicant::Applicant;
 use rastau_core::audit::{Action, AuditFilter, AuditPage};
 use rastau_core::center::CenterProfile;
@@ -22,6 +22,9 @@ use rastau_core::{FirstStart, Rastau};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 pub const SUPERVISOR_PASSWORD: &str = "басшы-2026";
+/// The password a supervisor gives a new clerk in these tests; the clerk replaces it with their
+/// own at the first sign-in.
+pub const GIVEN_PASSWORD: &str = "given-by-supervisor";
 
 /// The CA that issues the tests' keys, trusted by every center [`set_up`] makes (as a real
 /// center trusts NCA RK's): one for the whole test binary, since making a CA takes a while.
@@ -116,11 +119,27 @@ pub fn with_clerk_in(dir: tempfile::TempDir) -> Desk {
     desk.app
         .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
         .unwrap();
-    desk.app
-        .create_clerk(&person(clerk_iin(), "Ғабитов Ұлан", "clerk-pass-1"))
-        .unwrap();
-    desk.app.logout().unwrap();
+    hire(
+        &mut desk.app,
+        &person(clerk_iin(), "Ғабитов Ұлан", "clerk-pass-1"),
+    );
     desk
+}
+
+/// Makes the clerk `new` as the signed-in supervisor does, with [`GIVEN_PASSWORD`], and lets
+/// the clerk choose `new.password` at their first sign-in. No one is signed in after.
+pub fn hire(app: &mut Rastau, new: &NewAccount) -> Account {
+    let given = NewAccount {
+        password: GIVEN_PASSWORD.into(),
+        ..new.clone()
+    };
+    let clerk = app.create_clerk(&given).unwrap();
+    app.logout().unwrap();
+    let status = app.login(&new.iin, GIVEN_PASSWORD).unwrap();
+    assert!(status.session.unwrap().must_choose_password);
+    app.choose_password(GIVEN_PASSWORD, &new.password).unwrap();
+    app.logout().unwrap();
+    clerk
 }
 
 impl Desk {
