@@ -17,6 +17,8 @@ PACKAGES=(
   # signatures and PDFs checked by independent tools: openssl cms, pdfsig (with an NSS trust
   # store from certutil), pdftotext / pdfimages / pdftoppm
   openssl poppler-utils libnss3-tools
+  # a signature made on a clock set back, to show a backdated claim is never trusted
+  faketime
   # reading printed QR codes back in tests
   zbar-tools
   # scanning: SANE and its `test` backend

@@ -52,10 +52,19 @@ pub fn retention(store: Store, iin: &str, m: &Messages) -> Result<String, String
     ))
 }
 
-pub fn backup(store: Store, dest: &Path, iin: &str, m: &Messages) -> Result<String, String> {
-    let report = signed_in(store, iin, m)?
-        .backup(dest)
-        .map_err(|e| m.error(&e))?;
+pub fn backup(
+    store: Store,
+    dest: &Path,
+    iin: &str,
+    with_seal_key: bool,
+    m: &Messages,
+) -> Result<String, String> {
+    let mut app = signed_in(store, iin, m)?;
+    let report = match with_seal_key {
+        true => app.backup_with_seal_key(dest),
+        false => app.backup(dest),
+    }
+    .map_err(|e| m.error(&e))?;
     Ok(m.text(
         "backup-done",
         [

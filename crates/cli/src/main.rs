@@ -98,6 +98,11 @@ enum Command {
         dir: PathBuf,
         #[arg(long)]
         iin: String,
+        /// Also carries the center's seal private key, to move the installation to a new
+        /// machine that goes on sealing with it. Whoever holds such a backup can forge the
+        /// center's QR seals: keep it as an EDS key is kept.
+        #[arg(long)]
+        with_seal_key: bool,
     },
     /// Replaces the store with the backup in DIR after checking every file of it against its
     /// manifest; the replaced store is moved aside into the data folder. Close the window
@@ -221,8 +226,12 @@ fn main() -> ExitCode {
             command: RetentionCommand::Run { iin },
         } => open(cli.data_dir, &messages)
             .and_then(|store| custody::retention(store, &iin, &messages)),
-        Command::Backup { dir, iin } => open(cli.data_dir, &messages)
-            .and_then(|store| custody::backup(store, &dir, &iin, &messages)),
+        Command::Backup {
+            dir,
+            iin,
+            with_seal_key,
+        } => open(cli.data_dir, &messages)
+            .and_then(|store| custody::backup(store, &dir, &iin, with_seal_key, &messages)),
         Command::Restore { dir, iin } => {
             let data_dir = data_dir.unwrap_or_else(default_data_dir);
             custody::restore(&data_dir, &dir, &iin, &messages)
