@@ -110,6 +110,10 @@ pub enum CaptureError {
     /// streams together: a decompression bomb, or a document too big for one import.
     #[error("{file} expands beyond {max_mb} MB")]
     ExpandsTooFar { file: String, max_mb: u64 },
+    /// A PDF with more objects or deeper nesting than any real document: reading it could
+    /// exhaust memory or the stack.
+    #[error("{file}: PDF built too intricately to be read safely")]
+    PdfTooComplex { file: String },
 }
 
 impl CaptureError {
@@ -142,6 +146,7 @@ impl CaptureError {
             Self::BadRotation { .. } => "capture-bad-rotation",
             Self::WatchFailed { .. } => "capture-watch-failed",
             Self::ExpandsTooFar { .. } => "capture-expands-too-far",
+            Self::PdfTooComplex { .. } => "capture-pdf-too-complex",
         }
     }
 
@@ -210,6 +215,7 @@ impl CaptureError {
             Self::ExpandsTooFar { file, max_mb } => {
                 vec![("file", s(file)), ("max_mb", s(max_mb))]
             }
+            Self::PdfTooComplex { file } => vec![("file", s(file))],
         }
     }
 
@@ -241,6 +247,7 @@ impl CaptureError {
         "capture-bad-rotation",
         "capture-watch-failed",
         "capture-expands-too-far",
+        "capture-pdf-too-complex",
     ];
 }
 

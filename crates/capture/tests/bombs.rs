@@ -4,6 +4,7 @@
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use rastau_capture::{import_bytes, Limits};
+use rastau_pdf_guard::test_files::{deeply_nested, object_stream_bomb, pdf, stream};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -91,4 +92,55 @@ fn more_pages_than_the_limit_are_refused() {
     let err = import_bytes(&tiff_bomb(4, 2000), "four.tif", &limits).unwrap_err();
     assert_eq!(err.code(), "capture-too-many-pages", "{err}");
     assert!(err.args().contains(&("pages", "4".to_owned())));
+}
+
+#[test]
+fn a_pdf_with_a_nested_compressed_object_stream_is_refused_before_lopdf() {
+    let pdf = object_stream_bomb(1 << 30);
+    let err = import_bytes(&pdf, "bomb.pdf", &Limits::default()).unwrap_err();
+    assert_eq!(err.code(), "capture-expands-too-far", "{err}");
+    assert!(err.args().contains(&("file", "bomb.pdf".to_owned())));
+    assert!(err.args().contains(&("max_mb", "256".to_owned())));
+}
+
+#[test]
+fn a_pdf_nested_past_the_parsers_stack_is_refused() {
+    let err = import_bytes(&deeply_nested(100_000), "deep.pdf", &Limits::default()).unwrap_err();
+    assert_eq!(err.code(), "capture-pdf-too-complex", "{err}");
+    assert_eq!(err.args(), vec![("file", "deep.pdf".to_owned())]);
+}
+
+/// A PDF of `pages` A4 pages drawing a rectangle each: every page is rendered.
+fn vector_pages(pages: usize) -> Vec<u8> {
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + i)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+        stream("", b"0 0 1 rg 100 100 200 200 re f"),
+    ];
+    objects.extend((0..pages).map(|_| {
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>".to_vec()
+    }));
+    pdf(&objects)
+}
+
+#[test]
+fn the_pages_of_a_pdf_share_one_budget_before_any_is_rendered() {
+    // Three A4 pages at 300 dpi are 26 MB each once rendered.
+    let limits = Limits {
+        max_decoded_bytes: 60 << 20,
+        ..Limits::default()
+    };
+    let started = Instant::now();
+    let err = import_bytes(&vector_pages(3), "three.pdf", &limits).unwrap_err();
+    assert_eq!(err.code(), "capture-expands-too-far", "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -99,6 +99,7 @@ fn samples() -> Vec<CaptureError> {
             file: s(),
             max_mb: 1024,
         },
+        CaptureError::PdfTooComplex { file: s() },
     ]
 }
 
