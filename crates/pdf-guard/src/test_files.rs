@@ -96,6 +96,12 @@ fn pdf_from(catalog: &[u8], extra: &[Vec<u8>]) -> Vec<u8> {
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_vec(),
     ];
     objects.extend(extra.iter().cloned());
+    pdf(&objects)
+}
+
+/// A PDF of `objects` numbered from 1 (the first is the catalog), with a classic
+/// cross-reference table.
+pub fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
     let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
