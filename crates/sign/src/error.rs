@@ -44,6 +44,12 @@ pub enum SignError {
     /// OpenSSL refused an operation for a reason not covered above.
     #[error("cryptographic operation failed: {detail}")]
     Crypto { detail: String },
+    /// A PDF that would inflate beyond `max_mb` when read: a decompression bomb.
+    #[error("the PDF expands beyond {max_mb} MB")]
+    PdfExpands { max_mb: u64 },
+    /// A PDF with more objects or deeper nesting than any real document.
+    #[error("the PDF is built too intricately to be read safely")]
+    PdfTooComplex,
 }
 
 impl SignError {
@@ -63,6 +69,8 @@ impl SignError {
             SignError::PdfEncrypted => "sign-pdf-encrypted",
             SignError::Malformed { .. } => "sign-malformed",
             SignError::Crypto { .. } => "sign-crypto",
+            SignError::PdfExpands { .. } => "sign-pdf-expands",
+            SignError::PdfTooComplex => "sign-pdf-too-complex",
         }
     }
 
@@ -84,12 +92,26 @@ impl SignError {
             | SignError::NoIin
             | SignError::NoSignature
             | SignError::PdfEncrypted => Vec::new(),
+            SignError::PdfExpands { max_mb } => vec![("max_mb", max_mb.to_string())],
+            SignError::PdfTooComplex => Vec::new(),
         }
     }
 
     pub(crate) fn malformed(detail: impl Into<String>) -> SignError {
         SignError::Malformed {
             detail: detail.into(),
+        }
+    }
+}
+
+impl From<rastau_pdf_guard::GuardError> for SignError {
+    fn from(e: rastau_pdf_guard::GuardError) -> Self {
+        use rastau_pdf_guard::GuardError;
+        match e {
+            GuardError::Expands { max_mb } => SignError::PdfExpands { max_mb },
+            GuardError::TooComplex => SignError::PdfTooComplex,
+            GuardError::Encrypted => SignError::PdfEncrypted,
+            GuardError::Unreadable { detail } => SignError::malformed(format!("PDF: {detail}")),
         }
     }
 }
@@ -131,6 +153,8 @@ mod tests {
             SignError::PdfEncrypted,
             SignError::Malformed { detail: text() },
             SignError::Crypto { detail: text() },
+            SignError::PdfExpands { max_mb: 256 },
+            SignError::PdfTooComplex,
         ];
         for e in &all {
             match e {
@@ -146,7 +170,9 @@ mod tests {
                 | SignError::NoSignature
                 | SignError::PdfEncrypted
                 | SignError::Malformed { .. }
-                | SignError::Crypto { .. } => {}
+                | SignError::Crypto { .. }
+                | SignError::PdfExpands { .. }
+                | SignError::PdfTooComplex => {}
             }
         }
         all
