@@ -10,11 +10,15 @@
 //! [`GuardError`] into its own coded, translated error. Once loaded, a stream's content is
 //! decoded with [`decoded`] and a content stream parsed with [`content`], under the same caps.
 
+#[cfg(any(test, feature = "test-support"))]
+pub mod allocations;
 mod error;
 mod filters;
+#[cfg(feature = "test-support")]
+pub mod mutations;
 mod scan;
 mod syntax;
-#[cfg(any(test, feature = "test-files"))]
+#[cfg(any(test, feature = "test-support"))]
 pub mod test_files;
 mod xref;
 
@@ -54,6 +58,9 @@ impl Default for Limits {
 
 /// lopdf's parser uses a frame of some kilobytes per nesting level in a debug build.
 const PARSER_STACK: usize = 64 << 20;
+
+/// The name of the thread lopdf parses on.
+const PARSER_THREAD: &str = "pdf-parser";
 
 /// Loads `bytes` with lopdf once they are known to stay within `limits`.
 pub fn load(bytes: &[u8], limits: &Limits) -> Result<Document, GuardError> {
@@ -95,7 +102,7 @@ fn isolated<T: Send>(f: impl FnOnce() -> T + Send) -> Result<T, GuardError> {
     let failed = |detail: String| GuardError::Unreadable { detail };
     std::thread::scope(|scope| {
         std::thread::Builder::new()
-            .name("pdf-parser".to_owned())
+            .name(PARSER_THREAD.to_owned())
             .stack_size(PARSER_STACK)
             .spawn_scoped(scope, f)
             .map_err(|e| failed(e.to_string()))?

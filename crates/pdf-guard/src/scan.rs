@@ -38,7 +38,9 @@ pub(crate) fn check(file: &[u8], limits: &Limits) -> Result<(), GuardError> {
     let mut tally = Tally::new(limits);
     let objects = Objects::read(pdf, limits, &mut tally)?;
     let (ints, measured) = read_object_streams(&objects, limits, &mut tally)?;
-    let mut offsets = xref::table_offsets(pdf);
+    let mut offsets = xref::table_offsets(pdf).ok_or_else(|| GuardError::Unreadable {
+        detail: "a cross-reference section numbers objects past the largest number".to_owned(),
+    })?;
     for (i, stream) in objects.streams.iter().enumerate() {
         let window = objects.window(stream, &ints);
         tally.bytes(window.map_or(0, |w| w.len() as u64))?;

@@ -1,5 +1,5 @@
 //! Hostile PDFs for the tests of the crates that load PDFs, written byte by byte so that no
-//! PDF writer smooths them out. Built with the feature `test-files`.
+//! PDF writer smooths them out. Built with the feature `test-support`.
 
 use std::io::Write;
 

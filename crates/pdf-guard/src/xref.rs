@@ -4,8 +4,9 @@
 //! from cross-reference streams, so that the pre-scan can add up what parsing them costs.
 
 /// The offsets of in-use entries of every classic `xref` table in `pdf`, as lopdf reads
-/// them (`<start> <count>` lines, then `<offset> <generation> n|f` entries).
-pub(crate) fn table_offsets(pdf: &[u8]) -> Vec<usize> {
+/// them (`<start> <count>` lines, then `<offset> <generation> n|f` entries); `None` when a
+/// section numbers objects past what an object number holds, where lopdf's own sum overflows.
+pub(crate) fn table_offsets(pdf: &[u8]) -> Option<Vec<usize>> {
     let mut offsets = Vec::new();
     let mut at = 0;
     while let Some(found) = find(pdf, b"xref", at) {
@@ -17,15 +18,20 @@ pub(crate) fn table_offsets(pdf: &[u8]) -> Vec<usize> {
         if !cursor.eol() {
             continue;
         }
-        while cursor.section_header() {
+        while let Some(start) = cursor.section_header() {
+            let mut number = start;
             while let Some((offset, in_use)) = cursor.entry() {
+                if number > u32::MAX as usize {
+                    return None;
+                }
+                number += 1;
                 if in_use {
                     offsets.push(offset);
                 }
             }
         }
     }
-    offsets
+    Some(offsets)
 }
 
 /// The offsets of in-use (type 1) entries of a decoded cross-reference stream with field
@@ -87,17 +93,19 @@ impl Cursor<'_> {
         Some(value)
     }
 
-    /// `<start> <count>` and its end of line.
-    fn section_header(&mut self) -> bool {
+    /// `<start> <count>` and its end of line; the start.
+    fn section_header(&mut self) -> Option<usize> {
         let back = self.pos;
-        let ok = self.number().is_some() && self.take(b" ") && self.number().is_some() && {
+        let header = (|| {
+            let start = self.number()?;
+            (self.take(b" ") && self.number().is_some()).then_some(())?;
             self.take(b" ");
-            self.eol()
-        };
-        if !ok {
+            self.eol().then_some(start)
+        })();
+        if header.is_none() {
             self.pos = back;
         }
-        ok
+        header
     }
 
     /// `<offset> <generation> n|f` and its two-byte end; the offset and whether it is in use.
@@ -131,7 +139,9 @@ mod tests {
     fn classic_tables_give_their_in_use_offsets() {
         let pdf = b"startxref\n9\nxref\n0 3\n0000000000 65535 f\r\n0000000017 00000 n\r\n\
                     0000000081 00000 n \ntrailer\n";
-        assert_eq!(table_offsets(pdf), vec![17, 81]);
+        assert_eq!(table_offsets(pdf), Some(vec![17, 81]));
+        let past = b"xref\n4294967295 2\n0000000017 00000 n\r\n0000000081 00000 n\r\n";
+        assert_eq!(table_offsets(past), None);
     }
 
     #[test]
