@@ -106,7 +106,7 @@ fn the_seeds_import() {
 }
 
 proptest! {
-    #![proptest_config(config(600))]
+    #![proptest_config(config(2000))]
 
     #[test]
     fn mutated_images_and_pdfs_import_or_are_refused_within_the_limits(
@@ -117,7 +117,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(200))]
+    #![proptest_config(config(500))]
 
     #[test]
     fn arbitrary_bytes_import_or_are_refused_within_the_limits(bytes in arbitrary(4096)) {

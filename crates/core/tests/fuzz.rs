@@ -52,7 +52,7 @@ fn the_seed_is_a_valid_seal() {
 }
 
 proptest! {
-    #![proptest_config(config(1000))]
+    #![proptest_config(config(2000))]
 
     #[test]
     fn mutated_seals_parse_or_are_malformed(bytes in mutated(vec![fixture().text.clone().into_bytes()])) {

@@ -72,7 +72,7 @@ fn within_limits(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(config(400))]
+    #![proptest_config(config(2000))]
 
     #[test]
     fn mutated_pdfs_load_or_are_refused_within_the_limits(bytes in mutated(seeds())) {
@@ -81,7 +81,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(200))]
+    #![proptest_config(config(500))]
 
     #[test]
     fn arbitrary_bytes_load_or_are_refused_within_the_limits(bytes in arbitrary(2048)) {

@@ -95,7 +95,7 @@ fn the_seeds_verify() {
 }
 
 proptest! {
-    #![proptest_config(config(300))]
+    #![proptest_config(config(1000))]
 
     #[test]
     fn mutated_signed_pdfs_verify_or_are_refused(bytes in mutated(fixture().signed.clone())) {
@@ -109,7 +109,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(200))]
+    #![proptest_config(config(500))]
 
     #[test]
     fn arbitrary_bytes_verify_or_are_refused(bytes in arbitrary(4096)) {
