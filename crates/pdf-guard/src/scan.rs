@@ -30,7 +30,7 @@ type Ints = HashMap<(u32, u16), i64>;
 /// Refuses `file` if loading it with lopdf could go beyond `limits`.
 pub(crate) fn check(file: &[u8], limits: &Limits) -> Result<(), GuardError> {
     // lopdf drops whatever precedes the header, and offsets count from it.
-    let start = file.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
+    let start = memchr::memmem::find(file, b"%PDF-").unwrap_or(0);
     let pdf = &file[start..];
     if names_encryption(pdf) {
         return Err(GuardError::Encrypted);
@@ -87,12 +87,11 @@ fn read_object_streams(
 /// Whether any name in the file is `/Encrypt` (with or without `#` escapes): lopdf decrypts
 /// such a file while loading, and the plain streams cannot be measured before.
 fn names_encryption(pdf: &[u8]) -> bool {
-    pdf.iter().enumerate().any(|(at, &c)| {
-        c == b'/'
-            && matches!(
-                Reader::new(pdf, at, 0, 1).value(),
-                Ok(Val::Name(name)) if name == b"Encrypt"
-            )
+    memchr::memchr_iter(b'/', pdf).any(|at| {
+        matches!(
+            Reader::new(pdf, at, 0, 1).value(),
+            Ok(Val::Name(name)) if name == b"Encrypt"
+        )
     })
 }
 
@@ -176,8 +175,7 @@ impl<'a> Objects<'a> {
             streams: Vec::new(),
             costs: HashMap::new(),
         };
-        let keywords = pdf.windows(3).enumerate().filter(|(_, w)| *w == b"obj");
-        for (at, _) in keywords {
+        for at in memchr::memmem::find_iter(pdf, b"obj") {
             let (header, id) = header_before(pdf, at);
             let Some((value, end)) = tally.read(pdf, at + 3, limits)? else {
                 continue;

@@ -8,13 +8,14 @@
 /// section numbers objects past what an object number holds, where lopdf's own sum overflows.
 pub(crate) fn table_offsets(pdf: &[u8]) -> Option<Vec<usize>> {
     let mut offsets = Vec::new();
-    let mut at = 0;
-    while let Some(found) = find(pdf, b"xref", at) {
-        at = found + 4;
+    for found in memchr::memmem::find_iter(pdf, b"xref") {
         if found >= 5 && &pdf[found - 5..found] == b"start" {
             continue;
         }
-        let mut cursor = Cursor { pdf, pos: at };
+        let mut cursor = Cursor {
+            pdf,
+            pos: found + 4,
+        };
         if !cursor.eol() {
             continue;
         }
@@ -54,14 +55,6 @@ pub(crate) fn stream_offsets(data: &[u8], widths: [usize; 3], index: &[i64]) -> 
         }
     }
     offsets
-}
-
-fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
 }
 
 struct Cursor<'a> {
