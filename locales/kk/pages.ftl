@@ -76,3 +76,4 @@ notice-signer-hint = Бас тарту туралы хабарламаға (2-қ
 notice-signer-clerk = Бас тартқан маман өз ЭЦҚ кілтімен
 notice-signer-supervisor = Тек басшы өз ЭЦҚ кілтімен
 notice-signer-saved = Сақталды.
+pages-folder-refused = «{ $file }» файлы сканерлеу қалтасынан беттерге қосылмады және осы «refused» қалтасына жылжытылды. Себебі:

@@ -80,3 +80,4 @@ notice-signer-hint = Уведомление об отказе (приложен�
 notice-signer-clerk = Специалист, который отказал, своим ключом ЭЦП
 notice-signer-supervisor = Только руководитель своим ключом ЭЦП
 notice-signer-saved = Сохранено.
+pages-folder-refused = Файл «{ $file }» из папки сканирования не добавлен к страницам и перенесён в эту папку «refused». Причина:

@@ -1,7 +1,9 @@
 //! Scan-to-folder: files a network scanner drops into the center's scan folder are imported
-//! into the visit the counter shows, and the window is told to refresh its page strip.
+//! into the visit the counter shows, and the window is told to refresh its page strip. A file
+//! refused for what it holds is moved into the folder's `refused` sub-folder by the core, and
+//! the window shows why.
 use crate::state::Desk;
-use rastau_core::scans::{FolderWatcher, PageSource, WatchOptions};
+use rastau_core::scans::{FolderWatcher, WatchOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -49,7 +51,7 @@ pub fn watch(app: AppHandle, folder: PathBuf) {
             };
             let imported = app
                 .state::<Desk>()
-                .with(|a| a.import_files(visit, &[file.as_path()], PageSource::Folder, None));
+                .with(|a| a.import_from_scan_folder(visit, &file));
             match imported {
                 Ok(_) => drop(app.emit("pages-changed", visit)),
                 Err(e) => drop(app.emit("scan-folder-error", e)),

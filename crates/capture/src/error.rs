@@ -106,6 +106,14 @@ pub enum CaptureError {
     /// The scan folder cannot be watched.
     #[error("cannot watch folder {folder}: {detail}")]
     WatchFailed { folder: String, detail: String },
+    /// The file decodes (or decompresses) to more than the limits allow, all pages or
+    /// streams together: a decompression bomb, or a document too big for one import.
+    #[error("{file} expands beyond {max_mb} MB")]
+    ExpandsTooFar { file: String, max_mb: u64 },
+    /// A PDF with more objects or deeper nesting than any real document: reading it could
+    /// exhaust memory or the stack.
+    #[error("{file}: PDF built too intricately to be read safely")]
+    PdfTooComplex { file: String },
 }
 
 impl CaptureError {
@@ -137,6 +145,8 @@ impl CaptureError {
             Self::BadPageOrder { .. } => "capture-bad-page-order",
             Self::BadRotation { .. } => "capture-bad-rotation",
             Self::WatchFailed { .. } => "capture-watch-failed",
+            Self::ExpandsTooFar { .. } => "capture-expands-too-far",
+            Self::PdfTooComplex { .. } => "capture-pdf-too-complex",
         }
     }
 
@@ -202,6 +212,10 @@ impl CaptureError {
             Self::WatchFailed { folder, detail } => {
                 vec![("folder", s(folder)), ("detail", s(detail))]
             }
+            Self::ExpandsTooFar { file, max_mb } => {
+                vec![("file", s(file)), ("max_mb", s(max_mb))]
+            }
+            Self::PdfTooComplex { file } => vec![("file", s(file))],
         }
     }
 
@@ -232,6 +246,8 @@ impl CaptureError {
         "capture-bad-page-order",
         "capture-bad-rotation",
         "capture-watch-failed",
+        "capture-expands-too-far",
+        "capture-pdf-too-complex",
     ];
 }
 

@@ -14,6 +14,10 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Most pages taken from one PDF or multi-page TIFF.
     pub max_pages: usize,
+    /// Most bytes the pages of one import may take once decoded, all pages together (pixels,
+    /// or JPEG bytes kept as they are). Each page's share is claimed from its header before
+    /// it is decoded: a TIFF of a few kilobytes can declare gigabytes of pages.
+    pub max_decoded_bytes: u64,
 }
 
 impl Default for Limits {
@@ -23,6 +27,7 @@ impl Default for Limits {
             max_alloc_bytes: 1 << 30,
             max_file_bytes: 256 << 20,
             max_pages: 500,
+            max_decoded_bytes: 1 << 30,
         }
     }
 }
@@ -81,6 +86,15 @@ impl Limits {
         Ok(())
     }
 
+    /// The decoding budget of one import of `file`.
+    pub(crate) fn budget<'a>(&self, file: &'a str) -> Budget<'a> {
+        Budget {
+            file,
+            left: self.max_decoded_bytes,
+            max: self.max_decoded_bytes,
+        }
+    }
+
     /// The same caps for the `image` crate's decoders, as a second line of defence.
     pub(crate) fn image_limits(&self) -> image::Limits {
         let side = u32::try_from(self.max_pixels.min(u64::from(u32::MAX))).unwrap_or(u32::MAX);
@@ -98,6 +112,28 @@ impl Limits {
         limits.decoding_buffer_size = alloc;
         limits.intermediate_buffer_size = alloc.min(128 << 20);
         limits
+    }
+}
+
+/// What one import may still decode (see [`Limits::max_decoded_bytes`]).
+#[derive(Debug)]
+pub(crate) struct Budget<'a> {
+    file: &'a str,
+    left: u64,
+    max: u64,
+}
+
+impl Budget<'_> {
+    /// Takes `bytes` from the budget, or refuses the whole file when they are not there.
+    pub(crate) fn claim(&mut self, bytes: u64) -> Result<(), CaptureError> {
+        self.left = self
+            .left
+            .checked_sub(bytes)
+            .ok_or_else(|| CaptureError::ExpandsTooFar {
+                file: self.file.to_owned(),
+                max_mb: self.max >> 20,
+            })?;
+        Ok(())
     }
 }
 

@@ -95,6 +95,11 @@ fn samples() -> Vec<CaptureError> {
             folder: s(),
             detail: s(),
         },
+        CaptureError::ExpandsTooFar {
+            file: s(),
+            max_mb: 1024,
+        },
+        CaptureError::PdfTooComplex { file: s() },
     ]
 }
 

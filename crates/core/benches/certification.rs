@@ -8,7 +8,7 @@ use common::{clerk_iin, person_applicant, with_clerk, Desk};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use rastau_capture::{import_file, Limits};
 use rastau_core::visit::{Document, OpenVisit};
-use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use std::path::PathBuf;
 
 fn scans(dir: &std::path::Path) -> Vec<PathBuf> {
@@ -32,7 +32,7 @@ fn scans(dir: &std::path::Path) -> Vec<PathBuf> {
 fn counter() -> Desk {
     let mut desk = with_clerk();
     desk.app.login(&clerk_iin(), "clerk-pass-1").unwrap();
-    let key = TestPki::new().clerk(&clerk_iin(), ClerkOptions::default());
+    let key = common::pki().clerk(&clerk_iin(), ClerkOptions::default());
     desk.app.open_signing_key(&key, PASSWORD).unwrap();
     desk
 }

@@ -111,6 +111,18 @@ impl Messages {
     }
 }
 
+/// A text file for people, Kazakh first (the state language) then Russian, each part written
+/// by `part` in its language. A byte-order mark and CRLF line ends, so that older Windows
+/// Notepad shows the Cyrillic and the lines right.
+pub fn bilingual_text_file(part: impl Fn(&Messages) -> String) -> Vec<u8> {
+    let text: Vec<String> = Lang::ALL
+        .into_iter()
+        .map(|lang| part(&Messages::new(lang)))
+        .collect();
+    let crlf = text.join("\n\n").replace('\n', "\r\n") + "\r\n";
+    [b"\xEF\xBB\xBF".as_slice(), crlf.as_bytes()].concat()
+}
+
 fn to_fluent(arg: Arg) -> FluentValue<'static> {
     match arg {
         Arg::Text(s) => FluentValue::from(s),

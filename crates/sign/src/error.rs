@@ -58,6 +58,12 @@ pub enum SignError {
     /// A file offered as a trusted CA holds a certificate that is not a CA's.
     #[error("{subject} is not a CA certificate")]
     NotACa { subject: String },
+    /// A PDF that would inflate beyond `max_mb` when read: a decompression bomb.
+    #[error("the PDF expands beyond {max_mb} MB")]
+    PdfExpands { max_mb: u64 },
+    /// A PDF with more objects or deeper nesting than any real document.
+    #[error("the PDF is built too intricately to be read safely")]
+    PdfTooComplex,
 }
 
 impl SignError {
@@ -81,6 +87,8 @@ impl SignError {
             SignError::ChainInvalid { .. } => "sign-chain-invalid",
             SignError::NotACertificate => "sign-not-a-certificate",
             SignError::NotACa { .. } => "sign-not-a-ca",
+            SignError::PdfExpands { .. } => "sign-pdf-expands",
+            SignError::PdfTooComplex => "sign-pdf-too-complex",
         }
     }
 
@@ -105,13 +113,27 @@ impl SignError {
             | SignError::NoIin
             | SignError::NoSignature
             | SignError::PdfEncrypted
-            | SignError::NotACertificate => Vec::new(),
+            | SignError::NotACertificate
+            | SignError::PdfTooComplex => Vec::new(),
+            SignError::PdfExpands { max_mb } => vec![("max_mb", max_mb.to_string())],
         }
     }
 
     pub(crate) fn malformed(detail: impl Into<String>) -> SignError {
         SignError::Malformed {
             detail: detail.into(),
+        }
+    }
+}
+
+impl From<rastau_pdf_guard::GuardError> for SignError {
+    fn from(e: rastau_pdf_guard::GuardError) -> Self {
+        use rastau_pdf_guard::GuardError;
+        match e {
+            GuardError::Expands { max_mb } => SignError::PdfExpands { max_mb },
+            GuardError::TooComplex => SignError::PdfTooComplex,
+            GuardError::Encrypted => SignError::PdfEncrypted,
+            GuardError::Unreadable { detail } => SignError::malformed(format!("PDF: {detail}")),
         }
     }
 }
@@ -157,6 +179,8 @@ mod tests {
             SignError::ChainInvalid { detail: text() },
             SignError::NotACertificate,
             SignError::NotACa { subject: text() },
+            SignError::PdfExpands { max_mb: 256 },
+            SignError::PdfTooComplex,
         ];
         for e in &all {
             match e {
@@ -176,7 +200,9 @@ mod tests {
                 | SignError::UntrustedIssuer { .. }
                 | SignError::ChainInvalid { .. }
                 | SignError::NotACertificate
-                | SignError::NotACa { .. } => {}
+                | SignError::NotACa { .. }
+                | SignError::PdfExpands { .. }
+                | SignError::PdfTooComplex => {}
             }
         }
         all

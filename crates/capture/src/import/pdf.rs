@@ -1,19 +1,20 @@
 //! PDF import. A scanner's PDF page is usually one JPEG drawn over the whole page: then the
 //! JPEG bytes are taken exactly as they are (no second lossy generation in the certified copy).
 //! Any other page (text, vector drawings, several images, masks, odd color spaces) is
-//! rasterised by `pdftoppm` at 300 dpi.
+//! rasterised by `pdftoppm` at 300 dpi. The file is loaded through `rastau-pdf-guard`, so a
+//! decompression bomb is refused before lopdf inflates it, and every page's share of the
+//! import's budget is claimed before any page is decoded or rendered.
 
 use super::{jpeg, render};
 use crate::error::CaptureError;
 use crate::limits::Limits;
 use crate::page::{Rotation, ScanPage};
-use lopdf::content::Content;
-use lopdf::{Document, Object, ObjectId};
+use rastau_pdf_guard::lopdf::{Document, Object, ObjectId};
+use rastau_pdf_guard::GuardError;
 use std::path::Path;
 
 /// Content streams of single-image pages are a few dozen bytes ("q W 0 0 H 0 0 cm /Im0 Do Q").
-/// Larger ones are not parsed at all: that also keeps a Flate bomb in a content stream from
-/// ever being inflated here.
+/// Larger ones are not looked into: such a page is rendered.
 const MAX_SIMPLE_CONTENT: usize = 4096;
 
 /// Imports every page. `path` is the file on disk when there is one (for `pdftoppm`); bytes
@@ -24,15 +25,8 @@ pub(crate) fn import(
     file: &str,
     limits: &Limits,
 ) -> Result<Vec<ScanPage>, CaptureError> {
-    let doc = Document::load_mem(bytes).map_err(|e| match e {
-        lopdf::Error::Decryption(_) => CaptureError::Encrypted {
-            file: file.to_owned(),
-        },
-        other => CaptureError::Corrupt {
-            file: file.to_owned(),
-            detail: other.to_string(),
-        },
-    })?;
+    let doc = rastau_pdf_guard::load(bytes, &rastau_pdf_guard::Limits::default())
+        .map_err(|e| guard_error(e, file))?;
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(CaptureError::Corrupt {
@@ -41,30 +35,85 @@ pub(crate) fn import(
         });
     }
     limits.check_pages(file, page_ids.len())?;
-    let mut temp: Option<tempfile::NamedTempFile> = None;
-    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut plans = Vec::with_capacity(page_ids.len());
     for (&number, &page_id) in &page_ids {
-        if let Some(page) = single_jpeg(&doc, page_id, file, limits)? {
-            pages.push(page);
-            continue;
-        }
-        let size_px = render_size(&doc, page_id, file, limits)?;
-        let on_disk = match path {
-            Some(p) => p.to_path_buf(),
-            None => {
-                if temp.is_none() {
-                    temp = Some(write_temp(bytes, file)?);
-                }
-                temp.as_ref()
-                    .map(|t| t.path().to_path_buf())
-                    .unwrap_or_default()
+        plans.push(plan(&doc, number, page_id, file, limits)?);
+    }
+    let mut budget = limits.budget(file);
+    for plan in &plans {
+        budget.claim(plan.kept_bytes())?;
+    }
+    let mut temp: Option<tempfile::NamedTempFile> = None;
+    let mut pages = Vec::with_capacity(plans.len());
+    for plan in plans {
+        let page = match plan {
+            Plan::Jpeg(draw) => draw.import(file, limits)?,
+            Plan::Render { number, size_px } => {
+                let on_disk = match path {
+                    Some(p) => p.to_path_buf(),
+                    None => {
+                        if temp.is_none() {
+                            temp = Some(write_temp(bytes, file)?);
+                        }
+                        temp.as_ref()
+                            .map(|t| t.path().to_path_buf())
+                            .unwrap_or_default()
+                    }
+                };
+                render::render_page(&on_disk, number, size_px, file, limits)?
             }
         };
-        pages.push(render::render_page(
-            &on_disk, number, size_px, file, limits,
-        )?);
+        pages.push(page);
     }
     Ok(pages)
+}
+
+fn guard_error(e: GuardError, file: &str) -> CaptureError {
+    let file = file.to_owned();
+    match e {
+        GuardError::Expands { max_mb } => CaptureError::ExpandsTooFar { file, max_mb },
+        GuardError::TooComplex => CaptureError::PdfTooComplex { file },
+        GuardError::Encrypted => CaptureError::Encrypted { file },
+        GuardError::Unreadable { detail } => CaptureError::Corrupt { file, detail },
+    }
+}
+
+/// How a page becomes a scan page.
+enum Plan<'a> {
+    /// Its one JPEG, as it is.
+    Jpeg(JpegDraw<'a>),
+    /// Page `number` (1-based) rendered by `pdftoppm` to `size_px`.
+    Render { number: u32, size_px: (u32, u32) },
+}
+
+impl Plan<'_> {
+    /// Bytes the page keeps once imported: the JPEG's own, or 8-bit RGB pixels.
+    fn kept_bytes(&self) -> u64 {
+        let (w, h, bytes) = match self {
+            Plan::Jpeg(draw) if matches!(draw.header.components, 1 | 3) => {
+                return draw.bytes.len() as u64
+            }
+            Plan::Jpeg(draw) => (draw.header.width, draw.header.height, 3),
+            Plan::Render { size_px, .. } => (size_px.0, size_px.1, 3),
+        };
+        u64::from(w) * u64::from(h) * bytes
+    }
+}
+
+fn plan<'a>(
+    doc: &'a Document,
+    number: u32,
+    page_id: ObjectId,
+    file: &str,
+    limits: &Limits,
+) -> Result<Plan<'a>, CaptureError> {
+    if let Some(draw) = single_jpeg(doc, page_id) {
+        return Ok(Plan::Jpeg(draw));
+    }
+    Ok(Plan::Render {
+        number,
+        size_px: render_size(doc, page_id, file, limits)?,
+    })
 }
 
 fn write_temp(bytes: &[u8], file: &str) -> Result<tempfile::NamedTempFile, CaptureError> {
@@ -140,27 +189,41 @@ fn page_rotation(doc: &Document, page_id: ObjectId) -> Rotation {
         .unwrap_or_default()
 }
 
-/// The page as its JPEG, if the page is nothing but one upright JPEG image.
-fn single_jpeg(
-    doc: &Document,
-    page_id: ObjectId,
-    file: &str,
-    limits: &Limits,
-) -> Result<Option<ScanPage>, CaptureError> {
-    let Some((name, scale_x)) = single_draw(doc, page_id) else {
-        return Ok(None);
-    };
-    let Some(xobject) = inherited(doc, page_id, b"Resources")
+/// A page that is nothing but one upright JPEG image.
+struct JpegDraw<'a> {
+    bytes: &'a [u8],
+    header: jpeg::JpegHeader,
+    /// The drawn width in points.
+    width_pt: f64,
+    rotation: Rotation,
+}
+
+impl JpegDraw<'_> {
+    fn import(self, file: &str, limits: &Limits) -> Result<ScanPage, CaptureError> {
+        let mut page = jpeg::import(self.bytes, file, limits)?;
+        // The resolution is how many pixels the page draws per inch, not what JFIF claims.
+        let dpi = (f64::from(self.header.width) * 72.0 / self.width_pt).round();
+        page.dpi = if (50.0..=4800.0).contains(&dpi) {
+            dpi as u32
+        } else {
+            super::DEFAULT_DPI
+        };
+        page.rotation = self.rotation;
+        Ok(page)
+    }
+}
+
+/// The page's JPEG, if the page is nothing but one upright JPEG image.
+fn single_jpeg(doc: &Document, page_id: ObjectId) -> Option<JpegDraw<'_>> {
+    let (name, width_pt) = single_draw(doc, page_id)?;
+    let xobject = inherited(doc, page_id, b"Resources")
         .and_then(|r| r.as_dict().ok())
         .and_then(|r| r.get(b"XObject").ok())
         .and_then(|x| doc.dereference(x).ok())
         .and_then(|(_, x)| x.as_dict().ok())
         .and_then(|x| x.get(&name).ok())
         .and_then(|x| doc.dereference(x).ok())
-        .and_then(|(_, x)| x.as_stream().ok())
-    else {
-        return Ok(None);
-    };
+        .and_then(|(_, x)| x.as_stream().ok())?;
     let d = &xobject.dict;
     let name_is = |key: &[u8], want: &[u8]| {
         d.get(key)
@@ -193,28 +256,22 @@ fn single_jpeg(
         .and_then(|o| o.as_i64().ok())
         == Some(8);
     if !(name_is(b"Subtype", b"Image") && filter_is_dct && plain_color && untouched && bits8) {
-        return Ok(None);
+        return None;
     }
     let bytes = &xobject.content;
-    let Ok(header) = jpeg::parse_header(bytes) else {
-        return Ok(None);
-    };
+    let header = jpeg::parse_header(bytes).ok()?;
     let declared = |k: &[u8]| d.get(k).ok().and_then(|o| o.as_i64().ok());
     if declared(b"Width") != Some(i64::from(header.width))
         || declared(b"Height") != Some(i64::from(header.height))
     {
-        return Ok(None);
+        return None;
     }
-    let mut page = jpeg::import(bytes, file, limits)?;
-    // The resolution is how many pixels the page draws per inch, not what JFIF claims.
-    let dpi = (f64::from(header.width) * 72.0 / scale_x).round();
-    page.dpi = if (50.0..=4800.0).contains(&dpi) {
-        dpi as u32
-    } else {
-        super::DEFAULT_DPI
-    };
-    page.rotation = page_rotation(doc, page_id);
-    Ok(Some(page))
+    Some(JpegDraw {
+        bytes,
+        header,
+        width_pt,
+        rotation: page_rotation(doc, page_id),
+    })
 }
 
 fn icc_with_1_or_3(doc: &Document, cs: Option<&Object>) -> bool {
@@ -239,14 +296,19 @@ fn icc_with_1_or_3(doc: &Document, cs: Option<&Object>) -> bool {
 /// If the page's content is only `q`, `Q`, `cm` and exactly one `Do`, drawn upright and
 /// unflipped, the XObject name and its drawn width in points.
 fn single_draw(doc: &Document, page_id: ObjectId) -> Option<(Vec<u8>, f64)> {
-    let mut raw_len = 0;
+    let mut content = Vec::new();
     for id in doc.get_page_contents(page_id) {
-        raw_len += doc.get_object(id).ok()?.as_stream().ok()?.content.len();
+        let stream = doc.get_object(id).ok()?.as_stream().ok()?;
+        if content.len() + stream.content.len() > MAX_SIMPLE_CONTENT {
+            return None;
+        }
+        // Decoded under the same small cap: a Flate bomb of a few bytes stays a few bytes.
+        let cap = (MAX_SIMPLE_CONTENT - content.len()) as u64;
+        content.extend(rastau_pdf_guard::decoded(stream, cap).ok()?);
+        content.push(b'\n');
     }
-    if raw_len == 0 || raw_len > MAX_SIMPLE_CONTENT {
-        return None;
-    }
-    let content = Content::decode(&doc.get_page_content(page_id).ok()?).ok()?;
+    let limits = rastau_pdf_guard::Limits::default();
+    let content = rastau_pdf_guard::content(&content, &limits).ok()?;
     let mut ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
     let mut stack = Vec::new();
     let mut drawn = None;

@@ -32,7 +32,9 @@ fn tiff_error(e: ::tiff::TiffError, file: &str) -> CaptureError {
     }
 }
 
-/// Imports every page of a TIFF file.
+/// Imports every page of a TIFF file. Every page's header is read first and its decoded size
+/// claimed from the import's budget, so a file of many huge pages is refused before any page
+/// is decoded; then the pages are decoded one at a time.
 pub(crate) fn import(
     bytes: &[u8],
     file: &str,
@@ -42,14 +44,69 @@ pub(crate) fn import(
     let mut decoder = Decoder::new(Cursor::new(bytes))
         .map_err(err)?
         .with_limits(limits.tiff_limits());
-    let mut pages = Vec::new();
+    let mut budget = limits.budget(file);
+    let mut count = 0;
     loop {
-        limits.check_pages(file, pages.len() + 1)?;
-        pages.push(page(&mut decoder, file, limits)?);
+        count += 1;
+        limits.check_pages(file, count)?;
+        let layout = Layout::of(&mut decoder, file, limits)?;
+        budget.claim(layout.kept_bytes())?;
         if !decoder.more_images() {
-            return Ok(pages);
+            break;
         }
         decoder.next_image().map_err(err)?;
+    }
+    let mut pages = Vec::with_capacity(count);
+    for index in 0..count {
+        decoder.seek_to_image(index).map_err(err)?;
+        pages.push(page(&mut decoder, file, limits)?);
+    }
+    Ok(pages)
+}
+
+/// What the current page's header declares.
+struct Layout {
+    width: u32,
+    height: u32,
+    /// Samples per pixel in the file: 1 gray, 2 gray + alpha, 3 RGB, 4 RGBA.
+    samples: u64,
+    bits: u8,
+}
+
+impl Layout {
+    /// Reads the header and refuses what this crate cannot take or the limits do not allow.
+    fn of(
+        decoder: &mut Decoder<Cursor<&[u8]>>,
+        file: &str,
+        limits: &Limits,
+    ) -> Result<Layout, CaptureError> {
+        let err = |e| tiff_error(e, file);
+        let (width, height) = decoder.dimensions().map_err(err)?;
+        let (samples, bits) = match decoder.colortype().map_err(err)? {
+            ColorType::Gray(b) => (1, b),
+            ColorType::GrayA(b) => (2, b),
+            ColorType::RGB(b) => (3, b),
+            ColorType::RGBA(b) => (4, b),
+            _ => {
+                return Err(CaptureError::UnsupportedFormat {
+                    file: file.to_owned(),
+                })
+            }
+        };
+        // Decoded buffer (up to 2 bytes a sample) plus the 8-bit copy.
+        limits.check_dimensions(file, u64::from(width), u64::from(height), samples * 2 + 3)?;
+        Ok(Layout {
+            width,
+            height,
+            samples,
+            bits,
+        })
+    }
+
+    /// Bytes of the page as kept: 8-bit gray or RGB, alpha flattened away.
+    fn kept_bytes(&self) -> u64 {
+        let channels = if self.samples >= 3 { 3 } else { 1 };
+        u64::from(self.width) * u64::from(self.height) * channels
     }
 }
 
@@ -60,24 +117,15 @@ fn page(
     limits: &Limits,
 ) -> Result<ScanPage, CaptureError> {
     let err = |e| tiff_error(e, file);
-    let (width, height) = decoder.dimensions().map_err(err)?;
-    let color = decoder.colortype().map_err(err)?;
-    let (samples, bits) = match color {
-        ColorType::Gray(b) => (1, b),
-        ColorType::GrayA(b) => (2, b),
-        ColorType::RGB(b) => (3, b),
-        ColorType::RGBA(b) => (4, b),
-        _ => {
-            return Err(CaptureError::UnsupportedFormat {
-                file: file.to_owned(),
-            })
-        }
-    };
-    // Decoded buffer (up to 2 bytes a sample) plus the 8-bit copy.
-    limits.check_dimensions(file, u64::from(width), u64::from(height), samples * 2 + 3)?;
+    let Layout {
+        width,
+        height,
+        samples,
+        bits,
+    } = Layout::of(decoder, file, limits)?;
     let dpi = dpi(decoder).unwrap_or(super::DEFAULT_DPI);
     let (w, h) = (width as usize, height as usize);
-    let eight_bit: Vec<u8> = match (decoder.read_image().map_err(err)?, bits) {
+    let mut eight_bit: Vec<u8> = match (decoder.read_image().map_err(err)?, bits) {
         (DecodingResult::U8(data), 8) => data,
         (DecodingResult::U8(data), 1) if samples == 1 => unpack_bilevel(&data, w, h),
         (DecodingResult::U16(data), 16) => data.iter().map(|&v| (v >> 8) as u8).collect(),
@@ -93,10 +141,11 @@ fn page(
             file: file.to_owned(),
         });
     }
+    eight_bit.truncate(expected);
     let (data, channels) = match samples {
-        1 | 3 => (eight_bit[..expected].to_vec(), samples as u8),
+        1 | 3 => (eight_bit, samples as u8),
         _ => (
-            pixels::flatten(&eight_bit[..expected], samples as usize - 1),
+            pixels::flatten(&eight_bit, samples as usize - 1),
             samples as u8 - 1,
         ),
     };

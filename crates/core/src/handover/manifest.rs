@@ -1,8 +1,7 @@
 //! What goes on the medium beside the copies: `manifest.json` for programs, and `README.txt`
 //! in Kazakh and Russian for people, saying how to check the signatures.
 use super::records::OutgoingCopy;
-use crate::i18n::Messages;
-use crate::lang::Lang;
+use crate::i18n::bilingual_text_file;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
@@ -71,13 +70,7 @@ impl Manifest<'_> {
     }
 }
 
-/// `README.txt`: Kazakh first (the state language), then Russian. A byte-order mark and CRLF
-/// line ends, so older Windows Notepad shows the Cyrillic and the lines right.
+/// `README.txt`, in Kazakh and Russian.
 pub fn readme(example_pdf: &str) -> Vec<u8> {
-    let text: Vec<String> = [Lang::Kk, Lang::Ru]
-        .into_iter()
-        .map(|lang| Messages::new(lang).text("handover-readme", [("pdf", example_pdf.into())]))
-        .collect();
-    let crlf = text.join("\n\n").replace('\n', "\r\n") + "\r\n";
-    [b"\xEF\xBB\xBF".as_slice(), crlf.as_bytes()].concat()
+    bilingual_text_file(|messages| messages.text("handover-readme", [("pdf", example_pdf.into())]))
 }

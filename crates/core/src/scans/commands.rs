@@ -1,4 +1,5 @@
 //! The page strip's commands on the application object.
+use super::quarantine;
 use super::{records, PageSource, PageView};
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
@@ -91,6 +92,21 @@ impl Rastau {
             self.keep_pages(visit_id, &pages, source, position)?;
         }
         self.pages(visit_id)
+    }
+
+    /// Imports one file the scan folder received, where no clerk chose it. A file refused
+    /// for what it holds is moved into the folder's [`super::REFUSED_FOLDER`] with the reason
+    /// beside it; the error is returned all the same, for the window to show.
+    pub fn import_from_scan_folder(&mut self, visit_id: i64, file: &Path) -> Result<Vec<PageView>> {
+        let imported = self.import_files(visit_id, &[file], PageSource::Folder, None);
+        if let Err(error) = &imported {
+            if quarantine::is_the_files_fault(error) {
+                if let Err(e) = quarantine::set_aside(file, error) {
+                    tracing::warn!("setting {} aside: {e}", file.display());
+                }
+            }
+        }
+        imported
     }
 
     /// Turns a page clockwise by `degrees` (a multiple of 90).

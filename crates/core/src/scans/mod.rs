@@ -2,9 +2,11 @@
 //! the feeder, imported from files or a watched folder, then turned, ordered, deleted (with
 //! undo), rescanned and assigned to the documents listed on the consent.
 mod commands;
+mod quarantine;
 mod records;
 mod request;
 
+pub use quarantine::REFUSED_FOLDER;
 pub use rastau_capture::{CancelToken, FolderWatcher, WatchOptions};
 pub use request::{list_scanners, scan, scan_one, ScanRequest, ScannerView};
 

@@ -22,19 +22,20 @@ pub(crate) fn find_last_signature(pdf: &[u8]) -> Result<FoundSignature, SignErro
         .enumerate()
         .filter(|(_, w)| *w == b"/ByteRange")
         .filter_map(|(at, _)| parse_range(&pdf[at + b"/ByteRange".len()..]));
-    let mut last: Option<[usize; 4]> = None;
+    let beyond = || SignError::malformed("signature byte range outside the file");
+    let mut last: Option<([usize; 4], usize)> = None;
     for range in ranges {
-        if last.is_none_or(|l| range[2] + range[3] >= l[2] + l[3]) {
-            last = Some(range);
+        // Offsets are the file's own text: a sum past usize is a hostile file, not a panic.
+        let reach = range[2].checked_add(range[3]).ok_or_else(beyond)?;
+        if last.is_none_or(|(_, furthest)| reach >= furthest) {
+            last = Some((range, reach));
         }
     }
-    let [a, b, c, d] = last.ok_or(SignError::NoSignature)?;
-    let beyond = || SignError::malformed("signature byte range outside the file");
+    let ([a, b, c, _], second_end) = last.ok_or(SignError::NoSignature)?;
     let first_end = a.checked_add(b).filter(|&e| e <= c).ok_or_else(beyond)?;
-    let second_end = c
-        .checked_add(d)
-        .filter(|&e| e <= pdf.len())
-        .ok_or_else(beyond)?;
+    if second_end > pdf.len() {
+        return Err(beyond());
+    }
     let signature = decode_contents(&pdf[first_end..c])?;
     let mut signed_bytes = pdf[a..first_end].to_vec();
     signed_bytes.extend_from_slice(&pdf[c..second_end]);

@@ -38,14 +38,15 @@ pub struct PdfSignatureMeta {
 }
 
 /// Returns `pdf` with an incremental update holding a signature field signed by `signer`
-/// (`/SubFilter /ETSI.CAdES.detached`). Refuses encrypted PDFs ([`SignError::PdfEncrypted`])
-/// and files lopdf cannot read ([`SignError::Malformed`]).
+/// (`/SubFilter /ETSI.CAdES.detached`). Refuses encrypted PDFs ([`SignError::PdfEncrypted`]),
+/// decompression bombs ([`SignError::PdfExpands`], [`SignError::PdfTooComplex`]) and files
+/// lopdf cannot read ([`SignError::Malformed`]).
 pub fn sign_pdf(
     pdf: &[u8],
     signer: &dyn Signer,
     meta: &PdfSignatureMeta,
 ) -> Result<Vec<u8>, SignError> {
-    let doc = Document::load_mem(pdf).map_err(|e| SignError::malformed(format!("PDF: {e}")))?;
+    let doc = rastau_pdf_guard::load(pdf, &rastau_pdf_guard::Limits::default())?;
     if doc.trailer.has(b"Encrypt") {
         return Err(SignError::PdfEncrypted);
     }
