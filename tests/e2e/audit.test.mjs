@@ -62,7 +62,7 @@ test("a clerk is refused the audit, the chain's walk, backups and retention, and
   const calls = [
     ["audit", { filter: { offset: 0 } }],
     ["verify_audit", {}],
-    ["backup", { folder: work }],
+    ["backup", { folder: work, withSealKey: true }],
     ["run_retention", {}],
   ];
   for (const [command, args] of calls) {

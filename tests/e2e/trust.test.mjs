@@ -29,27 +29,17 @@ after(async () => {
 
 const trusted = '[data-testid="trusted-cas"]';
 
-/** Calls a Rust command straight through Tauri's IPC and returns `{ ok }` or `{ error }`. */
-async function invoke(command, args = {}) {
-  return window.driver.executeAsyncScript(
-    `const [command, args, done] = arguments;
-     window.__TAURI_INTERNALS__.invoke(command, args).then((ok) => done({ ok }), (error) => done({ error }));`,
-    command,
-    args,
-  );
-}
-
 /** Opens the clerk's key through the certification's key command. */
-const openKey = () => invoke("open_signing_key", { path: pki.p12, password: KEY_PASSWORD });
+const openKey = () => window.invoke("open_signing_key", { path: pki.p12, password: KEY_PASSWORD });
 
 test("with no CA trusted, a clerk's key opens for nothing and the clerk is told what is missing", async () => {
   await window.login(CLERK_IIN);
   await window.click('[data-testid="lang-ru"]');
   const refused = await openKey();
   assert.equal(refused.error?.code, "no-trust-anchors", JSON.stringify(refused));
-  const denied = await invoke("trust_ca", { path: pki.ca });
+  const denied = await window.invoke("trust_ca", { path: pki.ca });
   assert.equal(denied.error?.code, "supervisor-only", JSON.stringify(denied));
-  assert.equal((await invoke("trusted_cas")).error?.code, "supervisor-only");
+  assert.equal((await window.invoke("trusted_cas")).error?.code, "supervisor-only");
   await window.click('[data-testid="nav-verify"]');
   await window.waitFor('[data-testid="verify"]');
   assert.equal((await window.driver.findElements({ css: trusted })).length, 0, "no trust panel for a clerk");
@@ -61,7 +51,7 @@ test("a supervisor refuses a person's certificate, adds the CA by name and remov
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-verify"]');
   await window.waitForText(`${trusted} [data-testid="trusted-cas-none"]`, "нельзя");
-  await window.screenshot("80-trusted-cas-none-ru");
+  await window.screenshot("85-trusted-cas-none-ru");
 
   // The clerk's own certificate is no CA: refused by name, nothing kept.
   const person = join(work, "clerk-cert.pem");
@@ -76,10 +66,10 @@ test("a supervisor refuses a person's certificate, adds the CA by name and remov
   const listed = await window.text('[data-testid="trusted-cas-list"]');
   assert.match(listed, /Rastau E2E Root CA/);
   assert.match(listed, /\d{2}\.\d{2}\.\d{4} – \d{2}\.\d{2}\.\d{4}/);
-  await window.screenshot("81-trusted-cas-ru");
+  await window.screenshot("86-trusted-cas-ru");
   await window.click('[data-testid="lang-kk"]');
   await window.waitForText(trusted, "Куәландырушы орталық");
-  await window.screenshot("82-trusted-cas-kk");
+  await window.screenshot("87-trusted-cas-kk");
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="logout"]');
 
@@ -108,7 +98,7 @@ test("a key of another CA, or self-signed in the clerk's name, is refused with t
   await window.click('[data-testid="logout"]');
   await window.login(CLERK_IIN);
   const stranger = makePki(mkdtempSync(join(work, "stranger-")), CLERK_IIN, "Сейтқали Дана");
-  const refused = await invoke("open_signing_key", { path: stranger.p12, password: KEY_PASSWORD });
+  const refused = await window.invoke("open_signing_key", { path: stranger.p12, password: KEY_PASSWORD });
   assert.equal(refused.error?.code, "sign-untrusted-issuer", JSON.stringify(refused));
   assert.equal(refused.error?.args?.issuer, "Rastau E2E Root CA");
   // Self-signed, carrying the clerk's IIN and nonRepudiation like a real key.
@@ -118,6 +108,6 @@ test("a key of another CA, or self-signed in the clerk's name, is refused with t
     "-addext", "keyUsage=critical,digitalSignature,nonRepudiation"], { cwd: forged, stdio: "pipe" });
   execFileSync("openssl", ["pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-out", "forged.p12",
     "-passout", `pass:${KEY_PASSWORD}`], { cwd: forged, stdio: "pipe" });
-  const self = await invoke("open_signing_key", { path: join(forged, "forged.p12"), password: KEY_PASSWORD });
+  const self = await window.invoke("open_signing_key", { path: join(forged, "forged.p12"), password: KEY_PASSWORD });
   assert.equal(self.error?.code, "sign-untrusted-issuer", JSON.stringify(self));
 });

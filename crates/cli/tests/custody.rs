@@ -28,6 +28,21 @@ fn demo() -> tempfile::TempDir {
 }
 
 /// The single folder `parent` holds.
+/// A demo store backed up by its supervisor through the CLI: the store, the folder holding the
+/// backup, and the backup itself.
+fn backed_up_demo() -> (tempfile::TempDir, tempfile::TempDir, PathBuf) {
+    let dir = demo();
+    let dest = tempfile::tempdir().unwrap();
+    let dest_arg = dest.path().to_str().unwrap();
+    assert!(
+        rastau(dir.path(), &["backup", dest_arg, "--iin", SUPERVISOR])
+            .status
+            .success()
+    );
+    let backup = only_folder(dest.path());
+    (dir, dest, backup)
+}
+
 fn only_folder(parent: &Path) -> PathBuf {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(parent)
         .unwrap()
@@ -99,15 +114,7 @@ fn a_clerk_is_refused_backup_and_retention_and_a_supervisor_is_not() {
 
 #[test]
 fn a_backup_restores_on_a_new_machine_with_the_password_from_standard_input() {
-    let dir = demo();
-    let dest = tempfile::tempdir().unwrap();
-    let dest_arg = dest.path().to_str().unwrap();
-    assert!(
-        rastau(dir.path(), &["backup", dest_arg, "--iin", SUPERVISOR])
-            .status
-            .success()
-    );
-    let backup = only_folder(dest.path());
+    let (_dir, _dest, backup) = backed_up_demo();
 
     let fresh = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_rastau"))
@@ -135,15 +142,7 @@ fn a_backup_restores_on_a_new_machine_with_the_password_from_standard_input() {
 
 #[test]
 fn a_damaged_backup_is_named_and_replaces_nothing() {
-    let dir = demo();
-    let dest = tempfile::tempdir().unwrap();
-    let dest_arg = dest.path().to_str().unwrap();
-    assert!(
-        rastau(dir.path(), &["backup", dest_arg, "--iin", SUPERVISOR])
-            .status
-            .success()
-    );
-    let backup = only_folder(dest.path());
+    let (dir, _dest, backup) = backed_up_demo();
     let db = backup.join("rastau.sqlite3");
     let mut bytes = std::fs::read(&db).unwrap();
     let last = bytes.len() - 1;
@@ -184,15 +183,7 @@ fn names(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_backup_with_a_changed_audit_entry_is_refused_and_replaces_nothing() {
-    let dir = demo();
-    let dest = tempfile::tempdir().unwrap();
-    let dest_arg = dest.path().to_str().unwrap();
-    assert!(
-        rastau(dir.path(), &["backup", dest_arg, "--iin", SUPERVISOR])
-            .status
-            .success()
-    );
-    let backup = only_folder(dest.path());
+    let (dir, _dest, backup) = backed_up_demo();
     // The entry changed, and the manifest made to match the changed database.
     let db = backup.join("rastau.sqlite3");
     let before = std::fs::read(&db).unwrap();

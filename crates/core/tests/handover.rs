@@ -310,65 +310,35 @@ fn a_clerk_hands_over_only_at_their_own_visit() {
 fn the_record_is_committed_before_the_first_file_reaches_the_stick() {
     let (mut c, copies) = two_copies();
     let stick = tempfile::tempdir().unwrap();
-    let watcher = Watching {
-        db: c.desk.dir.path().join("rastau.sqlite3"),
-        seen: std::cell::RefCell::new(None),
+    let db = c.desk.dir.path().join("rastau.sqlite3");
+    let seen = std::cell::RefCell::new(None);
+    // At its first file, the disk reads the store from a connection of its own.
+    let watcher = Spy {
+        on_create: Box::new(|_| {
+            if seen.borrow().is_none() {
+                let conn = rusqlite::Connection::open(&db).unwrap();
+                let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+                let state: String = conn
+                    .query_row("SELECT state FROM handover", [], |r| r.get(0))
+                    .unwrap();
+                let started =
+                    count("SELECT count(*) FROM audit_entry WHERE action = 'handover-started'");
+                *seen.borrow_mut() = Some((state, started));
+            }
+        }),
+        ..Spy::default()
     };
     c.desk
         .app
         .export_copies_to(&watcher, c.visit_id, &ids(&copies), stick.path())
         .unwrap();
-    let (state, started) = watcher.seen.take().expect("a file was created");
+    let (state, started) = seen.take().expect("a file was created");
     assert_eq!(state, "writing");
     assert_eq!(started, 1, "the hand-over-started audit entry");
     assert_eq!(handover_states(&c), vec![("done".to_owned(), None)]);
     c.desk.as_supervisor();
     let done = audit_of(&mut c.desk.app, rastau_core::audit::Action::HandedOver);
     assert_eq!(done.total, 1);
-}
-
-/// A disk that, at its first file, reads the store from a connection of its own.
-struct Watching {
-    db: PathBuf,
-    seen: std::cell::RefCell<Option<(String, i64)>>,
-}
-
-impl Medium for Watching {
-    fn create_dir(&self, path: &Path) -> io::Result<()> {
-        Disk.create_dir(path)
-    }
-    fn create_file(&self, path: &Path) -> io::Result<Box<dyn MediumFile>> {
-        if self.seen.borrow().is_none() {
-            let conn = rusqlite::Connection::open(&self.db).unwrap();
-            let state = conn
-                .query_row("SELECT state FROM handover", [], |r| r.get(0))
-                .unwrap();
-            let started = conn
-                .query_row(
-                    "SELECT count(*) FROM audit_entry WHERE action = 'handover-started'",
-                    [],
-                    |r| r.get(0),
-                )
-                .unwrap();
-            *self.seen.borrow_mut() = Some((state, started));
-        }
-        Disk.create_file(path)
-    }
-    fn rename_new(&self, from: &Path, to: &Path) -> io::Result<()> {
-        Disk.rename_new(from, to)
-    }
-    fn sync_dir(&self, path: &Path) -> io::Result<()> {
-        Disk.sync_dir(path)
-    }
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        Disk.read(path)
-    }
-    fn remove_file(&self, path: &Path) -> io::Result<()> {
-        Disk.remove_file(path)
-    }
-    fn remove_dir(&self, path: &Path) -> io::Result<()> {
-        Disk.remove_dir(path)
-    }
 }
 
 #[test]
@@ -570,14 +540,28 @@ fn a_stick_pulled_out_mid_write_is_reported_and_the_store_is_unchanged() {
     assert_store_unchanged(&mut c, &copies);
 }
 
-/// A stick that returns other bytes than were written to it.
-struct Corrupting;
+/// The disk, with a look at each file as it is created and a hand in what is read back: the
+/// faults and the moments a real stick does not offer on demand.
+struct Spy<'a> {
+    on_create: Box<dyn Fn(&Path) + 'a>,
+    on_read: Box<dyn Fn(&Path, Vec<u8>) -> Vec<u8> + 'a>,
+}
 
-impl Medium for Corrupting {
+impl Default for Spy<'_> {
+    fn default() -> Self {
+        Spy {
+            on_create: Box::new(|_| {}),
+            on_read: Box::new(|_, bytes| bytes),
+        }
+    }
+}
+
+impl Medium for Spy<'_> {
     fn create_dir(&self, path: &Path) -> io::Result<()> {
         Disk.create_dir(path)
     }
     fn create_file(&self, path: &Path) -> io::Result<Box<dyn MediumFile>> {
+        (self.on_create)(path);
         Disk.create_file(path)
     }
     fn rename_new(&self, from: &Path, to: &Path) -> io::Result<()> {
@@ -587,11 +571,7 @@ impl Medium for Corrupting {
         Disk.sync_dir(path)
     }
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        let mut bytes = Disk.read(path)?;
-        if path.to_string_lossy().ends_with(".p7s") {
-            bytes[10] ^= 1;
-        }
-        Ok(bytes)
+        Ok((self.on_read)(path, Disk.read(path)?))
     }
     fn remove_file(&self, path: &Path) -> io::Result<()> {
         Disk.remove_file(path)
@@ -605,10 +585,20 @@ impl Medium for Corrupting {
 fn a_read_back_that_differs_is_reported_and_cleaned() {
     let (mut c, copies) = two_copies();
     let stick = tempfile::tempdir().unwrap();
+    // A stick that returns other bytes than were written to it.
+    let corrupting = Spy {
+        on_read: Box::new(|path, mut bytes| {
+            if path.to_string_lossy().ends_with(".p7s") {
+                bytes[10] ^= 1;
+            }
+            bytes
+        }),
+        ..Spy::default()
+    };
     match c
         .desk
         .app
-        .export_copies_to(&Corrupting, c.visit_id, &ids(&copies), stick.path())
+        .export_copies_to(&corrupting, c.visit_id, &ids(&copies), stick.path())
     {
         Err(Error::HandoverMismatch { file }) => {
             assert_eq!(file, "01 Туу туралы куәлік.pdf.p7s")

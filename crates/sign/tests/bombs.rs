@@ -1,21 +1,17 @@
 //! A PDF handed in for signing is loaded through the guard: a bomb is refused with its own
 //! error before lopdf inflates it, never an abort.
-use chrono::{TimeZone, Utc};
+mod common;
+
+use common::meta;
 use rastau_pdf_guard::test_files::{deeply_nested, object_stream_bomb};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
-use rastau_sign::{sign_pdf, PdfSignatureMeta, Pkcs12Signer, SignError};
+use rastau_sign::{sign_pdf, Pkcs12Signer, SignError};
 
 fn sign(pdf: &[u8]) -> Result<Vec<u8>, SignError> {
     let pki = TestPki::new();
     let p12 = pki.clerk("900101300007", ClerkOptions::default());
     let signer = Pkcs12Signer::open(&p12, PASSWORD).unwrap();
-    let meta = PdfSignatureMeta {
-        name: "ТЕСТОВ ТЕСТ".into(),
-        reason: "Копия верна".into(),
-        location: "ХҚКО".into(),
-        signing_time: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
-    };
-    sign_pdf(pdf, &signer, &meta)
+    sign_pdf(pdf, &signer, &meta())
 }
 
 #[test]

@@ -4,13 +4,13 @@
 //! abort, and no more memory than a few copies of the file, measured by the allocator.
 mod common;
 
-use chrono::{TimeZone, Utc};
-use common::{minimal_pdf, minimal_pdf_with_xref_stream};
+use chrono::Utc;
+use common::{meta, minimal_pdf, minimal_pdf_with_xref_stream};
 use proptest::prelude::*;
 use rastau_pdf_guard::allocations::{exclusive, peak_during, Meter};
 use rastau_pdf_guard::mutations::{arbitrary, config, mutated, regressions};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
-use rastau_sign::{sign_pdf, verify_pdf, PdfSignatureMeta, Pkcs12Signer};
+use rastau_sign::{sign_pdf, verify_pdf, Pkcs12Signer};
 use std::sync::OnceLock;
 
 #[global_allocator]
@@ -28,12 +28,7 @@ fn fixture() -> &'static Fixture {
         let pki = TestPki::new();
         let p12 = pki.clerk("900101300007", ClerkOptions::default());
         let signer = Pkcs12Signer::open(&p12, PASSWORD).unwrap();
-        let meta = PdfSignatureMeta {
-            name: "ТЕСТОВ ТЕСТ".into(),
-            reason: "Копия верна".into(),
-            location: "ХҚКО".into(),
-            signing_time: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
-        };
+        let meta = meta();
         let once = sign_pdf(&minimal_pdf(), &signer, &meta).unwrap();
         let twice = sign_pdf(&once, &signer, &meta).unwrap();
         let stream = sign_pdf(&minimal_pdf_with_xref_stream(), &signer, &meta).unwrap();

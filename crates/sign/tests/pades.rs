@@ -2,10 +2,10 @@
 //! viewers use) and pyHanko (a full PAdES validator), and by our own verifier.
 mod common;
 
-use chrono::{TimeZone, Utc};
-use common::{minimal_pdf, minimal_pdf_with_xref_stream, path, run, tamper_text, text};
+use chrono::Utc;
+use common::{meta, minimal_pdf, minimal_pdf_with_xref_stream, path, run, tamper_text, text};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
-use rastau_sign::{sign_pdf, verify_pdf, PdfSignatureMeta, Pkcs12Signer, SignError, Signer};
+use rastau_sign::{sign_pdf, verify_pdf, Pkcs12Signer, SignError, Signer};
 use std::path::Path;
 
 const IIN: &str = "900101300007";
@@ -91,15 +91,6 @@ impl Validators {
         let said = text(&out);
         let ok = out.status.success() && said.contains(":INTACT:TRUSTED,UNTOUCHED");
         (ok, said)
-    }
-}
-
-fn meta() -> PdfSignatureMeta {
-    PdfSignatureMeta {
-        name: "ТЕСТОВ ТЕСТ ТЕСТҰЛЫ".into(),
-        reason: "Копия верна / Көшірме дұрыс".into(),
-        location: "ХҚКО №1, Астана".into(),
-        signing_time: Utc.with_ymd_and_hms(2026, 11, 5, 9, 30, 0).unwrap(),
     }
 }
 

@@ -1,6 +1,8 @@
 //! What the integration tests share: running the real outside tools, and small PDFs.
 #![allow(dead_code)] // each test file uses its own part
 
+use chrono::{TimeZone, Utc};
+use rastau_sign::PdfSignatureMeta;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -22,6 +24,16 @@ pub fn text(output: &Output) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
+}
+
+/// What a clerk's signature says of itself in the tests' PDFs.
+pub fn meta() -> PdfSignatureMeta {
+    PdfSignatureMeta {
+        name: "ТЕСТОВ ТЕСТ ТЕСТҰЛЫ".into(),
+        reason: "Копия верна / Көшірме дұрыс".into(),
+        location: "ХҚКО №1, Астана".into(),
+        signing_time: Utc.with_ymd_and_hms(2026, 11, 5, 9, 30, 0).unwrap(),
+    }
 }
 
 pub fn path(p: &Path) -> &str {
