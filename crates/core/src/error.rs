@@ -176,6 +176,10 @@ pub enum Error {
     PasswordChangeRequired,
     #[error("the new password is the one already set")]
     PasswordUnchanged,
+    #[error("documents {documents:?} are neither certified nor refused")]
+    UndecidedDocuments { documents: Vec<(u32, String)> },
+    #[error("no document is listed, so nothing was certified or refused")]
+    NothingListed,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -326,6 +330,8 @@ impl Error {
             Error::SessionEndedPasswordChanged => "session-ended-password-changed",
             Error::PasswordChangeRequired => "password-change-required",
             Error::PasswordUnchanged => "password-unchanged",
+            Error::UndecidedDocuments { .. } => "undecided-documents",
+            Error::NothingListed => "nothing-listed",
         }
     }
 
@@ -387,6 +393,10 @@ impl Error {
             Error::BackupAuditBroken { seq } => vec![("seq", (*seq).into())],
             Error::BackupFileUnnamed { file } => vec![("file", file.as_str().into())],
             Error::PasswordTooLong { max } => vec![("max", (*max).into())],
+            Error::UndecidedDocuments { documents } => vec![
+                ("documents", listed(documents).into()),
+                ("count", documents.len().into()),
+            ],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
@@ -398,6 +408,15 @@ impl Error {
             args: self.args(),
         }
     }
+}
+
+/// `№ 2 «Диплом», № 3 «Үй кітабы»`: the same in both languages.
+fn listed(documents: &[(u32, String)]) -> String {
+    documents
+        .iter()
+        .map(|(position, title)| format!("№ {position} «{title}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn texts(args: Vec<(&'static str, String)>) -> Vec<(&'static str, Arg)> {

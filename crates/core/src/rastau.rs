@@ -449,14 +449,17 @@ impl Rastau {
         visit::view(self.store.read(), visit_id)
     }
 
-    /// Ends the service. Refusals must have their notice first: rule 6 makes the notice the
-    /// result the applicant leaves with.
+    /// Ends the service. Rule 6 allows two results only: every listed document must be
+    /// certified or refused, and refusals must have their notice, the result the applicant
+    /// leaves with.
     pub fn close_visit(&mut self, visit_id: i64) -> Result<VisitView> {
         let actor = self.actor()?;
         let now = self.now();
         self.audited(
             |_| Event::by(&actor, Action::VisitClosed).on(Record::Visit(visit_id)),
             |tx| {
+                visit::ensure_changeable(tx, &actor, visit_id)?;
+                visit::ensure_decided(tx, visit_id)?;
                 refusal::ensure_notified(tx, visit_id)?;
                 visit::close(tx, &actor, visit_id, now)
             },

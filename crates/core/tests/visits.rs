@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use common::*;
 use rastau_core::applicant::Applicant;
 use rastau_core::ids::{IdError, TaxId};
-use rastau_core::visit::{Document, OpenVisit, Representative};
+use rastau_core::visit::{Document, OpenVisit, Representative, VisitView};
 use rastau_core::Error;
 
 /// An applicant who came in person.
@@ -23,6 +23,14 @@ fn document(title: &str) -> Document {
         issued_on: "12.03.2015".into(),
         issuer: "ӘМ / МЮ РК".into(),
     }
+}
+
+/// A visit of [`person_applicant`] listing one document.
+fn listed(desk: &mut Desk) -> VisitView {
+    let visit = desk.app.open_visit(&alone(person_applicant())).unwrap();
+    desk.app
+        .set_documents(visit.id, &[document("Диплом")], false)
+        .unwrap()
 }
 
 fn clerk_at_counter() -> Desk {
@@ -181,8 +189,9 @@ fn no_documents_no_consent_and_the_list_is_fixed_after_it() {
 #[test]
 fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
     let mut desk = clerk_at_counter();
-    let quick = desk.app.open_visit(&alone(person_applicant())).unwrap();
+    let quick = listed(&mut desk);
     desk.clock.advance(Duration::minutes(9));
+    walked_away(&mut desk.app, quick.id);
     let closed = desk.app.close_visit(quick.id).unwrap();
     assert_eq!(closed.duration_seconds, Some(9 * 60));
     assert!(!closed.over_limit);
@@ -191,12 +200,13 @@ fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
         Err(Error::VisitClosed)
     ));
 
-    let slow = desk.app.open_visit(&alone(person_applicant())).unwrap();
+    let slow = listed(&mut desk);
     // Activity keeps the session open past the idle limit.
     for _ in 0..4 {
         desk.clock.advance(Duration::minutes(8));
         desk.app.touch().unwrap();
     }
+    walked_away(&mut desk.app, slow.id);
     assert!(desk.app.close_visit(slow.id).unwrap().over_limit);
 }
 

@@ -217,6 +217,10 @@ fn every_error() -> Vec<Error> {
         Error::SessionEndedPasswordChanged,
         Error::PasswordChangeRequired,
         Error::PasswordUnchanged,
+        Error::UndecidedDocuments {
+            documents: vec![(2, "Диплом".into())],
+        },
+        Error::NothingListed,
     ]
 }
 

@@ -2,11 +2,13 @@
 //! one journal registration number.
 mod clock;
 mod journal;
+mod outcome;
 mod records;
 mod representative;
 
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use journal::JournalNumber;
+pub use outcome::{ensure_decided, undecided};
 pub use records::{
     attach_consent_scan, close, confirm_consent, consent_scan_allowed, ensure_changeable, open,
     open_for_clerk, record_receipt_print, set_documents, to_certify, view, view_as, ToCertify,

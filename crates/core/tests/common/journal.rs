@@ -93,7 +93,7 @@ impl Day {
 
 /// Clerk 1: one visit with both documents certified (12 minutes), one with a certified and a
 /// refused document (ground 3, 20 minutes). Clerk 2: a visit without consent refused on ground
-/// 1 after 35 minutes, over the limit. And one visit the next day.
+/// 1 after 35 minutes, over the limit. And one visit the next day, refused on ground 1.
 pub fn a_day() -> (Day, NaiveDate) {
     let mut desk = with_clerk();
     desk.as_supervisor();
@@ -125,7 +125,9 @@ pub fn a_day() -> (Day, NaiveDate) {
 
     day.desk.clock.advance(Duration::days(1));
     day.as_second_clerk();
+    day.open_key(&second_clerk_iin());
     let tomorrow = day.visit(&iin("99121550014"), &[diploma()], false);
+    day.refuse(tomorrow, &[1], Ground::NotPresented);
     day.close(tomorrow, 5);
     (day, today)
 }

@@ -16,6 +16,7 @@ use rastau_core::center::CenterProfile;
 use rastau_core::clock::ManualClock;
 use rastau_core::copy::CopyView;
 use rastau_core::ids::check_digit;
+use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::store::Store;
 use rastau_core::visit::{Document, OpenVisit};
 use rastau_core::{FirstStart, Rastau};
@@ -226,6 +227,23 @@ pub fn birth_certificate() -> Document {
         issued_on: "12.03.1995".into(),
         issuer: "АХАТ".into(),
     }
+}
+
+/// The applicant walked away: the clerk signed in to `app` refuses every listed document still
+/// undecided on ground 1 and signs the notice with their own key, as rule 6 asks before a visit
+/// closes.
+pub fn walked_away(app: &mut Rastau, visit_id: i64) {
+    let undecided = rastau_core::visit::undecided(app.store().read(), visit_id).unwrap();
+    let key = pki().clerk(&clerk_iin(), ClerkOptions::default());
+    app.open_signing_key(&key, PASSWORD).unwrap();
+    let request = RefuseRequest {
+        positions: undecided.iter().map(|(position, _)| *position).collect(),
+        grounds: vec![Ground::NotPresented],
+        justification: "Заявитель ушёл: подлинники для заверения не представлены.".into(),
+    };
+    app.refuse(visit_id, &request).unwrap();
+    app.issue_notice(visit_id, NoticeLanguages::Ru, None)
+        .unwrap();
 }
 
 pub struct Counter {
