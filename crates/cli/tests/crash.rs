@@ -46,6 +46,7 @@ fn document(title: &str) -> Document {
         number: "№ 0012345".into(),
         issued_on: "01.02.2010".into(),
         issuer: "ХҚКО".into(),
+        sheets: 1,
     }
 }
 

@@ -46,6 +46,7 @@ fn a_visit(dir: &Path) -> String {
         number: String::new(),
         issued_on: String::new(),
         issuer: String::new(),
+        sheets: 2,
     };
     app.set_documents(visit.id, &[diploma], false).unwrap();
     visit.number_text

@@ -78,6 +78,7 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
         number: "ЖБ-II 0098765".into(),
         issued_on: "30.06.2000".into(),
         issuer: "ҚазҰУ".into(),
+        sheets: 1,
     };
     app.set_documents(visit.id, &[document], false).unwrap();
     app.confirm_consent(visit.id).unwrap();

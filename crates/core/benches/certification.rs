@@ -49,6 +49,7 @@ fn consented_visit(desk: &mut Desk) -> i64 {
         number: "ЖБ-II 0098765".into(),
         issued_on: "30.06.2000".into(),
         issuer: "ҚазҰУ".into(),
+        sheets: 10,
     };
     desk.app
         .set_documents(visit.id, &[document], false)

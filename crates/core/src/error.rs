@@ -180,6 +180,14 @@ pub enum Error {
     UndecidedDocuments { documents: Vec<(u32, String)> },
     #[error("no document is listed, so nothing was certified or refused")]
     NothingListed,
+    #[error("document {position} is listed without its sheet count")]
+    SheetsMissing { position: u32 },
+    #[error("document {position}: the original has {sheets} sheets, {pages} pages are assigned")]
+    SheetCountMismatch {
+        position: u32,
+        sheets: u32,
+        pages: usize,
+    },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -332,6 +340,8 @@ impl Error {
             Error::PasswordUnchanged => "password-unchanged",
             Error::UndecidedDocuments { .. } => "undecided-documents",
             Error::NothingListed => "nothing-listed",
+            Error::SheetsMissing { .. } => "sheets-missing",
+            Error::SheetCountMismatch { .. } => "sheet-count-mismatch",
         }
     }
 
@@ -396,6 +406,16 @@ impl Error {
             Error::UndecidedDocuments { documents } => vec![
                 ("documents", listed(documents).into()),
                 ("count", documents.len().into()),
+            ],
+            Error::SheetsMissing { position } => vec![("position", (*position).into())],
+            Error::SheetCountMismatch {
+                position,
+                sheets,
+                pages,
+            } => vec![
+                ("position", (*position).into()),
+                ("sheets", (*sheets).into()),
+                ("pages", (*pages).into()),
             ],
             _ => vec![],
         };

@@ -501,6 +501,7 @@ impl Rastau {
         signing_key::check(self.store.read(), signer.as_ref(), &clerk.iin, now)?;
         let target = visit::to_certify(self.store.read(), &clerk, visit_id, position)?;
         refusal::ensure_not_refused(self.store.read(), target.document_id, position)?;
+        copy::ensure_whole(&target.document, position, pages.len())?;
         let center = center::profile(self.store.read())?;
         let facts = Facts {
             applicant: &target.applicant,

@@ -37,7 +37,7 @@ fn representative() -> Representative {
     }
 }
 
-/// Documents whose words hold every Kazakh letter between them.
+/// Documents whose words hold every Kazakh letter between them; the n-th has n sheets.
 fn documents() -> Vec<Document> {
     vec![
         Document {
@@ -45,18 +45,21 @@ fn documents() -> Vec<Document> {
             number: "І-ҚР № 004512".into(),
             issued_on: "14.02.2015".into(),
             issuer: "Өскемен қаласының АХАЖ бөлімі".into(),
+            sheets: 1,
         },
         Document {
             title: "Ұлттық бірыңғай тестілеу сертификаты".into(),
             number: "№ 7712094".into(),
             issued_on: "20.06.2019".into(),
             issuer: "Ұлттық тестілеу орталығы".into(),
+            sheets: 2,
         },
         Document {
             title: "Үй кітабы (Һ. Әуезов көшесі, 3)".into(),
             number: String::new(),
             issued_on: "01.09.2001".into(),
             issuer: "«Ғимарат-Ңөұүһі» ЖШС".into(),
+            sheets: 3,
         },
     ]
 }

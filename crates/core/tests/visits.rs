@@ -22,6 +22,7 @@ fn document(title: &str) -> Document {
         number: "№ 0012345".into(),
         issued_on: "12.03.2015".into(),
         issuer: "ӘМ / МЮ РК".into(),
+        sheets: 1,
     }
 }
 

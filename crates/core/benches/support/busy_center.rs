@@ -381,7 +381,7 @@ const STREETS: [&str; 8] = [
 ];
 
 /// A kind of document brought to certify: its title, how its number starts, who issues it,
-/// and how many pages it has (at most).
+/// and how many sheets it has (at most).
 struct Kind {
     title: &'static str,
     number: &'static str,
@@ -894,6 +894,7 @@ impl Filler {
                 rng.pick(&PERSON_DOCUMENTS)
             };
             let issued = start.date_naive() - Duration::days(30 + rng.below(40 * 365) as i64);
+            let sheets = 1 + rng.below(u64::from(kind.pages));
             stmts
                 .document
                 .execute(params![
@@ -904,6 +905,7 @@ impl Filler {
                     format!("{} {:06}", kind.number, rng.below(1_000_000)),
                     issued.format("%d.%m.%Y").to_string(),
                     kind.issuer,
+                    sheets as i64,
                 ])
                 .unwrap();
             self.counts.documents += 1;
@@ -911,8 +913,8 @@ impl Filler {
             // Without the consent every document is refused on ground 1.
             let certified = consent.is_some() && self.rng.weighted(&[935, 65]) == 0;
             if certified {
-                let pages = 1 + self.rng.below(u64::from(kind.pages)) as usize;
-                let page_hashes: Vec<String> = (0..pages).map(|_| self.hash()).collect();
+                // Rule 2.1: a page for every sheet of the original.
+                let page_hashes: Vec<String> = (0..sheets).map(|_| self.hash()).collect();
                 let (pdf, signature) = (self.hash(), self.hash());
                 let clerk = &self.clerks[clerk_index];
                 stmts
@@ -922,7 +924,7 @@ impl Filler {
                         document_id,
                         pdf,
                         signature,
-                        pages as i64,
+                        sheets as i64,
                         page_hashes.join(" "),
                         clerk.name,
                         clerk.iin,
@@ -1048,8 +1050,9 @@ fn statements(conn: &Connection) -> Statements<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         ),
         document: prepare(
-            "INSERT INTO document (id, visit_id, position, title, number, issued_on, issuer)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO document (id, visit_id, position, title, number, issued_on, issuer,
+                                   sheets)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         ),
         copy: prepare(
             "INSERT INTO certified_copy (visit_id, document_id, pdf_hash, signature_hash,

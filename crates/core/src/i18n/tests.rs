@@ -221,6 +221,12 @@ fn every_error() -> Vec<Error> {
             documents: vec![(2, "Диплом".into())],
         },
         Error::NothingListed,
+        Error::SheetsMissing { position: 2 },
+        Error::SheetCountMismatch {
+            position: 1,
+            sheets: 3,
+            pages: 2,
+        },
     ]
 }
 

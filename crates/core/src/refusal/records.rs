@@ -166,7 +166,7 @@ pub fn ensure_notified(conn: &Connection, visit_id: i64) -> Result<()> {
 pub fn of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<Stored>> {
     let mut stmt = conn.prepare(
         "SELECT r.id, r.grounds, r.justification, r.notice_id,
-                d.position, d.title, d.number, d.issued_on, d.issuer
+                d.position, d.title, d.number, d.issued_on, d.issuer, d.sheets
          FROM refusal r JOIN document d ON d.id = r.document_id
          WHERE r.visit_id = ?1
          ORDER BY d.position",

@@ -30,16 +30,21 @@ pub struct Document {
     /// As written on the document; free text because originals vary.
     pub issued_on: String,
     pub issuer: String,
+    /// How many sheets (pages) the paper original has, each scanned as one page of the copy:
+    /// rule 2.1's copy reproduces the whole original. At least 1; 0 only for a document listed
+    /// before the count was asked.
+    pub sheets: u32,
 }
 
 impl Document {
-    /// From a row with the columns `title`, `number`, `issued_on` and `issuer`.
+    /// From a row with the columns `title`, `number`, `issued_on`, `issuer` and `sheets`.
     pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Document> {
         Ok(Document {
             title: r.get("title")?,
             number: r.get("number")?,
             issued_on: r.get("issued_on")?,
             issuer: r.get("issuer")?,
+            sheets: r.get::<_, Option<u32>>("sheets")?.unwrap_or(0),
         })
     }
 }

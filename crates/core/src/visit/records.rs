@@ -113,21 +113,25 @@ pub fn set_documents(
     {
         return Err(Error::ConsentAlreadyReceived);
     }
-    for d in documents {
+    for (position, d) in (1..).zip(documents) {
         require("documentTitle", &d.title)?;
+        if d.sheets == 0 {
+            return Err(Error::SheetsMissing { position });
+        }
     }
     tx.execute("DELETE FROM document WHERE visit_id = ?1", [visit_id])?;
     for (position, d) in (1_i64..).zip(documents) {
         tx.execute(
-            "INSERT INTO document (visit_id, position, title, number, issued_on, issuer)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO document (visit_id, position, title, number, issued_on, issuer, sheets)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 visit_id,
                 position,
                 d.title.trim(),
                 d.number.trim(),
                 d.issued_on.trim(),
-                d.issuer.trim()
+                d.issuer.trim(),
+                d.sheets
             ],
         )?;
     }
@@ -222,7 +226,8 @@ pub fn open_for_clerk(conn: &Connection, clerk: &Account) -> Result<Vec<VisitVie
 
 fn documents(conn: &Connection, visit_id: i64) -> Result<Vec<Document>> {
     let mut stmt = conn.prepare(
-        "SELECT title, number, issued_on, issuer FROM document WHERE visit_id = ?1 ORDER BY position",
+        "SELECT title, number, issued_on, issuer, sheets FROM document WHERE visit_id = ?1
+         ORDER BY position",
     )?;
     let rows = stmt.query_map([visit_id], Document::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -18,6 +18,7 @@ pub fn diploma() -> Document {
         number: "ЖБ-Б 0012345".into(),
         issued_on: "30.06.2017".into(),
         issuer: "ҚарМУ".into(),
+        sheets: 1,
     }
 }
 

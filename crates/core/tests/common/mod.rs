@@ -226,6 +226,7 @@ pub fn birth_certificate() -> Document {
         number: "I-АЖ 123456".into(),
         issued_on: "12.03.1995".into(),
         issuer: "АХАТ".into(),
+        sheets: 1,
     }
 }
 
