@@ -188,6 +188,8 @@ pub enum Error {
         sheets: u32,
         pages: usize,
     },
+    #[error("the visit names no representative")]
+    NoRepresentative,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -342,6 +344,7 @@ impl Error {
             Error::NothingListed => "nothing-listed",
             Error::SheetsMissing { .. } => "sheets-missing",
             Error::SheetCountMismatch { .. } => "sheet-count-mismatch",
+            Error::NoRepresentative => "no-representative",
         }
     }
 

@@ -20,7 +20,7 @@ use crate::signing_key;
 use crate::store::{Pending, Store};
 use crate::trust::{self, TrustedCa};
 use crate::verify::{self, SealView, VerifyView};
-use crate::visit::{self, Document, OpenVisit, VisitView};
+use crate::visit::{self, ConsentGiven, Document, OpenVisit, Present, VisitView};
 use chrono::{DateTime, Duration, Utc};
 use rastau_capture::ScanPage;
 use rastau_sign::{CertificateInfo, PdfSignatureMeta, Pkcs12Signer, Signer};
@@ -439,12 +439,23 @@ impl Rastau {
         visit::view(self.store.read(), visit_id)
     }
 
-    pub fn confirm_consent(&mut self, visit_id: i64) -> Result<VisitView> {
+    /// Registers the signed consent, given in person by `present` (rule 2.1).
+    pub fn confirm_consent(&mut self, visit_id: i64, present: Present) -> Result<VisitView> {
         let actor = self.actor()?;
         let now = self.now();
         self.audited(
-            |_| Event::by(&actor, Action::ConsentConfirmed).on(Record::Visit(visit_id)),
-            |tx| visit::confirm_consent(tx, &actor, visit_id, now),
+            |given: &ConsentGiven| {
+                Event::by(&actor, Action::ConsentConfirmed)
+                    .on(Record::Visit(visit_id))
+                    .detail(format!(
+                        "{} {}; registered by {} {}",
+                        given.present.code(),
+                        given.name,
+                        actor.iin,
+                        actor.full_name
+                    ))
+            },
+            |tx| visit::confirm_consent(tx, &actor, visit_id, present, now),
         )?;
         visit::view(self.store.read(), visit_id)
     }

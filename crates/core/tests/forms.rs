@@ -9,7 +9,7 @@ use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::applicant::Applicant;
 use rastau_core::i18n::Messages;
 use rastau_core::store::{Files, FILES_DIR};
-use rastau_core::visit::{self, Document, OpenVisit, Representative, VisitView};
+use rastau_core::visit::{self, Document, OpenVisit, Present, Representative, VisitView};
 use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 
@@ -70,13 +70,18 @@ fn clerk_at_counter() -> Desk {
     desk
 }
 
-/// A visit with the documents listed and the consent received.
+/// A visit with the documents listed and the consent received, signed by the representative
+/// if there is one.
 fn consented(desk: &mut Desk, request: OpenVisit, on_media: bool) -> VisitView {
     let visit = desk.app.open_visit(&request).unwrap();
     desk.app
         .set_documents(visit.id, &documents(), on_media)
         .unwrap();
-    desk.app.confirm_consent(visit.id).unwrap()
+    let present = match request.representative {
+        Some(_) => Present::Representative,
+        None => Present::Applicant,
+    };
+    desk.app.confirm_consent(visit.id, present).unwrap()
 }
 
 fn scanned_page() -> ScanPage {

@@ -227,6 +227,7 @@ fn every_error() -> Vec<Error> {
             sheets: 3,
             pages: 2,
         },
+        Error::NoRepresentative,
     ]
 }
 

@@ -1,12 +1,14 @@
 //! A visit: one applicant served at the counter, from the documents accepted to the end, under
 //! one journal registration number.
 mod clock;
+mod consent;
 mod journal;
 mod outcome;
 mod records;
 mod representative;
 
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
+pub use consent::{ConsentGiven, Present};
 pub use journal::JournalNumber;
 pub use outcome::{ensure_decided, undecided};
 pub use records::{
@@ -75,6 +77,9 @@ pub struct VisitView {
     pub documents: Vec<Document>,
     pub copies_on_media: bool,
     pub consent_received_at: Option<DateTime<Utc>>,
+    /// Who signed the consent in person and who registered it; `None` before the consent, and
+    /// for one registered before this was recorded.
+    pub consent_given: Option<ConsentGiven>,
     /// SHA-256 of the scanned signed consent in the file store, once the clerk has scanned it.
     pub consent_scan_hash: Option<String>,
     /// When the documents were accepted: the 30-minute clock starts here.

@@ -3,7 +3,7 @@
 use super::*;
 use chrono::{Duration, NaiveDate};
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 pub const SECOND_CLERK_PASSWORD: &str = "clerk-pass-2";
@@ -52,7 +52,10 @@ impl Day {
             .set_documents(visit.id, documents, false)
             .unwrap();
         if consent {
-            self.desk.app.confirm_consent(visit.id).unwrap();
+            self.desk
+                .app
+                .confirm_consent(visit.id, Present::Applicant)
+                .unwrap();
         }
         visit.id
     }

@@ -18,7 +18,7 @@ use rastau_core::copy::CopyView;
 use rastau_core::ids::check_digit;
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::store::Store;
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
@@ -256,7 +256,11 @@ pub struct Counter {
 /// The clerk signed in at the counter with a consented visit listing `documents`.
 pub fn consented_visit(documents: &[Document]) -> Counter {
     let mut counter = listed_visit(documents);
-    counter.desk.app.confirm_consent(counter.visit_id).unwrap();
+    counter
+        .desk
+        .app
+        .confirm_consent(counter.visit_id, Present::Applicant)
+        .unwrap();
     counter
 }
 
