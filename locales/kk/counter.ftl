@@ -84,3 +84,13 @@ refuse-notices-issued = Қол қойылды
 refuse-notices-prints = Басылды
 refuse-notices-print = Басып шығару…
 refuse-notices-preview = № { $number } бас тарту туралы хабарлама
+field-document-sheets = Түпнұсқа парақтары
+visit-consent-present = Келісімге қызметкердің көзінше жеке қол қойған:
+visit-consent-present-applicant = өтініш беруші: { $name }
+visit-consent-present-representative = сенімхат бойынша өкіл: { $name }
+visit-consent-given = Жеке қол қойған: { $name } ({ $present ->
+        [representative] өкіл
+       *[applicant] өтініш беруші
+    }); тіркеген: { $clerk }.
+visit-refuse-undecided = Шешімсіз құжаттар бойынша бас тарту…
+refuse-offer-left-text = Өтініш беруші қызмет көрсету аяқталғанға дейін кетіп қалды: түпнұсқа құжаттар растауға ұсынылмады.

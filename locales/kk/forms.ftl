@@ -69,3 +69,8 @@ forms-receipt-free = Тегін (0 ₸)
 forms-receipt-kept-note = Электрондық көшірмелер өтініш берушінің ЖСН/БСН-іне тіркелген, алты ай сақталады және осы мерзім ішінде кез келген халыққа қызмет көрсету орталығында беріледі.
 forms-receipt-clerk-signature = (қызметкердің қолы)
 forms-receipt-qr-caption = Қолхатты тексеруге арналған QR код
+forms-receipt-consent = Келісімді жеке өзі берді
+forms-receipt-consent-value = { $name } ({ $present ->
+        [representative] өкіл
+       *[applicant] өтініш беруші
+    }), тіркеген { $clerk }

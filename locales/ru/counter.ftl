@@ -85,3 +85,13 @@ refuse-notices-issued = Подписано
 refuse-notices-prints = Напечатано
 refuse-notices-print = Печать…
 refuse-notices-preview = Уведомление об отказе № { $number }
+field-document-sheets = Листов в подлиннике
+visit-consent-present = Согласие подписано лично, в присутствии работника:
+visit-consent-present-applicant = заявителем: { $name }
+visit-consent-present-representative = представителем по доверенности: { $name }
+visit-consent-given = Подписал(а) лично: { $name } ({ $present ->
+        [representative] представитель
+       *[applicant] заявитель
+    }); зарегистрировал(а): { $clerk }.
+visit-refuse-undecided = Отказать по документам без решения…
+refuse-offer-left-text = Заявитель ушёл до завершения обслуживания: подлинники документов для заверения не представлены.

@@ -69,3 +69,8 @@ forms-receipt-free = Бесплатно (0 ₸)
 forms-receipt-kept-note = Электронные копии привязаны к ИИН/БИН заявителя, хранятся шесть месяцев и в течение этого срока выдаются в любом центре обслуживания населения.
 forms-receipt-clerk-signature = (подпись работника ЦОН)
 forms-receipt-qr-caption = QR-код для проверки расписки
+forms-receipt-consent = Согласие дано лично
+forms-receipt-consent-value = { $name } ({ $present ->
+        [representative] представитель
+       *[applicant] заявитель
+    }), зарегистрировал(а) { $clerk }

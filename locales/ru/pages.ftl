@@ -29,11 +29,7 @@ pages-source-file = файл
 pages-source-folder = папка
 certify-title = Заверение копий
 certify-key = Ключ ЭЦП открыт: { $owner }, действует до { $until }
-certify-pages = { $count ->
-    [one] { $count } страница
-    [few] { $count } страницы
-   *[many] { $count } страниц
-}
+certify-pages = Страниц: { $count }, листов в подлиннике: { $sheets }
 certify-button = Заверить ЭЦП
 certify-done = Заверено
 copies-title = Заверенные копии заявителя

@@ -1,17 +1,25 @@
 // A clerk serves an applicant: IIN checked as typed, documents accepted under a journal
-// number with a running clock, documents listed, consent confirmed, visit finished; the
-// applicant is remembered next time; an expired power of attorney is refused.
+// number with a running clock, documents listed with their sheet counts, consent confirmed as
+// signed in person, the applicant gone before certification and refused on ground 1, visit
+// finished; the applicant is remembered next time; an expired power of attorney is refused.
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { listDocuments } from "./support/counter.mjs";
+import { CLERK_IIN, listDocuments, walkAway } from "./support/counter.mjs";
+import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
+import { supervisorTrusts } from "./support/trust.mjs";
 import { Window, freshStore } from "./support/window.mjs";
 
 const APPLICANT_IIN = "780214300450"; // valid (see first-start.test.mjs)
+const pki = makePki(mkdtempSync(join(tmpdir(), "rastau-e2e-counter-")), CLERK_IIN, "Өмірзақов Нұржан Ғалымұлы");
 let window;
 
 before(async () => {
   window = await Window.open(freshStore({ demo: true }), 4474);
-  await window.login("920718300451"); // a demo clerk
+  await supervisorTrusts(window, [pki.ca]);
+  await window.login(CLERK_IIN); // a demo clerk
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-counter"]');
 });
@@ -49,16 +57,19 @@ test("a new applicant's documents are accepted under a journal number with a clo
   assert.equal(await consent.isEnabled(), false);
 
   await listDocuments(window);
+  // Rule 2.1: the consent is signed in front of the clerk; who signed it is registered.
+  assert.ok(await (await window.waitFor('[data-testid="consent-present-applicant"]')).isSelected());
   await window.click('[data-testid="confirm-consent"]');
   await window.waitForText('[data-testid="consent-received"]', "Согласие получено");
+  await window.waitForText('[data-testid="consent-given"]', "Подписал(а) лично: Жұмабекова Әсем Ғалымқызы (заявитель)");
   await window.screenshot("31-visit-ru");
 
   await window.click('[data-testid="lang-kk"]');
   await window.waitForText('[data-testid="visit-clock"]', "30 минуттың");
+  await window.waitForText('[data-testid="consent-given"]', "Жеке қол қойған");
   await window.screenshot("32-visit-kk");
 
-  await window.click('[data-testid="finish-visit"]');
-  await window.click('[data-testid="confirm-yes"]');
+  await walkAway(window, pki.p12, KEY_PASSWORD);
   await window.waitForText(`${counter} [data-testid="notice"]`, "өтініш");
 });
 

@@ -1,5 +1,6 @@
-// The supervisor's journal through the real window: visits by two clerks; a clerk sees only
-// their own; the supervisor searches, exports the CSV (checked row for row against the store),
+// The supervisor's journal through the real window: visits by two clerks, each applicant gone
+// before certification and refused on ground 1 (rule 6: nothing else ends a visit); a clerk
+// sees only their own; the supervisor searches, exports the CSV (checked row for row against the store),
 // prints on cups-pdf and signs the day off with their EDS (the signed PDF validates with
 // pdfsig); a correction is added; afterwards the signed day takes no new visit.
 import assert from "node:assert/strict";
@@ -8,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { CLERK_IIN, clerkAtCounter, listDocuments } from "./support/counter.mjs";
+import { CLERK_IIN, clerkAtCounter, listDocuments, walkAway } from "./support/counter.mjs";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
 import { trustCa } from "./support/trust.mjs";
 import { waitForPrint } from "./support/print.mjs";
@@ -20,11 +21,19 @@ const OTHER_CLERK_IIN = "951120400782";
 const OUT = join(ARTIFACTS, "journal");
 const work = mkdtempSync(join(tmpdir(), "rastau-e2e-journal-"));
 mkdirSync(OUT, { recursive: true });
+// The clerks' keys, from one CA the center trusts: each signs the notices of their refusals.
+const keys = mkdtempSync(join(work, "clerks-"));
+const clerkPki = makePki(keys, CLERK_IIN, "Өмірзақов Нұржан Ғалымұлы");
+const clerkKeys = {
+  [CLERK_IIN]: clerkPki.p12,
+  [OTHER_CLERK_IIN]: makePki(mkdtempSync(join(keys, "other-")), OTHER_CLERK_IIN, "Иванова Мария", keys).p12,
+};
 let window;
 let dataDir;
+let servingClerk = CLERK_IIN;
 
 before(async () => {
-  ({ window, dataDir } = await clerkAtCounter(4504));
+  ({ window, dataDir } = await clerkAtCounter(4504, {}, [clerkPki.ca]));
 });
 after(async () => {
   await window?.close();
@@ -34,18 +43,17 @@ const counter = '[data-testid="counter"]';
 const rowCount = async () => (await window.driver.findElements({ css: '[data-testid="journal-row"]' })).length;
 const waitForRows = (n) => window.driver.wait(async () => (await rowCount()) === n, 20_000, `waiting for ${n} journal rows`);
 
-/** A visit for `taxId` with the usual two documents, finished at once. */
+/** A visit for `taxId` with the usual two documents; the applicant leaves at once. */
 async function serve(taxId, surname) {
   await window.fill(counter, "taxId", taxId);
   await window.fillAll(counter, { surname, givenName: "Әсем", address: "Шымкент", phone: "+7 701 111 11 11" });
   await window.click('[data-testid="accept"]');
   await listDocuments(window);
-  await window.click('[data-testid="finish-visit"]');
-  await window.click('[data-testid="confirm-yes"]');
-  await window.waitFor(counter);
+  await walkAway(window, clerkKeys[servingClerk], KEY_PASSWORD);
 }
 
 async function signIn(iin) {
+  servingClerk = iin;
   await window.click('[data-testid="logout"]');
   await window.login(iin);
   await window.click('[data-testid="lang-ru"]');

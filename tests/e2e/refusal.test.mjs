@@ -1,5 +1,7 @@
 // Refusals through the real window: one document certified and the other refused on ground 3
-// with the clerk's justification; then a visit without the signed consent refused on ground 1.
+// with the clerk's justification; then a visit without the signed consent refused on ground 1;
+// then a visit whose applicant left: finishing is refused while its documents are undecided,
+// and the ground-1 refusal the window prepares ends it.
 // Both notices are signed, printed on the cups-pdf queue, and their signed files left in
 // target/e2e-artifacts/refusal/, where pdfsig, pyHanko and openssl check them and pdftotext
 // reads the annex's title, the grounds in the words of the rules and the justification.
@@ -139,6 +141,62 @@ test("a visit without the signed consent is refused on ground 1, offered and con
   // The earlier notice stays in the applicant's history, ready to print again.
   assert.equal((await window.driver.findElements({ css: '[data-testid="notice-row"]' })).length, 2);
   await finishVisit();
+});
+
+test("finishing with an undecided document is refused, naming it; refused on ground 1, the visit ends", async () => {
+  await openVisit();
+  await window.click('[data-testid="confirm-consent"]');
+  await window.waitFor('[data-testid="page-strip"]');
+  writeFileSync(join(scanFolder, "scan-0002.png"), scanA4(work));
+  await window.select('[data-testid="page"] [data-testid="assign"]', "1");
+  await window.waitFor('[data-testid="page"][data-position="1"]');
+
+  // Rule 6: neither certified nor refused, the documents keep the visit open, by name.
+  await finishVisit();
+  const error = '[data-testid="finish"] [data-testid="error"]';
+  const ru = await window.waitForText(error, "без решения");
+  assert.match(ru, /№ 1 «Туу туралы куәлік», № 2 «Диплом»/);
+  assert.match(ru, /заверьте копию или откажите в заверении/);
+  assert.match(ru, /Если заявитель ушёл, откажите по подпункту 1\) пункта 9/);
+  await window.waitFor('[data-testid="refuse-undecided"]');
+  await window.screenshot("66-finish-undecided-ru");
+  await window.click('[data-testid="lang-kk"]');
+  const kk = await window.waitForText(error, "шешім қабылданбады");
+  assert.match(kk, /№ 1 «Туу туралы куәлік», № 2 «Диплом» құжаттары/);
+  // Clicking the language button scrolled the page to its top: back to the message, and a
+  // frame painted before the picture is taken.
+  await window.driver.executeAsyncScript(`
+    const done = arguments[0];
+    document.querySelector('[data-testid="finish"]').scrollIntoView({ block: "end" });
+    requestAnimationFrame(() => requestAnimationFrame(done));`);
+  await window.screenshot("67-finish-undecided-kk");
+  await window.click('[data-testid="lang-ru"]');
+
+  // The applicant has gone: both refused on ground 1, the justification written for the clerk.
+  await window.click('[data-testid="refuse-undecided"]');
+  const ground1 = await window.waitFor('[data-testid="refuse-form"] input[name="ground"][value="1"]');
+  assert.ok(await ground1.isSelected(), "ground 1 is offered");
+  for (const position of ["1", "2"]) {
+    const box = await window.waitFor(`[data-testid="refuse-form"] input[name="refuse-document"][value="${position}"]`);
+    assert.ok(await box.isSelected(), `document ${position} is chosen`);
+  }
+  const justification = await window.driver.executeScript(
+    `return document.querySelector('[data-testid="refuse-form"] textarea[name="justification"]').value`,
+  );
+  assert.match(justification, /Заявитель ушёл до завершения обслуживания/);
+  await window.screenshot("68-undecided-refused-on-ground-1-ru");
+  await window.click('[data-testid="refuse-confirm"]');
+  await window.driver.wait(
+    async () => (await window.driver.findElements({ css: '[data-testid="refusal"]' })).length === 2,
+    10_000,
+    "both documents refused",
+  );
+  // Refused is not the result yet: the signed notice is.
+  await finishVisit();
+  await window.waitForText(error, "Подпишите уведомление");
+  await signNotice("kk");
+  await finishVisit();
+  await window.waitFor('[data-testid="counter"]');
 });
 
 test("when the center requires it, a supervisor signs the notice with their own key", async () => {

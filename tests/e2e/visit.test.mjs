@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
 import { saneTestConfig, scanA4 as scanPage } from "./support/sane.mjs";
-import { CLERK_IIN, clerkAtCounter, listDocuments } from "./support/counter.mjs";
+import { CLERK_IIN, DOCUMENTS, clerkAtCounter, listDocuments } from "./support/counter.mjs";
 import { waitForPrint as waitForJob } from "./support/print.mjs";
 import { cmsVerifies, pdfText, pdfsigValid, pyhanko } from "./support/signed.mjs";
 import { ARTIFACTS } from "./support/window.mjs";
@@ -44,7 +44,8 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.fill(counter, "taxId", "780214300450");
   await window.fillAll(counter, { surname: "Жұмабекова", givenName: "Әсем", address: "Шымкент", phone: "+7 701 111 11 11" });
   await window.click('[data-testid="accept"]');
-  await listDocuments(window);
+  // Document 1 has two sheets (the glass, then a file from the scan folder), document 2 ten (the feeder).
+  await listDocuments(window, [{ ...DOCUMENTS[0], sheets: 2 }, { ...DOCUMENTS[1], sheets: 10 }]);
   // Annex 1 printed in Kazakh for the applicant to sign.
   await window.click('[data-testid="print-consent-kk"]');
   await window.waitFor('[data-testid="print-preview"] img');
@@ -78,6 +79,8 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   await window.select('[data-testid="scan-target"]', "2");
   await window.click('[data-testid="scan-feeder"]');
   await waitForPages(11);
+  // Rule 2.1: one sheet of document 1 is still to come, and the row says so.
+  await window.waitForText('[data-testid="certify-row"]:nth-of-type(1) [data-testid="certify-pages"]', "Страниц: 1, листов в подлиннике: 2");
   await window.screenshot("40-pages-scanned-ru");
 
   // A file the network scanner drops into the scan folder arrives by itself.

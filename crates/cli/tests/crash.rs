@@ -11,7 +11,7 @@ use rastau_core::journal::JournalFilter;
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::scans::PageSource;
 use rastau_core::store::Store;
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::Rastau;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD as KEY_PASSWORD};
 use std::io::{BufRead, BufReader, Write};
@@ -46,6 +46,7 @@ fn document(title: &str) -> Document {
         number: "№ 0012345".into(),
         issued_on: "01.02.2010".into(),
         issuer: "ХҚКО".into(),
+        sheets: 1,
     }
 }
 
@@ -64,7 +65,7 @@ fn round(app: &mut Rastau, n: u32, out: &Path) -> i64 {
         .unwrap();
     let documents = [document("Туу туралы куәлік"), document("Диплом")];
     app.set_documents(visit.id, &documents, true).unwrap();
-    app.confirm_consent(visit.id).unwrap();
+    app.confirm_consent(visit.id, Present::Applicant).unwrap();
     app.add_pages(visit.id, &[page(n as u8)], PageSource::File, Some(1))
         .unwrap();
     let copy = app.certify_document(visit.id, 1).unwrap();

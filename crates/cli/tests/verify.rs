@@ -7,7 +7,7 @@ use rastau_core::audit::{Action, AuditFilter};
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::SystemClock;
 use rastau_core::store::{Files, Store};
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use std::path::{Path, PathBuf};
@@ -78,9 +78,10 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
         number: "ЖБ-II 0098765".into(),
         issued_on: "30.06.2000".into(),
         issuer: "ҚазҰУ".into(),
+        sheets: 1,
     };
     app.set_documents(visit.id, &[document], false).unwrap();
-    app.confirm_consent(visit.id).unwrap();
+    app.confirm_consent(visit.id, Present::Applicant).unwrap();
     app.open_signing_key(&pki.clerk(CLERK, ClerkOptions::default()), PASSWORD)
         .unwrap();
     let mut jpeg = Vec::new();

@@ -7,7 +7,7 @@ mod common;
 use common::{clerk_iin, person_applicant, with_clerk, Desk};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use rastau_capture::{import_file, Limits};
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use std::path::PathBuf;
 
@@ -49,11 +49,14 @@ fn consented_visit(desk: &mut Desk) -> i64 {
         number: "ЖБ-II 0098765".into(),
         issued_on: "30.06.2000".into(),
         issuer: "ҚазҰУ".into(),
+        sheets: 10,
     };
     desk.app
         .set_documents(visit.id, &[document], false)
         .unwrap();
-    desk.app.confirm_consent(visit.id).unwrap();
+    desk.app
+        .confirm_consent(visit.id, Present::Applicant)
+        .unwrap();
     visit.id
 }
 

@@ -13,7 +13,7 @@ use chrono::{Duration, NaiveTime};
 use common::{supervisor_iin, SUPERVISOR_PASSWORD};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rastau_core::clock::ManualClock;
-use rastau_core::journal::JournalFilter;
+use rastau_core::journal::{JournalFilter, JournalView, Outcome};
 use rastau_core::store::Store;
 use rastau_core::Rastau;
 use std::hint::black_box;
@@ -53,9 +53,32 @@ fn bench(c: &mut Criterion) {
         view.per_clerk.len()
     );
     assert!(view.totals.visits > 300, "a busy day");
+    // Rule 6: a visit ends with every document certified or refused. The five years are checked
+    // on the day measured, the week `cargo test` makes on the whole of it.
+    assert_no_closed_visit_undecided(&view);
+    if !measuring {
+        let week = JournalFilter {
+            to: span.last,
+            ..JournalFilter::day(span.first)
+        };
+        assert_no_closed_visit_undecided(&app.journal(&week).unwrap());
+    }
     c.bench_function("journal_busy_day_with_totals", |b| {
         b.iter(|| app.journal(black_box(&filter)).unwrap())
     });
+}
+
+fn assert_no_closed_visit_undecided(view: &JournalView) {
+    let closed = view.rows.iter().filter(|r| r.ended_at.is_some());
+    let undecided: Vec<&str> = closed
+        .filter(|r| r.has(Outcome::Undecided))
+        .map(|r| r.number.as_str())
+        .collect();
+    assert!(
+        undecided.is_empty(),
+        "{} closed visits with an undecided document: {undecided:?}",
+        undecided.len()
+    );
 }
 
 criterion_group!(benches, bench);

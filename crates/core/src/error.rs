@@ -176,6 +176,20 @@ pub enum Error {
     PasswordChangeRequired,
     #[error("the new password is the one already set")]
     PasswordUnchanged,
+    #[error("documents {documents:?} are neither certified nor refused")]
+    UndecidedDocuments { documents: Vec<(u32, String)> },
+    #[error("no document is listed, so nothing was certified or refused")]
+    NothingListed,
+    #[error("document {position} is listed without its sheet count")]
+    SheetsMissing { position: u32 },
+    #[error("document {position}: the original has {sheets} sheets, {pages} pages are assigned")]
+    SheetCountMismatch {
+        position: u32,
+        sheets: u32,
+        pages: usize,
+    },
+    #[error("the visit names no representative")]
+    NoRepresentative,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -326,6 +340,11 @@ impl Error {
             Error::SessionEndedPasswordChanged => "session-ended-password-changed",
             Error::PasswordChangeRequired => "password-change-required",
             Error::PasswordUnchanged => "password-unchanged",
+            Error::UndecidedDocuments { .. } => "undecided-documents",
+            Error::NothingListed => "nothing-listed",
+            Error::SheetsMissing { .. } => "sheets-missing",
+            Error::SheetCountMismatch { .. } => "sheet-count-mismatch",
+            Error::NoRepresentative => "no-representative",
         }
     }
 
@@ -387,6 +406,20 @@ impl Error {
             Error::BackupAuditBroken { seq } => vec![("seq", (*seq).into())],
             Error::BackupFileUnnamed { file } => vec![("file", file.as_str().into())],
             Error::PasswordTooLong { max } => vec![("max", (*max).into())],
+            Error::UndecidedDocuments { documents } => vec![
+                ("documents", listed(documents).into()),
+                ("count", documents.len().into()),
+            ],
+            Error::SheetsMissing { position } => vec![("position", (*position).into())],
+            Error::SheetCountMismatch {
+                position,
+                sheets,
+                pages,
+            } => vec![
+                ("position", (*position).into()),
+                ("sheets", (*sheets).into()),
+                ("pages", (*pages).into()),
+            ],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
@@ -398,6 +431,15 @@ impl Error {
             args: self.args(),
         }
     }
+}
+
+/// `№ 2 «Диплом», № 3 «Үй кітабы»`: the same in both languages.
+fn listed(documents: &[(u32, String)]) -> String {
+    documents
+        .iter()
+        .map(|(position, title)| format!("№ {position} «{title}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn texts(args: Vec<(&'static str, String)>) -> Vec<(&'static str, Arg)> {

@@ -20,7 +20,7 @@ use crate::signing_key;
 use crate::store::{Pending, Store};
 use crate::trust::{self, TrustedCa};
 use crate::verify::{self, SealView, VerifyView};
-use crate::visit::{self, Document, OpenVisit, VisitView};
+use crate::visit::{self, ConsentGiven, Document, OpenVisit, Present, VisitView};
 use chrono::{DateTime, Duration, Utc};
 use rastau_capture::ScanPage;
 use rastau_sign::{CertificateInfo, PdfSignatureMeta, Pkcs12Signer, Signer};
@@ -439,24 +439,38 @@ impl Rastau {
         visit::view(self.store.read(), visit_id)
     }
 
-    pub fn confirm_consent(&mut self, visit_id: i64) -> Result<VisitView> {
+    /// Registers the signed consent, given in person by `present` (rule 2.1).
+    pub fn confirm_consent(&mut self, visit_id: i64, present: Present) -> Result<VisitView> {
         let actor = self.actor()?;
         let now = self.now();
         self.audited(
-            |_| Event::by(&actor, Action::ConsentConfirmed).on(Record::Visit(visit_id)),
-            |tx| visit::confirm_consent(tx, &actor, visit_id, now),
+            |given: &ConsentGiven| {
+                Event::by(&actor, Action::ConsentConfirmed)
+                    .on(Record::Visit(visit_id))
+                    .detail(format!(
+                        "{} {}; registered by {} {}",
+                        given.present.code(),
+                        given.name,
+                        actor.iin,
+                        actor.full_name
+                    ))
+            },
+            |tx| visit::confirm_consent(tx, &actor, visit_id, present, now),
         )?;
         visit::view(self.store.read(), visit_id)
     }
 
-    /// Ends the service. Refusals must have their notice first: rule 6 makes the notice the
-    /// result the applicant leaves with.
+    /// Ends the service. Rule 6 allows two results only: every listed document must be
+    /// certified or refused, and refusals must have their notice, the result the applicant
+    /// leaves with.
     pub fn close_visit(&mut self, visit_id: i64) -> Result<VisitView> {
         let actor = self.actor()?;
         let now = self.now();
         self.audited(
             |_| Event::by(&actor, Action::VisitClosed).on(Record::Visit(visit_id)),
             |tx| {
+                visit::ensure_changeable(tx, &actor, visit_id)?;
+                visit::ensure_decided(tx, visit_id)?;
                 refusal::ensure_notified(tx, visit_id)?;
                 visit::close(tx, &actor, visit_id, now)
             },
@@ -498,6 +512,7 @@ impl Rastau {
         signing_key::check(self.store.read(), signer.as_ref(), &clerk.iin, now)?;
         let target = visit::to_certify(self.store.read(), &clerk, visit_id, position)?;
         refusal::ensure_not_refused(self.store.read(), target.document_id, position)?;
+        copy::ensure_whole(&target.document, position, pages.len())?;
         let center = center::profile(self.store.read())?;
         let facts = Facts {
             applicant: &target.applicant,

@@ -6,7 +6,7 @@ use chrono::Duration;
 use common::*;
 use rastau_core::copy::KEEP_MONTHS;
 use rastau_core::store::Files;
-use rastau_core::visit::OpenVisit;
+use rastau_core::visit::{Document, OpenVisit};
 use rastau_core::Error;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{verify_detached, verify_pdf, SignError};
@@ -18,7 +18,11 @@ fn clerk_key(pki: &TestPki, opts: ClerkOptions) -> Vec<u8> {
 
 #[test]
 fn a_certified_copy_is_signed_stored_and_kept_six_months() {
-    let mut c = consented_visit(&[birth_certificate()]);
+    let two_sheets = Document {
+        sheets: 2,
+        ..birth_certificate()
+    };
+    let mut c = consented_visit(&[two_sheets]);
     let key = clerk_key(
         c.pki,
         ClerkOptions {

@@ -9,7 +9,7 @@ use rastau_capture::{import_bytes, Limits, ScanPage};
 use rastau_core::applicant::Applicant;
 use rastau_core::i18n::Messages;
 use rastau_core::store::{Files, FILES_DIR};
-use rastau_core::visit::{self, Document, OpenVisit, Representative, VisitView};
+use rastau_core::visit::{self, Document, OpenVisit, Present, Representative, VisitView};
 use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 
@@ -37,7 +37,7 @@ fn representative() -> Representative {
     }
 }
 
-/// Documents whose words hold every Kazakh letter between them.
+/// Documents whose words hold every Kazakh letter between them; the n-th has n sheets.
 fn documents() -> Vec<Document> {
     vec![
         Document {
@@ -45,18 +45,21 @@ fn documents() -> Vec<Document> {
             number: "І-ҚР № 004512".into(),
             issued_on: "14.02.2015".into(),
             issuer: "Өскемен қаласының АХАЖ бөлімі".into(),
+            sheets: 1,
         },
         Document {
             title: "Ұлттық бірыңғай тестілеу сертификаты".into(),
             number: "№ 7712094".into(),
             issued_on: "20.06.2019".into(),
             issuer: "Ұлттық тестілеу орталығы".into(),
+            sheets: 2,
         },
         Document {
             title: "Үй кітабы (Һ. Әуезов көшесі, 3)".into(),
             number: String::new(),
             issued_on: "01.09.2001".into(),
             issuer: "«Ғимарат-Ңөұүһі» ЖШС".into(),
+            sheets: 3,
         },
     ]
 }
@@ -67,13 +70,18 @@ fn clerk_at_counter() -> Desk {
     desk
 }
 
-/// A visit with the documents listed and the consent received.
+/// A visit with the documents listed and the consent received, signed by the representative
+/// if there is one.
 fn consented(desk: &mut Desk, request: OpenVisit, on_media: bool) -> VisitView {
     let visit = desk.app.open_visit(&request).unwrap();
     desk.app
         .set_documents(visit.id, &documents(), on_media)
         .unwrap();
-    desk.app.confirm_consent(visit.id).unwrap()
+    let present = match request.representative {
+        Some(_) => Present::Representative,
+        None => Present::Applicant,
+    };
+    desk.app.confirm_consent(visit.id, present).unwrap()
 }
 
 fn scanned_page() -> ScanPage {
@@ -505,6 +513,8 @@ fn only_the_clerk_serving_an_open_visit_attaches_its_consent_scan() {
     ));
     desk.app.logout().unwrap();
     desk.app.login(&clerk_iin(), CLERK_PASSWORD).unwrap();
+    walked_away(&mut desk.app, visit.id);
+    let notice_files = stored_files(&desk);
     desk.app.close_visit(visit.id).unwrap();
     assert!(matches!(
         desk.app.attach_consent_scan(visit.id, &scan),
@@ -512,7 +522,7 @@ fn only_the_clerk_serving_an_open_visit_attaches_its_consent_scan() {
     ));
     let closed = visit::view(desk.app.store().read(), visit.id).unwrap();
     assert_eq!(closed.consent_scan_hash, None);
-    assert_eq!(stored_files(&desk), 0);
+    assert_eq!(stored_files(&desk), notice_files, "no scan was stored");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use common::tmpfs::{fill, Mounted};
 use common::*;
 use rastau_core::i18n::Messages;
 use rastau_core::store::FILES_DIR;
+use rastau_core::visit::Present;
 use rastau_core::{doctor, Lang};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use std::path::Path;
@@ -41,7 +42,9 @@ fn a_full_disk_leaves_the_store_as_it_was_and_says_so() {
         .unwrap();
     let documents = [birth_certificate(), birth_certificate()];
     desk.app.set_documents(visit.id, &documents, true).unwrap();
-    desk.app.confirm_consent(visit.id).unwrap();
+    desk.app
+        .confirm_consent(visit.id, Present::Applicant)
+        .unwrap();
     let pki = common::pki();
     let key = pki.clerk(&clerk_iin(), ClerkOptions::default());
     desk.app.open_signing_key(&key, PASSWORD).unwrap();

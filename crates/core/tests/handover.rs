@@ -15,7 +15,7 @@ use rastau_core::applicant::Applicant;
 use rastau_core::copy::CopyView;
 use rastau_core::handover::{Disk, Medium, MediumFile, MANIFEST_FILE, README_FILE};
 use rastau_core::store::{content_hash, Files};
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::Error;
 use std::cell::Cell;
 use std::io::{self, Write};
@@ -240,7 +240,10 @@ fn copies_of_two_applicants_never_go_out_together_and_unknown_ones_are_named() {
         .app
         .set_documents(neighbour.id, &[birth_certificate()], true)
         .unwrap();
-    c.desk.app.confirm_consent(neighbour.id).unwrap();
+    c.desk
+        .app
+        .confirm_consent(neighbour.id, Present::Applicant)
+        .unwrap();
     let theirs = c
         .desk
         .app

@@ -312,7 +312,9 @@ fn a_clerk_renamed_within_the_range_is_one_clerk_in_the_totals() {
     day.desk.as_supervisor();
     let clerk = rename(&mut day, &clerk_iin(), "Ғабитов Ұлан Маратұлы");
     day.desk.as_clerk();
+    day.open_key(&clerk_iin());
     let later = day.visit(&iin("95060150012"), &[diploma()], false);
+    day.refuse(later, &[1], Ground::NotPresented);
     day.close(later, 3);
     day.desk.as_supervisor();
     let filter = JournalFilter {

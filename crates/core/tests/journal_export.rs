@@ -4,10 +4,12 @@
 mod common;
 
 use chrono::{Duration, NaiveDate};
+use common::clerk_iin;
 use common::journal::*;
 use common::poppler::*;
 use rastau_core::ids::check_digit;
 use rastau_core::journal::{to_csv, JournalFilter, CSV_COLUMNS};
+use rastau_core::refusal::Ground;
 use rastau_core::visit::{Document, OpenVisit, Representative};
 use rastau_core::{Error, Lang};
 
@@ -100,8 +102,10 @@ fn a_long_journal_has_numbered_pages_in_kazakh_with_every_letter() {
     let title = format!("Анықтама {KAZAKH_LETTERS}");
     let document = Document { title, ..diploma() };
     day.desk.as_clerk();
+    day.open_key(&clerk_iin());
     for applicant in issuable_iins("950601500").take(30) {
         let visit = day.visit(&applicant, std::slice::from_ref(&document), false);
+        day.refuse(visit, &[1], Ground::NotPresented);
         day.close(visit, 1);
     }
     day.desk.as_supervisor();

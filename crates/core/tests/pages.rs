@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use rastau_core::scans::{PageSource, PageView};
+use rastau_core::visit::Document;
 use rastau_core::Error;
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 
@@ -21,7 +22,11 @@ fn scanned(c: &mut Counter, shades: &[u8]) -> Vec<PageView> {
 
 #[test]
 fn pages_are_turned_ordered_assigned_and_certified_in_that_order() {
-    let mut c = consented_visit(&[birth_certificate()]);
+    let two_sheets = Document {
+        sheets: 2,
+        ..birth_certificate()
+    };
+    let mut c = consented_visit(&[two_sheets]);
     let pages = scanned(&mut c, &[0, 60, 120]);
     assert_eq!(pages.len(), 3);
     assert!(pages

@@ -22,6 +22,7 @@ fn diploma() -> Document {
         number: "ЖБ-Б 0012345".into(),
         issued_on: "30.06.2017".into(),
         issuer: "ҚарМУ".into(),
+        sheets: 1,
     }
 }
 

@@ -2,11 +2,13 @@
 mod common;
 
 use chrono::{Duration, NaiveDate};
+use common::poppler::{one_line, text_of};
 use common::*;
 use rastau_core::applicant::Applicant;
+use rastau_core::audit::Action;
 use rastau_core::ids::{IdError, TaxId};
-use rastau_core::visit::{Document, OpenVisit, Representative};
-use rastau_core::Error;
+use rastau_core::visit::{ConsentGiven, Document, OpenVisit, Present, Representative, VisitView};
+use rastau_core::{Error, Lang};
 
 /// An applicant who came in person.
 fn alone(applicant: Applicant) -> OpenVisit {
@@ -22,7 +24,16 @@ fn document(title: &str) -> Document {
         number: "№ 0012345".into(),
         issued_on: "12.03.2015".into(),
         issuer: "ӘМ / МЮ РК".into(),
+        sheets: 1,
     }
+}
+
+/// A visit of [`person_applicant`] listing one document.
+fn listed(desk: &mut Desk) -> VisitView {
+    let visit = desk.app.open_visit(&alone(person_applicant())).unwrap();
+    desk.app
+        .set_documents(visit.id, &[document("Диплом")], false)
+        .unwrap()
 }
 
 fn clerk_at_counter() -> Desk {
@@ -150,7 +161,7 @@ fn no_documents_no_consent_and_the_list_is_fixed_after_it() {
     let mut desk = clerk_at_counter();
     let visit = desk.app.open_visit(&alone(person_applicant())).unwrap();
     assert!(matches!(
-        desk.app.confirm_consent(visit.id),
+        desk.app.confirm_consent(visit.id, Present::Applicant),
         Err(Error::NoDocuments)
     ));
     assert!(matches!(
@@ -169,7 +180,10 @@ fn no_documents_no_consent_and_the_list_is_fixed_after_it() {
         .unwrap();
     assert_eq!(listed.documents.len(), 2);
     assert!(listed.copies_on_media);
-    let consented = desk.app.confirm_consent(visit.id).unwrap();
+    let consented = desk
+        .app
+        .confirm_consent(visit.id, Present::Applicant)
+        .unwrap();
     assert!(consented.consent_received_at.is_some());
     assert!(matches!(
         desk.app
@@ -181,8 +195,9 @@ fn no_documents_no_consent_and_the_list_is_fixed_after_it() {
 #[test]
 fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
     let mut desk = clerk_at_counter();
-    let quick = desk.app.open_visit(&alone(person_applicant())).unwrap();
+    let quick = listed(&mut desk);
     desk.clock.advance(Duration::minutes(9));
+    walked_away(&mut desk.app, quick.id);
     let closed = desk.app.close_visit(quick.id).unwrap();
     assert_eq!(closed.duration_seconds, Some(9 * 60));
     assert!(!closed.over_limit);
@@ -191,12 +206,13 @@ fn closing_fixes_the_duration_and_flags_a_breach_of_30_minutes() {
         Err(Error::VisitClosed)
     ));
 
-    let slow = desk.app.open_visit(&alone(person_applicant())).unwrap();
+    let slow = listed(&mut desk);
     // Activity keeps the session open past the idle limit.
     for _ in 0..4 {
         desk.clock.advance(Duration::minutes(8));
         desk.app.touch().unwrap();
     }
+    walked_away(&mut desk.app, slow.id);
     assert!(desk.app.close_visit(slow.id).unwrap().over_limit);
 }
 
@@ -224,4 +240,90 @@ fn open_visits_survive_a_restart_and_belong_to_their_clerk() {
         desk.app.close_visit(visit.id),
         Err(Error::NotYourVisit)
     ));
+}
+
+#[test]
+fn the_consent_records_who_signed_it_in_person_and_who_registered_it() {
+    let mut desk = clerk_at_counter();
+    let alone = listed(&mut desk);
+    assert!(matches!(
+        desk.app.confirm_consent(alone.id, Present::Representative),
+        Err(Error::NoRepresentative)
+    ));
+    let consented = desk
+        .app
+        .confirm_consent(alone.id, Present::Applicant)
+        .unwrap();
+    assert_eq!(
+        consented.consent_given,
+        Some(ConsentGiven {
+            present: Present::Applicant,
+            name: "Нұрланова Әлия Серікқызы".into(),
+            registered_by: "Ғабитов Ұлан".into(),
+        })
+    );
+    assert!(matches!(
+        desk.app.confirm_consent(alone.id, Present::Representative),
+        Err(Error::ConsentAlreadyReceived)
+    ));
+
+    let today = desk.clock_now().date_naive();
+    let representative = Representative {
+        full_name: "Серікбаев Дәулет Һашимұлы".into(),
+        iin: iin("87040230019"),
+        poa_number: "Н-77".into(),
+        poa_issued_on: today - Duration::days(10),
+        poa_valid_until: today + Duration::days(30),
+    };
+    let with = desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: Some(representative),
+        })
+        .unwrap();
+    desk.app
+        .set_documents(with.id, &[document("Диплом")], false)
+        .unwrap();
+    desk.app
+        .confirm_consent(with.id, Present::Representative)
+        .unwrap();
+
+    // Kept with the visit: shown after a restart, in the audit trail and on the receipt.
+    let mut desk = desk.restart();
+    desk.as_supervisor();
+    let view = rastau_core::visit::view(desk.app.store().read(), with.id).unwrap();
+    let given = view.consent_given.expect("presence recorded");
+    assert_eq!(
+        (
+            given.present,
+            given.name.as_str(),
+            given.registered_by.as_str()
+        ),
+        (
+            Present::Representative,
+            "Серікбаев Дәулет Һашимұлы",
+            "Ғабитов Ұлан"
+        )
+    );
+    let entries = audit_of(&mut desk.app, Action::ConsentConfirmed).entries;
+    assert_eq!(
+        entries[0].detail,
+        format!(
+            "representative Серікбаев Дәулет Һашимұлы; registered by {} Ғабитов Ұлан",
+            clerk_iin()
+        )
+    );
+    assert!(entries[1]
+        .detail
+        .starts_with("applicant Нұрланова Әлия Серікқызы;"));
+    let receipt = desk.app.sealed_receipt(with.id, Lang::Ru).unwrap();
+    let text = one_line(&text_of(&receipt, "receipt-consent-in-person-ru"));
+    assert!(
+        text.contains(
+            "Согласие дано лично Серікбаев Дәулет Һашимұлы (представитель), \
+             зарегистрировал(а) Ғабитов Ұлан"
+        ),
+        "{text}"
+    );
 }

@@ -42,6 +42,7 @@ fn sheet(hashes: Vec<String>) -> CertificationSheet {
         document_number: Field::new("Нөмірі", "0123456"),
         document_date: Field::new("Күні", "15.02.1990"),
         issuer: Field::new("Берген", "АХАЖ"),
+        sheets_label: "Түпнұсқа парақтары".into(),
         pages_label: "Беттер саны".into(),
         hashes_heading: "SHA-256".into(),
         clerk: Field::new("Қызметкер", "Серікбаев Нұрлан"),
@@ -54,6 +55,7 @@ fn sheet(hashes: Vec<String>) -> CertificationSheet {
     CertificationSheet {
         kk: text("kk"),
         ru: text("ru"),
+        original_sheets: hashes.len() as u32,
         page_hashes: hashes,
         qr_payload: b"RASTAU:ECD:2026-000123".to_vec(),
     }

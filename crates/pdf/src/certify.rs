@@ -49,6 +49,8 @@ pub struct SheetText {
     pub document_date: Field,
     /// Who issued the document.
     pub issuer: Field,
+    /// Caption of the paper original's sheet count, printed beside the page count.
+    pub sheets_label: String,
     /// Caption of the page count (the count itself is taken from the pages).
     pub pages_label: String,
     /// Heading of the list of page fingerprints, e.g. "Бет бейнелерінің SHA-256 хэштері".
@@ -74,6 +76,8 @@ pub struct CertificationSheet {
     pub kk: SheetText,
     /// Russian texts.
     pub ru: SheetText,
+    /// How many sheets the paper original has, as the clerk counted them when listing it.
+    pub original_sheets: u32,
     /// SHA-256 (hex, see [`crate::sha256_hex`]) of each page image, in page order.
     pub page_hashes: Vec<String>,
     /// Bytes the QR code holds (e.g. a signed reference into the CSC information system).
@@ -127,6 +131,8 @@ pub fn certification_pages(
 
     let count = page_count.to_string();
     let pages_field = |t: &SheetText| Field::new(t.pages_label.clone(), count.clone());
+    let sheets = sheet.original_sheets.to_string();
+    let sheets_field = |t: &SheetText| Field::new(t.sheets_label.clone(), sheets.clone());
     let rows = [
         (&kk.applicant, &ru.applicant),
         (&kk.id_number, &ru.id_number),
@@ -134,6 +140,7 @@ pub fn certification_pages(
         (&kk.document_number, &ru.document_number),
         (&kk.document_date, &ru.document_date),
         (&kk.issuer, &ru.issuer),
+        (&sheets_field(kk), &sheets_field(ru)),
         (&pages_field(kk), &pages_field(ru)),
         (&kk.clerk, &ru.clerk),
         (&kk.position, &ru.position),

@@ -1,6 +1,6 @@
 use crate::state::Desk;
 use rastau_core::applicant::Lookup;
-use rastau_core::visit::{Document, OpenVisit, VisitView};
+use rastau_core::visit::{Document, OpenVisit, Present, VisitView};
 use rastau_core::ErrorPayload;
 use tauri::State;
 
@@ -27,8 +27,8 @@ pub fn set_documents(
 }
 
 #[tauri::command]
-pub fn confirm_consent(desk: State<Desk>, visit_id: i64) -> Reply<VisitView> {
-    desk.with(|app| app.confirm_consent(visit_id))
+pub fn confirm_consent(desk: State<Desk>, visit_id: i64, present: Present) -> Reply<VisitView> {
+    desk.with(|app| app.confirm_consent(visit_id, present))
 }
 
 #[tauri::command]

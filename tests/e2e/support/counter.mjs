@@ -6,10 +6,10 @@ import { Window, freshStore } from "./window.mjs";
 /** A demo clerk (the demo supervisor is 850315400124). */
 export const CLERK_IIN = "920718300451";
 
-/** The two documents most tests certify: a birth certificate and a diploma. */
+/** The two documents most tests certify: a birth certificate and a diploma, one sheet each. */
 export const DOCUMENTS = [
-  { title: "Туу туралы куәлік", number: "I-АЖ 123456", issuedOn: "12.03.1978", issuer: "АХАТ" },
-  { title: "Диплом", number: "ЖБ-II 0098765", issuedOn: "30.06.2000", issuer: "ҚазҰУ" },
+  { title: "Туу туралы куәлік", number: "I-АЖ 123456", issuedOn: "12.03.1978", issuer: "АХАТ", sheets: 1 },
+  { title: "Диплом", number: "ЖБ-II 0098765", issuedOn: "30.06.2000", issuer: "ҚазҰУ", sheets: 1 },
 ];
 
 /** Lists `documents` on the open visit and saves the list (the screen in Russian). */
@@ -35,4 +35,32 @@ export async function clerkAtCounter(port, env = {}, trusted = []) {
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-counter"]');
   return { window, dataDir };
+}
+
+const present = async (window, css) => (await window.driver.findElements({ css })).length > 0;
+
+/** The applicant walked away (in either language): finishing is refused while a document has
+ * neither result, so the clerk refuses the undecided ones on ground 1 as the window offers,
+ * signs the notice (opening the key at `p12` if this session has none open) and finishes. */
+export async function walkAway(window, p12, keyPassword) {
+  await window.click('[data-testid="finish-visit"]');
+  await window.click('[data-testid="confirm-yes"]');
+  await window.click('[data-testid="refuse-undecided"]');
+  await window.click('[data-testid="refuse-confirm"]');
+  await window.click('[data-testid="sign-notice"]');
+  const dialog = '[data-testid="key-dialog"]';
+  await window.driver.wait(
+    async () => (await present(window, dialog)) || !(await present(window, '[data-testid="notice-sign"]')),
+    20_000,
+    "waiting for the notice to be signed or the key to be asked for",
+  );
+  if (await present(window, dialog)) {
+    await window.fill(dialog, "keyPath", p12);
+    await window.fill(dialog, "keyPassword", keyPassword);
+    await window.click('[data-testid="open-key"]');
+  }
+  await window.gone('[data-testid="notice-sign"]');
+  await window.click('[data-testid="finish-visit"]');
+  await window.click('[data-testid="confirm-yes"]');
+  await window.waitFor('[data-testid="counter"]');
 }

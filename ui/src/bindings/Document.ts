@@ -7,4 +7,10 @@ export type Document = { title: string, number: string,
 /**
  * As written on the document; free text because originals vary.
  */
-issuedOn: string, issuer: string, };
+issuedOn: string, issuer: string, 
+/**
+ * How many sheets (pages) the paper original has, each scanned as one page of the copy:
+ * rule 2.1's copy reproduces the whole original. At least 1; 0 only for a document listed
+ * before the count was asked.
+ */
+sheets: number, };

@@ -11,6 +11,7 @@ import type { NewAccount } from "../bindings/NewAccount";
 import type { Document } from "../bindings/Document";
 import type { Lookup } from "../bindings/Lookup";
 import type { OpenVisit } from "../bindings/OpenVisit";
+import type { Present } from "../bindings/Present";
 import type { Status } from "../bindings/Status";
 import type { VisitView } from "../bindings/VisitView";
 import type { CopyView } from "../bindings/CopyView";
@@ -60,7 +61,8 @@ export const api = {
   openVisit: (request: OpenVisit) => invoke<VisitView>("open_visit", { request }),
   setDocuments: (visitId: number, documents: Document[], copiesOnMedia: boolean) =>
     invoke<VisitView>("set_documents", { visitId, documents, copiesOnMedia }),
-  confirmConsent: (visitId: number) => invoke<VisitView>("confirm_consent", { visitId }),
+  confirmConsent: (visitId: number, present: Present) =>
+    invoke<VisitView>("confirm_consent", { visitId, present }),
   closeVisit: (visitId: number) => invoke<VisitView>("close_visit", { visitId }),
   myOpenVisits: () => invoke<VisitView[]>("my_open_visits"),
   scanners: () => invoke<ScannerView[]>("scanners"),

@@ -12,11 +12,12 @@
 //! 09:00 to 18:00 at weekends with ten): about 620 visits a weekday and 420 a weekend day, each
 //! served by the first free clerk, so a clerk's visits never overlap. A visit lists 1 to 3
 //! documents; most are certified (a copy with its page, PDF and signature hashes, no files),
-//! some refused with grounds under a signed notice that is printed, a few left undecided; about
+//! the others refused with grounds under a signed notice that is printed (rule 6: a visit ends
+//! with every document certified or refused; an applicant who walked away is refused); about
 //! 4 % of the visits take over 30 minutes; most receipts are printed. Applicants come from a
 //! pool of 300,000 IIN/BINs, a tenth of which are regulars who come back often.
 //!
-//! The store is kept in `<target>/bench-stores/busy-center-v2/` (`CARGO_TARGET_DIR` if set,
+//! The store is kept in `<target>/bench-stores/busy-center-v3/` (`CARGO_TARGET_DIR` if set,
 //! else the workspace's `target/`) and made again when missing or when its schema no longer
 //! matches the migrations; `generation.log` beside it says how long generation took.
 #![allow(dead_code)] // each bench uses a different part
@@ -34,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Bump when the generator changes what it writes: the cached store is then made again.
-pub const VERSION: &str = "busy-center-v2";
+pub const VERSION: &str = "busy-center-v3";
 /// A weekday in the middle of the five years.
 pub const BUSY_DAY: NaiveDate = date(2024, 7, 2);
 
@@ -56,7 +57,7 @@ pub const FIVE_YEARS: Span = Span {
 /// The week around [`BUSY_DAY`]: what `cargo test` runs the bench on, so that the test suite
 /// checks the bench works without making (or keeping) the five-year store.
 pub const BUSY_WEEK: Span = Span {
-    folder: "busy-center-v2-week",
+    folder: "busy-center-v3-week",
     first: date(2024, 6, 29),
     last: date(2024, 7, 5),
 };
@@ -380,7 +381,7 @@ const STREETS: [&str; 8] = [
 ];
 
 /// A kind of document brought to certify: its title, how its number starts, who issues it,
-/// and how many pages it has (at most).
+/// and how many sheets it has (at most).
 struct Kind {
     title: &'static str,
     number: &'static str,
@@ -893,6 +894,7 @@ impl Filler {
                 rng.pick(&PERSON_DOCUMENTS)
             };
             let issued = start.date_naive() - Duration::days(30 + rng.below(40 * 365) as i64);
+            let sheets = 1 + rng.below(u64::from(kind.pages));
             stmts
                 .document
                 .execute(params![
@@ -903,52 +905,44 @@ impl Filler {
                     format!("{} {:06}", kind.number, rng.below(1_000_000)),
                     issued.format("%d.%m.%Y").to_string(),
                     kind.issuer,
+                    sheets as i64,
                 ])
                 .unwrap();
             self.counts.documents += 1;
             let at = decided_from + step * position as i32;
-            let outcome = if consent.is_none() {
-                if self.rng.chance(0.8) {
-                    1
-                } else {
-                    2
-                }
+            // Without the consent every document is refused on ground 1.
+            let certified = consent.is_some() && self.rng.weighted(&[935, 65]) == 0;
+            if certified {
+                // Rule 2.1: a page for every sheet of the original.
+                let page_hashes: Vec<String> = (0..sheets).map(|_| self.hash()).collect();
+                let (pdf, signature) = (self.hash(), self.hash());
+                let clerk = &self.clerks[clerk_index];
+                stmts
+                    .copy
+                    .execute(params![
+                        visit_id,
+                        document_id,
+                        pdf,
+                        signature,
+                        sheets as i64,
+                        page_hashes.join(" "),
+                        clerk.name,
+                        clerk.iin,
+                        clerk.serial,
+                        at,
+                        at.checked_add_months(Months::new(6)).unwrap(),
+                    ])
+                    .unwrap();
+                self.counts.copies += 1;
             } else {
-                self.rng.weighted(&[935, 50, 15])
-            };
-            match outcome {
-                0 => {
-                    let pages = 1 + self.rng.below(u64::from(kind.pages)) as usize;
-                    let page_hashes: Vec<String> = (0..pages).map(|_| self.hash()).collect();
-                    let (pdf, signature) = (self.hash(), self.hash());
-                    let clerk = &self.clerks[clerk_index];
-                    stmts
-                        .copy
-                        .execute(params![
-                            visit_id,
-                            document_id,
-                            pdf,
-                            signature,
-                            pages as i64,
-                            page_hashes.join(" "),
-                            clerk.name,
-                            clerk.iin,
-                            clerk.serial,
-                            at,
-                            at.checked_add_months(Months::new(6)).unwrap(),
-                        ])
-                        .unwrap();
-                    self.counts.copies += 1;
-                }
-                1 => refused.push((document_id, at)),
-                _ => {} // undecided
+                refused.push((document_id, at));
             }
         }
 
         if !refused.is_empty() {
-            // A notice is signed for nearly every refusal: by the clerk, or by the supervisor
+            // The notice is signed before the visit ends: by the clerk, or by the supervisor
             // when the center wants the authorised person's key.
-            let notice_id = self.rng.chance(0.98).then(|| {
+            let notice_id = {
                 let signer = if self.rng.chance(0.15) {
                     &self.supervisor
                 } else {
@@ -995,7 +989,7 @@ impl Filler {
                 }
                 self.counts.notices += 1;
                 id
-            });
+            };
             let grounds = *self
                 .rng
                 .pick(&["1", "1", "1", "2", "2", "3", "3", "3", "3", "1 3"]);
@@ -1056,8 +1050,9 @@ fn statements(conn: &Connection) -> Statements<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         ),
         document: prepare(
-            "INSERT INTO document (id, visit_id, position, title, number, issued_on, issuer)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO document (id, visit_id, position, title, number, issued_on, issuer,
+                                   sheets)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         ),
         copy: prepare(
             "INSERT INTO certified_copy (visit_id, document_id, pdf_hash, signature_hash,

@@ -4,6 +4,7 @@
 mod pages;
 mod records;
 mod sheet;
+mod whole;
 
 pub use records::{
     for_applicant, insert, of_visit, pdf_hashes_of_visit, positions_of_visit, CertifiedDocument,
@@ -21,6 +22,7 @@ pub fn keep_until(certified_at: DateTime<Utc>) -> DateTime<Utc> {
 
 pub(crate) use pages::to_pdf_pages;
 pub(crate) use sheet::{seal, sheet, Facts};
+pub(crate) use whole::ensure_whole;
 
 #[cfg(test)]
 mod tests {

@@ -108,7 +108,7 @@ pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Res
 /// The copies certified during a visit, in the order of its document list.
 pub fn of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<CertifiedDocument>> {
     let mut stmt = conn.prepare(
-        "SELECT d.title, d.number, d.issued_on, d.issuer, c.page_count, c.keep_until
+        "SELECT d.title, d.number, d.issued_on, d.issuer, d.sheets, c.page_count, c.keep_until
          FROM certified_copy c JOIN document d ON d.id = c.document_id
          WHERE c.visit_id = ?1
          ORDER BY d.position",

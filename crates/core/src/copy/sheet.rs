@@ -34,6 +34,7 @@ fn text(lang: Lang, facts: &Facts) -> SheetText {
         document_number: field("copy-document-number", &facts.document.number),
         document_date: field("copy-document-date", &facts.document.issued_on),
         issuer: field("copy-issuer", &facts.document.issuer),
+        sheets_label: l("copy-sheets"),
         pages_label: l("copy-pages"),
         hashes_heading: l("copy-hashes"),
         clerk: field("copy-clerk", &facts.clerk.full_name),
@@ -49,6 +50,7 @@ pub(crate) fn sheet(facts: &Facts, page_hashes: Vec<String>, qr: Vec<u8>) -> Cer
     CertificationSheet {
         kk: text(Lang::Kk, facts),
         ru: text(Lang::Ru, facts),
+        original_sheets: facts.document.sheets,
         page_hashes,
         qr_payload: qr,
     }

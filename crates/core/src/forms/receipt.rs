@@ -101,7 +101,8 @@ fn heading(flow: &mut Flow, m: &Messages, visit: &VisitView) {
     flow.skip(14.0);
 }
 
-/// Applicant, representative, clerk and times as label / value rows.
+/// Applicant, representative, who gave the consent in person, clerk and times as label / value
+/// rows.
 fn visit_table(m: &Messages, visit: &VisitView, width: f32) -> Table {
     let who = &visit.applicant;
     let mut rows = vec![
@@ -112,6 +113,19 @@ fn visit_table(m: &Messages, visit: &VisitView, width: f32) -> Table {
         rows.push((
             m.text("forms-representative-label", []),
             words::representative(m, r),
+        ));
+    }
+    if let Some(given) = &visit.consent_given {
+        rows.push((
+            m.text("forms-receipt-consent", []),
+            m.text(
+                "forms-receipt-consent-value",
+                [
+                    ("name", given.name.as_str().into()),
+                    ("present", given.present.code().into()),
+                    ("clerk", given.registered_by.as_str().into()),
+                ],
+            ),
         ));
     }
     rows.push((m.text("forms-receipt-clerk", []), visit.clerk_name.clone()));

@@ -67,6 +67,7 @@ mod tests {
             number: "ЖБ-Б 0012345".into(),
             issued_on: " ".into(),
             issuer: "ҚарМУ".into(),
+            sheets: 4,
         };
         assert_eq!(
             document_details(&m, &d),

@@ -217,6 +217,17 @@ fn every_error() -> Vec<Error> {
         Error::SessionEndedPasswordChanged,
         Error::PasswordChangeRequired,
         Error::PasswordUnchanged,
+        Error::UndecidedDocuments {
+            documents: vec![(2, "Диплом".into())],
+        },
+        Error::NothingListed,
+        Error::SheetsMissing { position: 2 },
+        Error::SheetCountMismatch {
+            position: 1,
+            sheets: 3,
+            pages: 2,
+        },
+        Error::NoRepresentative,
     ]
 }
 

@@ -15,7 +15,8 @@ pub enum Outcome {
     Certified,
     /// At least one document refused.
     Refused,
-    /// A document neither certified nor refused (the visit is open, or ended without a decision).
+    /// A document neither certified nor refused: the visit is still open (rule 6 lets no visit
+    /// end so).
     Undecided,
 }
 

@@ -166,7 +166,7 @@ pub fn ensure_notified(conn: &Connection, visit_id: i64) -> Result<()> {
 pub fn of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<Stored>> {
     let mut stmt = conn.prepare(
         "SELECT r.id, r.grounds, r.justification, r.notice_id,
-                d.position, d.title, d.number, d.issued_on, d.issuer
+                d.position, d.title, d.number, d.issued_on, d.issuer, d.sheets
          FROM refusal r JOIN document d ON d.id = r.document_id
          WHERE r.visit_id = ?1
          ORDER BY d.position",
@@ -204,16 +204,17 @@ pub fn assign_notice(tx: &Transaction, ids: &[i64], notice_id: i64) -> Result<()
 /// originals were not presented.
 pub fn without_pages(conn: &Connection, visit_id: i64) -> Result<Vec<u32>> {
     let mut stmt = conn.prepare(
-        "SELECT d.position FROM document d
-         WHERE d.visit_id = ?1
-           AND NOT EXISTS (SELECT 1 FROM certified_copy c WHERE c.document_id = d.id)
-           AND NOT EXISTS (SELECT 1 FROM refusal r WHERE r.document_id = d.id)
-           AND NOT EXISTS (SELECT 1 FROM scan_page p WHERE p.visit_id = d.visit_id
-                             AND p.position = d.position AND p.deleted_at IS NULL)
-         ORDER BY d.position",
+        "SELECT DISTINCT position FROM scan_page
+         WHERE visit_id = ?1 AND position IS NOT NULL AND deleted_at IS NULL",
     )?;
-    let rows = stmt.query_map([visit_id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let with_pages = stmt
+        .query_map([visit_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<u32>>>()?;
+    Ok(visit::undecided(conn, visit_id)?
+        .into_iter()
+        .map(|(position, _)| position)
+        .filter(|position| !with_pages.contains(position))
+        .collect())
 }
 
 #[cfg(test)]

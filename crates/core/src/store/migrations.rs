@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0011_visit_names.sql"),
     include_str!("migrations/0012_sessions.sql"),
     include_str!("migrations/0013_handover_states.sql"),
+    include_str!("migrations/0014_sheets_and_presence.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -93,5 +94,40 @@ mod tests {
             names("SELECT author_name FROM journal_correction"),
             ["Ғабитов Ұлан"]
         );
+    }
+    /// Documents listed before sheet counts were asked take the page count of their copy;
+    /// the others stay unknown, so they are not certified on a guess.
+    #[test]
+    fn earlier_documents_take_their_copys_page_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join("before-0014.sqlite3")).unwrap();
+        MIGRATIONS.to_version(&mut conn, 13).unwrap();
+        conn.execute_batch(
+            "INSERT INTO account (id, iin, full_name, position, role, password_hash,
+                                  created_at, updated_at)
+             VALUES (1, '800101300110', 'Ғабитов Ұлан', 'Маман', 'clerk', 'x', 't', 't');
+             INSERT INTO applicant (id, tax_id, kind, updated_at)
+             VALUES (1, '950601500127', 'iin', 't');
+             INSERT INTO visit (id, journal_year, journal_seq, applicant_id, clerk_id, started_at,
+                                applicant_name, clerk_name)
+             VALUES (1, 2026, 1, 1, 1, 't', 'Нұрланова Әлия', 'Ғабитов Ұлан');
+             INSERT INTO document (id, visit_id, position, title)
+             VALUES (1, 1, 1, 'Диплом'), (2, 1, 2, 'Туу туралы куәлік');
+             INSERT INTO certified_copy (visit_id, document_id, pdf_hash, signature_hash,
+                                         page_count, page_hashes, signer_name, signer_iin,
+                                         signer_serial, certified_at, keep_until)
+             VALUES (1, 1, 'p', 's', 4, 'a b c d', 'n', 'i', 'r', 't', 't');",
+        )
+        .unwrap();
+        apply(&mut conn).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT sheets FROM document ORDER BY id")
+            .unwrap();
+        let sheets: Vec<Option<u32>> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(sheets, [Some(4), None]);
     }
 }

@@ -1,12 +1,16 @@
 //! A visit: one applicant served at the counter, from the documents accepted to the end, under
 //! one journal registration number.
 mod clock;
+mod consent;
 mod journal;
+mod outcome;
 mod records;
 mod representative;
 
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
+pub use consent::{ConsentGiven, Present};
 pub use journal::JournalNumber;
+pub use outcome::{ensure_decided, undecided};
 pub use records::{
     attach_consent_scan, close, confirm_consent, consent_scan_allowed, ensure_changeable, open,
     open_for_clerk, record_receipt_print, set_documents, to_certify, view, view_as, ToCertify,
@@ -28,16 +32,21 @@ pub struct Document {
     /// As written on the document; free text because originals vary.
     pub issued_on: String,
     pub issuer: String,
+    /// How many sheets (pages) the paper original has, each scanned as one page of the copy:
+    /// rule 2.1's copy reproduces the whole original. At least 1; 0 only for a document listed
+    /// before the count was asked.
+    pub sheets: u32,
 }
 
 impl Document {
-    /// From a row with the columns `title`, `number`, `issued_on` and `issuer`.
+    /// From a row with the columns `title`, `number`, `issued_on`, `issuer` and `sheets`.
     pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Document> {
         Ok(Document {
             title: r.get("title")?,
             number: r.get("number")?,
             issued_on: r.get("issued_on")?,
             issuer: r.get("issuer")?,
+            sheets: r.get::<_, Option<u32>>("sheets")?.unwrap_or(0),
         })
     }
 }
@@ -68,6 +77,9 @@ pub struct VisitView {
     pub documents: Vec<Document>,
     pub copies_on_media: bool,
     pub consent_received_at: Option<DateTime<Utc>>,
+    /// Who signed the consent in person and who registered it; `None` before the consent, and
+    /// for one registered before this was recorded.
+    pub consent_given: Option<ConsentGiven>,
     /// SHA-256 of the scanned signed consent in the file store, once the clerk has scanned it.
     pub consent_scan_hash: Option<String>,
     /// When the documents were accepted: the 30-minute clock starts here.

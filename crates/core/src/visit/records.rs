@@ -1,6 +1,6 @@
 //! Reading and writing visits and their document lists.
 use super::journal::{self, JournalNumber};
-use super::{clock, Document, OpenVisit, Representative, VisitView};
+use super::{clock, ConsentGiven, Document, OpenVisit, Present, Representative, VisitView};
 use crate::account::{Account, Role};
 use crate::applicant;
 use crate::error::{Error, Result};
@@ -113,21 +113,25 @@ pub fn set_documents(
     {
         return Err(Error::ConsentAlreadyReceived);
     }
-    for d in documents {
+    for (position, d) in (1..).zip(documents) {
         require("documentTitle", &d.title)?;
+        if d.sheets == 0 {
+            return Err(Error::SheetsMissing { position });
+        }
     }
     tx.execute("DELETE FROM document WHERE visit_id = ?1", [visit_id])?;
     for (position, d) in (1_i64..).zip(documents) {
         tx.execute(
-            "INSERT INTO document (visit_id, position, title, number, issued_on, issuer)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO document (visit_id, position, title, number, issued_on, issuer, sheets)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 visit_id,
                 position,
                 d.title.trim(),
                 d.number.trim(),
                 d.issued_on.trim(),
-                d.issuer.trim()
+                d.issuer.trim(),
+                d.sheets
             ],
         )?;
     }
@@ -138,14 +142,21 @@ pub fn set_documents(
     Ok(())
 }
 
-/// The clerk confirms the signed Annex 1 was handed in. No documents, no consent.
+/// `actor` registers the signed Annex 1, signed in front of them by `present`. No documents,
+/// no consent; registered once.
 pub fn confirm_consent(
     tx: &Transaction,
     actor: &Account,
     visit_id: i64,
+    present: Present,
     now: DateTime<Utc>,
-) -> Result<()> {
-    changeable(tx, actor, visit_id)?;
+) -> Result<ConsentGiven> {
+    if changeable(tx, actor, visit_id)?
+        .consent_received_at
+        .is_some()
+    {
+        return Err(Error::ConsentAlreadyReceived);
+    }
     let count: i64 = tx.query_row(
         "SELECT count(*) FROM document WHERE visit_id = ?1",
         [visit_id],
@@ -154,11 +165,34 @@ pub fn confirm_consent(
     if count == 0 {
         return Err(Error::NoDocuments);
     }
-    tx.execute(
-        "UPDATE visit SET consent_received_at = coalesce(consent_received_at, ?2) WHERE id = ?1",
-        params![visit_id, now],
+    let (applicant, representative): (String, Option<String>) = tx.query_row(
+        "SELECT applicant_name, representative_name FROM visit WHERE id = ?1",
+        [visit_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Ok(())
+    let name = match present {
+        Present::Applicant => applicant,
+        Present::Representative => representative.ok_or(Error::NoRepresentative)?,
+    };
+    tx.execute(
+        "UPDATE visit SET consent_received_at = :now, consent_present = :present,
+                          consent_present_name = :name, consent_clerk_id = :clerk,
+                          consent_clerk_name = :clerk_name
+         WHERE id = :id",
+        named_params! {
+            ":id": visit_id,
+            ":now": now,
+            ":present": present.code(),
+            ":name": name,
+            ":clerk": actor.id,
+            ":clerk_name": actor.full_name,
+        },
+    )?;
+    Ok(ConsentGiven {
+        present,
+        name,
+        registered_by: actor.full_name.clone(),
+    })
 }
 
 /// The scan of the signed consent may be attached by the clerk serving the open visit only:
@@ -222,7 +256,8 @@ pub fn open_for_clerk(conn: &Connection, clerk: &Account) -> Result<Vec<VisitVie
 
 fn documents(conn: &Connection, visit_id: i64) -> Result<Vec<Document>> {
     let mut stmt = conn.prepare(
-        "SELECT title, number, issued_on, issuer FROM document WHERE visit_id = ?1 ORDER BY position",
+        "SELECT title, number, issued_on, issuer, sheets FROM document WHERE visit_id = ?1
+         ORDER BY position",
     )?;
     let rows = stmt.query_map([visit_id], Document::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -257,6 +292,7 @@ fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, VisitView)> {
         documents: vec![],
         copies_on_media: r.get("copies_on_media")?,
         consent_received_at: r.get("consent_received_at")?,
+        consent_given: ConsentGiven::from_row(r)?,
         consent_scan_hash: r.get("consent_scan_hash")?,
         started_at,
         ended_at,

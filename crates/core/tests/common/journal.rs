@@ -3,7 +3,7 @@
 use super::*;
 use chrono::{Duration, NaiveDate};
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 pub const SECOND_CLERK_PASSWORD: &str = "clerk-pass-2";
@@ -18,6 +18,7 @@ pub fn diploma() -> Document {
         number: "ЖБ-Б 0012345".into(),
         issued_on: "30.06.2017".into(),
         issuer: "ҚарМУ".into(),
+        sheets: 1,
     }
 }
 
@@ -51,7 +52,10 @@ impl Day {
             .set_documents(visit.id, documents, false)
             .unwrap();
         if consent {
-            self.desk.app.confirm_consent(visit.id).unwrap();
+            self.desk
+                .app
+                .confirm_consent(visit.id, Present::Applicant)
+                .unwrap();
         }
         visit.id
     }
@@ -93,7 +97,7 @@ impl Day {
 
 /// Clerk 1: one visit with both documents certified (12 minutes), one with a certified and a
 /// refused document (ground 3, 20 minutes). Clerk 2: a visit without consent refused on ground
-/// 1 after 35 minutes, over the limit. And one visit the next day.
+/// 1 after 35 minutes, over the limit. And one visit the next day, refused on ground 1.
 pub fn a_day() -> (Day, NaiveDate) {
     let mut desk = with_clerk();
     desk.as_supervisor();
@@ -125,7 +129,9 @@ pub fn a_day() -> (Day, NaiveDate) {
 
     day.desk.clock.advance(Duration::days(1));
     day.as_second_clerk();
+    day.open_key(&second_clerk_iin());
     let tomorrow = day.visit(&iin("99121550014"), &[diploma()], false);
+    day.refuse(tomorrow, &[1], Ground::NotPresented);
     day.close(tomorrow, 5);
     (day, today)
 }

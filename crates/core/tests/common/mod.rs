@@ -16,8 +16,9 @@ use rastau_core::center::CenterProfile;
 use rastau_core::clock::ManualClock;
 use rastau_core::copy::CopyView;
 use rastau_core::ids::check_digit;
+use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::store::Store;
-use rastau_core::visit::{Document, OpenVisit};
+use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
@@ -225,7 +226,25 @@ pub fn birth_certificate() -> Document {
         number: "I-АЖ 123456".into(),
         issued_on: "12.03.1995".into(),
         issuer: "АХАТ".into(),
+        sheets: 1,
     }
+}
+
+/// The applicant walked away: the clerk signed in to `app` refuses every listed document still
+/// undecided on ground 1 and signs the notice with their own key, as rule 6 asks before a visit
+/// closes.
+pub fn walked_away(app: &mut Rastau, visit_id: i64) {
+    let undecided = rastau_core::visit::undecided(app.store().read(), visit_id).unwrap();
+    let key = pki().clerk(&clerk_iin(), ClerkOptions::default());
+    app.open_signing_key(&key, PASSWORD).unwrap();
+    let request = RefuseRequest {
+        positions: undecided.iter().map(|(position, _)| *position).collect(),
+        grounds: vec![Ground::NotPresented],
+        justification: "Заявитель ушёл: подлинники для заверения не представлены.".into(),
+    };
+    app.refuse(visit_id, &request).unwrap();
+    app.issue_notice(visit_id, NoticeLanguages::Ru, None)
+        .unwrap();
 }
 
 pub struct Counter {
@@ -237,7 +256,11 @@ pub struct Counter {
 /// The clerk signed in at the counter with a consented visit listing `documents`.
 pub fn consented_visit(documents: &[Document]) -> Counter {
     let mut counter = listed_visit(documents);
-    counter.desk.app.confirm_consent(counter.visit_id).unwrap();
+    counter
+        .desk
+        .app
+        .confirm_consent(counter.visit_id, Present::Applicant)
+        .unwrap();
     counter
 }
 

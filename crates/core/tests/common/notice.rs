@@ -63,6 +63,7 @@ pub fn refused(grounds: &[Ground]) -> Refusal {
             number: "І-ҚР № 004512".into(),
             issued_on: "01.09.2001".into(),
             issuer: "«Ғимарат-Ңөұүһі» ЖШС".into(),
+            sheets: 8,
         },
         grounds: grounds.to_vec(),
         justification: JUSTIFICATION.into(),

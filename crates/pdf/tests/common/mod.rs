@@ -64,6 +64,7 @@ pub fn sheet(images: &[&[u8]]) -> CertificationSheet {
         document_number: n_kk,
         document_date: d_kk,
         issuer: Field::new("Құжатты берген орган", "Алматы қаласының АХАЖ бөлімі"),
+        sheets_label: "Түпнұсқа парақтарының саны".into(),
         pages_label: "Беттер саны".into(),
         hashes_heading: "Бет бейнелерінің SHA-256 хэш-сомалары".into(),
         clerk: c_kk,
@@ -92,6 +93,7 @@ pub fn sheet(images: &[&[u8]]) -> CertificationSheet {
         document_number: n_ru,
         document_date: d_ru,
         issuer: Field::new("Кем выдан", "Отдел ЗАГС города Алматы"),
+        sheets_label: "Количество листов подлинника".into(),
         pages_label: "Количество страниц".into(),
         hashes_heading: "Хэш-суммы SHA-256 изображений страниц".into(),
         clerk: c_ru,
@@ -112,6 +114,7 @@ pub fn sheet(images: &[&[u8]]) -> CertificationSheet {
     CertificationSheet {
         kk,
         ru,
+        original_sheets: images.len() as u32,
         page_hashes: images.iter().map(|b| sha256_hex(b)).collect(),
         qr_payload: b"RASTAU:ECD:2026-000123:900215400019".to_vec(),
     }
