@@ -94,3 +94,4 @@ error-session-ended-deactivated = Руководитель отключил ва
 error-session-ended-password-changed = Пароль вашей учётной записи изменён, сеанс завершён. Войдите снова с новым паролем.
 error-password-change-required = Ваш пароль задал руководитель. Прежде чем начать работу, войдите в окне Rastau и придумайте собственный пароль.
 error-password-unchanged = Новый пароль совпадает с нынешним. Придумайте другой пароль.
+error-no-store = В папке { $folder } нет хранилища Rastau. Укажите папку, где оно есть (--data-dir или RASTAU_DATA_DIR), или создайте его: центр — первым запуском окна Rastau, демо-центр — командой «rastau demo».

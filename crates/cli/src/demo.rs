@@ -1,10 +1,10 @@
 //! `rastau demo`.
 use rastau_core::i18n::Messages;
-use rastau_core::store::{default_data_dir, Store};
+use rastau_core::store::{demo_data_dir, Store};
 use std::path::PathBuf;
 
 pub fn run(data_dir: Option<PathBuf>, messages: &Messages) -> Result<String, String> {
-    let dir = data_dir.unwrap_or_else(|| default_data_dir().join("demo"));
+    let dir = demo_data_dir(data_dir);
     let fail = |e: rastau_core::Error| messages.error(&e);
     let mut store = Store::open(&dir).map_err(fail)?;
     let logins = rastau_core::demo::fill(&mut store, chrono::Utc::now()).map_err(fail)?;

@@ -170,8 +170,10 @@ enum IdCommand {
     Check { number: String },
 }
 
+/// The store in the data folder, which must hold one: a command that reads or changes a store
+/// never starts an empty one.
 fn open(data_dir: Option<PathBuf>, messages: &Messages) -> Result<Store, String> {
-    Store::open(&data_dir.unwrap_or_else(default_data_dir)).map_err(|e| messages.error(&e))
+    Store::open_existing(&data_dir.unwrap_or_else(default_data_dir)).map_err(|e| messages.error(&e))
 }
 
 fn main() -> ExitCode {

@@ -70,3 +70,32 @@ fn demo_fills_a_store_once() {
         stderr(&again)
     );
 }
+
+#[test]
+fn a_folder_without_a_store_is_named_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let nothing = dir.path().join("nothing here");
+    let folder = nothing.to_str().unwrap();
+    let commands: [&[&str]; 4] = [
+        &["doctor"],
+        &["audit", "verify"],
+        &["seal", "show"],
+        &["journal", "--date", "2026-11-23", "--iin", "850315400124"],
+    ];
+    for command in commands {
+        let out = Command::new(env!("CARGO_BIN_EXE_rastau"))
+            .args(["--lang", "ru", "--data-dir", folder])
+            .args(command)
+            .env("RASTAU_PASSWORD", "demo-2026")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        let said = stderr(&out);
+        assert!(
+            said.contains(&format!("В папке {folder} нет хранилища Rastau"))
+                && said.contains("rastau demo"),
+            "{command:?}: {said}"
+        );
+        assert!(!nothing.exists(), "{command:?} made the folder");
+    }
+}

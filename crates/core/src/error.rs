@@ -176,6 +176,8 @@ pub enum Error {
     PasswordChangeRequired,
     #[error("the new password is the one already set")]
     PasswordUnchanged,
+    #[error("no store in {folder}")]
+    NoStore { folder: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -326,6 +328,7 @@ impl Error {
             Error::SessionEndedPasswordChanged => "session-ended-password-changed",
             Error::PasswordChangeRequired => "password-change-required",
             Error::PasswordUnchanged => "password-unchanged",
+            Error::NoStore { .. } => "no-store",
         }
     }
 
@@ -387,6 +390,7 @@ impl Error {
             Error::BackupAuditBroken { seq } => vec![("seq", (*seq).into())],
             Error::BackupFileUnnamed { file } => vec![("file", file.as_str().into())],
             Error::PasswordTooLong { max } => vec![("max", (*max).into())],
+            Error::NoStore { folder } => vec![("folder", folder.as_str().into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -217,6 +217,7 @@ fn every_error() -> Vec<Error> {
         Error::SessionEndedPasswordChanged,
         Error::PasswordChangeRequired,
         Error::PasswordUnchanged,
+        Error::NoStore { folder: "x".into() },
     ]
 }
 

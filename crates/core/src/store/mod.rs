@@ -8,7 +8,7 @@ mod migrations;
 pub(crate) mod swap;
 
 pub use files::{content_hash, Files, Pending, FILES_DIR};
-pub use location::{default_data_dir, DATA_DIR_ENV};
+pub use location::{default_data_dir, demo_data_dir, DATA_DIR_ENV};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, Transaction};
@@ -44,6 +44,17 @@ impl Store {
             conn,
             dir: dir.to_owned(),
         })
+    }
+
+    /// Opens the store already in `dir`, for a command that has nothing to do with an empty
+    /// one: a folder without a database is named in the error rather than given an empty store.
+    pub fn open_existing(dir: &Path) -> Result<Store> {
+        if !dir.join(DB_FILE).is_file() {
+            return Err(Error::NoStore {
+                folder: dir.display().to_string(),
+            });
+        }
+        Store::open(dir)
     }
 
     /// The folder holding the database (and, later, the files stored by hash).
@@ -105,6 +116,19 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert!(fk);
+    }
+
+    #[test]
+    fn a_folder_without_a_store_is_named_and_left_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("elsewhere");
+        match Store::open_existing(&missing) {
+            Err(Error::NoStore { folder }) => assert_eq!(folder, missing.display().to_string()),
+            other => panic!("{:?}", other.map(|_| ())),
+        }
+        assert!(!missing.exists(), "nothing created");
+        Store::open(dir.path()).unwrap();
+        Store::open_existing(dir.path()).unwrap();
     }
 
     #[test]
