@@ -59,10 +59,24 @@ fn an_invalid_number_names_its_reason_and_fails() {
 fn demo_fills_a_store_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_str().unwrap();
-    let out = rastau(&["--data-dir", path, "--lang", "ru", "demo"]);
+    let out = rastau(&[
+        "--data-dir",
+        path,
+        "--lang",
+        "ru",
+        "demo",
+        "--accounts-only",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("Руководитель"));
-    let again = rastau(&["--data-dir", path, "--lang", "ru", "demo"]);
+    let again = rastau(&[
+        "--data-dir",
+        path,
+        "--lang",
+        "ru",
+        "demo",
+        "--accounts-only",
+    ]);
     assert_eq!(again.status.code(), Some(1));
     assert!(
         stderr(&again).contains("Центр уже настроен"),

@@ -26,7 +26,9 @@ fn rastau(dir: &Path, args: &[&str], password: &str) -> Output {
 
 /// A demo store where the demo clerk served one applicant today; returns the journal number.
 fn a_visit(dir: &Path) -> String {
-    assert!(rastau(dir, &["demo"], "").status.success());
+    assert!(rastau(dir, &["demo", "--accounts-only"], "")
+        .status
+        .success());
     let mut app = Rastau::new(Store::open(dir).unwrap(), Box::new(SystemClock));
     app.login(CLERK, PASSWORD).unwrap();
     let visit = app

@@ -21,6 +21,8 @@ pub const DB_FILE: &str = "rastau.sqlite3";
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    /// Whether every commit and stored file waits for the disk (see [`Store::defer_syncs`]).
+    synced: bool,
 }
 
 impl Store {
@@ -43,7 +45,26 @@ impl Store {
         Ok(Store {
             conn,
             dir: dir.to_owned(),
+            synced: true,
         })
+    }
+
+    /// Leaves commits and stored files to the OS to write, for filling a store in one go (the
+    /// demo): thousands of waits for the disk made that take half a minute, and a fill a crash
+    /// interrupts is made again anyway. [`Store::sync_to_disk`] puts it all on the disk at the end.
+    pub(crate) fn defer_syncs(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        self.synced = false;
+        Ok(())
+    }
+
+    /// Puts everything written to the store on the disk: the database through a checkpoint of
+    /// a synced connection, then the stored files.
+    pub(crate) fn sync_to_disk(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+        self.files().sync_all()
     }
 
     /// Opens the store already in `dir`, for a command that has nothing to do with an empty
@@ -64,7 +85,7 @@ impl Store {
 
     /// The file store beside the database: scans, copies, signatures by content hash.
     pub fn files(&self) -> Files {
-        Files::new(&self.dir)
+        Files::with_syncs(&self.dir, self.synced)
     }
 
     /// Read-only access; writes go through [`Store::write`].
