@@ -3,7 +3,7 @@
 app-title = Rastau
 app-subtitle = Құжаттардың электрондық көшірмелерін растау
 demo-badge = DEMO
-demo-hint = Демо деректер: басшының ЖСН-і { $iin }, құпиясөз { $password }.
+demo-hint = Демо тіркелгілері: біреуін таңдаңыз, бәрінің құпиясөзі { $password }.
 lang-kk = Қазақша
 lang-ru = Русский
 lang-switch = Интерфейс тілі

@@ -3,7 +3,7 @@
 app-title = Rastau
 app-subtitle = Заверение электронных копий документов
 demo-badge = DEMO
-demo-hint = Демонстрационные данные: ИИН руководителя { $iin }, пароль { $password }.
+demo-hint = Демонстрационные учётные записи: выберите любую, пароль у всех { $password }.
 lang-kk = Қазақша
 lang-ru = Русский
 lang-switch = Язык интерфейса
