@@ -3,7 +3,7 @@
 app-title = Rastau
 app-subtitle = Құжаттардың электрондық көшірмелерін растау
 demo-badge = DEMO
-demo-hint = Демо деректер: басшының ЖСН-і { $iin }, құпиясөз { $password }.
+demo-hint = Демо тіркелгілері: біреуін таңдаңыз, бәрінің құпиясөзі { $password }.
 lang-kk = Қазақша
 lang-ru = Русский
 lang-switch = Интерфейс тілі
@@ -84,3 +84,5 @@ field-given-password = Басшы берген құпиясөз
 field-own-password = Жаңа құпиясөз
 choose-password-submit = Құпиясөзді сақтау
 password-chosen = Жаңа құпиясөз сақталды. Келесі жолы сонымен кіріңіз.
+demo-keys = ЭЦҚ кілттері: { $folder }/<ЖСН>.p12, құпиясөзі { $password }; демо КО сертификаты: { $folder }/{ $ca }
+demo-week = { $from } – { $to }: өтініштер { $visits }, куәландырылған көшірмелер { $copies }, бас тартулар { $refused } (хабарламалар { $notices }), 30 минуттан асқаны { $over }; журналына басшы қол қойған күн: { $signed }.

@@ -3,7 +3,7 @@
 app-title = Rastau
 app-subtitle = Заверение электронных копий документов
 demo-badge = DEMO
-demo-hint = Демонстрационные данные: ИИН руководителя { $iin }, пароль { $password }.
+demo-hint = Демонстрационные учётные записи: выберите любую, пароль у всех { $password }.
 lang-kk = Қазақша
 lang-ru = Русский
 lang-switch = Язык интерфейса
@@ -84,3 +84,5 @@ field-given-password = Пароль, выданный руководителем
 field-own-password = Новый пароль
 choose-password-submit = Сохранить пароль
 password-chosen = Новый пароль сохранён. В следующий раз входите с ним.
+demo-keys = Ключи ЭЦП: { $folder }/<ИИН>.p12, пароль { $password }; сертификат демо-УЦ: { $folder }/{ $ca }
+demo-week = { $from } – { $to }: обращений { $visits }, заверенных копий { $copies }, отказов { $refused } (уведомлений { $notices }), дольше 30 минут { $over }; журнал подписан руководителем за { $signed }.

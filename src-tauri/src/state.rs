@@ -32,7 +32,7 @@ impl Desk {
 fn start(options: &Options) -> Result<Rastau> {
     let mut store = Store::open(&options.data_dir)?;
     if options.demo && rastau_core::center::load(store.read())?.is_none() {
-        demo::fill(&mut store, chrono::Utc::now())?;
+        demo::fill(&mut store, chrono::Utc::now(), demo::Extent::Week)?;
     }
     let mut app = Rastau::new(store, Box::new(SystemClock));
     // A failed sweep must not keep the counter closed; it is tried again within the hour.

@@ -9,6 +9,7 @@ mod trust;
 mod verify;
 
 use clap::{Parser, Subcommand};
+use rastau_core::demo::Extent;
 use rastau_core::i18n::Messages;
 use rastau_core::store::{default_data_dir, Store};
 use rastau_core::Lang;
@@ -40,9 +41,15 @@ enum Command {
         #[command(subcommand)]
         command: IdCommand,
     },
-    /// Fills a demo center and accounts (in the `demo` folder of the data folder unless
-    /// --data-dir is given), the same as starting the window with --demo.
-    Demo,
+    /// Fills a demo center: its people with their accounts and keys, and the week before
+    /// today (visits, certified copies, refusals, a signed-off day), the same as starting the
+    /// window with --demo. It fills the data folder given (--data-dir or RASTAU_DATA_DIR), where
+    /// every other command given it finds the demo; given none, the window's demo folder.
+    Demo {
+        /// Only the center and its accounts: no keys, no history.
+        #[arg(long)]
+        accounts_only: bool,
+    },
     /// Checks a signed file: signer, certificate validity, signing time, whether the file is
     /// unchanged and whether this store issued it. Exit code 1 unless unchanged and trusted.
     Verify {
@@ -170,8 +177,10 @@ enum IdCommand {
     Check { number: String },
 }
 
+/// The store in the data folder, which must hold one: a command that reads or changes a store
+/// never starts an empty one.
 fn open(data_dir: Option<PathBuf>, messages: &Messages) -> Result<Store, String> {
-    Store::open(&data_dir.unwrap_or_else(default_data_dir)).map_err(|e| messages.error(&e))
+    Store::open_existing(&data_dir.unwrap_or_else(default_data_dir)).map_err(|e| messages.error(&e))
 }
 
 fn main() -> ExitCode {
@@ -191,7 +200,13 @@ fn main() -> ExitCode {
         Command::Id {
             command: IdCommand::Check { number },
         } => id_check::run(&number, &messages),
-        Command::Demo => demo::run(cli.data_dir, &messages),
+        Command::Demo { accounts_only } => {
+            let extent = match accounts_only {
+                true => Extent::AccountsOnly,
+                false => Extent::Week,
+            };
+            demo::run(cli.data_dir, extent, &messages)
+        }
         Command::Doctor => {
             open(cli.data_dir, &messages).and_then(|store| doctor::run(&store, &messages))
         }

@@ -59,14 +59,57 @@ fn an_invalid_number_names_its_reason_and_fails() {
 fn demo_fills_a_store_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_str().unwrap();
-    let out = rastau(&["--data-dir", path, "--lang", "ru", "demo"]);
+    let out = rastau(&[
+        "--data-dir",
+        path,
+        "--lang",
+        "ru",
+        "demo",
+        "--accounts-only",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("Руководитель"));
-    let again = rastau(&["--data-dir", path, "--lang", "ru", "demo"]);
+    let again = rastau(&[
+        "--data-dir",
+        path,
+        "--lang",
+        "ru",
+        "demo",
+        "--accounts-only",
+    ]);
     assert_eq!(again.status.code(), Some(1));
     assert!(
         stderr(&again).contains("Центр уже настроен"),
         "{}",
         stderr(&again)
     );
+}
+
+#[test]
+fn a_folder_without_a_store_is_named_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let nothing = dir.path().join("nothing here");
+    let folder = nothing.to_str().unwrap();
+    let commands: [&[&str]; 4] = [
+        &["doctor"],
+        &["audit", "verify"],
+        &["seal", "show"],
+        &["journal", "--date", "2026-11-23", "--iin", "850315400124"],
+    ];
+    for command in commands {
+        let out = Command::new(env!("CARGO_BIN_EXE_rastau"))
+            .args(["--lang", "ru", "--data-dir", folder])
+            .args(command)
+            .env("RASTAU_PASSWORD", "demo-2026")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        let said = stderr(&out);
+        assert!(
+            said.contains(&format!("В папке {folder} нет хранилища Rastau"))
+                && said.contains("rastau demo"),
+            "{command:?}: {said}"
+        );
+        assert!(!nothing.exists(), "{command:?} made the folder");
+    }
 }

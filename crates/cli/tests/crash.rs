@@ -150,7 +150,9 @@ fn a_hundred_kills_lose_nothing_committed() {
     let key = dir.path().join("clerk.p12");
     let pki = TestPki::new();
     std::fs::write(&key, pki.clerk(CLERK, ClerkOptions::default())).unwrap();
-    assert!(rastau(&store_dir, &["demo"]).status.success());
+    assert!(rastau(&store_dir, &["demo", "--accounts-only"])
+        .status
+        .success());
     let ca = pki.write_ca(dir.path()).unwrap();
     let supervisor = &rastau_core::demo::logins()[0];
     let trusted = Command::new(env!("CARGO_BIN_EXE_rastau"))

@@ -23,7 +23,9 @@ fn said(output: &Output) -> String {
 
 fn demo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    assert!(rastau(dir.path(), &["demo"]).status.success());
+    assert!(rastau(dir.path(), &["demo", "--accounts-only"])
+        .status
+        .success());
     dir
 }
 

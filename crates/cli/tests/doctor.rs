@@ -13,7 +13,9 @@ fn rastau(dir: &Path, args: &[&str]) -> Output {
 #[test]
 fn a_healthy_store_passes_and_a_stray_file_fails() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(rastau(dir.path(), &["demo"]).status.success());
+    assert!(rastau(dir.path(), &["demo", "--accounts-only"])
+        .status
+        .success());
     let healthy = rastau(dir.path(), &["doctor"]);
     assert!(healthy.status.success(), "{healthy:?}");
     assert!(String::from_utf8(healthy.stdout)

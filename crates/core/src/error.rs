@@ -190,6 +190,8 @@ pub enum Error {
     },
     #[error("the visit names no representative")]
     NoRepresentative,
+    #[error("no store in {folder}")]
+    NoStore { folder: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -345,6 +347,7 @@ impl Error {
             Error::SheetsMissing { .. } => "sheets-missing",
             Error::SheetCountMismatch { .. } => "sheet-count-mismatch",
             Error::NoRepresentative => "no-representative",
+            Error::NoStore { .. } => "no-store",
         }
     }
 
@@ -420,6 +423,7 @@ impl Error {
                 ("sheets", (*sheets).into()),
                 ("pages", (*pages).into()),
             ],
+            Error::NoStore { folder } => vec![("folder", folder.as_str().into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -5,6 +5,7 @@ use chrono::Duration;
 use common::*;
 use rastau_core::account::{Account, AccountChanges, Role};
 use rastau_core::audit::Action;
+use rastau_core::demo::Extent;
 use rastau_core::ids::IdError;
 use rastau_core::store::Store;
 use rastau_core::{Error, FirstStart, Lang, Rastau};
@@ -506,9 +507,10 @@ fn the_first_supervisor_and_the_demo_accounts_are_not_asked_to_choose() {
 
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    let logins = rastau_core::demo::fill(&mut store, desk.clock_now()).unwrap();
+    let filled =
+        rastau_core::demo::fill(&mut store, desk.clock_now(), Extent::AccountsOnly).unwrap();
     let mut demo = Rastau::new(store, Box::new(desk.clock.clone()));
-    for login in logins {
+    for login in filled.logins {
         demo.login(&login.iin, &login.password).unwrap();
         assert!(demo.my_open_visits().is_ok(), "{}", login.full_name);
     }

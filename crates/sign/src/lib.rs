@@ -36,8 +36,14 @@ mod signer;
 mod trust;
 mod verify;
 
+#[cfg(any(test, feature = "test-pki", feature = "demo"))]
+mod issue;
+
 #[cfg(any(test, feature = "test-pki"))]
 pub mod test_pki;
+
+#[cfg(any(test, feature = "demo"))]
+pub mod demo_pki;
 
 pub use certificate::CertificateInfo;
 pub use checks::check_signer;

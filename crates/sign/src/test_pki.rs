@@ -1,18 +1,14 @@
 //! A throw-away certification authority and clerk keys shaped like NCA's, made in memory, so
 //! tests sign and verify for real without shipping key files. Not for production: every
 //! failure panics and every key file has the password [`PASSWORD`].
-use openssl::asn1::{Asn1Integer, Asn1Time};
-use openssl::bn::{BigNum, MsbOption};
+use crate::issue::{self, Authority, Holder, Validity, YEAR};
 use openssl::hash::MessageDigest;
 use openssl::nid::Nid;
 use openssl::pkcs12::Pkcs12;
 use openssl::pkey::{PKey, Private};
-use openssl::rsa::Rsa;
 use openssl::stack::Stack;
-use openssl::x509::extension::{
-    AuthorityKeyIdentifier, BasicConstraints, KeyUsage, SubjectKeyIdentifier,
-};
-use openssl::x509::{X509Name, X509NameBuilder, X509};
+use openssl::x509::extension::KeyUsage;
+use openssl::x509::X509;
 use std::path::{Path, PathBuf};
 
 /// The password of every key file made here.
@@ -20,7 +16,14 @@ pub const PASSWORD: &str = "test-password";
 
 // Keys reach far into the past because tests run on fixed clocks that fall further behind the
 // real date every day: a key made "valid from yesterday" is not yet valid at such a clock.
-const YEAR: i64 = 365 * 86_400;
+const CLERK: Validity = Validity {
+    from: -5 * YEAR,
+    until: YEAR,
+};
+const EXPIRED: Validity = Validity {
+    from: -10 * YEAR,
+    until: -6 * YEAR,
+};
 
 /// What kind of clerk key to make.
 #[derive(Debug, Clone, Copy)]
@@ -51,8 +54,7 @@ impl Default for ClerkOptions<'_> {
 pub struct TestPki {
     /// The CA certificate, PEM: what a verifier is told to trust.
     pub ca_pem: Vec<u8>,
-    ca_cert: X509,
-    ca_key: PKey<Private>,
+    ca: Authority,
 }
 
 impl Default for TestPki {
@@ -64,39 +66,20 @@ impl Default for TestPki {
 impl TestPki {
     /// A new CA, valid from ten years ago for twenty years.
     pub fn new() -> TestPki {
-        let key = rsa_key();
-        let name = name(&[
-            (Nid::COMMONNAME, "ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST)"),
-            (Nid::COUNTRYNAME, "KZ"),
-        ]);
-        let mut b = X509::builder().unwrap();
-        b.set_version(2).unwrap();
-        b.set_serial_number(&serial()).unwrap();
-        b.set_subject_name(&name).unwrap();
-        b.set_issuer_name(&name).unwrap();
-        b.set_pubkey(&key).unwrap();
-        set_validity(&mut b, -10 * YEAR, 10 * YEAR);
-        b.append_extension(BasicConstraints::new().critical().ca().build().unwrap())
-            .unwrap();
-        b.append_extension(
-            KeyUsage::new()
-                .critical()
-                .key_cert_sign()
-                .crl_sign()
-                .build()
-                .unwrap(),
+        let ca = Authority::new(
+            &[
+                (Nid::COMMONNAME, "ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST)"),
+                (Nid::COUNTRYNAME, "KZ"),
+            ],
+            Validity {
+                from: -10 * YEAR,
+                until: 10 * YEAR,
+            },
         )
         .unwrap();
-        let ski = SubjectKeyIdentifier::new()
-            .build(&b.x509v3_context(None, None))
-            .unwrap();
-        b.append_extension(ski).unwrap();
-        b.sign(&key, MessageDigest::sha256()).unwrap();
-        let ca_cert = b.build();
         TestPki {
-            ca_pem: ca_cert.to_pem().unwrap(),
-            ca_cert,
-            ca_key: key,
+            ca_pem: ca.cert.to_pem().unwrap(),
+            ca,
         }
     }
 
@@ -108,7 +91,8 @@ impl TestPki {
 
     /// A clerk's certificate alone, PEM: what a careless supervisor might offer as a CA.
     pub fn clerk_certificate_pem(&self, iin: &str) -> Vec<u8> {
-        let cert = self.clerk_certificate(&rsa_key(), iin, &ClerkOptions::default());
+        let key = issue::rsa_key().unwrap();
+        let cert = self.clerk_certificate(&key, iin, &ClerkOptions::default());
         cert.to_pem().unwrap()
     }
 
@@ -116,20 +100,19 @@ impl TestPki {
     /// nonRepudiation like an NCA key, packed with itself as its "CA". Every check on the
     /// certificate alone passes; only the chain to a trusted CA tells it apart.
     pub fn self_signed(&self, iin: &str) -> Vec<u8> {
-        let key = rsa_key();
+        let key = issue::rsa_key().unwrap();
         let serial_number = format!("IIN{iin}");
-        let subject = name(&[
+        let subject = issue::name(&[
             (Nid::COMMONNAME, ClerkOptions::default().name),
             (Nid::SERIALNUMBER, serial_number.as_str()),
             (Nid::COUNTRYNAME, "KZ"),
-        ]);
-        let mut b = X509::builder().unwrap();
-        b.set_version(2).unwrap();
-        b.set_serial_number(&serial()).unwrap();
-        b.set_subject_name(&subject).unwrap();
-        b.set_issuer_name(&subject).unwrap();
-        b.set_pubkey(&key).unwrap();
-        set_validity(&mut b, -YEAR, YEAR);
+        ])
+        .unwrap();
+        let validity = Validity {
+            from: -YEAR,
+            until: YEAR,
+        };
+        let mut b = issue::builder(&subject, &subject, &key, validity).unwrap();
         let usage = KeyUsage::new()
             .critical()
             .digital_signature()
@@ -161,7 +144,7 @@ impl TestPki {
     /// A key file that holds the clerk's certificate but no private key, as exported by
     /// certificate viewers.
     pub fn clerk_without_key(&self, iin: &str, opts: ClerkOptions) -> Vec<u8> {
-        let cert = self.clerk_certificate(&rsa_key(), iin, &opts);
+        let cert = self.clerk_certificate(&issue::rsa_key().unwrap(), iin, &opts);
         let mut builder = Pkcs12::builder();
         builder.cert(&cert);
         builder.build2(PASSWORD).unwrap().to_der().unwrap()
@@ -182,12 +165,9 @@ impl TestPki {
     }
 
     fn pack(&self, iin: &str, opts: ClerkOptions, legacy: bool) -> Vec<u8> {
-        let key = rsa_key();
+        let key = issue::rsa_key().unwrap();
         let cert = self.clerk_certificate(&key, iin, &opts);
-        let mut chain = Stack::new().unwrap();
-        chain.push(self.ca_cert.clone()).unwrap();
-        let mut builder = Pkcs12::builder();
-        builder.name(opts.name).pkey(&key).cert(&cert).ca(chain);
+        let mut builder = self.ca.key_file(opts.name, &key, &cert).unwrap();
         if legacy {
             crate::pkcs12::load_legacy_provider();
             builder
@@ -200,70 +180,21 @@ impl TestPki {
 
     fn clerk_certificate(&self, key: &PKey<Private>, iin: &str, opts: &ClerkOptions) -> X509 {
         let serial_number = format!("IIN{iin}");
-        let mut entries = vec![
+        let mut subject = vec![
             (Nid::COMMONNAME, opts.name),
             (Nid::SERIALNUMBER, serial_number.as_str()),
             (Nid::COUNTRYNAME, "KZ"),
         ];
         let bin = opts.bin.map(|bin| format!("BIN{bin}"));
         if let Some(bin) = &bin {
-            entries.push((Nid::ORGANIZATIONNAME, "ХҚКО ТЕСТ"));
-            entries.push((Nid::ORGANIZATIONALUNITNAME, bin));
+            subject.push((Nid::ORGANIZATIONNAME, "ХҚКО ТЕСТ"));
+            subject.push((Nid::ORGANIZATIONALUNITNAME, bin));
         }
-        let mut b = X509::builder().unwrap();
-        b.set_version(2).unwrap();
-        b.set_serial_number(&serial()).unwrap();
-        b.set_subject_name(&name(&entries)).unwrap();
-        b.set_issuer_name(self.ca_cert.subject_name()).unwrap();
-        b.set_pubkey(key).unwrap();
-        if opts.expired {
-            set_validity(&mut b, -10 * YEAR, -6 * YEAR);
-        } else {
-            set_validity(&mut b, -5 * YEAR, YEAR);
-        }
-        let mut usage = KeyUsage::new();
-        usage.critical().digital_signature();
-        if opts.auth_only {
-            usage.key_encipherment();
-        } else {
-            usage.non_repudiation();
-        }
-        b.append_extension(usage.build().unwrap()).unwrap();
-        let ctx = b.x509v3_context(Some(&self.ca_cert), None);
-        let ski = SubjectKeyIdentifier::new().build(&ctx).unwrap();
-        let aki = AuthorityKeyIdentifier::new()
-            .keyid(true)
-            .build(&ctx)
-            .unwrap();
-        b.append_extension(ski).unwrap();
-        b.append_extension(aki).unwrap();
-        b.sign(&self.ca_key, MessageDigest::sha256()).unwrap();
-        b.build()
+        let holder = Holder {
+            subject: &subject,
+            validity: if opts.expired { EXPIRED } else { CLERK },
+            signs: !opts.auth_only,
+        };
+        self.ca.issue(key, &holder).unwrap()
     }
-}
-
-fn rsa_key() -> PKey<Private> {
-    PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap()
-}
-
-fn name(entries: &[(Nid, &str)]) -> X509Name {
-    let mut b = X509NameBuilder::new().unwrap();
-    for (nid, value) in entries {
-        b.append_entry_by_nid(*nid, value).unwrap();
-    }
-    b.build()
-}
-
-fn serial() -> Asn1Integer {
-    let mut bn = BigNum::new().unwrap();
-    bn.rand(120, MsbOption::MAYBE_ZERO, false).unwrap();
-    bn.to_asn1_integer().unwrap()
-}
-
-fn set_validity(b: &mut openssl::x509::X509Builder, from: i64, until: i64) {
-    let now = chrono::Utc::now().timestamp();
-    b.set_not_before(&Asn1Time::from_unix((now + from) as _).unwrap())
-        .unwrap();
-    b.set_not_after(&Asn1Time::from_unix((now + until) as _).unwrap())
-        .unwrap();
 }

@@ -44,17 +44,19 @@ function killGroup(child) {
   }
 }
 
-/** A fresh, empty data folder; `demo` fills it with the demo center through the CLI. */
+/** A fresh, empty data folder; `demo` fills it with the demo center and its accounts through
+ * the CLI (without the demo's keys and week of history, which tests make for themselves). */
 export function freshStore({ demo = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "rastau-e2e-"));
-  if (demo) execFileSync(CLI, ["--data-dir", dir, "demo"], { stdio: "pipe" });
+  if (demo) execFileSync(CLI, ["--data-dir", dir, "demo", "--accounts-only"], { stdio: "pipe" });
   return dir;
 }
 
 export class Window {
   /** `port` and `port + 1` (WebKitWebDriver's) must be free; give each test file its own.
-   * `ready` is what the first screen shows; `env` adds to the app's environment. */
-  static async open(dataDir, port, ready = '[data-testid="first-start"], [data-testid="login"]', env = {}) {
+   * `ready` is what the first screen shows; `env` adds to the app's environment, `args` to its
+   * command line. */
+  static async open(dataDir, port, ready = '[data-testid="first-start"], [data-testid="login"]', env = {}, args = []) {
     // Its own process group, so closing kills WebKitWebDriver and the app with it.
     const driverProcess = spawn(
       TAURI_DRIVER,
@@ -70,7 +72,7 @@ export class Window {
       const driver = await withTimeout(
         new Builder()
           .usingServer(`http://127.0.0.1:${port}/`)
-          .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+          .withCapabilities({ browserName: "wry", "tauri:options": { application: APP, args } })
           .build(),
         60_000,
         "creating the WebDriver session",

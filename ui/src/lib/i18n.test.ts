@@ -1,3 +1,4 @@
+import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../bindings/Lang";
 import { format, hasMessage } from "./i18n.svelte";
@@ -20,6 +21,47 @@ function usedIds(): Set<string> {
   return ids;
 }
 
+const locales = import.meta.glob("../../../locales/*/*.ftl", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
+
+/** Message id → the variables its value uses, in `lang`. */
+function variables(lang: Lang): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const walk = (node: unknown, into: Set<string>) => {
+    if (Array.isArray(node)) node.forEach((n) => walk(n, into));
+    else if (node && typeof node === "object") {
+      const n = node as { type?: string; name?: string };
+      if (n.type === "var" && n.name) into.add(n.name);
+      Object.values(node).forEach((v) => walk(v, into));
+    }
+  };
+  for (const [path, text] of Object.entries(locales)) {
+    if (!path.includes(`/locales/${lang}/`)) continue;
+    for (const message of new FluentResource(text).body) {
+      const vars = new Set<string>();
+      walk(message.value, vars);
+      found.set(message.id, vars);
+    }
+  }
+  return found;
+}
+
+/** Calls `t("id", { a, b: … })` with a literal id and argument object: id → the names given
+ * (calls that spread an object in give names no one can read here, and are left out). */
+function literalCalls(): [string, Set<string>][] {
+  const calls: [string, Set<string>][] = [];
+  for (const text of Object.values(sources)) {
+    for (const m of text.matchAll(/\bt\(\s*"([a-z0-9-]+)"\s*,\s*\{([^}]*)\}/g)) {
+      const names = m[2].split(",").map((part) => part.split(":")[0].trim()).filter(Boolean);
+      if (!names.some((name) => name.startsWith("..."))) calls.push([m[1], new Set(names)]);
+    }
+  }
+  return calls;
+}
+
 describe("messages the UI uses", () => {
   it("finds the UI's message ids", () => {
     expect(usedIds().size).toBeGreaterThan(40);
@@ -28,6 +70,19 @@ describe("messages the UI uses", () => {
   it.each(LANGS)("exist in %s", (lang) => {
     const missing = [...usedIds()].filter((id) => !hasMessage(lang, id));
     expect(missing).toEqual([]);
+  });
+
+  // A variable a message needs and the call does not give makes Fluent throw, and the whole
+  // block the text sits in is not drawn (the demo's accounts once vanished from the login).
+  it.each(LANGS)("are given every variable they use in %s", (lang) => {
+    const vars = variables(lang);
+    const calls = literalCalls();
+    expect(calls.length).toBeGreaterThan(20);
+    const short = calls
+      .map(([id, given]) => [id, [...(vars.get(id) ?? [])].filter((v) => !given.has(v))] as const)
+      .filter(([, missing]) => missing.length)
+      .map(([id, missing]) => `${id}: ${missing.join(", ")}`);
+    expect(short).toEqual([]);
   });
 
   it.each(LANGS)("built from a role or language code exist in %s", (lang) => {

@@ -228,6 +228,7 @@ fn every_error() -> Vec<Error> {
             pages: 2,
         },
         Error::NoRepresentative,
+        Error::NoStore { folder: "x".into() },
     ]
 }
 

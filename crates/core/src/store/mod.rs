@@ -8,7 +8,7 @@ mod migrations;
 pub(crate) mod swap;
 
 pub use files::{content_hash, Files, Pending, FILES_DIR};
-pub use location::{default_data_dir, DATA_DIR_ENV};
+pub use location::{default_data_dir, demo_data_dir, DATA_DIR_ENV};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, Transaction};
@@ -21,6 +21,8 @@ pub const DB_FILE: &str = "rastau.sqlite3";
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    /// Whether every commit and stored file waits for the disk (see [`Store::defer_syncs`]).
+    synced: bool,
 }
 
 impl Store {
@@ -43,7 +45,37 @@ impl Store {
         Ok(Store {
             conn,
             dir: dir.to_owned(),
+            synced: true,
         })
+    }
+
+    /// Leaves commits and stored files to the OS to write, for filling a store in one go (the
+    /// demo): thousands of waits for the disk made that take half a minute, and a fill a crash
+    /// interrupts is made again anyway. [`Store::sync_to_disk`] puts it all on the disk at the end.
+    pub(crate) fn defer_syncs(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        self.synced = false;
+        Ok(())
+    }
+
+    /// Puts everything written to the store on the disk: the database through a checkpoint of
+    /// a synced connection, then the stored files.
+    pub(crate) fn sync_to_disk(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+        self.files().sync_all()
+    }
+
+    /// Opens the store already in `dir`, for a command that has nothing to do with an empty
+    /// one: a folder without a database is named in the error rather than given an empty store.
+    pub fn open_existing(dir: &Path) -> Result<Store> {
+        if !dir.join(DB_FILE).is_file() {
+            return Err(Error::NoStore {
+                folder: dir.display().to_string(),
+            });
+        }
+        Store::open(dir)
     }
 
     /// The folder holding the database (and, later, the files stored by hash).
@@ -53,7 +85,7 @@ impl Store {
 
     /// The file store beside the database: scans, copies, signatures by content hash.
     pub fn files(&self) -> Files {
-        Files::new(&self.dir)
+        Files::with_syncs(&self.dir, self.synced)
     }
 
     /// Read-only access; writes go through [`Store::write`].
@@ -105,6 +137,19 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert!(fk);
+    }
+
+    #[test]
+    fn a_folder_without_a_store_is_named_and_left_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("elsewhere");
+        match Store::open_existing(&missing) {
+            Err(Error::NoStore { folder }) => assert_eq!(folder, missing.display().to_string()),
+            other => panic!("{:?}", other.map(|_| ())),
+        }
+        assert!(!missing.exists(), "nothing created");
+        Store::open(dir.path()).unwrap();
+        Store::open_existing(dir.path()).unwrap();
     }
 
     #[test]
