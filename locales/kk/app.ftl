@@ -25,8 +25,6 @@ setup-done = Орталық бапталды. Басшы ретінде кірі
 field-name-kk = Қазақша атауы
 field-name-ru = Орысша атауы
 field-region = Облыс
-field-city = Қала
-field-district = Аудан
 field-address = Мекенжай
 field-phone = Телефон
 field-idle-minutes = Әрекетсіздіктен кейін автобұғаттау, минут
@@ -84,3 +82,11 @@ field-given-password = Басшы берген құпиясөз
 field-own-password = Жаңа құпиясөз
 choose-password-submit = Құпиясөзді сақтау
 password-chosen = Жаңа құпиясөз сақталды. Келесі жолы сонымен кіріңіз.
+
+## The center's place in both languages, printed on the forms in each form's language
+field-city-kk = Қала (қазақша)
+field-city-ru = Қала (орысша)
+field-district-kk = Аудан (қазақша)
+field-district-ru = Аудан (орысша)
+center-place-hint = Қала мен аудан нысандарда нысанның тілінде басылады: «Астана қаласы, Есіл ауданы», «г. Астана, район Есиль». Тек атауын жазыңыз, «қаласы», «ауданы», «г.», «район» сөздерінсіз.
+

@@ -25,8 +25,6 @@ setup-done = Центр настроен. Войдите как руководи
 field-name-kk = Наименование на казахском
 field-name-ru = Наименование на русском
 field-region = Область
-field-city = Город
-field-district = Район
 field-address = Адрес
 field-phone = Телефон
 field-idle-minutes = Автоблокировка после бездействия, минут
@@ -84,3 +82,11 @@ field-given-password = Пароль, выданный руководителем
 field-own-password = Новый пароль
 choose-password-submit = Сохранить пароль
 password-chosen = Новый пароль сохранён. В следующий раз входите с ним.
+
+## The center's place in both languages, printed on the forms in each form's language
+field-city-kk = Город (на казахском)
+field-city-ru = Город (на русском)
+field-district-kk = Район (на казахском)
+field-district-ru = Район (на русском)
+center-place-hint = Город и район печатаются в формах на языке формы: «Астана қаласы, Есіл ауданы», «г. Астана, район Есиль». Пишите только название, без слов «қаласы», «ауданы», «г.», «район».
+

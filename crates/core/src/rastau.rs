@@ -514,7 +514,7 @@ impl Rastau {
         let meta = PdfSignatureMeta {
             name: clerk.full_name.clone(),
             reason: Messages::new(Lang::Kk).text("copy-sign-reason", []),
-            location: center.city.clone(),
+            location: center.city_kk.clone(),
             signing_time: now,
         };
         let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;

@@ -85,12 +85,12 @@ fn body(flow: &mut Flow, v: &Voices, center: &CenterProfile) {
     let title = TextStyle::bold(s.body + 2.0).align(Align::Center);
     stacked(flow, &v.text("notice-title"), title, 2.0);
     s.skip(flow, 12.0);
-    let sentence = v.each(|m| {
+    let sentence = v.each_in(|lang, m| {
         m.text(
             "notice-body",
             [
-                ("district", center.district.as_str().into()),
-                ("city", center.city.as_str().into()),
+                ("district", center.district(lang).into()),
+                ("city", center.city(lang).into()),
             ],
         )
     });
@@ -339,9 +339,15 @@ impl Voices {
 
     /// `phrase` in each chosen language.
     fn each(&self, phrase: impl Fn(&Messages) -> String) -> Vec<String> {
+        self.each_in(|_, m| phrase(m))
+    }
+
+    /// `phrase` in each chosen language, for a phrase that also fills in words the center
+    /// keeps in each language.
+    fn each_in(&self, phrase: impl Fn(Lang, &Messages) -> String) -> Vec<String> {
         self.chosen
             .iter()
-            .map(|&l| phrase(self.messages(l)))
+            .map(|&l| phrase(l, self.messages(l)))
             .collect()
     }
 

@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0011_visit_names.sql"),
     include_str!("migrations/0012_sessions.sql"),
     include_str!("migrations/0013_handover_states.sql"),
+    include_str!("migrations/0015_paper_languages.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -52,6 +53,37 @@ mod tests {
     #[test]
     fn migrations_validate() {
         MIGRATIONS.validate().unwrap();
+    }
+
+    /// The store just before this build's last migration, for its tests.
+    fn store_before_last(dir: &tempfile::TempDir) -> Connection {
+        let mut conn = Connection::open(dir.path().join("before.sqlite3")).unwrap();
+        MIGRATIONS.to_version(&mut conn, STEPS.len() - 1).unwrap();
+        conn
+    }
+
+    /// A center set up before the Russian place names were asked gets the Kazakh ones in their
+    /// place, for a supervisor to correct.
+    #[test]
+    fn earlier_centers_get_their_place_names_in_russian_to_correct() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = store_before_last(&dir);
+        conn.execute(
+            "INSERT INTO center (id, name_kk, name_ru, region, city, district, address, phone,
+                                 created_at)
+             VALUES (1, 'ХҚКО', 'ЦОН', 'Астана', 'Астана', 'Есіл', 'a', 'p', 't')",
+            [],
+        )
+        .unwrap();
+        apply(&mut conn).unwrap();
+        let places: [String; 4] = conn
+            .query_row(
+                "SELECT city_kk, city_ru, district_kk, district_ru FROM center",
+                [],
+                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+            )
+            .unwrap();
+        assert_eq!(places, ["Астана", "Астана", "Есіл", "Есіл"]);
     }
 
     /// Visits and corrections made before the names were kept with them take today's names:
