@@ -5,9 +5,10 @@ mod common;
 use chrono::Duration;
 use common::*;
 use rastau_core::copy::KEEP_MONTHS;
+use rastau_core::i18n::Messages;
 use rastau_core::store::Files;
 use rastau_core::visit::OpenVisit;
-use rastau_core::Error;
+use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{verify_detached, verify_pdf, SignError};
 use std::process::Command;
@@ -45,6 +46,15 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     assert_eq!(in_pdf.signer.iin.as_deref(), Some(clerk_iin().as_str()));
     let beside = verify_detached(&pdf, &signature, &c.pki.trust(), c.desk.clock_now()).unwrap();
     assert!(beside.intact && beside.trusted);
+
+    // The sheet says the one Law sentence and how to check its QR code, in both languages.
+    let sheet = poppler::one_line(&poppler::text_of(&pdf, "certified-copy"));
+    for lang in Lang::ALL {
+        let m = Messages::new(lang);
+        for id in ["printed-law-equivalence", "copy-qr-caption"] {
+            poppler::assert_has(&sheet, &m.text(id, []), id);
+        }
+    }
 
     // The same files pass OpenSSL's own check, and fail it after a one-byte change.
     let dir = tempfile::tempdir().unwrap();
