@@ -90,3 +90,34 @@ field-district-kk = Аудан (қазақша)
 field-district-ru = Аудан (орысша)
 center-place-hint = Қала мен аудан нысандарда нысанның тілінде басылады: «Астана қаласы, Есіл ауданы», «г. Астана, район Есиль». Тек атауын жазыңыз, «қаласы», «ауданы», «г.», «район» сөздерінсіз.
 
+## Date fields: typed dd.mm.yyyy, or picked from a calendar whose weeks start on Monday
+date-placeholder = кк.аа.жжжж
+date-invalid = Күнді кк.аа.жжжж түрінде енгізіңіз, мысалы 03.12.2026.
+date-before-min = Күн { $min } күнінен ерте болмауы керек.
+date-after-max = Күн { $max } күнінен кеш болмауы керек.
+date-open-calendar = Күнтізбеден таңдау
+date-previous-month = Алдыңғы ай
+date-next-month = Келесі ай
+date-month-name = { $month ->
+    [1] Қаңтар
+    [2] Ақпан
+    [3] Наурыз
+    [4] Сәуір
+    [5] Мамыр
+    [6] Маусым
+    [7] Шілде
+    [8] Тамыз
+    [9] Қыркүйек
+    [10] Қазан
+    [11] Қараша
+   *[12] Желтоқсан
+}
+date-weekday = { $day ->
+    [1] Дс
+    [2] Сс
+    [3] Ср
+    [4] Бс
+    [5] Жм
+    [6] Сб
+   *[7] Жс
+}
