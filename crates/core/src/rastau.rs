@@ -556,6 +556,7 @@ impl Rastau {
             signer_name: signer.certificate().subject_name.clone(),
             certified_at: now,
             keep_until,
+            kept_through: copy::kept_through(keep_until),
         })
     }
 

@@ -33,9 +33,20 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     let pages = [scanned_page(0), scanned_page(40)];
     let copy = c.desk.app.certify(c.visit_id, 1, &pages).unwrap();
     assert_eq!(copy.page_count, 2);
+    let certified_on = copy.certified_at.with_timezone(&chrono::Local).date_naive();
     assert_eq!(
-        copy.keep_until,
-        copy.certified_at + chrono::Months::new(KEEP_MONTHS)
+        copy.kept_through,
+        certified_on + chrono::Months::new(KEEP_MONTHS)
+    );
+    let leaves_on = copy.keep_until.with_timezone(&chrono::Local);
+    assert_eq!(
+        leaves_on.date_naive(),
+        copy.kept_through.succ_opt().unwrap()
+    );
+    assert_eq!(
+        leaves_on.time(),
+        chrono::NaiveTime::MIN,
+        "at local midnight"
     );
 
     let files = Files::new(c.desk.dir.path());

@@ -1,6 +1,6 @@
 //! The receipt (Қолхат / Расписка) handed to the applicant at the end of a visit: who was
-//! served, by whom and when, what was certified and until when it is kept, that the service
-//! was free, and a QR code to check it.
+//! served, by whom and when, what was certified and through which day it is kept, that the
+//! service was free, and a QR code to check it.
 //!
 //! A4 like every other form the counter prints: the counter printers hold A4, and an A5 page
 //! sent to them is enlarged by the usual "fit to page" setting, which makes type sizes (and the
@@ -143,7 +143,7 @@ fn copies(flow: &mut Flow, m: &Messages, certified: &[CertifiedDocument]) {
         [
             document_cell(m, &copy.document),
             copy.page_count.to_string(),
-            dates::date(dates::local_day(copy.keep_until)),
+            dates::date(copy.kept_through),
         ]
     });
     let heads = ["forms-receipt-pages", "forms-receipt-kept-until"];

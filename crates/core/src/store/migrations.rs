@@ -126,4 +126,49 @@ mod tests {
             ["Ғабитов Ұлан"]
         );
     }
+
+    /// A copy certified before is kept through the end of the local day its receipt printed
+    /// (the local day of its `keep_until`), not until that time of day; a copy already removed
+    /// keeps its dates.
+    #[test]
+    fn earlier_copies_are_kept_through_the_day_their_receipt_printed() {
+        use chrono::{DateTime, Days, Local, Utc};
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = store_before_last(&dir);
+        conn.execute_batch(
+            "INSERT INTO account (id, iin, full_name, position, role, password_hash,
+                                  created_at, updated_at)
+             VALUES (1, '800101300110', 'Ғабитов Ұлан', 'Маман', 'clerk', 'x', 't', 't');
+             INSERT INTO applicant (id, tax_id, kind, updated_at)
+             VALUES (1, '950601500127', 'iin', 't');
+             INSERT INTO visit (id, journal_year, journal_seq, applicant_id, clerk_id, started_at)
+             VALUES (1, 2026, 1, 1, 1, 't');
+             INSERT INTO document (id, visit_id, position, title)
+             VALUES (1, 1, 1, 'a'), (2, 1, 2, 'b');",
+        )
+        .unwrap();
+        let printed_until: DateTime<Utc> = "2027-05-23T04:00:00.25Z".parse().unwrap();
+        for (id, removed) in [(1, None), (2, Some("2027-05-23"))] {
+            conn.execute(
+                "INSERT INTO certified_copy (id, visit_id, document_id, pdf_hash, signature_hash,
+                                             page_count, page_hashes, signer_name, signer_iin,
+                                             signer_serial, certified_at, keep_until, removed_on)
+                 VALUES (?1, 1, ?1, 'p', 's', 1, 'h', 'n', 'i', 'r', 't', ?2, ?3)",
+                rusqlite::params![id, printed_until, removed],
+            )
+            .unwrap();
+        }
+        apply(&mut conn).unwrap();
+        let until = |id: i64| -> DateTime<Utc> {
+            conn.query_row(
+                "SELECT keep_until FROM certified_copy WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        let day = printed_until.with_timezone(&Local).date_naive();
+        assert_eq!(until(1), crate::dates::midnight(day + Days::new(1)));
+        assert_eq!(until(2), printed_until);
+    }
 }

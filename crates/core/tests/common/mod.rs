@@ -18,7 +18,7 @@ use rastau_core::copy::CopyView;
 use rastau_core::ids::check_digit;
 use rastau_core::store::Store;
 use rastau_core::visit::{Document, OpenVisit};
-use rastau_core::{FirstStart, Rastau};
+use rastau_core::{FirstStart, Rastau, RetentionReport};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 pub const SUPERVISOR_PASSWORD: &str = "басшы-2026";
@@ -160,6 +160,14 @@ impl Desk {
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {
         use rastau_core::clock::Clock;
         self.clock.now()
+    }
+
+    /// Moves the clock to `at` and runs the retention sweep as the supervisor.
+    pub fn sweep_at(&mut self, at: chrono::DateTime<Utc>) -> RetentionReport {
+        let now = self.clock_now();
+        self.clock.advance(at - now);
+        self.as_supervisor();
+        self.app.run_retention().unwrap()
     }
 
     /// Closes the app and opens it again on the same store (no one is signed in).
