@@ -61,7 +61,7 @@ test("the journal's days are typed 03.12.2026, in Russian", async () => {
   const firstWeek = await window.driver.findElements({ css: '[data-testid="journal-to-calendar"] tbody tr:first-child td' });
   assert.equal(await firstWeek[0].getText(), "");
   assert.equal(await firstWeek[1].getText(), "1");
-  await window.screenshot("80-date-calendar-ru");
+  await window.screenshot("90-date-calendar-ru");
 
   // Today picked from the calendar brings the visit back.
   const [year, month] = today.split("-").map(Number);
@@ -72,7 +72,7 @@ test("the journal's days are typed 03.12.2026, in Russian", async () => {
   const [y, m, d] = today.split("-");
   assert.equal(await shown('[data-testid="journal-to"]'), `${d}.${m}.${y}`);
   await waitForRows(today >= TYPED_DAY ? 1 : 0);
-  await window.screenshot("81-journal-typed-dates-ru");
+  await window.screenshot("91-journal-typed-dates-ru");
 });
 
 test("the same in Kazakh: month and weekdays named in Kazakh, days written alike", async () => {
@@ -82,7 +82,7 @@ test("the same in Kazakh: month and weekdays named in Kazakh, days written alike
   await window.waitForText('[data-testid="journal-from-calendar"] [data-testid="calendar-month"]', "Желтоқсан 2026");
   const first = await window.text('[data-testid="journal-from-calendar"] [data-testid="calendar-weekday"]');
   assert.equal(first, "Дс");
-  await window.screenshot("82-date-calendar-kk");
+  await window.screenshot("92-date-calendar-kk");
   await window.driver.actions().sendKeys("\uE00C").perform(); // Escape closes it
   await window.gone('[data-testid="journal-from-calendar"]');
   // Not a day: the field says how to write one, and the journal keeps its last answer.
@@ -107,11 +107,11 @@ test("a power of attorney's dates are typed 03.12.2026 and shown day first", asy
   });
   assert.equal(await shown(`${counter} input[name="poaIssuedOn"]`), "03.12.2026");
   assert.equal(await shown(`${counter} input[name="poaValidUntil"]`), "03.12.2027");
-  await window.screenshot("83-poa-dates-ru");
+  await window.screenshot("93-poa-dates-ru");
   await window.click('[data-testid="accept"]');
   await window.waitForText('[data-testid="visit-number"]', "№");
   assert.match(await window.text('[data-testid="visit"]'), /доверенность № Н-77 до 03\.12\.2027/);
   await window.click('[data-testid="lang-kk"]');
   await window.waitForText('[data-testid="visit"]', "03.12.2027");
-  await window.screenshot("84-poa-dates-kk");
+  await window.screenshot("94-poa-dates-kk");
 });
