@@ -25,8 +25,6 @@ setup-done = Орталық бапталды. Басшы ретінде кірі
 field-name-kk = Қазақша атауы
 field-name-ru = Орысша атауы
 field-region = Облыс
-field-city = Қала
-field-district = Аудан
 field-address = Мекенжай
 field-phone = Телефон
 field-idle-minutes = Әрекетсіздіктен кейін автобұғаттау, минут
@@ -86,3 +84,42 @@ choose-password-submit = Құпиясөзді сақтау
 password-chosen = Жаңа құпиясөз сақталды. Келесі жолы сонымен кіріңіз.
 demo-keys = ЭЦҚ кілттері: { $folder }/<ЖСН>.p12, құпиясөзі { $password }; демо КО сертификаты: { $folder }/{ $ca }
 demo-week = { $from } – { $to }: өтініштер { $visits }, куәландырылған көшірмелер { $copies }, бас тартулар { $refused } (хабарламалар { $notices }), 30 минуттан асқаны { $over }; журналына басшы қол қойған күн: { $signed }.
+
+## The center's place in both languages, printed on the forms in each form's language
+field-city-kk = Қала (қазақша)
+field-city-ru = Қала (орысша)
+field-district-kk = Аудан (қазақша)
+field-district-ru = Аудан (орысша)
+center-place-hint = Қала мен аудан нысандарда нысанның тілінде басылады: «Астана қаласы, Есіл ауданы», «г. Астана, район Есиль». Тек атауын жазыңыз, «қаласы», «ауданы», «г.», «район» сөздерінсіз.
+
+## Date fields: typed dd.mm.yyyy, or picked from a calendar whose weeks start on Monday
+date-placeholder = кк.аа.жжжж
+date-invalid = Күнді кк.аа.жжжж түрінде енгізіңіз, мысалы 03.12.2026.
+date-before-min = Күн { $min } күнінен ерте болмауы керек.
+date-after-max = Күн { $max } күнінен кеш болмауы керек.
+date-open-calendar = Күнтізбеден таңдау
+date-previous-month = Алдыңғы ай
+date-next-month = Келесі ай
+date-month-name = { $month ->
+    [1] Қаңтар
+    [2] Ақпан
+    [3] Наурыз
+    [4] Сәуір
+    [5] Мамыр
+    [6] Маусым
+    [7] Шілде
+    [8] Тамыз
+    [9] Қыркүйек
+    [10] Қазан
+    [11] Қараша
+   *[12] Желтоқсан
+}
+date-weekday = { $day ->
+    [1] Дс
+    [2] Сс
+    [3] Ср
+    [4] Бс
+    [5] Жм
+    [6] Сб
+   *[7] Жс
+}

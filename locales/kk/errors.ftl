@@ -9,8 +9,10 @@ error-required = «{ $field ->
         [nameKk] Қазақша атауы
         [nameRu] Орысша атауы
         [region] Облыс
-        [city] Қала
-        [district] Аудан
+        [cityKk] Қала (қазақша)
+        [cityRu] Қала (орысша)
+        [districtKk] Аудан (қазақша)
+        [districtRu] Аудан (орысша)
         [address] Мекенжай
         [phone] Телефон
         [fullName] Т.А.Ә.

@@ -25,8 +25,6 @@ setup-done = Центр настроен. Войдите как руководи
 field-name-kk = Наименование на казахском
 field-name-ru = Наименование на русском
 field-region = Область
-field-city = Город
-field-district = Район
 field-address = Адрес
 field-phone = Телефон
 field-idle-minutes = Автоблокировка после бездействия, минут
@@ -86,3 +84,42 @@ choose-password-submit = Сохранить пароль
 password-chosen = Новый пароль сохранён. В следующий раз входите с ним.
 demo-keys = Ключи ЭЦП: { $folder }/<ИИН>.p12, пароль { $password }; сертификат демо-УЦ: { $folder }/{ $ca }
 demo-week = { $from } – { $to }: обращений { $visits }, заверенных копий { $copies }, отказов { $refused } (уведомлений { $notices }), дольше 30 минут { $over }; журнал подписан руководителем за { $signed }.
+
+## The center's place in both languages, printed on the forms in each form's language
+field-city-kk = Город (на казахском)
+field-city-ru = Город (на русском)
+field-district-kk = Район (на казахском)
+field-district-ru = Район (на русском)
+center-place-hint = Город и район печатаются в формах на языке формы: «Астана қаласы, Есіл ауданы», «г. Астана, район Есиль». Пишите только название, без слов «қаласы», «ауданы», «г.», «район».
+
+## Date fields: typed dd.mm.yyyy, or picked from a calendar whose weeks start on Monday
+date-placeholder = дд.мм.гггг
+date-invalid = Введите дату в виде дд.мм.гггг, например 03.12.2026.
+date-before-min = Дата не может быть раньше { $min }.
+date-after-max = Дата не может быть позже { $max }.
+date-open-calendar = Выбрать дату в календаре
+date-previous-month = Предыдущий месяц
+date-next-month = Следующий месяц
+date-month-name = { $month ->
+    [1] Январь
+    [2] Февраль
+    [3] Март
+    [4] Апрель
+    [5] Май
+    [6] Июнь
+    [7] Июль
+    [8] Август
+    [9] Сентябрь
+    [10] Октябрь
+    [11] Ноябрь
+   *[12] Декабрь
+}
+date-weekday = { $day ->
+    [1] Пн
+    [2] Вт
+    [3] Ср
+    [4] Чт
+    [5] Пт
+    [6] Сб
+   *[7] Вс
+}

@@ -9,8 +9,10 @@ error-required = Заполните поле «{ $field ->
         [nameKk] Наименование на казахском
         [nameRu] Наименование на русском
         [region] Область
-        [city] Город
-        [district] Район
+        [cityKk] Город (на казахском)
+        [cityRu] Город (на русском)
+        [districtKk] Район (на казахском)
+        [districtRu] Район (на русском)
         [address] Адрес
         [phone] Телефон
         [fullName] Ф.И.О.

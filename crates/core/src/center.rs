@@ -1,4 +1,6 @@
 //! The center (ЦОН / ХҚКО) this installation serves: its names, place and idle-lock policy.
+//! Names and place are kept in Kazakh and in Russian: each form prints them in its own
+//! language, as the clerk wrote them (Russian names of places are not transliterations).
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::required::require;
@@ -18,8 +20,12 @@ pub struct CenterProfile {
     pub name_kk: String,
     pub name_ru: String,
     pub region: String,
-    pub city: String,
-    pub district: String,
+    /// The city's name alone («Астана»), without «қаласы» or «г.»: the forms add those.
+    pub city_kk: String,
+    pub city_ru: String,
+    /// The district's name alone («Есіл», «Есиль»), without «ауданы» or «район».
+    pub district_kk: String,
+    pub district_ru: String,
     pub address: String,
     pub phone: String,
     /// After this many minutes without activity the session locks itself.
@@ -41,8 +47,10 @@ impl CenterProfile {
         require("nameKk", &self.name_kk)?;
         require("nameRu", &self.name_ru)?;
         require("region", &self.region)?;
-        require("city", &self.city)?;
-        require("district", &self.district)?;
+        require("cityKk", &self.city_kk)?;
+        require("cityRu", &self.city_ru)?;
+        require("districtKk", &self.district_kk)?;
+        require("districtRu", &self.district_ru)?;
         require("address", &self.address)?;
         require("phone", &self.phone)?;
         if !IDLE_LOCK_MINUTES.contains(&self.idle_lock_minutes) {
@@ -62,13 +70,31 @@ impl CenterProfile {
         }
     }
 
+    /// The city's name as written in `lang`.
+    pub fn city(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.city_kk,
+            Lang::Ru => &self.city_ru,
+        }
+    }
+
+    /// The district's name as written in `lang`.
+    pub fn district(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.district_kk,
+            Lang::Ru => &self.district_ru,
+        }
+    }
+
     fn trimmed(&self) -> CenterProfile {
         CenterProfile {
             name_kk: self.name_kk.trim().to_owned(),
             name_ru: self.name_ru.trim().to_owned(),
             region: self.region.trim().to_owned(),
-            city: self.city.trim().to_owned(),
-            district: self.district.trim().to_owned(),
+            city_kk: self.city_kk.trim().to_owned(),
+            city_ru: self.city_ru.trim().to_owned(),
+            district_kk: self.district_kk.trim().to_owned(),
+            district_ru: self.district_ru.trim().to_owned(),
             address: self.address.trim().to_owned(),
             phone: self.phone.trim().to_owned(),
             idle_lock_minutes: self.idle_lock_minutes,
@@ -79,8 +105,8 @@ impl CenterProfile {
 pub fn load(conn: &Connection) -> Result<Option<Center>> {
     let center = conn
         .query_row(
-            "SELECT name_kk, name_ru, region, city, district, address, phone,
-                    idle_lock_minutes, is_demo
+            "SELECT name_kk, name_ru, region, city_kk, city_ru, district_kk, district_ru,
+                    address, phone, idle_lock_minutes, is_demo
              FROM center WHERE id = 1",
             [],
             |r| {
@@ -89,13 +115,15 @@ pub fn load(conn: &Connection) -> Result<Option<Center>> {
                         name_kk: r.get(0)?,
                         name_ru: r.get(1)?,
                         region: r.get(2)?,
-                        city: r.get(3)?,
-                        district: r.get(4)?,
-                        address: r.get(5)?,
-                        phone: r.get(6)?,
-                        idle_lock_minutes: r.get(7)?,
+                        city_kk: r.get(3)?,
+                        city_ru: r.get(4)?,
+                        district_kk: r.get(5)?,
+                        district_ru: r.get(6)?,
+                        address: r.get(7)?,
+                        phone: r.get(8)?,
+                        idle_lock_minutes: r.get(9)?,
                     },
-                    demo: r.get(8)?,
+                    demo: r.get(10)?,
                 })
             },
         )
@@ -123,10 +151,10 @@ pub fn create(
     let mut values = columns(&p);
     values.extend([(":is_demo", &demo as &dyn ToSql), (":created_at", &now)]);
     tx.execute(
-        "INSERT INTO center (id, name_kk, name_ru, region, city, district, address, phone,
-                             idle_lock_minutes, is_demo, created_at)
-         VALUES (1, :name_kk, :name_ru, :region, :city, :district, :address, :phone,
-                 :idle_lock_minutes, :is_demo, :created_at)",
+        "INSERT INTO center (id, name_kk, name_ru, region, city_kk, city_ru, district_kk,
+                             district_ru, address, phone, idle_lock_minutes, is_demo, created_at)
+         VALUES (1, :name_kk, :name_ru, :region, :city_kk, :city_ru, :district_kk,
+                 :district_ru, :address, :phone, :idle_lock_minutes, :is_demo, :created_at)",
         values.as_slice(),
     )?;
     Ok(())
@@ -137,8 +165,10 @@ pub fn update(tx: &Transaction, profile: &CenterProfile) -> Result<()> {
     let p = profile.trimmed();
     let changed = tx.execute(
         "UPDATE center SET name_kk = :name_kk, name_ru = :name_ru, region = :region,
-                           city = :city, district = :district, address = :address,
-                           phone = :phone, idle_lock_minutes = :idle_lock_minutes
+                           city_kk = :city_kk, city_ru = :city_ru,
+                           district_kk = :district_kk, district_ru = :district_ru,
+                           address = :address, phone = :phone,
+                           idle_lock_minutes = :idle_lock_minutes
          WHERE id = 1",
         columns(&p).as_slice(),
     )?;
@@ -154,8 +184,10 @@ fn columns(p: &CenterProfile) -> Vec<(&'static str, &dyn ToSql)> {
         (":name_kk", &p.name_kk),
         (":name_ru", &p.name_ru),
         (":region", &p.region),
-        (":city", &p.city),
-        (":district", &p.district),
+        (":city_kk", &p.city_kk),
+        (":city_ru", &p.city_ru),
+        (":district_kk", &p.district_kk),
+        (":district_ru", &p.district_ru),
         (":address", &p.address),
         (":phone", &p.phone),
         (":idle_lock_minutes", &p.idle_lock_minutes),
@@ -168,8 +200,10 @@ pub(crate) fn sample() -> CenterProfile {
         name_kk: "Алматы қаласы Әуезов ауданы бойынша ХҚКО".into(),
         name_ru: "ЦОН Ауэзовского района города Алматы".into(),
         region: "Алматы".into(),
-        city: "Алматы".into(),
-        district: "Әуезов".into(),
+        city_kk: "Алматы".into(),
+        city_ru: "Алматы".into(),
+        district_kk: "Әуезов".into(),
+        district_ru: "Ауэзовский".into(),
         address: "Абай даңғылы, 1".into(),
         phone: "+7 727 000 00 00".into(),
         idle_lock_minutes: 10,
@@ -212,10 +246,12 @@ mod tests {
     #[test]
     fn empty_fields_and_odd_idle_times_are_refused() {
         let mut p = sample();
-        p.district = "  ".into();
+        p.district_ru = "  ".into();
         assert!(matches!(
             p.validate(),
-            Err(Error::Required { field: "district" })
+            Err(Error::Required {
+                field: "districtRu"
+            })
         ));
         let mut p = sample();
         p.idle_lock_minutes = 0;

@@ -131,4 +131,6 @@ fn to_fluent(arg: Arg) -> FluentValue<'static> {
 }
 
 #[cfg(test)]
+mod paper_tests;
+#[cfg(test)]
 mod tests;

@@ -529,7 +529,7 @@ impl Rastau {
         let meta = PdfSignatureMeta {
             name: clerk.full_name.clone(),
             reason: Messages::new(Lang::Kk).text("copy-sign-reason", []),
-            location: center.city.clone(),
+            location: center.city_kk.clone(),
             signing_time: now,
         };
         let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
@@ -571,6 +571,7 @@ impl Rastau {
             signer_name: signer.certificate().subject_name.clone(),
             certified_at: now,
             keep_until,
+            kept_through: copy::kept_through(keep_until),
         })
     }
 

@@ -5,9 +5,10 @@ mod common;
 use chrono::Duration;
 use common::*;
 use rastau_core::copy::KEEP_MONTHS;
+use rastau_core::i18n::Messages;
 use rastau_core::store::Files;
 use rastau_core::visit::{Document, OpenVisit};
-use rastau_core::Error;
+use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{verify_detached, verify_pdf, SignError};
 use std::process::Command;
@@ -36,9 +37,20 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     let pages = [scanned_page(0), scanned_page(40)];
     let copy = c.desk.app.certify(c.visit_id, 1, &pages).unwrap();
     assert_eq!(copy.page_count, 2);
+    let certified_on = copy.certified_at.with_timezone(&chrono::Local).date_naive();
     assert_eq!(
-        copy.keep_until,
-        copy.certified_at + chrono::Months::new(KEEP_MONTHS)
+        copy.kept_through,
+        certified_on + chrono::Months::new(KEEP_MONTHS)
+    );
+    let leaves_on = copy.keep_until.with_timezone(&chrono::Local);
+    assert_eq!(
+        leaves_on.date_naive(),
+        copy.kept_through.succ_opt().unwrap()
+    );
+    assert_eq!(
+        leaves_on.time(),
+        chrono::NaiveTime::MIN,
+        "at local midnight"
     );
 
     let files = Files::new(c.desk.dir.path());
@@ -49,6 +61,15 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     assert_eq!(in_pdf.signer.iin.as_deref(), Some(clerk_iin().as_str()));
     let beside = verify_detached(&pdf, &signature, &c.pki.trust(), c.desk.clock_now()).unwrap();
     assert!(beside.intact && beside.trusted);
+
+    // The sheet says the one Law sentence and how to check its QR code, in both languages.
+    let sheet = poppler::one_line(&poppler::text_of(&pdf, "certified-copy"));
+    for lang in Lang::ALL {
+        let m = Messages::new(lang);
+        for id in ["printed-law-equivalence", "copy-qr-caption"] {
+            poppler::assert_has(&sheet, &m.text(id, []), id);
+        }
+    }
 
     // The same files pass OpenSSL's own check, and fail it after a one-byte change.
     let dir = tempfile::tempdir().unwrap();

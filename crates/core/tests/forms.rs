@@ -144,7 +144,7 @@ fn expect(lang: Lang) -> Expect<'static> {
         },
         Lang::Ru => Expect {
             name: "ru",
-            title: "Согласие",
+            title: "Заявление",
             free: "Бесплатно (0 ₸)",
             tax_label: "ИИН",
         },
@@ -220,13 +220,23 @@ fn the_consent_is_prefilled_in_either_language() {
     assert_has(&kk, "Т.А.Ә.: Әбілқайыр Ғалымжан Қанатұлы", "signer");
     assert_has(&kk, "(өтініш берушінің қолы)", "signature");
     assert_has(&kk, "« 23 » қараша 2026 ж.", "date");
+    assert_has(
+        &kk,
+        "Халыққа қызмет көрсету орталықтары қызметкерлерінің құжаттардың электрондық \
+         көшірмелерін растауы қағидаларына 1-қосымша",
+        "annex",
+    );
 
     let ru = one_line(&text_of(
         &desk.app.consent_form(for_entity.id, Lang::Ru).unwrap(),
         "consent-ru-entity",
     ));
-    assert_has(&ru, "г. Қарағанды", "city");
-    assert_has(&ru, "Қазыбек би район", "district");
+    // The place as the clerk wrote it in Russian, not the Kazakh names.
+    assert_has(&ru, "г. Караганда", "city");
+    assert_has(&ru, "район имени Казыбек би", "district");
+    for kazakh in ["г. Қарағанды", "Қазыбек би район"] {
+        assert!(!ru.contains(kazakh), "{kazakh} in {ru}");
+    }
     assert_has(&ru, "ЦОН города Караганды", "center");
     assert_has(&ru, "БИН: 150540000007", "BIN label");
     assert_has(&ru, "Даю согласие на заверение электронных копий", "body");
@@ -243,6 +253,12 @@ fn the_consent_is_prefilled_in_either_language() {
     );
     assert_has(&ru, "(подпись заявителя)", "signature");
     assert_has(&ru, "« 23 » ноября 2026 г.", "date");
+    assert_has(
+        &ru,
+        "Приложение 1 к Правилам заверения электронных копий документов сотрудниками центров \
+         обслуживания населения",
+        "annex",
+    );
 }
 
 #[test]
@@ -309,6 +325,10 @@ fn the_receipt_lists_the_copies_and_carries_the_given_qr_code() {
         assert_has(&ru, row, "numbered rows");
     }
     assert_has(&ru, "23.05.2027", "kept until");
+    let m = Messages::new(Lang::Ru);
+    for id in ["forms-receipt-kept-note", "forms-receipt-qr-caption"] {
+        assert_has(&ru, &m.text(id, []), id);
+    }
     let at = |t: chrono::DateTime<chrono::Utc>| {
         t.with_timezone(&chrono::Local)
             .format("%d.%m.%Y %H:%M")

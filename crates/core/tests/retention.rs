@@ -6,7 +6,7 @@ use chrono::{Duration, Months};
 use common::*;
 use rastau_core::audit::Action;
 use rastau_core::copy::CopyView;
-use rastau_core::{doctor, Error, RetentionReport};
+use rastau_core::{doctor, Error};
 
 /// A closed visit with one certified copy, and the clerk signed out.
 fn certified() -> (Counter, CopyView) {
@@ -29,13 +29,6 @@ fn certified() -> (Counter, CopyView) {
     (counter, copy)
 }
 
-fn sweep_at(desk: &mut Desk, at: chrono::DateTime<chrono::Utc>) -> RetentionReport {
-    let now = desk.clock_now();
-    desk.clock.advance(at - now);
-    desk.as_supervisor();
-    desk.app.run_retention().unwrap()
-}
-
 fn removed_on(desk: &Desk, id: i64) -> Option<String> {
     desk.app
         .store()
@@ -55,12 +48,12 @@ fn one_day_short_of_six_months_stays_and_one_day_past_goes() {
     let files = desk.app.store().files();
     let six_months = copy.certified_at + Months::new(6);
 
-    let early = sweep_at(desk, six_months - Duration::days(1));
+    let early = desk.sweep_at(six_months - Duration::days(1));
     assert_eq!(early.copies, 0);
     assert!(files.path(&copy.pdf_hash).is_file());
     assert_eq!(removed_on(desk, copy.id), None);
 
-    let late = sweep_at(desk, six_months + Duration::days(1));
+    let late = desk.sweep_at(six_months + Duration::days(1));
     assert_eq!(late.copies, 1);
     assert_eq!(late.pages, 1, "the page the copy was made from");
     assert!(
@@ -110,7 +103,7 @@ fn a_copy_handed_over_again_is_not_kept_longer() {
         .export_copies(visit, &[copy.id], stick.path())
         .unwrap();
     desk.app.logout().unwrap();
-    let report = sweep_at(desk, copy.keep_until + Duration::days(1));
+    let report = desk.sweep_at(copy.keep_until + Duration::days(1));
     assert_eq!(report.copies, 1);
     assert!(!desk.app.store().files().path(&copy.pdf_hash).exists());
 }

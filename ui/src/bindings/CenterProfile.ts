@@ -3,7 +3,15 @@
 /**
  * What the supervisor fills in on first start and may edit later.
  */
-export type CenterProfile = { nameKk: string, nameRu: string, region: string, city: string, district: string, address: string, phone: string, 
+export type CenterProfile = { nameKk: string, nameRu: string, region: string, 
+/**
+ * The city's name alone («Астана»), without «қаласы» or «г.»: the forms add those.
+ */
+cityKk: string, cityRu: string, 
+/**
+ * The district's name alone («Есіл», «Есиль»), without «ауданы» or «район».
+ */
+districtKk: string, districtRu: string, address: string, phone: string, 
 /**
  * After this many minutes without activity the session locks itself.
  */

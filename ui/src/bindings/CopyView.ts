@@ -3,4 +3,12 @@
 /**
  * A copy as the counter shows it when the applicant comes back.
  */
-export type CopyView = { id: number, journalNumber: string, documentTitle: string, pdfHash: string, signatureHash: string, pageCount: number, signerName: string, certifiedAt: string, keepUntil: string, };
+export type CopyView = { id: number, journalNumber: string, documentTitle: string, pdfHash: string, signatureHash: string, pageCount: number, signerName: string, certifiedAt: string, 
+/**
+ * When the copy leaves the store (rule 8).
+ */
+keepUntil: string, 
+/**
+ * The last day it is kept, as the receipt names it: the day before `keep_until`.
+ */
+keptThrough: string, };

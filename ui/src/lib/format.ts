@@ -1,15 +1,16 @@
 // How times read at a Kazakh counter: 24-hour clock, whatever the machine's locale.
+import { formatDay, isoDay } from "./days";
 
 export function timeOfDay(iso: string): string {
   const d = new Date(iso);
   return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 }
 
-/** DD.MM.YYYY, as dates are written on Kazakh documents. */
+/** DD.MM.YYYY, the local day of an instant, as dates are written on Kazakh documents. A day
+ * without a time ("2026-12-03") is `formatDay`'s: read as an instant it would be UTC midnight,
+ * the day before west of Greenwich. */
 export function shortDate(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()}`;
+  return formatDay(isoDay(new Date(iso)));
 }
 
 /** HH:MM:SS, for records where the minute is not precise enough (the audit trail). */

@@ -100,7 +100,7 @@ describe("errors from Rust", () => {
 
   it("name the empty field in the user's language", () => {
     expect(format("kk", "error-required", { field: "fullName" })).toContain("Т.А.Ә.");
-    expect(format("ru", "error-required", { field: "district" })).toContain("Район");
+    expect(format("ru", "error-required", { field: "districtRu" })).toContain("Район (на русском)");
   });
 
   it("differ between the languages and keep Kazakh letters", () => {

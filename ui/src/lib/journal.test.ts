@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JournalRow } from "../bindings/JournalRow";
-import { isoDay, sortRows } from "./journal";
+import { sortRows } from "./journal";
 
 function row(number: string, durationSeconds: number | null, applicant: string): JournalRow {
   return {
@@ -33,9 +33,5 @@ describe("the journal's rows", () => {
   it("sort names in the Kazakh alphabet, keeping the journal's order between equal ones", () => {
     expect(sortRows(rows, "applicant", true).map((r) => r.number.slice(-1))).toEqual(["1", "3", "2"]);
     expect(sortRows(rows, "applicant", false).map((r) => r.number.slice(-1))).toEqual(["2", "1", "3"]);
-  });
-
-  it("send days as the local calendar day", () => {
-    expect(isoDay(new Date(2026, 0, 5, 23, 30))).toBe("2026-01-05");
   });
 });

@@ -1,13 +1,6 @@
-// The journal screen's small pieces: days as the filter sends them, durations in words, and
-// the order of the rows.
+// The journal screen's small pieces: durations in words and the order of the rows.
 import type { JournalRow } from "../bindings/JournalRow";
 import { t } from "./i18n.svelte";
-
-/** `2026-11-23`: the local calendar day, as the journal filter takes it. */
-export function isoDay(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-}
 
 /** `12 мин`, `22 мин 20 с`. */
 export function duration(seconds: number): string {

@@ -1,7 +1,7 @@
 //! Reading and writing certified copy records (the files themselves are in the file store).
 use crate::error::{Error, Result};
 use crate::visit::Document;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{named_params, Connection, ErrorCode, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
@@ -34,7 +34,10 @@ pub struct CopyView {
     pub page_count: u32,
     pub signer_name: String,
     pub certified_at: DateTime<Utc>,
+    /// When the copy leaves the store (rule 8).
     pub keep_until: DateTime<Utc>,
+    /// The last day it is kept, as the receipt names it: the day before `keep_until`.
+    pub kept_through: NaiveDate,
 }
 
 /// A copy made during one visit, with the document it reproduces: a line of the receipt.
@@ -42,7 +45,8 @@ pub struct CopyView {
 pub struct CertifiedDocument {
     pub document: Document,
     pub page_count: u32,
-    pub keep_until: DateTime<Utc>,
+    /// The last day the copy is kept.
+    pub kept_through: NaiveDate,
 }
 
 pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
@@ -90,6 +94,7 @@ pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Res
     )?;
     let rows = stmt.query_map(rusqlite::params![tax_id, now], |r| {
         let number = crate::visit::JournalNumber::new(r.get(1)?, r.get(2)?);
+        let keep_until = r.get(9)?;
         Ok(CopyView {
             id: r.get(0)?,
             journal_number: number.to_string(),
@@ -99,7 +104,8 @@ pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Res
             page_count: r.get(6)?,
             signer_name: r.get(7)?,
             certified_at: r.get(8)?,
-            keep_until: r.get(9)?,
+            keep_until,
+            kept_through: super::kept_through(keep_until),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -117,7 +123,7 @@ pub fn of_visit(conn: &Connection, visit_id: i64) -> Result<Vec<CertifiedDocumen
         Ok(CertifiedDocument {
             document: Document::from_row(r)?,
             page_count: r.get("page_count")?,
-            keep_until: r.get("keep_until")?,
+            kept_through: super::kept_through(r.get("keep_until")?),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

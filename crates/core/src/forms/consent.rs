@@ -45,13 +45,10 @@ fn header(flow: &mut Flow, m: &Messages, lang: Lang, center: &CenterProfile, who
     column.write(flow, &m.text("forms-consent-annex", []), &note(), 0.0);
     flow.skip(18.0);
     let regular = TextStyle::regular(BODY);
-    let city = m.text(
-        "forms-consent-city",
-        [("city", center.city.as_str().into())],
-    );
+    let city = m.text("forms-consent-city", [("city", center.city(lang).into())]);
     let district = m.text(
         "forms-consent-district",
-        [("district", center.district.as_str().into())],
+        [("district", center.district(lang).into())],
     );
     for line in [city.as_str(), &district, center.name(lang)] {
         column.filled(flow, line, &regular);

@@ -85,12 +85,12 @@ fn body(flow: &mut Flow, v: &Voices, center: &CenterProfile) {
     let title = TextStyle::bold(s.body + 2.0).align(Align::Center);
     stacked(flow, &v.text("notice-title"), title, 2.0);
     s.skip(flow, 12.0);
-    let sentence = v.each(|m| {
+    let sentence = v.each_in(|lang, m| {
         m.text(
             "notice-body",
             [
-                ("district", center.district.as_str().into()),
-                ("city", center.city.as_str().into()),
+                ("district", center.district(lang).into()),
+                ("city", center.city(lang).into()),
             ],
         )
     });
@@ -214,7 +214,10 @@ fn signature_row(flow: &mut Flow, v: &Voices, who: &Account) {
 /// document and how to check it.
 fn seal(flow: &mut Flow, v: &Voices, qr: &[u8]) -> Result<()> {
     let statement = TextStyle::regular(7.5);
-    let gap = 12.0;
+    // Gray like every caption, but no larger than the statement: the block must leave a
+    // bilingual notice of three grounds on one sheet.
+    let caption_style = statement.gray(0.3);
+    let gap = 10.0;
     let (x, width) = (flow.left, flow.width);
     let column_w = (width - QR_SIZE - 2.0 * gap) / 2.0;
     let columns = v.both("notice-equivalence");
@@ -223,7 +226,7 @@ fn seal(flow: &mut Flow, v: &Voices, qr: &[u8]) -> Result<()> {
         .iter()
         .zip(&captions)
         .map(|(text, caption)| {
-            statement.height(text, column_w) + 3.0 + note().height(caption, column_w)
+            statement.height(text, column_w) + 3.0 + caption_style.height(caption, column_w)
         })
         .fold(QR_SIZE, f32::max);
     // Half a point short of the foot, so that rounding never pushes the block over.
@@ -233,7 +236,7 @@ fn seal(flow: &mut Flow, v: &Voices, qr: &[u8]) -> Result<()> {
     for (i, (text, caption)) in columns.iter().zip(&captions).enumerate() {
         let column_x = x + QR_SIZE + gap + i as f32 * (column_w + gap);
         let used = page.text(column_x, y, column_w, text, &statement);
-        page.text(column_x, y + used + 3.0, column_w, caption, &note());
+        page.text(column_x, y + used + 3.0, column_w, caption, &caption_style);
     }
     Ok(())
 }
@@ -339,9 +342,15 @@ impl Voices {
 
     /// `phrase` in each chosen language.
     fn each(&self, phrase: impl Fn(&Messages) -> String) -> Vec<String> {
+        self.each_in(|_, m| phrase(m))
+    }
+
+    /// `phrase` in each chosen language, for a phrase that also fills in words the center
+    /// keeps in each language.
+    fn each_in(&self, phrase: impl Fn(Lang, &Messages) -> String) -> Vec<String> {
         self.chosen
             .iter()
-            .map(|&l| phrase(self.messages(l)))
+            .map(|&l| phrase(l, self.messages(l)))
             .collect()
     }
 

@@ -1,6 +1,6 @@
 //! The receipt (Қолхат / Расписка) handed to the applicant at the end of a visit: who was
-//! served, by whom and when, what was certified and until when it is kept, that the service
-//! was free, and a QR code to check it.
+//! served, by whom and when, what was certified and through which day it is kept, that the
+//! service was free, and a QR code to check it.
 //!
 //! A4 like every other form the counter prints: the counter printers hold A4, and an A5 page
 //! sent to them is enlarged by the usual "fit to page" setting, which makes type sizes (and the
@@ -49,9 +49,9 @@ pub fn receipt_pdf(facts: &ReceiptFacts, lang: Lang) -> Result<Vec<u8>> {
         flow.skip(14.0);
         refused(&mut flow, &m, facts.refused);
     }
-    flow.skip(14.0);
+    flow.skip(12.0);
     fee(&mut flow, &m);
-    flow.skip(20.0);
+    flow.skip(10.0);
     closing(&mut flow, &m, facts)?;
     let title = format!(
         "{} {}",
@@ -157,7 +157,7 @@ fn copies(flow: &mut Flow, m: &Messages, certified: &[CertifiedDocument]) {
         [
             document_cell(m, &copy.document),
             copy.page_count.to_string(),
-            dates::date(dates::local_day(copy.keep_until)),
+            dates::date(copy.kept_through),
         ]
     });
     let heads = ["forms-receipt-pages", "forms-receipt-kept-until"];
@@ -234,7 +234,8 @@ fn numbered_table(
     table
 }
 
-/// Rule 4: the service is free; rule 8: the copies are kept six months, at any center.
+/// Rule 4: the service is free; rule 8: the copies are kept six months, through the last day
+/// printed, and (until a shared store exists) only where they were certified.
 fn fee(flow: &mut Flow, m: &Messages) {
     let fee = labeled(
         &m.text("forms-receipt-fee", []),
@@ -247,32 +248,44 @@ fn fee(flow: &mut Flow, m: &Messages) {
 }
 
 /// The clerk's name and signature line on the left, level with the middle of the QR code on the
-/// right; kept together on one page.
+/// right, and under them what the QR code proves and where it is checked; kept together on one
+/// page.
 fn closing(flow: &mut Flow, m: &Messages, facts: &ReceiptFacts) -> Result<()> {
     let (x, width) = (flow.left, flow.width);
     let caption = TextStyle::regular(8.0)
         .align(Align::Center)
         .gray(LABEL_GRAY);
-    let qr_caption = m.text("forms-receipt-qr-caption", []);
-    let height = QR_SIZE + caption.height(&qr_caption, QR_SIZE);
-    let (page, y) = flow.reserve(height);
-    let qr_x = x + width - QR_SIZE;
-    page.qr(facts.qr, qr_x, y, QR_SIZE)?;
-    page.text(qr_x, y + QR_SIZE, QR_SIZE, &qr_caption, &caption);
-
+    let explanation = TextStyle::regular(8.0).gray(LABEL_GRAY);
     let regular = TextStyle::regular(10.5);
+    let gap = 12.0;
+    let qr_x = x + width - QR_SIZE;
+    let left_width = qr_x - gap - x;
+
     let name = labeled(&m.text("forms-receipt-clerk", []), &facts.visit.clerk_name);
-    let (gap, min_signature) = (12.0, 110.0);
-    let room = qr_x - 2.0 * gap - x - min_signature;
+    let min_signature = 110.0;
     // One point of slack: measuring and wrapping add up widths in a different order.
-    let name_width = (regular.measure(&name) + 1.0).min(room);
-    let name_y = y + QR_SIZE / 2.0 - regular.leading();
-    let name_height = page.text(x, name_y, name_width, &name, &regular);
+    let name_width = (regular.measure(&name) + 1.0).min(left_width - gap - min_signature);
     let sign_x = x + name_width + gap;
-    let sign_width = qr_x - 2.0 * gap - sign_x;
-    let rule_y = name_y + name_height;
-    page.rule(sign_x, sign_x + sign_width, rule_y, 0.5, 0.0);
+    let sign_width = qr_x - gap - sign_x;
     let signature = m.text("forms-receipt-clerk-signature", []);
+    let qr_caption = m.text("forms-receipt-qr-caption", []);
+    let name_top = QR_SIZE / 2.0 - regular.leading();
+    let rule_top = name_top + regular.height(&name, name_width);
+    let explanation_top = rule_top + 1.0 + caption.height(&signature, sign_width) + 14.0;
+    let height = QR_SIZE.max(explanation_top + explanation.height(&qr_caption, left_width));
+
+    let (page, y) = flow.reserve(height);
+    page.qr(facts.qr, qr_x, y, QR_SIZE)?;
+    page.text(x, y + name_top, name_width, &name, &regular);
+    let rule_y = y + rule_top;
+    page.rule(sign_x, sign_x + sign_width, rule_y, 0.5, 0.0);
     page.text(sign_x, rule_y + 1.0, sign_width, &signature, &caption);
+    page.text(
+        x,
+        y + explanation_top,
+        left_width,
+        &qr_caption,
+        &explanation,
+    );
     Ok(())
 }

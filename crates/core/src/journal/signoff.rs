@@ -169,7 +169,7 @@ impl Rastau {
         let meta = PdfSignatureMeta {
             name: supervisor.full_name.clone(),
             reason: crate::i18n::Messages::new(Lang::Kk).text("journal-sign-reason", []),
-            location: center::profile(self.store.read())?.city,
+            location: center::profile(self.store.read())?.city_kk,
             signing_time: now,
         };
         let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;

@@ -153,7 +153,7 @@ impl Rastau {
         let meta = PdfSignatureMeta {
             name: authorised.full_name.clone(),
             reason: Messages::new(Lang::Kk).text("notice-sign-reason", []),
-            location: center.city.clone(),
+            location: center.city_kk.clone(),
             signing_time: now,
         };
         let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;

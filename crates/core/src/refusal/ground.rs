@@ -32,7 +32,8 @@ impl Ground {
         Ground::ALL.into_iter().find(|g| g.number() == number)
     }
 
-    /// The ground in the exact words of the rules.
+    /// The ground as the rules word it: in Kazakh their own words, in Russian a translation of
+    /// them (the Russian text the project holds stops inside rule 7).
     pub fn wording(self, m: &Messages) -> String {
         m.text(
             "refusal-ground-text",

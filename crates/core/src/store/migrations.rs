@@ -20,6 +20,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0012_sessions.sql"),
     include_str!("migrations/0013_handover_states.sql"),
     include_str!("migrations/0014_sheets_and_presence.sql"),
+    include_str!("migrations/0015_paper_languages.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -53,6 +54,37 @@ mod tests {
     #[test]
     fn migrations_validate() {
         MIGRATIONS.validate().unwrap();
+    }
+
+    /// The store just before this build's last migration, for its tests.
+    fn store_before_last(dir: &tempfile::TempDir) -> Connection {
+        let mut conn = Connection::open(dir.path().join("before.sqlite3")).unwrap();
+        MIGRATIONS.to_version(&mut conn, STEPS.len() - 1).unwrap();
+        conn
+    }
+
+    /// A center set up before the Russian place names were asked gets the Kazakh ones in their
+    /// place, for a supervisor to correct.
+    #[test]
+    fn earlier_centers_get_their_place_names_in_russian_to_correct() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = store_before_last(&dir);
+        conn.execute(
+            "INSERT INTO center (id, name_kk, name_ru, region, city, district, address, phone,
+                                 created_at)
+             VALUES (1, 'ХҚКО', 'ЦОН', 'Астана', 'Астана', 'Есіл', 'a', 'p', 't')",
+            [],
+        )
+        .unwrap();
+        apply(&mut conn).unwrap();
+        let places: [String; 4] = conn
+            .query_row(
+                "SELECT city_kk, city_ru, district_kk, district_ru FROM center",
+                [],
+                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+            )
+            .unwrap();
+        assert_eq!(places, ["Астана", "Астана", "Есіл", "Есіл"]);
     }
 
     /// Visits and corrections made before the names were kept with them take today's names:
@@ -95,6 +127,7 @@ mod tests {
             ["Ғабитов Ұлан"]
         );
     }
+
     /// Documents listed before sheet counts were asked take the page count of their copy;
     /// the others stay unknown, so they are not certified on a guess.
     #[test]
@@ -116,7 +149,8 @@ mod tests {
              INSERT INTO certified_copy (visit_id, document_id, pdf_hash, signature_hash,
                                          page_count, page_hashes, signer_name, signer_iin,
                                          signer_serial, certified_at, keep_until)
-             VALUES (1, 1, 'p', 's', 4, 'a b c d', 'n', 'i', 'r', 't', 't');",
+             VALUES (1, 1, 'p', 's', 4, 'a b c d', 'n', 'i', 'r', 't',
+                     '2027-05-23 04:00:00+00:00');",
         )
         .unwrap();
         apply(&mut conn).unwrap();
@@ -129,5 +163,50 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(sheets, [Some(4), None]);
+    }
+
+    /// A copy certified before is kept through the end of the local day its receipt printed
+    /// (the local day of its `keep_until`), not until that time of day; a copy already removed
+    /// keeps its dates.
+    #[test]
+    fn earlier_copies_are_kept_through_the_day_their_receipt_printed() {
+        use chrono::{DateTime, Days, Local, Utc};
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = store_before_last(&dir);
+        conn.execute_batch(
+            "INSERT INTO account (id, iin, full_name, position, role, password_hash,
+                                  created_at, updated_at)
+             VALUES (1, '800101300110', 'Ғабитов Ұлан', 'Маман', 'clerk', 'x', 't', 't');
+             INSERT INTO applicant (id, tax_id, kind, updated_at)
+             VALUES (1, '950601500127', 'iin', 't');
+             INSERT INTO visit (id, journal_year, journal_seq, applicant_id, clerk_id, started_at)
+             VALUES (1, 2026, 1, 1, 1, 't');
+             INSERT INTO document (id, visit_id, position, title)
+             VALUES (1, 1, 1, 'a'), (2, 1, 2, 'b');",
+        )
+        .unwrap();
+        let printed_until: DateTime<Utc> = "2027-05-23T04:00:00.25Z".parse().unwrap();
+        for (id, removed) in [(1, None), (2, Some("2027-05-23"))] {
+            conn.execute(
+                "INSERT INTO certified_copy (id, visit_id, document_id, pdf_hash, signature_hash,
+                                             page_count, page_hashes, signer_name, signer_iin,
+                                             signer_serial, certified_at, keep_until, removed_on)
+                 VALUES (?1, 1, ?1, 'p', 's', 1, 'h', 'n', 'i', 'r', 't', ?2, ?3)",
+                rusqlite::params![id, printed_until, removed],
+            )
+            .unwrap();
+        }
+        apply(&mut conn).unwrap();
+        let until = |id: i64| -> DateTime<Utc> {
+            conn.query_row(
+                "SELECT keep_until FROM certified_copy WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        let day = printed_until.with_timezone(&Local).date_naive();
+        assert_eq!(until(1), crate::dates::midnight(day + Days::new(1)));
+        assert_eq!(until(2), printed_until);
     }
 }

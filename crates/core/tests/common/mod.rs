@@ -19,7 +19,7 @@ use rastau_core::ids::check_digit;
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::store::Store;
 use rastau_core::visit::{Document, OpenVisit, Present};
-use rastau_core::{FirstStart, Rastau};
+use rastau_core::{FirstStart, Rastau, RetentionReport};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 
 pub const SUPERVISOR_PASSWORD: &str = "басшы-2026";
@@ -67,8 +67,10 @@ pub fn profile() -> CenterProfile {
         name_kk: "Қарағанды қаласы бойынша ХҚКО".into(),
         name_ru: "ЦОН города Караганды".into(),
         region: "Қарағанды облысы".into(),
-        city: "Қарағанды".into(),
-        district: "Қазыбек би".into(),
+        city_kk: "Қарағанды".into(),
+        city_ru: "Караганда".into(),
+        district_kk: "Қазыбек би".into(),
+        district_ru: "имени Казыбек би".into(),
         address: "Бұқар жырау даңғылы, 47".into(),
         phone: "+7 7212 00 00 00".into(),
         idle_lock_minutes: 10,
@@ -159,6 +161,14 @@ impl Desk {
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {
         use rastau_core::clock::Clock;
         self.clock.now()
+    }
+
+    /// Moves the clock to `at` and runs the retention sweep as the supervisor.
+    pub fn sweep_at(&mut self, at: chrono::DateTime<Utc>) -> RetentionReport {
+        let now = self.clock_now();
+        self.clock.advance(at - now);
+        self.as_supervisor();
+        self.app.run_retention().unwrap()
     }
 
     /// Closes the app and opens it again on the same store (no one is signed in).
