@@ -1,5 +1,5 @@
 //! Command-line options of the window: `--demo` and `--data-dir <folder>`.
-use rastau_core::store::default_data_dir;
+use rastau_core::store::{default_data_dir, demo_data_dir};
 use std::path::PathBuf;
 
 pub struct Options {
@@ -19,11 +19,12 @@ impl Options {
                 _ => {}
             }
         }
-        // The demo gets a folder of its own, so it never mixes with a real center's data.
-        let data_dir = data_dir.unwrap_or_else(|| match demo {
-            true => default_data_dir().join("demo"),
-            false => default_data_dir(),
-        });
+        // The demo gets a folder of its own, so it never mixes with a real center's data; the
+        // same rule as `rastau demo`, so both find the demo in the same folder.
+        let data_dir = match demo {
+            true => demo_data_dir(data_dir),
+            false => data_dir.unwrap_or_else(default_data_dir),
+        };
         Options { data_dir, demo }
     }
 }

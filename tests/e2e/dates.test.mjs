@@ -4,12 +4,20 @@
 // dates the window shows are dd.mm.yyyy too. Screenshots in Russian and Kazakh.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { CLERK_IIN, listDocuments } from "./support/counter.mjs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CLERK_IIN, listDocuments, walkAway } from "./support/counter.mjs";
+import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
+import { supervisorTrusts } from "./support/trust.mjs";
 import { Window, freshStore } from "./support/window.mjs";
 
+// The applicant of the journal's visit walks away: its refusal's notice is signed with this key.
+const pki = makePki(mkdtempSync(join(tmpdir(), "rastau-e2e-dates-")), CLERK_IIN, "Өмірзақов Нұржан Ғалымұлы");
 let window;
 before(async () => {
   window = await Window.open(freshStore({ demo: true }), 4614);
+  await supervisorTrusts(window, [pki.ca]);
   await window.login(CLERK_IIN);
   await window.click('[data-testid="lang-ru"]');
 });
@@ -34,8 +42,7 @@ test("a visit today, for the journal to find", async () => {
   await window.fillAll(counter, { surname: "Жұмабекова", givenName: "Әсем", address: "Шымкент", phone: "+7 701 111 11 11" });
   await window.click('[data-testid="accept"]');
   await listDocuments(window);
-  await window.click('[data-testid="finish-visit"]');
-  await window.click('[data-testid="confirm-yes"]');
+  await walkAway(window, pki.p12, KEY_PASSWORD);
   await window.waitFor(counter);
 });
 
