@@ -4,7 +4,8 @@ use rastau_core::ids::{Bin, Iin, TaxId};
 
 /// The details of a valid number, or the translated reason it is not.
 pub fn run(number: &str, messages: &Messages) -> Result<String, String> {
-    let id = TaxId::parse(number).map_err(|e| messages.error(&e.into()))?;
+    let today = chrono::Local::now().date_naive();
+    let id = TaxId::parse_on(number, today).map_err(|e| messages.error(&e.into()))?;
     let mut lines = vec![format!(
         "{} {}: {}",
         messages.text(id.kind_message_id(), []),

@@ -191,9 +191,8 @@ fn main() -> ExitCode {
         Command::Journal { date, format, iin } => {
             let written = open(cli.data_dir, &messages)
                 .and_then(|store| journal::run(store, date, format, &iin, cli.lang, &messages));
-            return match written.map(|bytes| std::io::stdout().write_all(&bytes)) {
-                Ok(Ok(())) => ExitCode::SUCCESS,
-                Ok(Err(e)) => fail(&e.to_string()),
+            return match written {
+                Ok(bytes) => emit(&bytes),
                 Err(reason) => fail(&reason),
             };
         }
@@ -253,11 +252,19 @@ fn main() -> ExitCode {
         }
     };
     match outcome {
-        Ok(report) => {
-            println!("{report}");
-            ExitCode::SUCCESS
-        }
+        Ok(report) => emit(format!("{report}\n").as_bytes()),
         Err(reason) => fail(&reason),
+    }
+}
+
+/// Writes the result to standard output. A reader that went away (`rastau … | head`) is no
+/// failure of ours: the command ends quietly, as other command-line tools do.
+fn emit(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&e.to_string()),
     }
 }
 

@@ -113,3 +113,47 @@ fn a_folder_without_a_store_is_named_and_left_as_it_was() {
         assert!(!nothing.exists(), "{command:?} made the folder");
     }
 }
+
+/// A century digit mistyped makes a person born in 2095; a BIN month yet to come is as wrong.
+#[test]
+fn a_birth_date_or_registration_month_still_to_come_is_refused() {
+    let out = rastau(&["--lang", "ru", "id", "check", "950601500126"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("01.06.2095"), "{}", stderr(&out));
+    // December 2099: the registration month of a BIN issued no earlier than that.
+    let next = {
+        let digits: Vec<u32> = "99124000001"
+            .chars()
+            .map(|c| c.to_digit(10).unwrap())
+            .collect();
+        let weighted = |w: &[u32]| digits.iter().zip(w).map(|(d, w)| d * w).sum::<u32>() % 11;
+        let first = weighted(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        let check = if first == 10 {
+            weighted(&[3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2])
+        } else {
+            first
+        };
+        format!("99124000001{check}")
+    };
+    let out = rastau(&["--lang", "ru", "id", "check", &next]);
+    assert_eq!(out.status.code(), Some(1), "{next}: {}", stdout(&out));
+    assert!(stderr(&out).contains("12.2099"), "{}", stderr(&out));
+}
+
+/// `rastau id check … | head -c 1`: the reader goes away before the output is written; the
+/// command ends quietly instead of panicking.
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rastau"))
+        .args(["id", "check", "900101300007"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closing our end of the pipe at once is what `head` does once it has read enough.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

@@ -2,7 +2,7 @@
 use crate::error::Result;
 use crate::ids::TaxId;
 use crate::required::require;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{named_params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -52,9 +52,10 @@ impl Applicant {
             .join(" ")
     }
 
-    /// Checks the number and the fields its kind needs; returns the parsed number.
-    pub fn validate(&self) -> Result<TaxId> {
-        let id = TaxId::parse(&self.tax_id)?;
+    /// Checks the number (as of `today`) and the fields its kind needs; returns the parsed
+    /// number.
+    pub fn validate(&self, today: NaiveDate) -> Result<TaxId> {
+        let id = TaxId::parse_on(&self.tax_id, today)?;
         match id {
             TaxId::Iin(_) => {
                 require("surname", &self.surname)?;
@@ -78,8 +79,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Applicant> {
     })
 }
 
-pub fn lookup(conn: &Connection, tax_id: &str) -> Result<Lookup> {
-    let id = TaxId::parse(tax_id)?;
+/// The number as typed, checked as of `today`, and the applicant this store knows by it.
+pub fn lookup(conn: &Connection, tax_id: &str, today: NaiveDate) -> Result<Lookup> {
+    let id = TaxId::parse_on(tax_id, today)?;
     let known = conn
         .query_row(
             "SELECT * FROM applicant WHERE tax_id = ?1",
@@ -100,7 +102,7 @@ pub fn get(conn: &Connection, applicant_id: i64) -> Result<Applicant> {
 
 /// Records the applicant as given now (new, or with edited details); returns the row id.
 pub fn remember(tx: &Transaction, applicant: &Applicant, now: DateTime<Utc>) -> Result<i64> {
-    let id = applicant.validate()?;
+    let id = applicant.validate(crate::dates::local_day(now))?;
     let kind = match id {
         TaxId::Iin(_) => "iin",
         TaxId::Bin(_) => "bin",

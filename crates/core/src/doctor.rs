@@ -6,6 +6,9 @@ use crate::error::Result;
 use crate::store::{content_hash, Store};
 use std::collections::BTreeMap;
 
+/// How the file store's temporary files begin: `put` writes one and renames it into place.
+const IN_FLIGHT: &str = ".tmp";
+
 /// Every column that names a stored file, with what the file is.
 const REFERENCES: &[(&str, &str)] = &[
     (
@@ -74,7 +77,12 @@ pub fn check(store: &Store) -> Result<DoctorReport> {
             }
         }
     }
-    report.orphans = present.into_keys().collect();
+    // A write in progress has not reached its name yet: another process's put is no orphan.
+    // What a crash left under such a name goes at the next start, with the orphans.
+    report.orphans = present
+        .into_keys()
+        .filter(|name| !name.starts_with(IN_FLIGHT))
+        .collect();
     Ok(report)
 }
 

@@ -403,7 +403,8 @@ impl Rastau {
     /// Checks an IIN/BIN as it is typed and fills in a returning applicant.
     pub fn lookup_applicant(&mut self, tax_id: &str) -> Result<Lookup> {
         self.actor()?;
-        applicant::lookup(self.store.read(), tax_id)
+        let today = crate::dates::local_day(self.now());
+        applicant::lookup(self.store.read(), tax_id, today)
     }
 
     /// Accepts the documents: a new journal number, and the 30-minute clock starts.

@@ -230,7 +230,7 @@ fn copies_of_two_applicants_never_go_out_together_and_unknown_ones_are_named() {
         .app
         .open_visit(&OpenVisit {
             applicant: Applicant {
-                tax_id: iin("88030350023"),
+                tax_id: iin("88030330023"),
                 ..person_applicant()
             },
             representative: None,

@@ -93,7 +93,7 @@ fn a_visit_with_nothing_listed_closes_only_once_its_request_is_listed_and_refuse
 #[test]
 fn undecided_is_the_journal_outcome_of_open_visits_only() {
     let (mut day, today) = a_day();
-    let open = day.visit(&iin("95060150012"), &[diploma()], true);
+    let open = day.visit(&iin("95060140012"), &[diploma()], true);
     day.desk.as_supervisor();
     let filter = JournalFilter {
         to: today + chrono::Duration::days(1),

@@ -117,7 +117,7 @@ fn pages_survive_a_restart_and_a_bad_file_loses_nothing_before_it() {
 fn only_the_visits_clerk_touches_its_pages() {
     let mut c = consented_visit(&[birth_certificate()]);
     let page = scanned(&mut c, &[0])[0].id;
-    let other = iin("91030350033");
+    let other = iin("91030330033");
     c.desk.app.logout().unwrap();
     c.desk.as_supervisor();
     hire(

@@ -78,7 +78,7 @@ fn an_unknown_or_invalid_number_is_told_at_once() {
     let mut desk = clerk_at_counter();
     assert_eq!(
         desk.app
-            .lookup_applicant(&iin("99123150017"))
+            .lookup_applicant(&iin("99123130017"))
             .unwrap()
             .known,
         None
@@ -232,7 +232,7 @@ fn open_visits_survive_a_restart_and_belong_to_their_clerk() {
     desk.app
         .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
         .unwrap();
-    let second_clerk = person(iin("91030350033"), "Second", "password-2");
+    let second_clerk = person(iin("91030330033"), "Second", "password-2");
     hire(&mut desk.app, &second_clerk);
     desk.app.login(&second_clerk.iin, "password-2").unwrap();
     assert!(desk.app.my_open_visits().unwrap().is_empty());

@@ -154,7 +154,7 @@ pub fn insert(
     chosen_by: ChosenBy,
     now: DateTime<Utc>,
 ) -> Result<Account> {
-    let iin = Iin::parse(&new.iin)?;
+    let iin = Iin::parse_on(&new.iin, crate::dates::local_day(now))?;
     require("fullName", &new.full_name)?;
     require("position", &new.position)?;
     password::check_strength(&new.password)?;

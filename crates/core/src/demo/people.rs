@@ -378,13 +378,13 @@ mod tests {
         for _ in 0..300 {
             let person = person(today, &mut dice);
             assert!(
-                matches!(person.validate().unwrap(), TaxId::Iin(_)),
+                matches!(person.validate(today).unwrap(), TaxId::Iin(_)),
                 "{}",
                 person.tax_id
             );
             let company = company(today, &mut dice);
             assert!(
-                matches!(company.validate().unwrap(), TaxId::Bin(_)),
+                matches!(company.validate(today).unwrap(), TaxId::Bin(_)),
                 "{}",
                 company.tax_id
             );

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -102,6 +103,18 @@ impl OfficeKind {
 
 impl Bin {
     /// Decodes digits whose digit 5 has already been read as `entity_type`.
+    /// Refuses a registration month after `today`'s. The year has two digits; BINs have been
+    /// issued since 2000, so `YY` is read as `20YY`.
+    pub fn ensure_registered_by(&self, today: NaiveDate) -> Result<(), IdError> {
+        let year = 2000 + i32::from(self.registration_year_yy);
+        if (year, self.registration_month) > (today.year(), today.month()) {
+            return Err(IdError::RegisteredInFuture {
+                month: format!("{:02}.{year}", self.registration_month),
+            });
+        }
+        Ok(())
+    }
+
     pub(super) fn from_digits(digits: &Digits, entity_type: EntityType) -> Result<Bin, IdError> {
         let month = digits.value(3..=4);
         if !(1..=12).contains(&month) {
@@ -232,5 +245,19 @@ mod tests {
         fn valid_bins_round_trip(expected in arb_bin()) {
             prop_assert_eq!(parse_bin(&expected.number), Ok(expected));
         }
+    }
+
+    #[test]
+    fn a_registration_month_after_this_one_is_refused() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let this_month = parse_bin(&with_check("26124000001")).unwrap();
+        assert!(this_month.ensure_registered_by(today).is_ok());
+        let next_month = parse_bin(&with_check("27014000001")).unwrap();
+        assert_eq!(
+            next_month.ensure_registered_by(today),
+            Err(IdError::RegisteredInFuture {
+                month: "01.2027".into()
+            })
+        );
     }
 }

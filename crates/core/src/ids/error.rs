@@ -56,6 +56,18 @@ pub enum IdError {
     /// A person's IIN was required but a legal entity's BIN was given.
     #[error("a BIN was given where an IIN is required")]
     NotAnIin,
+    /// The IIN's date of birth is after today: a mistyped century digit, most often.
+    #[error("date of birth {date} is in the future")]
+    BornInFuture {
+        /// The date of birth, `DD.MM.YYYY`.
+        date: String,
+    },
+    /// The BIN's registration month is after this month.
+    #[error("registration month {month} is in the future")]
+    RegisteredInFuture {
+        /// The registration month, `MM.YYYY`.
+        month: String,
+    },
 }
 
 impl IdError {
@@ -71,6 +83,8 @@ impl IdError {
             IdError::ImpossibleMonth { .. } => "id-impossible-month",
             IdError::UnknownOfficeKind { .. } => "id-unknown-office",
             IdError::NotAnIin => "id-not-iin",
+            IdError::BornInFuture { .. } => "id-born-in-future",
+            IdError::RegisteredInFuture { .. } => "id-registered-in-future",
         }
     }
 
@@ -93,6 +107,8 @@ impl IdError {
                 vec![("digit", digit.to_string())]
             }
             IdError::ImpossibleMonth { month } => vec![("month", month.to_string())],
+            IdError::BornInFuture { date } => vec![("date", date.clone())],
+            IdError::RegisteredInFuture { month } => vec![("month", month.clone())],
             IdError::Unissuable | IdError::NotAnIin => Vec::new(),
         }
     }
@@ -125,6 +141,12 @@ mod tests {
             IdError::ImpossibleMonth { month: 14 },
             IdError::UnknownOfficeKind { digit: 9 },
             IdError::NotAnIin,
+            IdError::BornInFuture {
+                date: "01.06.2095".into(),
+            },
+            IdError::RegisteredInFuture {
+                month: "05.2031".into(),
+            },
         ]
     }
 

@@ -73,6 +73,23 @@ impl Iin {
         Iin::from_digits(&digits)
     }
 
+    /// [`Iin::parse`], refusing too a date of birth after `today`.
+    pub fn parse_on(s: &str, today: NaiveDate) -> Result<Iin, IdError> {
+        let iin = Iin::parse(s)?;
+        iin.ensure_born_by(today)?;
+        Ok(iin)
+    }
+
+    /// Refuses a date of birth after `today`: no one is born in the future.
+    pub fn ensure_born_by(&self, today: NaiveDate) -> Result<(), IdError> {
+        if self.birth_date > today {
+            return Err(IdError::BornInFuture {
+                date: self.birth_date.format("%d.%m.%Y").to_string(),
+            });
+        }
+        Ok(())
+    }
+
     /// Decodes digits already known to be an IIN's rather than a BIN's.
     pub(super) fn from_digits(digits: &Digits) -> Result<Iin, IdError> {
         let (century, sex) = century_and_sex(digits.digit(7))?;
@@ -261,5 +278,20 @@ mod tests {
             prop_assert_eq!(Iin::parse(&number), Ok(expected.clone()));
             prop_assert_eq!(TaxId::parse(&number), Ok(TaxId::Iin(expected)));
         }
+    }
+
+    #[test]
+    fn a_birth_date_after_today_is_refused_and_today_is_not() {
+        let today = date(2026, 12, 4);
+        assert_eq!(
+            Iin::parse_on("950601500126", today),
+            Err(IdError::BornInFuture {
+                date: "01.06.2095".into()
+            })
+        );
+        let born_today = Iin::parse("261204500007").unwrap();
+        assert!(born_today.ensure_born_by(today).is_ok());
+        assert!(born_today.ensure_born_by(date(2026, 12, 3)).is_err());
+        assert!(Iin::parse_on("900101300007", today).is_ok());
     }
 }

@@ -15,6 +15,7 @@ use std::fmt;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -65,6 +66,29 @@ impl TaxId {
             Some(entity_type) => Bin::from_digits(&digits, entity_type).map(TaxId::Bin),
             None => Iin::from_digits(&digits).map(TaxId::Iin),
         }
+    }
+
+    /// [`TaxId::parse`], refusing too a date of birth or a registration month after `today`
+    /// (the local calendar day): a century digit mistyped makes a person born in 2095.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use rastau_core::ids::{IdError, TaxId};
+    ///
+    /// let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    /// assert!(TaxId::parse_on("950601400120", today).is_ok());
+    /// assert_eq!(
+    ///     TaxId::parse_on("950601500126", today),
+    ///     Err(IdError::BornInFuture { date: "01.06.2095".into() })
+    /// );
+    /// ```
+    pub fn parse_on(s: &str, today: NaiveDate) -> Result<TaxId, IdError> {
+        let id = TaxId::parse(s)?;
+        match &id {
+            TaxId::Iin(iin) => iin.ensure_born_by(today)?,
+            TaxId::Bin(bin) => bin.ensure_registered_by(today)?,
+        }
+        Ok(id)
     }
 
     /// The twelve digits as entered, without surrounding whitespace.

@@ -24,7 +24,7 @@ impl Representative {
     /// A representative needs a person's IIN and a power of attorney in force `today`.
     pub fn validate(&self, today: NaiveDate) -> Result<()> {
         require("representativeName", &self.full_name)?;
-        Iin::parse(&self.iin)?;
+        Iin::parse_on(&self.iin, today)?;
         require("poaNumber", &self.poa_number)?;
         if self.poa_issued_on > today || self.poa_valid_until < self.poa_issued_on {
             return Err(Error::PowerOfAttorneyDates);

@@ -9,7 +9,7 @@ use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 pub const SECOND_CLERK_PASSWORD: &str = "clerk-pass-2";
 
 pub fn second_clerk_iin() -> String {
-    iin("91030350033")
+    iin("91030330033")
 }
 
 pub fn diploma() -> Document {
@@ -112,25 +112,25 @@ pub fn a_day() -> (Day, NaiveDate) {
     let today = day.desk.clock_now().date_naive();
     day.desk.as_clerk();
     day.open_key(&clerk_iin());
-    let first = day.visit(&iin("95060150012"), &[birth_certificate(), diploma()], true);
+    let first = day.visit(&iin("95060140012"), &[birth_certificate(), diploma()], true);
     day.certify(first, 1);
     day.certify(first, 2);
     day.close(first, 12);
-    let second = day.visit(&iin("87010150013"), &[birth_certificate(), diploma()], true);
+    let second = day.visit(&iin("87010130013"), &[birth_certificate(), diploma()], true);
     day.certify(second, 1);
     day.refuse(second, &[2], Ground::Defects);
     day.close(second, 20);
 
     day.as_second_clerk();
     day.open_key(&second_clerk_iin());
-    let third = day.visit(&iin("99121550014"), &[diploma()], false);
+    let third = day.visit(&iin("99121530014"), &[diploma()], false);
     day.refuse(third, &[1], Ground::NotPresented);
     day.close(third, 35);
 
     day.desk.clock.advance(Duration::days(1));
     day.as_second_clerk();
     day.open_key(&second_clerk_iin());
-    let tomorrow = day.visit(&iin("99121550014"), &[diploma()], false);
+    let tomorrow = day.visit(&iin("99121530014"), &[diploma()], false);
     day.refuse(tomorrow, &[1], Ground::NotPresented);
     day.close(tomorrow, 5);
     (day, today)

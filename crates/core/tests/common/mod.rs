@@ -193,7 +193,7 @@ pub fn audit_of(app: &mut Rastau, action: Action) -> AuditPage {
 /// The applicant most tests serve: a person who came in herself.
 pub fn person_applicant() -> Applicant {
     Applicant {
-        tax_id: iin("95060150012"),
+        tax_id: iin("95060140012"),
         surname: "Нұрланова".into(),
         given_name: "Әлия".into(),
         patronymic: "Серікқызы".into(),
