@@ -18,7 +18,7 @@ pub fn run() {
         .manage(ActiveVisit::default())
         .setup(move |app| {
             inbox::watch(app.handle().clone(), scan_folder);
-            state::keep_retention(app.handle().clone());
+            state::keep_sweeping(app.handle().clone());
             Ok(())
         })
         .invoke_handler(commands::handler())

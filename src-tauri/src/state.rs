@@ -4,8 +4,10 @@ use crate::launch::Options;
 use rastau_core::clock::SystemClock;
 use rastau_core::scans::CancelToken;
 use rastau_core::store::Store;
+use rastau_core::sweep::Sweep;
 use rastau_core::{demo, ErrorPayload, Rastau, Result};
 use std::sync::Mutex;
+use std::time::Duration;
 use tauri::Manager;
 
 pub struct Desk(Mutex<std::result::Result<Rastau, ErrorPayload>>);
@@ -35,22 +37,34 @@ fn start(options: &Options) -> Result<Rastau> {
         demo::fill(&mut store, chrono::Utc::now(), demo::Extent::Week)?;
     }
     let mut app = Rastau::new(store, Box::new(SystemClock));
-    // A failed sweep must not keep the counter closed; it is tried again within the hour.
-    if let Err(e) = app.start_up() {
-        tracing::warn!("start-up sweep: {e}");
-    }
+    app.prepare()?;
     Ok(app)
 }
 
-/// Runs the retention sweep as the day turns while the window stays open (rule 8 does not
-/// wait for a restart).
-pub fn keep_retention(handle: tauri::AppHandle) {
-    std::thread::spawn(move || loop {
-        std::thread::sleep(std::time::Duration::from_secs(15 * 60));
-        if let Err(e) = handle.state::<Desk>().with(Rastau::retention_if_due) {
-            tracing::warn!("retention sweep: {}", e.code);
+/// Sweeps the store behind the open window: the start's sweep at once, then the daily one as
+/// the day turns while the window stays open (rule 8 does not wait for a restart). A step at a
+/// time, letting go of the store between steps so that the clerk's commands go first; a failed
+/// sweep must not keep the counter closed, and is tried again within the quarter hour.
+pub fn keep_sweeping(handle: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        let desk = handle.state::<Desk>();
+        let mut sweep = desk.with(|app| app.start_sweep());
+        loop {
+            if let Err(e) = sweep.and_then(|mut sweep| sweep_through(&desk, &mut sweep)) {
+                tracing::warn!("sweep: {}", e.code);
+            }
+            std::thread::sleep(Duration::from_secs(15 * 60));
+            sweep = desk.with(|app| app.daily_sweep());
         }
     });
+}
+
+fn sweep_through(desk: &Desk, sweep: &mut Sweep) -> std::result::Result<(), ErrorPayload> {
+    while desk.with(|app| app.sweep_step(sweep))? {
+        // A command waiting for the store takes it before the next step does.
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    Ok(())
 }
 
 /// The scan in progress, so that the clerk can stop the feeder.

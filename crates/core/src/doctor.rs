@@ -3,44 +3,34 @@
 //! written before a crash stopped its record is such an orphan; a damaged or missing file is a
 //! loss to report at once.
 use crate::error::Result;
-use crate::store::{content_hash, Store};
+use crate::store::{content_hash, is_settled, Store};
+use rusqlite::Connection;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
-/// How the file store's temporary files begin: `put` writes one and renames it into place.
-const IN_FLIGHT: &str = ".tmp";
-
-/// Every column that names a stored file, with what the file is.
-const REFERENCES: &[(&str, &str)] = &[
+/// Every column that names a stored file, the condition under which a row still keeps it, and
+/// what the file is. Each column has an index (migrations 0007 and 0018): [`is_named`] asks
+/// them once per file.
+const REFERENCES: &[(&str, &str, &str, &str)] = &[
+    ("certified_copy", "pdf_hash", "removed_on IS NULL", "copy"),
     (
-        "SELECT pdf_hash FROM certified_copy WHERE removed_on IS NULL",
-        "copy",
-    ),
-    (
-        "SELECT signature_hash FROM certified_copy WHERE removed_on IS NULL",
+        "certified_copy",
+        "signature_hash",
+        "removed_on IS NULL",
         "copy-signature",
     ),
-    ("SELECT pdf_hash FROM refusal_notice", "notice"),
+    ("refusal_notice", "pdf_hash", "1", "notice"),
+    ("refusal_notice", "signature_hash", "1", "notice-signature"),
+    ("day_signoff", "pdf_hash", "1", "journal"),
+    ("day_signoff", "signature_hash", "1", "journal-signature"),
     (
-        "SELECT signature_hash FROM refusal_notice",
-        "notice-signature",
-    ),
-    ("SELECT pdf_hash FROM day_signoff", "journal"),
-    (
-        "SELECT signature_hash FROM day_signoff",
-        "journal-signature",
-    ),
-    (
-        "SELECT consent_scan_hash FROM visit WHERE consent_scan_hash IS NOT NULL",
+        "visit",
+        "consent_scan_hash",
+        "consent_scan_hash IS NOT NULL",
         "consent-scan",
     ),
-    (
-        "SELECT image_hash FROM scan_page WHERE removed_on IS NULL",
-        "page",
-    ),
-    (
-        "SELECT thumb_hash FROM scan_page WHERE removed_on IS NULL",
-        "thumbnail",
-    ),
+    ("scan_page", "image_hash", "removed_on IS NULL", "page"),
+    ("scan_page", "thumb_hash", "removed_on IS NULL", "thumbnail"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,39 +67,39 @@ pub fn check(store: &Store) -> Result<DoctorReport> {
             }
         }
     }
-    // A write in progress has not reached its name yet: another process's put is no orphan.
-    // What a crash left under such a name goes at the next start, with the orphans.
-    report.orphans = present
-        .into_keys()
-        .filter(|name| !name.starts_with(IN_FLIGHT))
-        .collect();
-    Ok(report)
-}
-
-/// Removes the files no record names: what a crash left between writing a file and its
-/// record, or between the retention sweep's commit and its removals. Only at start, before
-/// anything else writes. Returns how many went.
-pub fn remove_orphans(store: &Store) -> Result<usize> {
-    let named = named_files(store)?;
-    let files = store.files();
-    let mut removed = 0;
-    for (name, path) in files.all()? {
-        if !named.contains_key(&name) {
-            std::fs::remove_file(path)?;
-            removed += 1;
+    // A file written a moment ago may be another process's, its record on the way.
+    for (name, path) in present {
+        if is_settled(&path).unwrap_or(false) {
+            report.orphans.push(name);
         }
     }
-    Ok(removed)
+    Ok(report)
 }
 
 /// Each stored file's hash that a record names, once, with what the first such record is.
 pub(crate) fn named_files(store: &Store) -> Result<BTreeMap<String, &'static str>> {
     let mut named = BTreeMap::new();
-    for (sql, what) in REFERENCES {
-        let mut stmt = store.read().prepare(sql)?;
+    for (table, column, kept, what) in REFERENCES {
+        let sql = format!("SELECT {column} FROM {table} WHERE {kept}");
+        let mut stmt = store.read().prepare_cached(&sql)?;
         for hash in stmt.query_map([], |r| r.get::<_, String>(0))? {
             named.entry(hash?).or_insert(*what);
         }
     }
     Ok(named)
+}
+
+/// Whether a record still keeps the file of `hash`: a lookup per column, by its index, so that
+/// asking it of every file on disk costs what is on disk, not the store's history.
+pub(crate) fn is_named(conn: &Connection, hash: &str) -> Result<bool> {
+    static QUERY: LazyLock<String> = LazyLock::new(|| {
+        let lookups = REFERENCES
+            .iter()
+            .map(|(table, column, kept, _)| {
+                format!("EXISTS (SELECT 1 FROM {table} WHERE {column} = ?1 AND {kept})")
+            })
+            .collect::<Vec<_>>();
+        format!("SELECT {}", lookups.join(" OR "))
+    });
+    Ok(conn.query_row(&QUERY, [hash], |row| row.get(0))?)
 }

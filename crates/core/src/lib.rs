@@ -29,6 +29,7 @@ pub mod session;
 pub mod setting;
 pub mod signing_key;
 pub mod store;
+pub mod sweep;
 pub mod trust;
 pub mod verify;
 pub mod visit;

@@ -5,7 +5,7 @@
 //! data. A hand-over never extends `keep_until`.
 //!
 //! The marks are committed first and the files removed after: a crash in between leaves files
-//! no record names, which the start-up sweep of [`doctor::remove_orphans`] takes away.
+//! no record names, which the start-up [`sweep`](crate::sweep) takes away.
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
 use crate::copy::KEEP_MONTHS;
@@ -30,50 +30,90 @@ pub struct RetentionReport {
     pub files: u32,
 }
 
-/// Removes what rule 8 no longer lets the store keep at `now`; `by` is the supervisor who
-/// asked, or `None` for the daily sweep.
-fn run(store: &mut Store, by: Option<&Account>, now: DateTime<Utc>) -> Result<RetentionReport> {
-    let event = |action| match by {
-        Some(account) => Event::by(account, action),
-        None => Event::system(action),
-    };
-    let (mut report, hashes) = store.write(|tx| {
-        let mut hashes = vec![];
-        let copies = mark_copies(tx, now, &mut hashes)?;
-        for &(id, ref detail) in &copies {
-            event(Action::CopyRemoved)
-                .on(Record::Copy(id))
-                .detail(detail)
-                .append(tx, now)?;
-        }
-        let pages = mark_pages(tx, now, &mut hashes)?;
-        let report = RetentionReport {
-            copies: copies.len() as u32,
-            pages,
-            files: 0,
-        };
-        event(Action::RetentionRun)
-            .detail(format!("{} {}", report.copies, report.pages))
-            .append(tx, now)?;
-        setting::set(
-            tx,
-            setting::RETENTION_DAY,
-            &dates::local_day(now).to_string(),
-        )?;
-        Ok((report, hashes))
-    })?;
-    // The same bytes may be named by a record still kept (a page scanned twice).
-    let named = doctor::named_files(store)?;
-    let files = store.files();
-    for hash in hashes {
-        if !named.contains_key(&hash) && files.remove(&hash)? {
-            report.files += 1;
-        }
-    }
-    Ok(report)
+/// Copies, or pages, marked in one transaction: a backlog of a million copies goes in steps
+/// that each hold the store for a moment, so a clerk's command never waits behind it.
+const CHUNK: u32 = 500;
+
+/// One run of the sweep at `now`, for the supervisor who asked (`by`) or the daily sweep
+/// (`None`), taken a chunk at a time.
+pub(crate) struct Retention {
+    by: Option<Account>,
+    now: DateTime<Utc>,
+    report: RetentionReport,
 }
 
-/// Marks the copies due at `now` removed; their ids with a detail for the audit.
+impl Retention {
+    pub(crate) fn new(by: Option<Account>, now: DateTime<Utc>) -> Retention {
+        Retention {
+            by,
+            now,
+            report: RetentionReport::default(),
+        }
+    }
+
+    /// Removes what rule 8 no longer lets the store keep, to the end.
+    pub(crate) fn run(mut self, store: &mut Store) -> Result<RetentionReport> {
+        while self.step(store)? {}
+        Ok(self.finished())
+    }
+
+    /// What the run removed.
+    pub(crate) fn finished(self) -> RetentionReport {
+        self.report
+    }
+
+    /// Marks one chunk removed, with its audit entries, then takes its files away; `true`
+    /// while more is due. The last step records the run and the day it ran.
+    pub(crate) fn step(&mut self, store: &mut Store) -> Result<bool> {
+        let (by, now) = (self.by.as_ref(), self.now);
+        let event = |action| match by {
+            Some(account) => Event::by(account, action),
+            None => Event::system(action),
+        };
+        let report = &mut self.report;
+        let (more, hashes) = store.write(|tx| {
+            let mut hashes = vec![];
+            let copies = mark_copies(tx, now, &mut hashes)?;
+            for &(id, ref detail) in &copies {
+                event(Action::CopyRemoved)
+                    .on(Record::Copy(id))
+                    .detail(detail)
+                    .append(tx, now)?;
+            }
+            // A full chunk of copies is this step's share; pages wait for the next.
+            let full = copies.len() == CHUNK as usize;
+            let pages = if full {
+                0
+            } else {
+                mark_pages(tx, now, &mut hashes)?
+            };
+            let more = full || pages == CHUNK;
+            report.copies += copies.len() as u32;
+            report.pages += pages;
+            if !more {
+                event(Action::RetentionRun)
+                    .detail(format!("{} {}", report.copies, report.pages))
+                    .append(tx, now)?;
+                setting::set(
+                    tx,
+                    setting::RETENTION_DAY,
+                    &dates::local_day(now).to_string(),
+                )?;
+            }
+            Ok((more, hashes))
+        })?;
+        // The same bytes may be named by a record still kept (a page scanned twice).
+        let files = store.files();
+        for hash in hashes {
+            if !doctor::is_named(store.read(), &hash)? && files.remove(&hash)? {
+                self.report.files += 1;
+            }
+        }
+        Ok(more)
+    }
+}
+
+/// Marks a chunk of the copies due at `now` removed; their ids with a detail for the audit.
 fn mark_copies(
     tx: &Transaction,
     now: DateTime<Utc>,
@@ -81,11 +121,12 @@ fn mark_copies(
 ) -> Result<Vec<(i64, String)>> {
     let mut stmt = tx.prepare(
         "UPDATE certified_copy SET removed_on = :now
-          WHERE removed_on IS NULL AND keep_until <= :now
+          WHERE id IN (SELECT id FROM certified_copy
+                        WHERE removed_on IS NULL AND keep_until <= :now LIMIT :chunk)
          RETURNING id, pdf_hash, signature_hash, certified_at",
     )?;
     let mut copies = vec![];
-    let mut rows = stmt.query(named_params! { ":now": now })?;
+    let mut rows = stmt.query(named_params! { ":now": now, ":chunk": CHUNK })?;
     while let Some(row) = rows.next()? {
         let (id, pdf, signature): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
         let certified_at: DateTime<Utc> = row.get(3)?;
@@ -95,17 +136,20 @@ fn mark_copies(
     Ok(copies)
 }
 
-/// Marks the pages of visits ended six months before `now` removed; how many.
+/// Marks a chunk of the pages of visits ended six months before `now` removed; how many.
+/// Found from the pages still kept (an index of them alone), not from every visit ever made.
 fn mark_pages(tx: &Transaction, now: DateTime<Utc>, hashes: &mut Vec<String>) -> Result<u32> {
     let ended_before = now - Months::new(KEEP_MONTHS);
     let mut stmt = tx.prepare(
         "UPDATE scan_page SET removed_on = :now
-          WHERE removed_on IS NULL
-            AND visit_id IN (SELECT id FROM visit WHERE ended_at <= :ended_before)
+          WHERE id IN (SELECT page.id FROM scan_page page JOIN visit ON visit.id = page.visit_id
+                        WHERE page.removed_on IS NULL AND visit.ended_at <= :ended_before
+                        LIMIT :chunk)
          RETURNING image_hash, thumb_hash",
     )?;
     let mut count = 0;
-    let mut rows = stmt.query(named_params! { ":now": now, ":ended_before": ended_before })?;
+    let mut rows =
+        stmt.query(named_params! { ":now": now, ":ended_before": ended_before, ":chunk": CHUNK })?;
     while let Some(row) = rows.next()? {
         hashes.extend([row.get(0)?, row.get(1)?]);
         count += 1;
@@ -117,37 +161,22 @@ impl Rastau {
     /// Runs the sweep now, on a supervisor's request.
     pub fn run_retention(&mut self) -> Result<RetentionReport> {
         let me = self.supervisor()?;
-        let now = self.now();
-        run(&mut self.store, Some(&me), now)
+        Retention::new(Some(me), self.now()).run(&mut self.store)
     }
 
-    /// Runs the sweep unless it ran today already: at start, and as the day turns while the
-    /// window stays open.
+    /// Runs the sweep unless it ran today already.
     pub fn retention_if_due(&mut self) -> Result<Option<RetentionReport>> {
+        self.retention_due()?
+            .map(|run| run.run(&mut self.store))
+            .transpose()
+    }
+
+    /// The daily sweep, unless it ran today already: at start, and as the day turns while the
+    /// window stays open.
+    pub(crate) fn retention_due(&self) -> Result<Option<Retention>> {
         let now = self.now();
         let today = dates::local_day(now).to_string();
-        if setting::get(self.store.read(), setting::RETENTION_DAY)?.as_deref() == Some(&today) {
-            return Ok(None);
-        }
-        run(&mut self.store, None, now).map(Some)
-    }
-
-    /// What the app does before anyone works: a seal key that an earlier build kept in the
-    /// database moved out to its file, leftovers of an interrupted write removed (both
-    /// audited), then the day's retention sweep.
-    pub fn start_up(&mut self) -> Result<Option<RetentionReport>> {
-        let (dir, now) = (self.store.dir().to_owned(), self.now());
-        self.store
-            .write(|tx| crate::seal::move_legacy_key(tx, &dir, now))?;
-        let removed = doctor::remove_orphans(&self.store)?;
-        if removed > 0 {
-            let now = self.now();
-            self.store.write(|tx| {
-                Event::system(Action::LeftoversRemoved)
-                    .detail(removed.to_string())
-                    .append(tx, now)
-            })?;
-        }
-        self.retention_if_due()
+        let ran = setting::get(self.store.read(), setting::RETENTION_DAY)?;
+        Ok((ran.as_deref() != Some(&today)).then(|| Retention::new(None, now)))
     }
 }

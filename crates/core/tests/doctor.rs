@@ -1,5 +1,5 @@
 //! `doctor` on a real store: healthy after a certification; then a changed file, a missing
-//! file and a stray file are each named.
+//! file and a stray file are each named; a file written a moment ago is not (yet) a stray.
 mod common;
 
 use common::*;
@@ -23,7 +23,9 @@ fn a_changed_a_missing_and_a_stray_file_are_named() {
     fs::write(&pdf, bytes).unwrap();
     fs::remove_file(files.path(&copy.signature_hash)).unwrap();
     let stray = pdf.with_file_name(".tmpAbC123");
-    fs::write(&stray, b"half a file").unwrap();
+    left_long_ago(&stray, b"half a file");
+    // Another process's write, its record on the way, is no stray yet.
+    files.put(b"a record is on its way").unwrap();
 
     let report = doctor::check(store).unwrap();
     assert!(!report.healthy());

@@ -147,8 +147,11 @@ fn start_up_removes_the_leftovers_of_an_interrupted_write() {
     let (counter, copy) = certified();
     let files = counter.desk.app.store().files();
     let leftover = files.path(&copy.pdf_hash).with_file_name(".tmpAbC123");
-    std::fs::write(&leftover, b"half a file").unwrap();
-    let stray = files.put(b"a file whose record never came").unwrap();
+    left_long_ago(&leftover, b"half a file");
+    let stray_bytes = b"a file whose record never came";
+    let stray = rastau_core::store::content_hash(stray_bytes);
+    std::fs::create_dir_all(files.path(&stray).parent().unwrap()).unwrap();
+    left_long_ago(&files.path(&stray), stray_bytes);
     assert!(!doctor::check(counter.desk.app.store()).unwrap().healthy());
 
     let mut desk = counter.desk.restart();
@@ -159,5 +162,62 @@ fn start_up_removes_the_leftovers_of_an_interrupted_write() {
     assert!(doctor::check(desk.app.store()).unwrap().healthy());
     desk.as_supervisor();
     let entries = audit_of(&mut desk.app, Action::LeftoversRemoved);
-    assert_eq!(entries.entries[0].detail, "2");
+    let removed: u32 = entries
+        .entries
+        .iter()
+        .map(|e| e.detail.parse::<u32>().unwrap())
+        .sum();
+    assert_eq!(removed, 2);
+}
+
+/// The `rastau` command may have just written a file whose record it is about to commit.
+#[test]
+fn a_file_written_a_moment_ago_is_no_leftover_yet() {
+    let (counter, _) = certified();
+    let files = counter.desk.app.store().files();
+    let fresh = files.put(b"a record is on its way").unwrap();
+    let mut desk = counter.desk.restart();
+    desk.app.start_up().unwrap();
+    assert!(files.path(&fresh).is_file());
+}
+
+/// Bytes stored again are new again: the sweep must not take a file a record is about to name.
+#[test]
+fn storing_bytes_already_kept_makes_their_file_young() {
+    let (counter, _) = certified();
+    let files = counter.desk.app.store().files();
+    let bytes = b"scanned twice";
+    let hash = rastau_core::store::content_hash(bytes);
+    std::fs::create_dir_all(files.path(&hash).parent().unwrap()).unwrap();
+    left_long_ago(&files.path(&hash), bytes);
+    files.put(bytes).unwrap();
+    let mut desk = counter.desk.restart();
+    desk.app.start_up().unwrap();
+    assert!(files.path(&hash).is_file());
+}
+
+/// The window sweeps a step at a time, letting go of the store between steps.
+#[test]
+fn the_sweep_goes_in_steps_and_the_days_second_finds_nothing_to_do() {
+    let (mut counter, copy) = certified();
+    let desk = &mut counter.desk;
+    let now = desk.clock_now();
+    desk.clock
+        .advance(copy.keep_until + Duration::days(1) - now);
+    let mut sweep = desk.app.start_sweep().unwrap();
+    let mut steps = 1;
+    while desk.app.sweep_step(&mut sweep).unwrap() {
+        assert_eq!(sweep.retention(), None, "retention comes last");
+        steps += 1;
+    }
+    assert!(
+        steps > 2,
+        "a step per fan folder, then the retention: {steps}"
+    );
+    assert_eq!(sweep.retention().unwrap().copies, 1);
+    assert!(!desk.app.store().files().path(&copy.pdf_hash).exists());
+
+    let mut again = desk.app.daily_sweep().unwrap();
+    assert!(!desk.app.sweep_step(&mut again).unwrap());
+    assert_eq!(again.retention(), None, "once a day");
 }

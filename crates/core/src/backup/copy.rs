@@ -22,6 +22,7 @@ pub(super) fn write(
     now: DateTime<Utc>,
     seal_key: bool,
 ) -> Result<BackupReport> {
+    ensure_room(store, folder)?;
     let database = snapshot(store, &folder.join(DATABASE_FILE))?;
     let mut report = BackupReport {
         folder: folder.display().to_string(),
@@ -62,6 +63,40 @@ pub(super) fn write(
         .and_then(|dir| dir.sync_all())
         .map_err(|e| folder_error(folder, e))?;
     Ok(report)
+}
+
+/// Refuses at once a folder without room for the database and every named file: SQLite
+/// reports running out of room in the middle of a snapshot as a bare I/O failure, and a
+/// supervisor would rather know before anything is written.
+fn ensure_room(store: &Store, folder: &Path) -> Result<()> {
+    let database: i64 = store.read().query_row(
+        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        [],
+        |row| row.get(0),
+    )?;
+    let files = store.files();
+    let mut needed = database.unsigned_abs();
+    for hash in doctor::named_files(store)?.into_keys() {
+        needed += fs::metadata(files.path(&hash)).map_or(0, |m| m.len());
+    }
+    if free_bytes(folder).map_err(|e| folder_error(folder, e))? < needed {
+        return Err(Error::Io(std::io::ErrorKind::StorageFull.into()));
+    }
+    Ok(())
+}
+
+/// The bytes an unprivileged writer may still put on the file system holding `folder`.
+fn free_bytes(folder: &Path) -> std::io::Result<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(folder.as_os_str().as_bytes())?;
+    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `path` is a NUL-terminated string and `stats` is written whole on success.
+    if unsafe { libc::statvfs(path.as_ptr(), stats.as_mut_ptr()) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: statvfs returned 0, so it filled `stats`.
+    let stats = unsafe { stats.assume_init() };
+    Ok(stats.f_bavail as u64 * stats.f_frsize as u64)
 }
 
 /// The database copied page by page while it stays open, then hashed.

@@ -5,6 +5,7 @@ use sha2::{Digest, Sha256};
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Folder of the files inside the data folder.
 pub const FILES_DIR: &str = "files";
@@ -21,6 +22,16 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// How long a file no record names is left alone after it was written: another process (the
+/// `rastau` command) may have written it a moment ago and be about to commit its record.
+pub const SETTLED: Duration = Duration::from_secs(15 * 60);
+
+/// Whether the file at `path` was last stored longer than [`SETTLED`] ago.
+pub fn is_settled(path: &Path) -> std::io::Result<bool> {
+    let modified = fs::metadata(path)?.modified()?;
+    Ok(modified <= SystemTime::now() - SETTLED)
 }
 
 pub struct Files {
@@ -50,22 +61,41 @@ impl Files {
     /// write), with its path.
     pub fn all(&self) -> Result<Vec<(String, PathBuf)>> {
         let mut found = Vec::new();
-        if !self.root.is_dir() {
-            return Ok(found);
-        }
-        for fan in fs::read_dir(&self.root)? {
-            let fan = fan?.path();
-            if !fan.is_dir() {
-                found.push((file_name(&fan), fan));
-                continue;
-            }
-            for file in fs::read_dir(&fan)? {
-                let path = file?.path();
-                found.push((file_name(&path), path));
-            }
+        for fan in self.fans()? {
+            found.extend(Files::in_fan(&fan)?);
         }
         found.sort();
         Ok(found)
+    }
+
+    /// The folders of the fan-out, each a bounded share of the files; a stray file at the top
+    /// counts as a folder of its own.
+    pub fn fans(&self) -> Result<Vec<PathBuf>> {
+        if !self.root.is_dir() {
+            return Ok(vec![]);
+        }
+        let mut fans = fs::read_dir(&self.root)?
+            .map(|entry| Ok(entry?.path()))
+            .collect::<Result<Vec<_>>>()?;
+        fans.sort();
+        Ok(fans)
+    }
+
+    /// The files of one fan folder by name, with their paths; a folder gone meanwhile has none.
+    pub fn in_fan(fan: &Path) -> Result<Vec<(String, PathBuf)>> {
+        if !fan.is_dir() {
+            return Ok(if fan.exists() {
+                vec![(file_name(fan), fan.to_owned())]
+            } else {
+                vec![]
+            });
+        }
+        fs::read_dir(fan)?
+            .map(|entry| {
+                let path = entry?.path();
+                Ok((file_name(&path), path))
+            })
+            .collect()
     }
 
     /// Stores `bytes` and returns their hash. Written to a temporary file, flushed to disk and
@@ -74,6 +104,11 @@ impl Files {
         let hash = content_hash(bytes);
         let path = self.path(&hash);
         if path.is_file() {
+            // Stored again now: the start-up sweep leaves young files alone (see `sweep`).
+            File::options()
+                .append(true)
+                .open(&path)?
+                .set_modified(SystemTime::now())?;
             return Ok(hash);
         }
         let dir = path.parent().expect("a hash path has a folder");

@@ -21,6 +21,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0013_handover_states.sql"),
     include_str!("migrations/0014_sheets_and_presence.sql"),
     include_str!("migrations/0015_paper_languages.sql"),
+    include_str!("migrations/0018_file_lookups.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

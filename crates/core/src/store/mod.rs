@@ -7,7 +7,7 @@ mod location;
 mod migrations;
 pub(crate) mod swap;
 
-pub use files::{content_hash, Files, Pending, FILES_DIR};
+pub use files::{content_hash, is_settled, Files, Pending, FILES_DIR, SETTLED};
 pub use location::{default_data_dir, demo_data_dir, DATA_DIR_ENV};
 
 use crate::error::{Error, Result};

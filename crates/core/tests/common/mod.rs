@@ -310,3 +310,15 @@ impl Counter {
             .collect()
     }
 }
+
+/// Writes a file as a crash long ago left it: no record, and settled.
+pub fn left_long_ago(path: &std::path::Path, bytes: &[u8]) {
+    std::fs::write(path, bytes).unwrap();
+    let then = std::time::SystemTime::now() - rastau_core::store::SETTLED * 2;
+    std::fs::File::options()
+        .append(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+}
