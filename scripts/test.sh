@@ -28,6 +28,8 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
   stage bindings-fresh git diff --exit-code --stat -- ui/src/bindings
 fi
 stage app-build cargo build -p rastau-app -p rastau-cli
+# The Debian package of that build, which an E2E test unpacks and starts.
+stage package scripts/package.sh --debug
 
 start_display() {
   for n in $(seq 90 120); do

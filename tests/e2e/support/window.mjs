@@ -55,8 +55,8 @@ export function freshStore({ demo = false } = {}) {
 export class Window {
   /** `port` and `port + 1` (WebKitWebDriver's) must be free; give each test file its own.
    * `ready` is what the first screen shows; `env` adds to the app's environment, `args` to its
-   * command line. */
-  static async open(dataDir, port, ready = '[data-testid="first-start"], [data-testid="login"]', env = {}, args = []) {
+   * command line; `app` is the window's program (the one built for the tests unless given). */
+  static async open(dataDir, port, ready = '[data-testid="first-start"], [data-testid="login"]', env = {}, args = [], app = APP) {
     // Its own process group, so closing kills WebKitWebDriver and the app with it.
     const driverProcess = spawn(
       TAURI_DRIVER,
@@ -72,7 +72,7 @@ export class Window {
       const driver = await withTimeout(
         new Builder()
           .usingServer(`http://127.0.0.1:${port}/`)
-          .withCapabilities({ browserName: "wry", "tauri:options": { application: APP, args } })
+          .withCapabilities({ browserName: "wry", "tauri:options": { application: app, args } })
           .build(),
         60_000,
         "creating the WebDriver session",
