@@ -586,7 +586,7 @@ impl Rastau {
         meta: &PdfSignatureMeta,
     ) -> Result<SignedFiles> {
         let signed = rastau_sign::sign_pdf(pdf, signer, meta)?;
-        let signature = signer.sign_detached(&signed)?;
+        let signature = signer.sign_detached(&signed, meta.signing_time)?;
         let mut pending = self.store.files().pending();
         Ok(SignedFiles {
             pdf_hash: pending.put(&signed)?,

@@ -2,7 +2,7 @@
 //! signatures with the clerk's own key → files stored by hash → the copy kept six months.
 mod common;
 
-use chrono::Duration;
+use chrono::{Duration, Timelike};
 use common::*;
 use rastau_core::copy::KEEP_MONTHS;
 use rastau_core::i18n::Messages;
@@ -61,6 +61,10 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     assert_eq!(in_pdf.signer.iin.as_deref(), Some(clerk_iin().as_str()));
     let beside = verify_detached(&pdf, &signature, &c.pki.trust(), c.desk.clock_now()).unwrap();
     assert!(beside.intact && beside.trusted);
+    // One clock: both signatures claim the moment the record says, not the computer's.
+    let certified_at = copy.certified_at.with_nanosecond(0).unwrap();
+    assert_eq!(in_pdf.signing_time, Some(certified_at));
+    assert_eq!(beside.signing_time, Some(certified_at));
 
     // The sheet says the one Law sentence and how to check its QR code, in both languages.
     let sheet = poppler::one_line(&poppler::text_of(&pdf, "certified-copy"));

@@ -17,7 +17,7 @@ fn verifying_a_bomb_with_its_own_signature_is_refused_before_lopdf_inflates_it()
     let p12 = pki.clerk(&common::clerk_iin(), ClerkOptions::default());
     let signature = Pkcs12Signer::open(&p12, PASSWORD)
         .unwrap()
-        .sign_detached(&pdf)
+        .sign_detached(&pdf, chrono::Utc::now())
         .unwrap();
     let err = desk.app.verify_file(&pdf, Some(&signature)).unwrap_err();
     assert_eq!(err.code(), "sign-pdf-expands", "{err}");

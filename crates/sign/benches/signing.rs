@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("sign_6mb_copy");
     group.sample_size(20);
     group.bench_function("rastau_cades_detached", |b| {
-        b.iter(|| signer.sign_detached(&data).unwrap())
+        b.iter(|| signer.sign_detached(&data, chrono::Utc::now()).unwrap())
     });
     let out = dir.path().join("copy.p7s");
     group.bench_function("openssl_cms_sign_process", |b| {

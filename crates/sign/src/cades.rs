@@ -1,28 +1,113 @@
-//! CAdES-BES with OpenSSL's CMS: a detached SignedData over the exact bytes given.
+//! CAdES-BES with OpenSSL's CMS: a detached SignedData over the exact bytes given, its
+//! signing-time the application's clock, not the computer's.
+//!
+//! `CMS_sign` stamps signing-time from the system clock itself. The signer is therefore added
+//! by hand (`CMS_add1_signer` on a partial SignedData), the signing-time attribute set before
+//! `CMS_final` signs (OpenSSL adds its own only when none is there). The Rust crates bind
+//! neither call: they are declared below, against the libcrypto openssl-sys links.
 use crate::error::SignError;
+use chrono::{DateTime, Utc};
+use foreign_types::{ForeignType, ForeignTypeRef};
+use openssl::asn1::Asn1Time;
 use openssl::cms::{CMSOptions, CmsContentInfo};
+use openssl::error::ErrorStack;
+use openssl::nid::Nid;
 use openssl::pkey::{PKeyRef, Private};
 use openssl::stack::StackRef;
 use openssl::x509::{X509Ref, X509};
+use openssl_sys::{CMS_ContentInfo, ASN1_STRING, BIO, EVP_MD, EVP_PKEY, X509 as RawX509};
+use std::ffi::{c_int, c_uint, c_void};
+use std::ptr;
 
 /// `CMS_CADES` of OpenSSL 3: adds the ESS signing-certificate-v2 attribute that binds the
 /// signature to the certificate. The Rust crate has no name for it.
 const CADES: CMSOptions = CMSOptions::from_bits_retain(0x10_0000);
 
-/// Signs `data` with `key`; `cert` and the `chain` from the key file travel inside the
+/// `CMS_SignerInfo`, opaque.
+enum SignerInfo {}
+
+extern "C" {
+    fn CMS_add1_signer(
+        cms: *mut CMS_ContentInfo,
+        signer: *mut RawX509,
+        key: *mut EVP_PKEY,
+        md: *const EVP_MD,
+        flags: c_uint,
+    ) -> *mut SignerInfo;
+    fn CMS_signed_add1_attr_by_NID(
+        si: *mut SignerInfo,
+        nid: c_int,
+        kind: c_int,
+        bytes: *const c_void,
+        len: c_int,
+    ) -> c_int;
+    fn CMS_final(
+        cms: *mut CMS_ContentInfo,
+        data: *mut BIO,
+        dcont: *mut BIO,
+        flags: c_uint,
+    ) -> c_int;
+}
+
+/// Signs `data` with `key` at `at`; `cert` and the `chain` from the key file travel inside the
 /// signature so a verifier can build the path to the root without fetching anything.
 pub(crate) fn sign_detached(
     cert: &X509Ref,
     key: &PKeyRef<Private>,
     chain: Option<&StackRef<X509>>,
     data: &[u8],
+    at: DateTime<Utc>,
 ) -> Result<Vec<u8>, SignError> {
     // BINARY: the bytes are signed as they are, never as MIME text with CRLF line ends.
     // NOSMIMECAP: e-mail capabilities mean nothing in a document signature.
-    // OpenSSL adds signing-time itself whenever signed attributes are present.
     let flags = CMSOptions::BINARY | CMSOptions::DETACHED | CMSOptions::NOSMIMECAP | CADES;
-    let cms = CmsContentInfo::sign(Some(cert), Some(key), chain, Some(data), flags)?;
-    Ok(cms.to_der()?)
+    let time = Asn1Time::from_unix(at.timestamp())?;
+    let len = c_int::try_from(data.len()).map_err(|_| SignError::Crypto {
+        detail: format!("{} bytes are too many to sign at once", data.len()),
+    })?;
+    // SAFETY: every pointer passed is live for the call (owned by the arguments, `time` or the
+    // `cms` that `CmsContentInfo` takes ownership of right away); each result is checked.
+    unsafe {
+        let partial = CMSOptions::PARTIAL | flags;
+        let chain = chain.map_or(ptr::null_mut(), |c| c.as_ptr());
+        let raw = openssl_sys::CMS_sign(
+            ptr::null_mut(),
+            ptr::null_mut(),
+            chain,
+            ptr::null_mut(),
+            partial.bits(),
+        );
+        if raw.is_null() {
+            return Err(ErrorStack::get().into());
+        }
+        let cms = CmsContentInfo::from_ptr(raw);
+        let si = CMS_add1_signer(
+            raw,
+            cert.as_ptr(),
+            key.as_ptr(),
+            ptr::null(),
+            partial.bits(),
+        );
+        if si.is_null() {
+            return Err(ErrorStack::get().into());
+        }
+        let asn1 = time.as_ptr() as *const ASN1_STRING;
+        let kind = openssl_sys::ASN1_STRING_type(asn1);
+        let nid = Nid::PKCS9_SIGNINGTIME.as_raw();
+        if CMS_signed_add1_attr_by_NID(si, nid, kind, asn1.cast(), -1) != 1 {
+            return Err(ErrorStack::get().into());
+        }
+        let bio = openssl_sys::BIO_new_mem_buf(data.as_ptr().cast(), len);
+        if bio.is_null() {
+            return Err(ErrorStack::get().into());
+        }
+        let done = CMS_final(raw, bio, ptr::null_mut(), flags.bits());
+        openssl_sys::BIO_free_all(bio);
+        if done != 1 {
+            return Err(ErrorStack::get().into());
+        }
+        Ok(cms.to_der()?)
+    }
 }
 
 #[cfg(test)]
@@ -36,12 +121,14 @@ mod tests {
         let pki = TestPki::new();
         let p12 = pki.clerk("900101300007", ClerkOptions::default());
         let signer = Pkcs12Signer::open(&p12, PASSWORD).unwrap();
-        let before = chrono::Utc::now() - chrono::Duration::seconds(2);
-        let signature = signer.sign_detached(b"scan of an ID card").unwrap();
+        // The application's clock, not the computer's: a moment the computer is not at.
+        let at = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:15:30Z")
+            .unwrap()
+            .to_utc();
+        let signature = signer.sign_detached(b"scan of an ID card", at).unwrap();
         let parts = read_signed_data(&signature).unwrap();
         assert!(parts.attributes.contains(&SIGNING_CERTIFICATE_V2));
-        let time = parts.signing_time.expect("signing-time attribute");
-        assert!(time >= before && time <= chrono::Utc::now(), "{time}");
+        assert_eq!(parts.signing_time, Some(at));
         // The clerk's certificate and the CA's.
         assert_eq!(parts.certificates.len(), 2);
     }

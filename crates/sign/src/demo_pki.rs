@@ -94,7 +94,7 @@ mod tests {
         let trust =
             TrustAnchors::new(CaCertificate::read_all(&ca.certificate_pem().unwrap()).unwrap());
         check_chain(&signer, &trust, a_week_ago).unwrap();
-        let signature = signer.sign_detached(b"page").unwrap();
+        let signature = signer.sign_detached(b"page", a_week_ago).unwrap();
         assert!(
             verify_detached(b"page", &signature, &trust, a_week_ago)
                 .unwrap()

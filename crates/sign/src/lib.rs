@@ -19,7 +19,7 @@
 //! let now = chrono::Utc::now();
 //! check_signer(signer.certificate(), "900101300007", now)?;
 //! check_chain(&signer, &pki.trust(), now)?;
-//! let signature = signer.sign_detached(b"scanned page")?;
+//! let signature = signer.sign_detached(b"scanned page", now)?;
 //! let v = verify_detached(b"scanned page", &signature, &pki.trust(), now)?;
 //! assert!(v.intact && v.trusted);
 //! # Ok::<(), rastau_sign::SignError>(())

@@ -3,6 +3,7 @@ use crate::cades;
 use crate::certificate::CertificateInfo;
 use crate::error::SignError;
 use crate::signer::Signer;
+use chrono::{DateTime, Utc};
 use openssl::error::ErrorStack;
 use openssl::pkcs12::Pkcs12;
 use openssl::pkey::{Id, PKey, Private};
@@ -79,8 +80,8 @@ impl Signer for Pkcs12Signer {
         chain.filter_map(|cert| cert.to_der().ok()).collect()
     }
 
-    fn sign_detached(&self, data: &[u8]) -> Result<Vec<u8>, SignError> {
-        cades::sign_detached(&self.cert, &self.key, self.chain.as_deref(), data)
+    fn sign_detached(&self, data: &[u8], at: DateTime<Utc>) -> Result<Vec<u8>, SignError> {
+        cades::sign_detached(&self.cert, &self.key, self.chain.as_deref(), data, at)
     }
 }
 

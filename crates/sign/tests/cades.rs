@@ -49,7 +49,7 @@ fn a_signed_file_verifies_with_openssl_and_with_us() {
     let pki = TestPki::new();
     let ca = pki.write_ca(dir.path()).unwrap();
     let signature = signer(&pki, ClerkOptions::default())
-        .sign_detached(DOCUMENT)
+        .sign_detached(DOCUMENT, Utc::now())
         .unwrap();
 
     let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &signature, &ca);
@@ -68,7 +68,7 @@ fn openssl_sees_cades_attributes() {
     let pki = TestPki::new();
     let p7s = dir.path().join("s.p7s");
     let signature = signer(&pki, ClerkOptions::default())
-        .sign_detached(DOCUMENT)
+        .sign_detached(DOCUMENT, Utc::now())
         .unwrap();
     std::fs::write(&p7s, signature).unwrap();
     let output = run(
@@ -98,7 +98,7 @@ fn one_changed_byte_fails_openssl_and_us() {
     let pki = TestPki::new();
     let ca = pki.write_ca(dir.path()).unwrap();
     let signature = signer(&pki, ClerkOptions::default())
-        .sign_detached(DOCUMENT)
+        .sign_detached(DOCUMENT, Utc::now())
         .unwrap();
     let mut changed = DOCUMENT.to_vec();
     changed[7] ^= 0x01;
@@ -116,7 +116,7 @@ fn a_signature_from_another_ca_is_intact_but_not_trusted() {
     let (pki, stranger) = (TestPki::new(), TestPki::new());
     let ca = pki.write_ca(dir.path()).unwrap();
     let signature = signer(&stranger, ClerkOptions::default())
-        .sign_detached(DOCUMENT)
+        .sign_detached(DOCUMENT, Utc::now())
         .unwrap();
 
     let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &signature, &ca);
@@ -134,7 +134,9 @@ fn a_signature_made_with_an_expired_key_is_not_trusted() {
         ..ClerkOptions::default()
     };
     // The key file itself opens: refusing it is check_signer's job, tested elsewhere.
-    let signature = signer(&pki, expired).sign_detached(DOCUMENT).unwrap();
+    let signature = signer(&pki, expired)
+        .sign_detached(DOCUMENT, Utc::now())
+        .unwrap();
     let v = verify_detached(DOCUMENT, &signature, &pki.trust(), Utc::now()).unwrap();
     assert!(v.intact && !v.trusted, "{v:?}");
 }

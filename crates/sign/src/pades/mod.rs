@@ -95,7 +95,7 @@ pub fn sign_pdf(
         }
     }
     let mut out = update.finish(trailer, prev, form, xref_id)?;
-    sig.fill(&mut out, signer)?;
+    sig.fill(&mut out, signer, meta.signing_time)?;
     Ok(out)
 }
 
@@ -145,14 +145,19 @@ fn write_signature_dictionary(
 impl Placeholders {
     /// Fixes the byte range over everything but the `<…>` of `/Contents`, signs those bytes
     /// and writes the signature into the reserved room.
-    fn fill(&self, out: &mut [u8], signer: &dyn Signer) -> Result<(), SignError> {
+    fn fill(
+        &self,
+        out: &mut [u8],
+        signer: &dyn Signer,
+        at: DateTime<Utc>,
+    ) -> Result<(), SignError> {
         let gap_end = self.contents + SIGNATURE_SPACE * 2 + 2;
         let range = format!("[0 {} {} {}]", self.contents, gap_end, out.len() - gap_end);
         out[self.byte_range..self.byte_range + range.len()].copy_from_slice(range.as_bytes());
         let mut signed = Vec::with_capacity(out.len());
         signed.extend_from_slice(&out[..self.contents]);
         signed.extend_from_slice(&out[gap_end..]);
-        let signature = signer.sign_detached(&signed)?;
+        let signature = signer.sign_detached(&signed, at)?;
         if signature.len() > SIGNATURE_SPACE {
             return Err(SignError::Crypto {
                 detail: format!("signature of {} bytes does not fit", signature.len()),
