@@ -15,6 +15,8 @@ mod limits;
 mod page;
 mod pages;
 mod scanner;
+#[cfg(feature = "test-pages")]
+pub mod test_pages;
 mod thumbnail;
 mod watch;
 

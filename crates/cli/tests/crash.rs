@@ -4,7 +4,8 @@
 //! times. After each kill the app starts again as the window does, and `rastau doctor` and
 //! `rastau audit verify` must pass and every visit the worker reported committed must be there,
 //! closed.
-use rastau_capture::{import_bytes, Limits, ScanPage};
+use rastau_capture::test_pages::TestPage;
+use rastau_capture::ScanPage;
 use rastau_core::applicant::Applicant;
 use rastau_core::clock::SystemClock;
 use rastau_core::journal::JournalFilter;
@@ -28,16 +29,7 @@ const KEY: &str = "RASTAU_CRASH_KEY";
 const OUT: &str = "RASTAU_CRASH_OUT";
 
 fn page(shade: u8) -> ScanPage {
-    let img = image::GrayImage::from_fn(620, 877, |x, y| {
-        image::Luma([shade ^ ((x / 31 + y / 31) % 2 * 255) as u8])
-    });
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
-        .encode_image(&img)
-        .unwrap();
-    import_bytes(&jpeg, "page.jpg", &Limits::default())
-        .unwrap()
-        .remove(0)
+    TestPage::sized(620, 877).variant(shade.into()).scan()
 }
 
 fn document(title: &str) -> Document {

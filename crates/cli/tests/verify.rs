@@ -1,6 +1,6 @@
 //! `rastau verify` and `rastau trust` on a certified copy made through the core, as an
 //! applicant's file brought back to the center would be checked.
-use rastau_capture::{import_bytes, Limits};
+use rastau_capture::test_pages::TestPage;
 use rastau_core::account::NewAccount;
 use rastau_core::applicant::Applicant;
 use rastau_core::audit::{Action, AuditFilter};
@@ -86,17 +86,7 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     app.confirm_consent(visit.id, Present::Applicant).unwrap();
     app.open_signing_key(&pki.clerk(CLERK, ClerkOptions::default()), PASSWORD)
         .unwrap();
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
-        .encode_image(&image::GrayImage::from_pixel(
-            1240,
-            1754,
-            image::Luma([200]),
-        ))
-        .unwrap();
-    let page = import_bytes(&jpeg, "page.jpg", &Limits::default())
-        .unwrap()
-        .remove(0);
+    let page = TestPage::sized(1240, 1754).scan();
     let copy = app.certify(visit.id, 1, &[page]).unwrap();
 
     let files = Files::new(dir);

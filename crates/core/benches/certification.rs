@@ -6,6 +6,7 @@ mod common;
 
 use common::{clerk_iin, person_applicant, with_clerk, Desk};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use rastau_capture::test_pages::TestPage;
 use rastau_capture::{import_file, Limits};
 use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
@@ -14,15 +15,8 @@ use std::path::PathBuf;
 fn scans(dir: &std::path::Path) -> Vec<PathBuf> {
     (0..10)
         .map(|i| {
-            let img = image::GrayImage::from_fn(2480, 3508, |x, y| {
-                image::Luma([((x / 16 + y / 16 + i) % 7 * 36) as u8])
-            });
             let path = dir.join(format!("page-{i:02}.jpg"));
-            let mut jpeg = Vec::new();
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
-                .encode_image(&img)
-                .unwrap();
-            std::fs::write(&path, jpeg).unwrap();
+            std::fs::write(&path, TestPage::a4(300).variant(i).jpeg()).unwrap();
             path
         })
         .collect()

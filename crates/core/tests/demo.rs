@@ -228,11 +228,7 @@ fn a_newcomer_certifies_today_with_a_key_from_the_demo_folder() {
 
 /// A small PNG page, as a file chosen at the counter.
 fn scan() -> Vec<u8> {
-    let mut png = Vec::new();
-    let img = image::GrayImage::from_fn(200, 280, |x, y| image::Luma([((x ^ y) & 0xff) as u8]));
-    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .unwrap();
-    png
+    rastau_capture::test_pages::TestPage::sized(200, 280).png()
 }
 
 #[test]

@@ -5,7 +5,8 @@ mod common;
 use chrono::NaiveDate;
 use common::poppler::*;
 use common::*;
-use rastau_capture::{import_bytes, Limits, ScanPage};
+use rastau_capture::test_pages::TestPage;
+use rastau_capture::ScanPage;
 use rastau_core::applicant::Applicant;
 use rastau_core::i18n::Messages;
 use rastau_core::store::{Files, FILES_DIR};
@@ -85,20 +86,7 @@ fn consented(desk: &mut Desk, request: OpenVisit, on_media: bool) -> VisitView {
 }
 
 fn scanned_page() -> ScanPage {
-    import_bytes(&jpeg(620, 877), "page.jpg", &Limits::default())
-        .unwrap()
-        .remove(0)
-}
-
-fn jpeg(width: u32, height: u32) -> Vec<u8> {
-    let img = image::GrayImage::from_fn(width, height, |x, y| {
-        image::Luma([if (x / 31 + y / 23) % 2 == 0 { 40 } else { 235 }])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-        .encode_image(&img)
-        .unwrap();
-    out
+    TestPage::sized(620, 877).scan()
 }
 
 /// Certifies every listed document of the visit with the clerk's own key, then ends it.
@@ -471,7 +459,7 @@ fn the_signed_consent_scan_is_kept_with_the_visit() {
     );
     assert_eq!(visit.consent_scan_hash, None);
 
-    let scan = jpeg(1240, 1754);
+    let scan = TestPage::sized(1240, 1754).jpeg();
     let attached = desk.app.attach_consent_scan(visit.id, &scan).unwrap();
     let hash = attached
         .consent_scan_hash
@@ -522,7 +510,7 @@ fn only_the_clerk_serving_an_open_visit_attaches_its_consent_scan() {
         },
         false,
     );
-    let scan = jpeg(400, 560);
+    let scan = TestPage::sized(400, 560).jpeg();
     desk.app.logout().unwrap();
     desk.app
         .login(&supervisor_iin(), SUPERVISOR_PASSWORD)

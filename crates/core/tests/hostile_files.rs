@@ -79,10 +79,7 @@ fn a_bomb_dropped_into_the_scan_folder_is_set_aside_with_the_reason_in_both_lang
 fn a_good_scan_is_taken_and_a_refusal_that_is_not_the_files_fault_leaves_it_in_place() {
     let mut c = common::consented_visit(&[common::birth_certificate()]);
     let folder = tempfile::tempdir().unwrap();
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
-        .encode_image(&image::GrayImage::from_pixel(600, 800, image::Luma([90])))
-        .unwrap();
+    let jpeg = rastau_capture::test_pages::TestPage::sized(600, 800).jpeg();
     let scan = dropped(folder.path(), "page.jpg", &jpeg);
     let pages = c
         .desk

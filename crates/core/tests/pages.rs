@@ -87,13 +87,7 @@ fn pages_survive_a_restart_and_a_bad_file_loses_nothing_before_it() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.jpg");
     let bad = dir.path().join("cut.jpg");
-    let jpeg = {
-        let mut out = Vec::new();
-        image::codecs::jpeg::JpegEncoder::new(&mut out)
-            .encode_image(&image::GrayImage::from_pixel(600, 800, image::Luma([90])))
-            .unwrap();
-        out
-    };
+    let jpeg = rastau_capture::test_pages::TestPage::sized(600, 800).jpeg();
     std::fs::write(&good, &jpeg).unwrap();
     std::fs::write(&bad, &jpeg[..jpeg.len() / 3]).unwrap();
     let refused = c.desk.app.import_files(

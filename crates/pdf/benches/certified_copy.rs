@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use rastau_capture::test_pages::TestPage;
 use rastau_pdf::{
     certified_copy, sha256_hex, CertificationSheet, Field, PageImage, ScanPage, SheetText,
 };
@@ -18,16 +19,9 @@ fn jpeg_dir() -> PathBuf {
     for i in 0..PAGES {
         let path = dir.join(format!("page-{i:02}.jpg"));
         if !path.exists() {
-            // A4 at 300 dpi with text-like stripes, so the files have realistic sizes.
-            let img = image::GrayImage::from_fn(2480, 3508, |x, y| {
-                let ink = (y / 30 + i as u32) % 3 != 0 && (x / 11) % 8 != 0 && (y % 30) < 14;
-                image::Luma([if ink && x > 200 && x < 2280 { 25 } else { 240 }])
-            });
-            let mut out = Vec::new();
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-                .encode_image(&img)
-                .unwrap();
-            std::fs::write(&path, out).unwrap();
+            // A4 at 300 dpi with text-like lines, so the files have realistic sizes.
+            let page = TestPage::a4(300).variant(i as u32);
+            std::fs::write(&path, page.jpeg()).unwrap();
         }
     }
     dir

@@ -8,7 +8,8 @@ pub mod poppler;
 pub mod tmpfs;
 
 use chrono::{TimeZone, Utc};
-use rastau_capture::{import_bytes, Limits, ScanPage};
+use rastau_capture::test_pages::TestPage;
+use rastau_capture::ScanPage;
 use rastau_core::account::{Account, NewAccount};
 use rastau_core::applicant::Applicant;
 use rastau_core::audit::{Action, AuditFilter, AuditPage};
@@ -218,16 +219,7 @@ pub fn form_applicant() -> Applicant {
 
 /// A scanned A5 page as a real JPEG, through the same import the counter uses.
 pub fn scanned_page(shade: u8) -> ScanPage {
-    let img = image::GrayImage::from_fn(1748, 2480, |x, y| {
-        image::Luma([shade ^ ((x / 40 + y / 40) % 2 * 255) as u8])
-    });
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
-        .encode_image(&img)
-        .unwrap();
-    import_bytes(&jpeg, "page.jpg", &Limits::default())
-        .unwrap()
-        .remove(0)
+    TestPage::sized(1748, 2480).variant(shade.into()).scan()
 }
 
 pub fn birth_certificate() -> Document {

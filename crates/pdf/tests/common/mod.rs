@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use rastau_capture::test_pages::TestPage;
 use rastau_pdf::{sha256_hex, CertificationSheet, Field, SheetText};
 
 pub const KAZAKH_LETTERS: &str = "ӘҒҚҢӨҰҮҺІәғқңөұүһі";
@@ -18,31 +19,13 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// A JPEG file of `w`×`h` pixels with some structure (ruled "text lines" and a frame), as a
-/// scanner would produce it.
+/// A JPEG file of `w`×`h` pixels as a scanner would produce it.
 pub fn jpeg(w: u32, h: u32, gray: bool) -> Vec<u8> {
-    let shade = |x: u32, y: u32| -> u8 {
-        let line = (y / 24) % 3 != 0 && (x / 9) % 7 != 0 && x > w / 10 && x < w * 9 / 10;
-        let frame = x < 8 || y < 8 || x + 8 > w || y + 8 > h;
-        if frame || (line && (y % 24) < 12) {
-            30
-        } else {
-            245
-        }
-    };
-    let mut out = Vec::new();
-    let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
-    if gray {
-        let img = image::GrayImage::from_fn(w, h, |x, y| image::Luma([shade(x, y)]));
-        enc.encode_image(&img).unwrap();
-    } else {
-        let img = image::RgbImage::from_fn(w, h, |x, y| {
-            let s = shade(x, y);
-            image::Rgb([s, s, (s / 2).saturating_add(100)])
-        });
-        enc.encode_image(&img).unwrap();
+    let page = TestPage::sized(w, h);
+    match gray {
+        true => page.jpeg(),
+        false => page.in_color().jpeg(),
     }
-    out
 }
 
 fn both(kk: &str, ru: &str, value: &str) -> (Field, Field) {
