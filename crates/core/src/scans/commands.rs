@@ -1,5 +1,5 @@
 //! The page strip's commands on the application object.
-use super::quarantine;
+use super::{frozen, quarantine};
 use super::{records, PageSource, PageView};
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
@@ -19,7 +19,8 @@ impl Rastau {
         Ok(actor)
     }
 
-    /// Changes page `page_id` by `change`, audited as `action`, and lists the strip after.
+    /// Changes page `page_id` by `change`, audited as `action`, and lists the strip after. A
+    /// page of a certified document is refused whatever the change.
     fn change_page(
         &mut self,
         page_id: i64,
@@ -30,7 +31,10 @@ impl Rastau {
         let actor = self.pages_changeable(visit_id)?;
         self.audited(
             |_| Event::by(&actor, action).on(Record::Page(page_id)),
-            |tx| change(tx, visit_id),
+            |tx| {
+                frozen::ensure_open(tx, visit_id, records::position_of(tx, page_id)?)?;
+                change(tx, visit_id)
+            },
         )?;
         self.pages(visit_id)
     }
@@ -64,6 +68,7 @@ impl Rastau {
         position: Option<u32>,
     ) -> Result<()> {
         let actor = self.pages_changeable(visit_id)?;
+        frozen::ensure_open(self.store().read(), visit_id, position)?;
         for page in pages {
             let mut files = self.store.files().pending();
             let stored = records::store_files(&mut files, page)?;
@@ -131,6 +136,7 @@ impl Rastau {
             if let Some(p) = position.filter(|&p| p == 0 || p as usize > documents) {
                 return Err(Error::DocumentNotFound { position: p });
             }
+            frozen::ensure_open(tx, visit_id, position)?;
             records::assign(tx, page_id, position)
         })
     }

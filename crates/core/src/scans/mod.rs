@@ -2,6 +2,7 @@
 //! the feeder, imported from files or a watched folder, then turned, ordered, deleted (with
 //! undo), rescanned and assigned to the documents listed on the consent.
 mod commands;
+mod frozen;
 mod quarantine;
 mod records;
 mod request;

@@ -90,6 +90,15 @@ pub fn visit_of(conn: &Connection, page_id: i64) -> Result<i64> {
     .ok_or(Error::PageNotFound)
 }
 
+/// The document a page is assigned to (deleted or not); `None` while unassigned.
+pub fn position_of(conn: &Connection, page_id: i64) -> Result<Option<u32>> {
+    Ok(conn.query_row(
+        "SELECT position FROM scan_page WHERE id = ?1",
+        [page_id],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn list(conn: &Connection, files: &Files, visit_id: i64) -> Result<Vec<PageView>> {
     let mut stmt = conn.prepare(
         "SELECT id, position, rotation, width_px, height_px, dpi, source, thumb_hash
