@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::visit::{self, VisitView};
-use crate::{center, copy, dates, refusal, Rastau};
+use crate::{center, copy, dates, handover, refusal, Rastau};
 use rastau_capture::Limits;
 
 impl Rastau {
@@ -33,6 +33,7 @@ impl Rastau {
             visit: &visit,
             certified: &copy::of_visit(conn, visit_id)?,
             refused: &refusal::with_notices(conn, visit_id)?,
+            handed_over: &handover::records::handed_over(conn, visit_id)?,
             qr,
         };
         receipt_pdf(&facts, lang)
