@@ -278,3 +278,60 @@ fn a_certified_documents_page_is_not_rescanned() {
         "the image is the certified one"
     );
 }
+
+#[test]
+fn a_file_from_the_scan_folder_goes_to_the_document_the_clerk_chose() {
+    let (mut c, _, _) = first_document_certified();
+    let folder = tempfile::tempdir().unwrap();
+    let drop = |name: &str| {
+        let path = folder.path().join(name);
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode_image(&image::GrayImage::from_pixel(600, 800, image::Luma([90])))
+            .unwrap();
+        std::fs::write(&path, jpeg).unwrap();
+        path
+    };
+    let pages = c
+        .desk
+        .app
+        .import_from_scan_folder(c.visit_id, &drop("scan-1.jpg"), Some(2))
+        .unwrap();
+    let last = pages.last().unwrap();
+    assert_eq!((last.source, last.position), (PageSource::Folder, Some(2)));
+
+    // A certified document takes no more pages; the file is not to blame and stays put.
+    let late = drop("scan-2.jpg");
+    assert_frozen(
+        c.desk
+            .app
+            .import_from_scan_folder(c.visit_id, &late, Some(1)),
+    );
+    assert!(late.exists());
+    assert!(!folder
+        .path()
+        .join(rastau_core::scans::REFUSED_FOLDER)
+        .exists());
+}
+
+#[test]
+fn a_page_opens_large_enough_to_read_upright_whatever_its_turn() {
+    let mut c = consented_visit(&[birth_certificate()]);
+    let page = scanned(&mut c, &[0]).remove(0);
+    let app = &mut c.desk.app;
+    app.rotate_page(page.id, 90).unwrap();
+    let url = app.page_image(page.id).unwrap();
+    let png = url
+        .strip_prefix("data:image/png;base64,")
+        .expect("a PNG data URL");
+    use base64::Engine;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(png)
+        .unwrap();
+    let image = image::load_from_memory(&png).unwrap();
+    // The scan is 1748×2480; opened large it keeps its proportions, far above the strip's 240.
+    assert_eq!((image.width(), image.height()), (1269, 1800));
+
+    app.logout().unwrap();
+    assert!(matches!(app.page_image(page.id), Err(Error::NotLoggedIn)));
+}

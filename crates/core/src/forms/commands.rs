@@ -9,7 +9,7 @@ use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::visit::{self, VisitView};
 use crate::{center, copy, dates, handover, refusal, Rastau};
-use rastau_capture::Limits;
+use rastau_capture::{Limits, ScanPage};
 
 impl Rastau {
     /// Annex 1 pre-filled from the visit and dated today, in `lang` (the applicant's choice,
@@ -73,6 +73,13 @@ impl Rastau {
             Some(Record::Visit(visit_id)),
             |tx, actor, now| visit::record_receipt_print(tx, visit_id, actor.id, now),
         )
+    }
+
+    /// Keeps the signed consent scanned at the counter, straight from the scanner, as
+    /// [`Rastau::attach_consent_scan`] keeps a file.
+    pub fn attach_consent_page(&mut self, visit_id: i64, page: &ScanPage) -> Result<VisitView> {
+        let file = rastau_capture::image_file(page)?;
+        self.attach_consent_scan(visit_id, &file)
     }
 
     /// Keeps the scan (an image or a PDF) of the signed consent with the clerk's own open

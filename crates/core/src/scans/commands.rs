@@ -7,7 +7,9 @@ use crate::copy::CopyView;
 use crate::error::{Error, Result};
 use crate::rastau::Rastau;
 use crate::visit;
-use rastau_capture::{import_file, Limits, Rotation, ScanPage};
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use rastau_capture::{import_file, thumbnail, Limits, Rotation, ScanPage};
 use rusqlite::Transaction;
 use std::path::Path;
 
@@ -99,11 +101,17 @@ impl Rastau {
         self.pages(visit_id)
     }
 
-    /// Imports one file the scan folder received, where no clerk chose it. A file refused
-    /// for what it holds is moved into the folder's [`super::REFUSED_FOLDER`] with the reason
-    /// beside it; the error is returned all the same, for the window to show.
-    pub fn import_from_scan_folder(&mut self, visit_id: i64, file: &Path) -> Result<Vec<PageView>> {
-        let imported = self.import_files(visit_id, &[file], PageSource::Folder, None);
+    /// Imports one file the scan folder received, where no clerk chose it, under listed
+    /// document `position` (what the strip's "assign new pages to" says) or unassigned. A file
+    /// refused for what it holds is moved into the folder's [`super::REFUSED_FOLDER`] with the
+    /// reason beside it; the error is returned all the same, for the window to show.
+    pub fn import_from_scan_folder(
+        &mut self,
+        visit_id: i64,
+        file: &Path,
+        position: Option<u32>,
+    ) -> Result<Vec<PageView>> {
+        let imported = self.import_files(visit_id, &[file], PageSource::Folder, position);
         if let Err(error) = &imported {
             if quarantine::is_the_files_fault(error) {
                 if let Err(e) = quarantine::set_aside(file, error) {
@@ -164,6 +172,21 @@ impl Rastau {
         })?;
         files.keep();
         Ok(pages)
+    }
+
+    /// Page `page_id` large enough to read its smallest print before certifying: a PNG `data:`
+    /// URL of the unrotated page (the window turns it as the strip does), at most
+    /// [`super::LARGE_HEIGHT`] pixels high.
+    pub fn page_image(&mut self, page_id: i64) -> Result<String> {
+        let visit_id = records::visit_of(self.store().read(), page_id)?;
+        self.pages_changeable(visit_id)?;
+        let page = records::page(self.store().read(), &self.store.files(), page_id)?;
+        let upright = ScanPage {
+            rotation: Rotation::R0,
+            ..page
+        };
+        let large = thumbnail(&upright, upright.height_px.min(super::LARGE_HEIGHT))?;
+        Ok(format!("data:image/png;base64,{}", B64.encode(large.png)))
     }
 
     /// Certifies listed document `position` from the pages assigned to it.
