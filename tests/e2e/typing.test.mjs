@@ -186,6 +186,7 @@ test("the hand-over writes the copies the clerk chose: this visit's by default",
   // One earlier copy as well.
   await window.click(`${boxes}:not(:checked)`);
   await window.waitForText('[data-testid="export"]', "(2)");
+  await window.driver.executeScript('document.querySelector(\'[data-testid="hand-over"]\').scrollIntoView()');
   await window.screenshot("handover-chosen-ru");
   await window.click('[data-testid="lang-kk"]');
   await window.screenshot("handover-chosen-kk");
