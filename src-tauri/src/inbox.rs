@@ -9,19 +9,32 @@ use std::sync::Mutex;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 
-/// The visit the counter screen shows, if any.
+/// The visit the counter screen shows, if any, and the listed document its strip's "assign new
+/// pages to" names (none: unassigned).
 #[derive(Default)]
-pub struct ActiveVisit(Mutex<Option<i64>>);
+pub struct ActiveVisit(Mutex<Option<(i64, Option<u32>)>>);
 
 impl ActiveVisit {
-    pub fn set(&self, visit: Option<i64>) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = visit;
+    /// The counter shows `visit`: the document chosen for it stays chosen, another visit's
+    /// files start unassigned.
+    pub fn show(&self, visit: i64) {
+        let mut active = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if active.map(|(v, _)| v) != Some(visit) {
+            *active = Some((visit, None));
+        }
     }
 
-    fn get(&self) -> Option<i64> {
+    pub fn set(&self, visit: i64, position: Option<u32>) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((visit, position));
+    }
+
+    fn get(&self) -> Option<(i64, Option<u32>)> {
         *self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
+
+/// Where the scan folder is, for the counter to name it.
+pub struct ScanFolder(pub PathBuf);
 
 /// The scan folder: `scan-folder` beside the store unless `RASTAU_SCAN_FOLDER` names one.
 pub fn folder(data_dir: &Path) -> PathBuf {
@@ -46,12 +59,12 @@ pub fn watch(app: AppHandle, folder: PathBuf) {
             let Some(file) = watcher.recv_timeout(Duration::from_secs(1)) else {
                 continue;
             };
-            let Some(visit) = app.state::<ActiveVisit>().get() else {
+            let Some((visit, position)) = app.state::<ActiveVisit>().get() else {
                 continue;
             };
             let imported = app
                 .state::<Desk>()
-                .with(|a| a.import_from_scan_folder(visit, &file));
+                .with(|a| a.import_from_scan_folder(visit, &file, position));
             match imported {
                 Ok(_) => drop(app.emit("pages-changed", visit)),
                 Err(e) => drop(app.emit("scan-folder-error", e)),

@@ -5,7 +5,7 @@ mod inbox;
 mod launch;
 mod state;
 
-use inbox::ActiveVisit;
+use inbox::{ActiveVisit, ScanFolder};
 use state::{Desk, Scanning};
 
 pub fn run() {
@@ -16,6 +16,7 @@ pub fn run() {
         .manage(desk)
         .manage(Scanning::default())
         .manage(ActiveVisit::default())
+        .manage(ScanFolder(scan_folder.clone()))
         .setup(move |app| {
             inbox::watch(app.handle().clone(), scan_folder);
             state::keep_sweeping(app.handle().clone());

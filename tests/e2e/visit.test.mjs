@@ -87,10 +87,9 @@ test("documents are scanned, assigned and certified with the clerk's key", async
   writeFileSync(join(scanFolder, "scan-0001.png"), scanA4());
   await waitForPages(12);
 
-  // The dropped page is unassigned: turn it and put it under document 1, after its first page.
+  // The strip moved on to document 1, still a sheet short: the dropped page went there. Turn it.
   const last = '[data-testid="page"]:last-of-type';
   await window.click(`${last} [data-testid="rotate-right"]`);
-  await window.select(`${last} [data-testid="assign"]`, "1");
   await window.driver.wait(
     async () => (await window.driver.findElements({ css: '[data-testid="page"][data-position="1"]' })).length === 2,
     10_000,

@@ -10,6 +10,7 @@
 mod batch;
 mod error;
 mod faults;
+mod image_file;
 mod import;
 mod limits;
 mod page;
@@ -22,6 +23,7 @@ mod watch;
 
 pub use batch::CancelToken;
 pub use error::{CaptureError, PartialScan};
+pub use image_file::image_file;
 pub use import::{import_bytes, import_file, sniff, FileKind, DEFAULT_DPI};
 pub use limits::Limits;
 pub use page::{PageKind, Rotation, ScanPage};

@@ -192,6 +192,8 @@ pub enum Error {
     NoRepresentative,
     #[error("no store in {folder}")]
     NoStore { folder: String },
+    #[error("document {position} is certified: its pages can no longer change")]
+    CertifiedPagesFrozen { position: u32 },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -348,6 +350,7 @@ impl Error {
             Error::SheetCountMismatch { .. } => "sheet-count-mismatch",
             Error::NoRepresentative => "no-representative",
             Error::NoStore { .. } => "no-store",
+            Error::CertifiedPagesFrozen { .. } => "certified-pages-frozen",
         }
     }
 
@@ -424,6 +427,7 @@ impl Error {
                 ("pages", (*pages).into()),
             ],
             Error::NoStore { folder } => vec![("folder", folder.as_str().into())],
+            Error::CertifiedPagesFrozen { position } => vec![("position", (*position).into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

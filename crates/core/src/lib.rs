@@ -16,6 +16,7 @@ pub mod handover;
 pub mod i18n;
 pub mod ids;
 pub mod journal;
+mod key_path;
 pub mod lang;
 pub mod preview;
 pub mod printing;

@@ -564,7 +564,9 @@ impl Rastau {
         files.keep();
         Ok(CopyView {
             id,
+            visit_id,
             journal_number: target.number.to_string(),
+            position,
             document_title: target.document.title,
             pdf_hash,
             signature_hash,

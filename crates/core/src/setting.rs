@@ -14,6 +14,9 @@ pub const NOTICE_SIGNER: &str = "notice-signer";
 /// The local day the retention sweep last ran, `YYYY-MM-DD`: it runs once a day.
 pub const RETENTION_DAY: &str = "retention-day";
 
+/// Followed by an account id: the key file that account last opened here.
+pub const KEY_PATH_PREFIX: &str = "key-path:";
+
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {

@@ -8,6 +8,7 @@
 //! and fails with EIO after a chosen number of bytes.
 mod common;
 
+use common::poppler::text_of;
 use common::tmpfs::Tmpfs;
 
 use common::*;
@@ -16,7 +17,7 @@ use rastau_core::copy::CopyView;
 use rastau_core::handover::{Disk, Medium, MediumFile, MANIFEST_FILE, README_FILE};
 use rastau_core::store::{content_hash, Files};
 use rastau_core::visit::{Document, OpenVisit, Present};
-use rastau_core::Error;
+use rastau_core::{Error, Lang};
 use std::cell::Cell;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -543,11 +544,14 @@ fn a_stick_pulled_out_mid_write_is_reported_and_the_store_is_unchanged() {
     assert_store_unchanged(&mut c, &copies);
 }
 
+/// What a [`Spy`] hands back for the bytes read from a path.
+type OnRead<'a> = Box<dyn Fn(&Path, Vec<u8>) -> Vec<u8> + 'a>;
+
 /// The disk, with a look at each file as it is created and a hand in what is read back: the
 /// faults and the moments a real stick does not offer on demand.
 struct Spy<'a> {
     on_create: Box<dyn Fn(&Path) + 'a>,
-    on_read: Box<dyn Fn(&Path, Vec<u8>) -> Vec<u8> + 'a>,
+    on_read: OnRead<'a>,
 }
 
 impl Default for Spy<'_> {
@@ -610,4 +614,151 @@ fn a_read_back_that_differs_is_reported_and_cleaned() {
     }
     assert!(entries(stick.path()).is_empty());
     assert_store_unchanged(&mut c, &copies);
+}
+
+/// The applicant's first visit certified two documents and closed; the second, at the counter
+/// now, certified two more. Returns the counter on the second visit and the four copies, the
+/// first visit's first.
+fn a_second_visit() -> (Counter, Vec<CopyView>) {
+    let (mut c, mut copies) = two_copies();
+    c.desk.app.close_visit(c.visit_id).unwrap();
+    let visit = c
+        .desk
+        .app
+        .open_visit(&OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    let today = [
+        Document {
+            title: "Неке қию туралы куәлік".into(),
+            ..birth_certificate()
+        },
+        Document {
+            title: "Жеке куәлік".into(),
+            ..birth_certificate()
+        },
+    ];
+    c.desk.app.set_documents(visit.id, &today, true).unwrap();
+    c.desk
+        .app
+        .confirm_consent(visit.id, Present::Applicant)
+        .unwrap();
+    c.visit_id = visit.id;
+    copies.extend(c.certify_all(2));
+    (c, copies)
+}
+
+fn pdf_names(folder: &Path) -> Vec<String> {
+    entries(folder)
+        .into_iter()
+        .filter(|n| n.ends_with(".pdf"))
+        .collect()
+}
+
+#[test]
+fn files_follow_the_document_list_then_earlier_visits_whatever_order_they_were_chosen_in() {
+    let (mut c, copies) = a_second_visit();
+    // Chosen newest first, as the copies list once showed them.
+    let chosen: Vec<i64> = ids(&copies).into_iter().rev().collect();
+    let stick = tempfile::tempdir().unwrap();
+    let report = c
+        .desk
+        .app
+        .export_copies(c.visit_id, &chosen, stick.path())
+        .unwrap();
+    let folder = PathBuf::from(&report.folder);
+    assert_eq!(
+        pdf_names(&folder),
+        vec![
+            "01 Неке қию туралы куәлік.pdf",
+            "02 Жеке куәлік.pdf",
+            "03 Туу туралы куәлік.pdf",
+            "04 Жоғары білім туралы диплом_ ЖБ-Б №0012345.pdf",
+        ]
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join(MANIFEST_FILE)).unwrap()).unwrap();
+    let numbers: Vec<&str> = manifest["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|copy| copy["journalNumber"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        numbers,
+        ["2026/000002", "2026/000002", "2026/000001", "2026/000001"]
+    );
+
+    // The folder is named after the visit at the counter, even for earlier visits' copies.
+    let earlier = c
+        .desk
+        .app
+        .export_copies(c.visit_id, &[copies[1].id], stick.path())
+        .unwrap();
+    let name = PathBuf::from(&earlier.folder);
+    let name = name.file_name().unwrap().to_string_lossy();
+    assert!(name.starts_with("Rastau 2026-000002 "), "{name}");
+}
+
+#[test]
+fn the_receipt_lists_what_went_on_the_medium() {
+    let (mut c, copies) = a_second_visit();
+    // The clerk leaves the earlier visit's diploma out.
+    let chosen = [copies[3].id, copies[0].id, copies[2].id];
+    let stick = tempfile::tempdir().unwrap();
+    let report = c
+        .desk
+        .app
+        .export_copies(c.visit_id, &chosen, stick.path())
+        .unwrap();
+    let folder = PathBuf::from(&report.folder);
+    let folder_name = folder.file_name().unwrap().to_string_lossy().into_owned();
+    let on_stick = pdf_names(&folder);
+    assert_eq!(on_stick.len(), 3);
+    for lang in [Lang::Kk, Lang::Ru] {
+        let pdf = c.desk.app.receipt(c.visit_id, lang, b"rastau").unwrap();
+        let text = text_of(&pdf, &format!("receipt-{}-handed-over", lang.code()));
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&folder_name), "{lang:?}: {flat}");
+        for name in &on_stick {
+            assert!(flat.contains(name.as_str()), "{lang:?}: {name} in {flat}");
+        }
+        assert!(
+            flat.contains("2026/000001"),
+            "{lang:?}: the earlier visit named"
+        );
+        assert!(
+            !flat.contains("04 "),
+            "{lang:?}: only three files went out: {flat}"
+        );
+        let left_out = "Жоғары білім туралы диплом";
+        assert!(
+            !flat.contains(left_out),
+            "{lang:?}: {left_out} stayed: {flat}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_hand_over_is_not_on_the_receipt() {
+    let (mut c, copies) = two_copies();
+    // A write error on a stick that stays: the hand-over is recorded, then marked failed.
+    let stick = tempfile::tempdir().unwrap();
+    assert!(c
+        .desk
+        .app
+        .export_copies_to(
+            &Flaky::new(100, false),
+            c.visit_id,
+            &ids(&copies),
+            stick.path()
+        )
+        .is_err());
+    assert_eq!(handover_states(&c)[0].0, "failed");
+    let pdf = c.desk.app.receipt(c.visit_id, Lang::Ru, b"rastau").unwrap();
+    let text = text_of(&pdf, "receipt-ru-nothing-handed-over");
+    assert!(!text.contains("носитель заявителя"), "{text}");
+    assert!(!text.contains(".pdf"), "{text}");
 }

@@ -43,7 +43,7 @@ fn a_bomb_dropped_into_the_scan_folder_is_set_aside_with_the_reason_in_both_lang
     let err = c
         .desk
         .app
-        .import_from_scan_folder(c.visit_id, &dropped(folder.path(), "scan.pdf", &bomb))
+        .import_from_scan_folder(c.visit_id, &dropped(folder.path(), "scan.pdf", &bomb), None)
         .unwrap_err();
     assert_eq!(err.code(), "capture-expands-too-far", "{err}");
 
@@ -67,7 +67,7 @@ fn a_bomb_dropped_into_the_scan_folder_is_set_aside_with_the_reason_in_both_lang
     let err = c
         .desk
         .app
-        .import_from_scan_folder(c.visit_id, &again)
+        .import_from_scan_folder(c.visit_id, &again, None)
         .unwrap_err();
     assert_eq!(err.code(), "capture-corrupt", "{err}");
     assert_eq!(std::fs::read(refused.join("scan.pdf")).unwrap(), bomb);
@@ -84,7 +84,7 @@ fn a_good_scan_is_taken_and_a_refusal_that_is_not_the_files_fault_leaves_it_in_p
     let pages = c
         .desk
         .app
-        .import_from_scan_folder(c.visit_id, &scan)
+        .import_from_scan_folder(c.visit_id, &scan, None)
         .unwrap();
     assert_eq!(pages.len(), 1);
     assert!(scan.exists());
@@ -95,7 +95,7 @@ fn a_good_scan_is_taken_and_a_refusal_that_is_not_the_files_fault_leaves_it_in_p
     assert!(c
         .desk
         .app
-        .import_from_scan_folder(c.visit_id, &later)
+        .import_from_scan_folder(c.visit_id, &later, None)
         .is_err());
     assert!(later.exists());
     assert!(!folder.path().join(REFUSED_FOLDER).exists());

@@ -40,9 +40,14 @@ pub fn open_signing_key(
     path: PathBuf,
     password: String,
 ) -> Reply<SigningKeyView> {
-    let bytes = read(&path)?;
-    desk.with(|a| a.open_signing_key(&bytes, &password))
+    desk.with(|a| a.open_signing_key_file(&path, &password))
         .map(|info| SigningKeyView::from(&info))
+}
+
+/// The key file the signed-in clerk last opened here, offered instead of typing its path.
+#[tauri::command]
+pub fn remembered_key_path(desk: State<Desk>) -> Reply<Option<String>> {
+    desk.with(|a| a.remembered_key_path())
 }
 
 #[tauri::command]

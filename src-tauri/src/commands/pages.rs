@@ -1,4 +1,4 @@
-use crate::inbox::ActiveVisit;
+use crate::inbox::{ActiveVisit, ScanFolder};
 use crate::state::{Desk, Scanning};
 use rastau_core::scans::{self, PageSource, PageView, ScanRequest, ScannerView};
 use rastau_core::{Error, ErrorPayload};
@@ -72,8 +72,27 @@ pub fn cancel_scan(scanning: State<Scanning>) {
 #[tauri::command]
 pub fn pages(desk: State<Desk>, active: State<ActiveVisit>, visit_id: i64) -> Reply<Vec<PageView>> {
     // The counter shows this visit: the scan folder's new files go to it.
-    active.set(Some(visit_id));
+    active.show(visit_id);
     desk.with(|a| a.pages(visit_id))
+}
+
+/// Files the scan folder receives for visit `visit_id` go to listed document `position` (none:
+/// unassigned); answers the folder's path for the counter to name.
+#[tauri::command]
+pub fn aim_scan_folder(
+    active: State<ActiveVisit>,
+    folder: State<ScanFolder>,
+    visit_id: i64,
+    position: Option<u32>,
+) -> String {
+    active.set(visit_id, position);
+    folder.0.display().to_string()
+}
+
+/// Page `page_id` large, to check its legibility before certifying.
+#[tauri::command]
+pub fn page_image(desk: State<Desk>, page_id: i64) -> Reply<String> {
+    desk.with(|a| a.page_image(page_id))
 }
 
 #[tauri::command]
@@ -140,6 +159,21 @@ pub async fn rescan_page(
     blocking(move || {
         let page = scans::scan_one(&request).map_err(|e| e.payload())?;
         app.state::<Desk>().with(|a| a.replace_page(page_id, &page))
+    })
+    .await
+}
+
+/// Scans the signed consent from the glass and keeps it with the visit.
+#[tauri::command]
+pub async fn scan_consent(
+    app: AppHandle,
+    visit_id: i64,
+    request: ScanRequest,
+) -> Reply<rastau_core::visit::VisitView> {
+    blocking(move || {
+        let page = scans::scan_one(&request).map_err(|e| e.payload())?;
+        app.state::<Desk>()
+            .with(|a| a.attach_consent_page(visit_id, &page))
     })
     .await
 }

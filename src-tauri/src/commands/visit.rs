@@ -1,6 +1,6 @@
 use crate::state::Desk;
 use rastau_core::applicant::Lookup;
-use rastau_core::visit::{Document, OpenVisit, Present, VisitView};
+use rastau_core::visit::{Document, DocumentSuggestions, OpenVisit, Present, VisitView};
 use rastau_core::ErrorPayload;
 use tauri::State;
 
@@ -39,4 +39,10 @@ pub fn close_visit(desk: State<Desk>, visit_id: i64) -> Reply<VisitView> {
 #[tauri::command]
 pub fn my_open_visits(desk: State<Desk>) -> Reply<Vec<VisitView>> {
     desk.with(|app| app.my_open_visits())
+}
+
+/// Titles and issuers listed at this center before, offered while the clerk types.
+#[tauri::command]
+pub fn document_suggestions(desk: State<Desk>) -> Reply<DocumentSuggestions> {
+    desk.with(|app| app.document_suggestions())
 }

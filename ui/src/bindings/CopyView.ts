@@ -3,7 +3,15 @@
 /**
  * A copy as the counter shows it when the applicant comes back.
  */
-export type CopyView = { id: number, journalNumber: string, documentTitle: string, pdfHash: string, signatureHash: string, pageCount: number, signerName: string, certifiedAt: string, 
+export type CopyView = { id: number, 
+/**
+ * The visit the copy was certified in.
+ */
+visitId: number, journalNumber: string, 
+/**
+ * The document's place (1-based) in that visit's list.
+ */
+position: number, documentTitle: string, pdfHash: string, signatureHash: string, pageCount: number, signerName: string, certifiedAt: string, 
 /**
  * When the copy leaves the store (rule 8).
  */

@@ -20,6 +20,7 @@ import type { ScanRequest } from "../bindings/ScanRequest";
 import type { ScannerView } from "../bindings/ScannerView";
 import type { SealView } from "../bindings/SealView";
 import type { SigningKeyView } from "../bindings/SigningKeyView";
+import type { DocumentSuggestions } from "../bindings/DocumentSuggestions";
 import type { VerifyView } from "../bindings/VerifyView";
 import type { ExportReport } from "../bindings/ExportReport";
 import type { JobId } from "../bindings/JobId";
@@ -80,6 +81,13 @@ export const api = {
   restorePage: (pageId: number) => invoke<PageView[]>("restore_page", { pageId }),
   rescanPage: (pageId: number, request: ScanRequest) =>
     invoke<PageView[]>("rescan_page", { pageId, request }),
+  aimScanFolder: (visitId: number, position: number | null) =>
+    invoke<string>("aim_scan_folder", { visitId, position }),
+  pageImage: (pageId: number) => invoke<string>("page_image", { pageId }),
+  scanConsent: (visitId: number, request: ScanRequest) =>
+    invoke<VisitView>("scan_consent", { visitId, request }),
+  rememberedKeyPath: () => invoke<string | null>("remembered_key_path"),
+  documentSuggestions: () => invoke<DocumentSuggestions>("document_suggestions"),
   chooseKeyFile: () => invoke<string | null>("choose_key_file"),
   chooseFile: () => invoke<string | null>("choose_file"),
   openSigningKey: (path: string, password: string) =>

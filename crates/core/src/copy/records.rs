@@ -27,7 +27,12 @@ pub struct NewCopy<'a> {
 pub struct CopyView {
     #[ts(type = "number")]
     pub id: i64,
+    /// The visit the copy was certified in.
+    #[ts(type = "number")]
+    pub visit_id: i64,
     pub journal_number: String,
+    /// The document's place (1-based) in that visit's list.
+    pub position: u32,
     pub document_title: String,
     pub pdf_hash: String,
     pub signature_hash: String,
@@ -80,24 +85,27 @@ pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
     }
 }
 
-/// Every copy of the applicant still within its retention period at `now`, from any visit.
+/// Every copy of the applicant still within its retention period at `now`, from any visit, in
+/// the order of the journal and of each visit's document list.
 pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Result<Vec<CopyView>> {
     let mut stmt = conn.prepare(
         "SELECT c.id, v.journal_year, v.journal_seq, d.title, c.pdf_hash, c.signature_hash,
-                c.page_count, c.signer_name, c.certified_at, c.keep_until
+                c.page_count, c.signer_name, c.certified_at, c.keep_until, c.visit_id, d.position
          FROM certified_copy c
          JOIN visit v ON v.id = c.visit_id
          JOIN document d ON d.id = c.document_id
          JOIN applicant a ON a.id = v.applicant_id
          WHERE a.tax_id = ?1 AND c.removed_on IS NULL AND c.keep_until > ?2
-         ORDER BY c.certified_at DESC",
+         ORDER BY v.journal_year, v.journal_seq, d.position",
     )?;
     let rows = stmt.query_map(rusqlite::params![tax_id, now], |r| {
         let number = crate::visit::JournalNumber::new(r.get(1)?, r.get(2)?);
         let keep_until = r.get(9)?;
         Ok(CopyView {
             id: r.get(0)?,
+            visit_id: r.get(10)?,
             journal_number: number.to_string(),
+            position: r.get(11)?,
             document_title: r.get(3)?,
             pdf_hash: r.get(4)?,
             signature_hash: r.get(5)?,

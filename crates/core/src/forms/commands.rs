@@ -8,8 +8,8 @@ use crate::lang::Lang;
 use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::visit::{self, VisitView};
-use crate::{center, copy, dates, refusal, Rastau};
-use rastau_capture::Limits;
+use crate::{center, copy, dates, handover, refusal, Rastau};
+use rastau_capture::{Limits, ScanPage};
 
 impl Rastau {
     /// Annex 1 pre-filled from the visit and dated today, in `lang` (the applicant's choice,
@@ -33,6 +33,7 @@ impl Rastau {
             visit: &visit,
             certified: &copy::of_visit(conn, visit_id)?,
             refused: &refusal::with_notices(conn, visit_id)?,
+            handed_over: &handover::records::handed_over(conn, visit_id)?,
             qr,
         };
         receipt_pdf(&facts, lang)
@@ -72,6 +73,13 @@ impl Rastau {
             Some(Record::Visit(visit_id)),
             |tx, actor, now| visit::record_receipt_print(tx, visit_id, actor.id, now),
         )
+    }
+
+    /// Keeps the signed consent scanned at the counter, straight from the scanner, as
+    /// [`Rastau::attach_consent_scan`] keeps a file.
+    pub fn attach_consent_page(&mut self, visit_id: i64, page: &ScanPage) -> Result<VisitView> {
+        let file = rastau_capture::image_file(page)?;
+        self.attach_consent_scan(visit_id, &file)
     }
 
     /// Keeps the scan (an image or a PDF) of the signed consent with the clerk's own open

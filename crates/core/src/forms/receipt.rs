@@ -1,6 +1,6 @@
 //! The receipt (Қолхат / Расписка) handed to the applicant at the end of a visit: who was
-//! served, by whom and when, what was certified and through which day it is kept, that the
-//! service was free, and a QR code to check it.
+//! served, by whom and when, what was certified and through which day it is kept, what was
+//! written on the applicant's medium, that the service was free, and a QR code to check it.
 //!
 //! A4 like every other form the counter prints: the counter printers hold A4, and an A5 page
 //! sent to them is enlarged by the usual "fit to page" setting, which makes type sizes (and the
@@ -10,6 +10,8 @@ use crate::center::CenterProfile;
 use crate::copy::CertifiedDocument;
 use crate::dates;
 use crate::error::Result;
+use crate::handover::names::copy_file_name;
+use crate::handover::records::HandedOver;
 use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::refusal::Refusal;
@@ -31,6 +33,8 @@ pub struct ReceiptFacts<'a> {
     pub certified: &'a [CertifiedDocument],
     /// The documents refused during the visit, and the numbers of their notices.
     pub refused: &'a [(Refusal, String)],
+    /// What the hand-overs of the visit wrote on the medium, earlier visits' copies included.
+    pub handed_over: &'a [HandedOver],
     /// The QR code's bytes, as given (the center-signed payload).
     pub qr: &'a [u8],
 }
@@ -45,6 +49,10 @@ pub fn receipt_pdf(facts: &ReceiptFacts, lang: Lang) -> Result<Vec<u8>> {
     flow.table(&visit, None);
     flow.skip(16.0);
     copies(&mut flow, &m, facts.certified);
+    for handover in facts.handed_over {
+        flow.skip(14.0);
+        handed_over(&mut flow, &m, handover);
+    }
     if !facts.refused.is_empty() {
         flow.skip(14.0);
         refused(&mut flow, &m, facts.refused);
@@ -163,6 +171,33 @@ fn copies(flow: &mut Flow, m: &Messages, certified: &[CertifiedDocument]) {
     let heads = ["forms-receipt-pages", "forms-receipt-kept-until"];
     flow.table(
         &numbered_table(m, flow.width, [54.0, 92.0], heads, rows),
+        Some(0),
+    );
+}
+
+/// The copies one hand-over wrote: each under the file name it has on the medium, with the
+/// visit it was certified in and the last day the center keeps it.
+fn handed_over(flow: &mut Flow, m: &Messages, handover: &HandedOver) {
+    let heading = m.text(
+        "forms-receipt-handed-over",
+        [("folder", handover.folder.as_str().into())],
+    );
+    flow.text(&heading, &TextStyle::bold(11.0));
+    flow.skip(4.0);
+    let rows = handover.copies.iter().enumerate().map(|(i, copy)| {
+        [
+            format!(
+                "{}\n{}",
+                copy.document_title,
+                copy_file_name(i + 1, &copy.document_title)
+            ),
+            copy.journal_number.to_string(),
+            dates::date(crate::copy::kept_through(copy.keep_until)),
+        ]
+    });
+    let heads = ["forms-receipt-visit", "forms-receipt-kept-until"];
+    flow.table(
+        &numbered_table(m, flow.width, [92.0, 92.0], heads, rows),
         Some(0),
     );
 }

@@ -23,7 +23,7 @@ mod manifest;
 mod media;
 mod medium;
 pub(crate) mod names;
-mod records;
+pub(crate) mod records;
 mod write;
 
 pub use manifest::{ExportedFile, FORMAT_VERSION, MANIFEST_FILE, README_FILE};
@@ -32,7 +32,7 @@ pub use medium::{Disk, Medium, MediumFile};
 use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::store::Files;
-use crate::Rastau;
+use crate::{visit, Rastau};
 use chrono::{DateTime, Utc};
 use manifest::{Manifest, ManifestCopy};
 use records::OutgoingCopy;
@@ -55,8 +55,8 @@ pub struct ExportReport {
 
 impl Rastau {
     /// Writes the copies `copy_ids` of the applicant of `visit_id` (the visit at the counter)
-    /// into a new folder inside `dest`, checks every file by reading it back, and records the
-    /// hand-over.
+    /// into a new folder inside `dest`, numbered in [`records::handover_order`] whatever order
+    /// they were chosen in, checks every file by reading it back, and records the hand-over.
     pub fn export_copies(
         &mut self,
         visit_id: i64,
@@ -78,7 +78,9 @@ impl Rastau {
         let now = self.now();
         let copies = records::outgoing(self.store.read(), &clerk, visit_id, copy_ids, now)?;
         let files = contents(&self.store.files(), &copies, now)?;
-        let name = names::folder_name(copies[0].journal_number, now);
+        // Named after the visit at the counter, whichever visits the copies come from.
+        let number = visit::view(self.store.read(), visit_id)?.number;
+        let name = names::folder_name(number, now);
         let folder =
             names::create_folder(medium, dest, &name).map_err(|e| destination_error(dest, e))?;
         let folder_name = display_name(&folder);

@@ -9,7 +9,10 @@ use rusqlite::{named_params, Connection, OptionalExtension, Transaction};
 /// A certified copy with what the manifest says about it.
 #[derive(Debug, Clone)]
 pub struct OutgoingCopy {
+    pub visit_id: i64,
     pub journal_number: JournalNumber,
+    /// The document's place (1-based) in its visit's list.
+    pub position: u32,
     pub document_title: String,
     pub applicant_tax_id: String,
     pub signer_name: String,
@@ -19,9 +22,9 @@ pub struct OutgoingCopy {
     pub signature_hash: String,
 }
 
-/// The copies `ids`, in that order, checked before anything is written: each chosen once, still
-/// kept at `now`, and the applicant's of `visit_id`, a visit `clerk` serves, since one
-/// person's copies must never reach another's stick.
+/// The copies `ids` in [`handover_order`], checked before anything is written: each chosen
+/// once, still kept at `now`, and the applicant's of `visit_id`, a visit `clerk` serves, since
+/// one person's copies must never reach another's stick.
 pub fn outgoing(
     conn: &Connection,
     clerk: &Account,
@@ -47,32 +50,80 @@ pub fn outgoing(
     if copies.iter().any(|c| c.applicant_tax_id != applicant) {
         return Err(Error::NotThisApplicantsCopy);
     }
-    Ok(copies)
+    Ok(handover_order(copies, visit_id))
+}
+
+/// The order the files are numbered in on the medium: the copies of `visit_id` (the visit at
+/// the counter) as its document list goes, then earlier visits' by journal number, each in
+/// its list's order. The clerk reads the list in that order, and the applicant finds
+/// `01 …` to be the first document handed in today.
+pub fn handover_order(mut copies: Vec<OutgoingCopy>, visit_id: i64) -> Vec<OutgoingCopy> {
+    copies.sort_by_key(|c| (c.visit_id != visit_id, c.journal_number, c.position));
+    copies
+}
+
+/// A hand-over that was read back whole: the folder on the medium and what went into it.
+pub struct HandedOver {
+    pub folder: String,
+    /// In [`handover_order`], so the n-th is the file numbered n.
+    pub copies: Vec<OutgoingCopy>,
+}
+
+/// The hand-overs done at `visit_id`, oldest first. Copies removed since (rule 8) are still
+/// named: they went out.
+pub fn handed_over(conn: &Connection, visit_id: i64) -> Result<Vec<HandedOver>> {
+    let mut handovers = conn.prepare(
+        "SELECT id, folder FROM handover WHERE visit_id = ?1 AND state = 'done' ORDER BY id",
+    )?;
+    let done = handovers
+        .query_map([visit_id], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(i64, String)>>>()?;
+    let mut copies = conn.prepare(&format!(
+        "{COPY_SELECT} JOIN handover_copy h ON h.copy_id = c.id WHERE h.handover_id = ?1"
+    ))?;
+    done.into_iter()
+        .map(|(id, folder)| {
+            let went = copies
+                .query_map([id], copy_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(HandedOver {
+                folder,
+                copies: handover_order(went, visit_id),
+            })
+        })
+        .collect()
+}
+
+const COPY_SELECT: &str = "SELECT c.visit_id, v.journal_year, v.journal_seq, d.position, d.title,
+        a.tax_id, c.signer_name, c.certified_at, c.keep_until, c.pdf_hash, c.signature_hash
+    FROM certified_copy c
+    JOIN visit v ON v.id = c.visit_id
+    JOIN document d ON d.id = c.document_id
+    JOIN applicant a ON a.id = v.applicant_id";
+
+fn copy_row(r: &rusqlite::Row) -> rusqlite::Result<OutgoingCopy> {
+    Ok(OutgoingCopy {
+        visit_id: r.get(0)?,
+        journal_number: JournalNumber::new(r.get(1)?, r.get(2)?),
+        position: r.get(3)?,
+        document_title: r.get(4)?,
+        applicant_tax_id: r.get(5)?,
+        signer_name: r.get(6)?,
+        certified_at: r.get(7)?,
+        keep_until: r.get(8)?,
+        pdf_hash: r.get(9)?,
+        signature_hash: r.get(10)?,
+    })
 }
 
 fn one(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Option<OutgoingCopy>> {
     Ok(conn
         .query_row(
-            "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.signer_name,
-                    c.certified_at, c.keep_until, c.pdf_hash, c.signature_hash
-             FROM certified_copy c
-             JOIN visit v ON v.id = c.visit_id
-             JOIN document d ON d.id = c.document_id
-             JOIN applicant a ON a.id = v.applicant_id
-             WHERE c.id = :id AND c.removed_on IS NULL AND c.keep_until > :now",
+            &format!(
+                "{COPY_SELECT} WHERE c.id = :id AND c.removed_on IS NULL AND c.keep_until > :now"
+            ),
             named_params! { ":id": id, ":now": now },
-            |r| {
-                Ok(OutgoingCopy {
-                    journal_number: JournalNumber::new(r.get(0)?, r.get(1)?),
-                    document_title: r.get(2)?,
-                    applicant_tax_id: r.get(3)?,
-                    signer_name: r.get(4)?,
-                    certified_at: r.get(5)?,
-                    keep_until: r.get(6)?,
-                    pdf_hash: r.get(7)?,
-                    signature_hash: r.get(8)?,
-                })
-            },
+            copy_row,
         )
         .optional()?)
 }

@@ -1,5 +1,5 @@
 //! The page strip's commands on the application object.
-use super::quarantine;
+use super::{frozen, quarantine};
 use super::{records, PageSource, PageView};
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
@@ -7,7 +7,9 @@ use crate::copy::CopyView;
 use crate::error::{Error, Result};
 use crate::rastau::Rastau;
 use crate::visit;
-use rastau_capture::{import_file, Limits, Rotation, ScanPage};
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use rastau_capture::{import_file, thumbnail, Limits, Rotation, ScanPage};
 use rusqlite::Transaction;
 use std::path::Path;
 
@@ -19,7 +21,8 @@ impl Rastau {
         Ok(actor)
     }
 
-    /// Changes page `page_id` by `change`, audited as `action`, and lists the strip after.
+    /// Changes page `page_id` by `change`, audited as `action`, and lists the strip after. A
+    /// page of a certified document is refused whatever the change.
     fn change_page(
         &mut self,
         page_id: i64,
@@ -30,7 +33,10 @@ impl Rastau {
         let actor = self.pages_changeable(visit_id)?;
         self.audited(
             |_| Event::by(&actor, action).on(Record::Page(page_id)),
-            |tx| change(tx, visit_id),
+            |tx| {
+                frozen::ensure_open(tx, visit_id, records::position_of(tx, page_id)?)?;
+                change(tx, visit_id)
+            },
         )?;
         self.pages(visit_id)
     }
@@ -64,6 +70,7 @@ impl Rastau {
         position: Option<u32>,
     ) -> Result<()> {
         let actor = self.pages_changeable(visit_id)?;
+        frozen::ensure_open(self.store().read(), visit_id, position)?;
         for page in pages {
             let mut files = self.store.files().pending();
             let stored = records::store_files(&mut files, page)?;
@@ -94,11 +101,17 @@ impl Rastau {
         self.pages(visit_id)
     }
 
-    /// Imports one file the scan folder received, where no clerk chose it. A file refused
-    /// for what it holds is moved into the folder's [`super::REFUSED_FOLDER`] with the reason
-    /// beside it; the error is returned all the same, for the window to show.
-    pub fn import_from_scan_folder(&mut self, visit_id: i64, file: &Path) -> Result<Vec<PageView>> {
-        let imported = self.import_files(visit_id, &[file], PageSource::Folder, None);
+    /// Imports one file the scan folder received, where no clerk chose it, under listed
+    /// document `position` (what the strip's "assign new pages to" says) or unassigned. A file
+    /// refused for what it holds is moved into the folder's [`super::REFUSED_FOLDER`] with the
+    /// reason beside it; the error is returned all the same, for the window to show.
+    pub fn import_from_scan_folder(
+        &mut self,
+        visit_id: i64,
+        file: &Path,
+        position: Option<u32>,
+    ) -> Result<Vec<PageView>> {
+        let imported = self.import_files(visit_id, &[file], PageSource::Folder, position);
         if let Err(error) = &imported {
             if quarantine::is_the_files_fault(error) {
                 if let Err(e) = quarantine::set_aside(file, error) {
@@ -131,6 +144,7 @@ impl Rastau {
             if let Some(p) = position.filter(|&p| p == 0 || p as usize > documents) {
                 return Err(Error::DocumentNotFound { position: p });
             }
+            frozen::ensure_open(tx, visit_id, position)?;
             records::assign(tx, page_id, position)
         })
     }
@@ -158,6 +172,21 @@ impl Rastau {
         })?;
         files.keep();
         Ok(pages)
+    }
+
+    /// Page `page_id` large enough to read its smallest print before certifying: a PNG `data:`
+    /// URL of the unrotated page (the window turns it as the strip does), at most
+    /// [`super::LARGE_HEIGHT`] pixels high.
+    pub fn page_image(&mut self, page_id: i64) -> Result<String> {
+        let visit_id = records::visit_of(self.store().read(), page_id)?;
+        self.pages_changeable(visit_id)?;
+        let page = records::page(self.store().read(), &self.store.files(), page_id)?;
+        let upright = ScanPage {
+            rotation: Rotation::R0,
+            ..page
+        };
+        let large = thumbnail(&upright, upright.height_px.min(super::LARGE_HEIGHT))?;
+        Ok(format!("data:image/png;base64,{}", B64.encode(large.png)))
     }
 
     /// Certifies listed document `position` from the pages assigned to it.

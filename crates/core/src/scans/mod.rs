@@ -2,6 +2,7 @@
 //! the feeder, imported from files or a watched folder, then turned, ordered, deleted (with
 //! undo), rescanned and assigned to the documents listed on the consent.
 mod commands;
+mod frozen;
 mod quarantine;
 mod records;
 mod request;
@@ -15,6 +16,10 @@ use ts_rs::TS;
 
 /// Height of the previews in the page strip, pixels.
 const THUMBNAIL_HEIGHT: u32 = 240;
+
+/// Height of a page opened large, pixels: an A4 sheet at about 150 dpi, where a seal's small
+/// print and a pencilled correction (rule 9.3) can be told apart.
+const LARGE_HEIGHT: u32 = 1800;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -90,6 +90,15 @@ pub fn visit_of(conn: &Connection, page_id: i64) -> Result<i64> {
     .ok_or(Error::PageNotFound)
 }
 
+/// The document a page is assigned to (deleted or not); `None` while unassigned.
+pub fn position_of(conn: &Connection, page_id: i64) -> Result<Option<u32>> {
+    Ok(conn.query_row(
+        "SELECT position FROM scan_page WHERE id = ?1",
+        [page_id],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn list(conn: &Connection, files: &Files, visit_id: i64) -> Result<Vec<PageView>> {
     let mut stmt = conn.prepare(
         "SELECT id, position, rotation, width_px, height_px, dpi, source, thumb_hash
@@ -198,31 +207,60 @@ pub fn for_document(
     visit_id: i64,
     position: u32,
 ) -> Result<Vec<ScanPage>> {
-    let mut stmt = conn.prepare(
-        "SELECT image_hash, channels, width_px, height_px, dpi, rotation FROM scan_page
-         WHERE visit_id = ?1 AND position = ?2 AND deleted_at IS NULL ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(params![visit_id, position], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<u8>>(1)?,
-            r.get::<_, u32>(2)?,
-            r.get::<_, u32>(3)?,
-            r.get::<_, u32>(4)?,
-            r.get::<_, i64>(5)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (hash, channels, w, h, dpi, rotation) = row?;
-        let bytes = files.get(&hash)?;
-        let mut page = match channels {
+    let mut stmt = conn.prepare(&format!(
+        "{PAGE_SELECT} WHERE visit_id = ?1 AND position = ?2 AND deleted_at IS NULL ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map(params![visit_id, position], stored_row)?;
+    rows.map(|row| row?.load(files)).collect()
+}
+
+/// Page `page_id` as stored, deleted or not.
+pub fn page(conn: &Connection, files: &Files, page_id: i64) -> Result<ScanPage> {
+    conn.query_row(
+        &format!("{PAGE_SELECT} WHERE id = ?1"),
+        [page_id],
+        stored_row,
+    )
+    .optional()?
+    .ok_or(Error::PageNotFound)?
+    .load(files)
+}
+
+const PAGE_SELECT: &str =
+    "SELECT image_hash, channels, width_px, height_px, dpi, rotation FROM scan_page";
+
+/// A page's row, its image still in the file store.
+struct StoredRow {
+    hash: String,
+    channels: Option<u8>,
+    width_px: u32,
+    height_px: u32,
+    dpi: u32,
+    rotation: i64,
+}
+
+fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<StoredRow> {
+    Ok(StoredRow {
+        hash: r.get(0)?,
+        channels: r.get(1)?,
+        width_px: r.get(2)?,
+        height_px: r.get(3)?,
+        dpi: r.get(4)?,
+        rotation: r.get(5)?,
+    })
+}
+
+impl StoredRow {
+    fn load(self, files: &Files) -> Result<ScanPage> {
+        let bytes = files.get(&self.hash)?;
+        let (w, h, dpi) = (self.width_px, self.height_px, self.dpi);
+        let mut page = match self.channels {
             None => ScanPage::jpeg(bytes, w, h, dpi),
             Some(channels) => ScanPage::pixels(bytes, channels, w, h, dpi)?,
         };
-        page.rotation = Rotation::from_degrees(rotation)?;
+        page.rotation = Rotation::from_degrees(self.rotation)?;
         Ok(page)
-    })
-    .collect()
+    }
 }
 
 impl PageSource {

@@ -6,6 +6,7 @@ mod journal;
 mod outcome;
 mod records;
 mod representative;
+mod suggestions;
 
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use consent::{ConsentGiven, Present};
@@ -16,6 +17,7 @@ pub use records::{
     open_for_clerk, record_receipt_print, set_documents, to_certify, view, view_as, ToCertify,
 };
 pub use representative::Representative;
+pub use suggestions::DocumentSuggestions;
 
 use crate::applicant::Applicant;
 use chrono::{DateTime, Utc};
