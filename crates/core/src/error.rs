@@ -136,8 +136,8 @@ pub enum Error {
     NoticeNotFound { id: i64 },
     #[error("the journal of {day} is signed off")]
     DaySignedOff { day: String },
-    #[error("visits of {day} are still open")]
-    DayHasOpenVisits { day: String },
+    #[error("{count} visits of {day} are still open")]
+    DayHasOpenVisits { day: String, count: u32 },
     #[error("the journal of {day} is not signed off")]
     DayNotSignedOff { day: String },
     #[error("{file} exists; the journal is not written over it")]
@@ -192,6 +192,8 @@ pub enum Error {
     NoRepresentative,
     #[error("no store in {folder}")]
     NoStore { folder: String },
+    #[error("the key signing off the day does not belong to an active supervisor")]
+    SignOffNotASupervisorKey,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -348,6 +350,7 @@ impl Error {
             Error::SheetCountMismatch { .. } => "sheet-count-mismatch",
             Error::NoRepresentative => "no-representative",
             Error::NoStore { .. } => "no-store",
+            Error::SignOffNotASupervisorKey => "signoff-not-a-supervisor-key",
         }
     }
 
@@ -378,9 +381,12 @@ impl Error {
             Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
             Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
             Error::PowerOfAttorneyExpired { until } => vec![("until", until.as_str().into())],
-            Error::DaySignedOff { day }
-            | Error::DayHasOpenVisits { day }
-            | Error::DayNotSignedOff { day } => vec![("day", day.as_str().into())],
+            Error::DaySignedOff { day } | Error::DayNotSignedOff { day } => {
+                vec![("day", day.as_str().into())]
+            }
+            Error::DayHasOpenVisits { day, count } => {
+                vec![("day", day.as_str().into()), ("count", (*count).into())]
+            }
             Error::TrustedCaNotFound { id } => vec![("id", id.as_str().into())],
             Error::CopyNotFound { id }
             | Error::NoticeNotFound { id }

@@ -229,6 +229,11 @@ fn every_error() -> Vec<Error> {
         },
         Error::NoRepresentative,
         Error::NoStore { folder: "x".into() },
+        Error::DayHasOpenVisits {
+            day: "x".into(),
+            count: 2,
+        },
+        Error::SignOffNotASupervisorKey,
     ]
 }
 
