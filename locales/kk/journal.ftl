@@ -134,3 +134,4 @@ signoff-correction = Түзету мәтіні
 signoff-correction-add = Түзету қосу
 journal-signed-off = { $day } журналына ЭЦҚ қойылды: { $name }, { $at }.
 journal-corrections = Қол қойылған күндерге түзетулер
+error-journal-path-is-folder = «{ $folder }» — бұл қалта, ал журнал файлға жазылады. Жолдың соңына жаңа файлдың атауын жазыңыз немесе файлды «Таңдау…» түймесімен таңдаңыз.

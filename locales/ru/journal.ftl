@@ -138,3 +138,4 @@ signoff-correction = Текст исправления
 signoff-correction-add = Добавить исправление
 journal-signed-off = Журнал за { $day } подписан ЭЦП: { $name }, { $at }.
 journal-corrections = Исправления к подписанным дням
+error-journal-path-is-folder = «{ $folder }» — это папка, а журнал записывается в файл. Допишите к пути имя нового файла или выберите файл кнопкой «Выбрать…».

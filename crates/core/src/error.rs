@@ -194,6 +194,8 @@ pub enum Error {
     NoStore { folder: String },
     #[error("the key signing off the day does not belong to an active supervisor")]
     SignOffNotASupervisorKey,
+    #[error("{folder} is a folder; the journal is written to a file")]
+    JournalPathIsFolder { folder: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -351,6 +353,7 @@ impl Error {
             Error::NoRepresentative => "no-representative",
             Error::NoStore { .. } => "no-store",
             Error::SignOffNotASupervisorKey => "signoff-not-a-supervisor-key",
+            Error::JournalPathIsFolder { .. } => "journal-path-is-folder",
         }
     }
 
@@ -430,6 +433,7 @@ impl Error {
                 ("pages", (*pages).into()),
             ],
             Error::NoStore { folder } => vec![("folder", folder.as_str().into())],
+            Error::JournalPathIsFolder { folder } => vec![("folder", folder.as_str().into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -234,6 +234,7 @@ fn every_error() -> Vec<Error> {
             count: 2,
         },
         Error::SignOffNotASupervisorKey,
+        Error::JournalPathIsFolder { folder: "x".into() },
     ]
 }
 
