@@ -135,3 +135,6 @@ signoff-correction-add = Түзету қосу
 journal-signed-off = { $day } журналына ЭЦҚ қойылды: { $name }, { $at }.
 journal-corrections = Қол қойылған күндерге түзетулер
 error-journal-path-is-folder = «{ $folder }» — бұл қалта, ал журнал файлға жазылады. Жолдың соңына жаңа файлдың атауын жазыңыз немесе файлды «Таңдау…» түймесімен таңдаңыз.
+signoff-correction-confirm = { $date } күнгі қол қойылған журналға түзету ({ $about }) біржола қосылады: оны кейін өзгертуге де, жоюға да болмайды. Мәтінді толық тексеріңіз:
+    «{ $text }»
+signoff-correction-confirm-button = Біржола қосу

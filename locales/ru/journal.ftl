@@ -139,3 +139,6 @@ signoff-correction-add = Добавить исправление
 journal-signed-off = Журнал за { $day } подписан ЭЦП: { $name }, { $at }.
 journal-corrections = Исправления к подписанным дням
 error-journal-path-is-folder = «{ $folder }» — это папка, а журнал записывается в файл. Допишите к пути имя нового файла или выберите файл кнопкой «Выбрать…».
+signoff-correction-confirm = Исправление к подписанному журналу за { $date } ({ $about }) будет добавлено навсегда: изменить или удалить его будет нельзя. Проверьте текст целиком:
+    «{ $text }»
+signoff-correction-confirm-button = Добавить навсегда
