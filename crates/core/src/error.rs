@@ -448,7 +448,7 @@ impl Error {
 }
 
 /// `№ 2 «Диплом», № 3 «Үй кітабы»`: the same in both languages.
-fn listed(documents: &[(u32, String)]) -> String {
+pub(crate) fn listed(documents: &[(u32, String)]) -> String {
     documents
         .iter()
         .map(|(position, title)| format!("№ {position} «{title}»"))
