@@ -209,11 +209,11 @@ fn the_sign_off_counts_the_open_visits_and_names_a_clerk_key_for_what_it_is() {
     let (mut day, today) = a_day();
     let tomorrow = today + Duration::days(1);
     // The second clerk, signed in with a key open, opens two visits the next day and ends one.
-    day.visit(&iin("95060150012"), &[diploma()], false);
-    let ended = day.visit(&iin("87010150013"), &[diploma()], false);
+    day.visit(&iin("95060140012"), &[diploma()], false);
+    let ended = day.visit(&iin("87010140013"), &[diploma()], false);
     day.refuse(ended, &[1], Ground::NotPresented);
     day.close(ended, 1);
-    day.visit(&iin("99121550014"), &[diploma()], false);
+    day.visit(&iin("99121540014"), &[diploma()], false);
     day.desk.as_supervisor();
     assert_eq!(day.desk.app.open_visits_of_day(tomorrow).unwrap(), 2);
     assert_eq!(day.desk.app.open_visits_of_day(today).unwrap(), 0);
