@@ -118,3 +118,36 @@ error-backup-file-unnamed = Резервтік көшірмеде { $file } фа
 error-backup-without-center = Резервтік көшірмеде орталық деректері жоқ: қалпына келтірілсе, Rastau-ды келесі іске қосқан кез келген адам басшы болып қалар еді. Ештеңе ауыстырылған жоқ; басқа резервтік көшірмені алыңыз.
 audit-backup-seal-key = Орталық мөрінің жабық кілтін қосу (тек жаңа компьютерге көшіру үшін)
 audit-backup-confirm-seal-key = Бүкіл қойманың сақтық көшірмесі «{ $folder }» ішіне ОРТАЛЫҚ МӨРІНІҢ ЖАБЫҚ КІЛТІМЕН БІРГЕ жазылады: бұл көшірме кімнің қолына түссе, сол орталықтың QR-кодтарын жасай алады. Оны ЭЦҚ кілті сияқты сақтаңыз. Жалғастырасыз ба?
+audit-detail-text = { $text }
+audit-detail-documents = { $documents }
+audit-detail-copy-removed = { $document }, { $certified } расталған
+audit-detail-notice = { $number }, қол қойған: { $signer } (ЖСН { $iin })
+audit-detail-handover = «{ $folder }» қалтасы: { $documents }
+audit-detail-handover-failed = «{ $folder }» қалтасы: { $documents } — жазылмады ({ $error })
+audit-detail-printed = { $form ->
+    [receipt] Қолхат
+    [consent] Өтініш (келісім)
+    [notice] Бас тарту туралы хабарлама
+   *[journal] Журнал
+} { $what }{ $lang ->
+    [kk] , қазақша
+    [ru] , орысша
+   *[other] {""}
+} — принтер { $printer }
+audit-detail-journal-file = { $days } журналы → { $file }
+audit-detail-day = { $day } журналы
+audit-detail-consent = келісімге жеке өзі қол қойды: { $present ->
+    [representative] өкіл
+   *[applicant] өтініш беруші
+} { $name }; тіркеген: { $registrar } (ЖСН { $iin })
+audit-detail-language = { $lang ->
+    [kk] қазақ тілі
+   *[ru] орыс тілі
+}
+audit-detail-notice-signer = бас тарту туралы хабарламаларға { $who ->
+    [supervisor] басшы
+   *[clerk] бас тартуды ресімдеген қызметкер
+} қол қояды
+audit-detail-documents-listed = тізімдегі құжаттар: { $count }
+audit-detail-retention = жойылған көшірмелер — { $copies }, беттер — { $pages }
+audit-record-named = { $kind }: { $name }

@@ -126,3 +126,36 @@ error-backup-file-unnamed = В резервной копии есть файл {
 error-backup-without-center = В резервной копии нет данных центра: после восстановления любой, кто запустит Rastau, стал бы руководителем. Ничего не заменено; возьмите другую резервную копию.
 audit-backup-seal-key = Включить закрытый ключ печати центра (только для переноса на новый компьютер)
 audit-backup-confirm-seal-key = Резервная копия всего хранилища будет записана в «{ $folder }» ВМЕСТЕ С ЗАКРЫТЫМ КЛЮЧОМ ПЕЧАТИ ЦЕНТРА: тот, у кого окажется эта копия, сможет подделывать QR-коды центра. Храните её как ключ ЭЦП. Продолжить?
+audit-detail-text = { $text }
+audit-detail-documents = { $documents }
+audit-detail-copy-removed = { $document }, заверена { $certified }
+audit-detail-notice = { $number }, подписал(а) { $signer } (ИИН { $iin })
+audit-detail-handover = папка «{ $folder }»: { $documents }
+audit-detail-handover-failed = папка «{ $folder }»: { $documents } — не записано ({ $error })
+audit-detail-printed = { $form ->
+    [receipt] Расписка
+    [consent] Заявление (согласие)
+    [notice] Уведомление об отказе
+   *[journal] Журнал
+} { $what }{ $lang ->
+    [kk] , на казахском
+    [ru] , на русском
+   *[other] {""}
+} — принтер { $printer }
+audit-detail-journal-file = журнал за { $days } → { $file }
+audit-detail-day = журнал за { $day }
+audit-detail-consent = согласие подписал(а) лично { $present ->
+    [representative] представитель
+   *[applicant] заявитель
+} { $name }; зарегистрировал(а) { $registrar } (ИИН { $iin })
+audit-detail-language = { $lang ->
+    [kk] казахский
+   *[ru] русский
+}
+audit-detail-notice-signer = уведомления об отказе подписывает { $who ->
+    [supervisor] руководитель
+   *[clerk] сотрудник, оформивший отказ
+}
+audit-detail-documents-listed = документов в списке: { $count }
+audit-detail-retention = удалено копий — { $copies }, страниц — { $pages }
+audit-record-named = { $kind }: { $name }

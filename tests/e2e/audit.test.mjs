@@ -1,8 +1,10 @@
 // The supervisor's audit screen through the real window: a clerk is refused all four custody
 // commands by Rust (called straight through the IPC, past the UI) and sees no Audit tab; the
-// supervisor browses the trail (the logins, the clerk's visit, the demo's own entry), narrows
-// it by action and by a name in other letter case, walks the hash chain, backs the store up
-// into a folder (checked on disk against its manifest) and runs the retention sweep.
+// supervisor browses the trail (the logins, the clerk's visit, the demo's own entry), whose
+// details name documents and notices as people know them rather than by row ids, narrows it
+// by action and by a name in other letter case, walks the hash chain, backs the store up into
+// a folder (checked on disk against its manifest) and runs the retention sweep. The trail fits
+// the smallest window and the usual one in both languages.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -13,6 +15,7 @@ import { CLERK_IIN, listDocuments, walkAway } from "./support/counter.mjs";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
 import { supervisorTrusts } from "./support/trust.mjs";
 import { Window, freshStore } from "./support/window.mjs";
+import { fitsEverySize } from "./support/layout.mjs";
 
 const SUPERVISOR_IIN = "850315400124";
 const APPLICANT_IIN = "780214300450";
@@ -104,6 +107,14 @@ test("the supervisor browses the trail, narrows it, walks the chain, backs up an
   assert.match(visit, /обращение № \d{4}\/\d{6}/);
   assert.match(visit, new RegExp(APPLICANT_IIN));
   assert.ok(all.filter((r) => r.action === "login").length >= 2, "both logins");
+  // Details as the supervisor knows them: the documents refused by title, not "1,2"; the
+  // notice by its number and signer.
+  const refused = all.find((r) => r.action === "refused").text;
+  assert.match(refused, /№ 1 «Туу туралы куәлік», № 2 «Диплом»/);
+  assert.doesNotMatch(refused, /\b1,2\b/);
+  const notice = all.find((r) => r.action === "notice-issued").text;
+  assert.match(notice, new RegExp(`\\d{4}/\\d{6}-N1, подписал\\(а\\) Өмірзақов Нұржан Ғалымұлы \\(ИИН ${CLERK_IIN}\\)`));
+  assert.match(all.find((r) => r.action === "documents-listed").text, /документов в списке: 2/);
   assert.match(await window.text('[data-testid="audit-total"]'), new RegExp(`Всего: ${all.length}`));
   assert.equal((await window.text('[data-testid="audit-newer"]')).trim(), "← Новее");
 
@@ -179,4 +190,13 @@ test("the supervisor browses the trail, narrows it, walks the chain, backs up an
   await window.screenshot("84-audit-custody-kk");
   await window.driver.executeScript("window.scrollTo(0, 0)");
   await window.screenshot("85-audit-supervisor-kk");
+});
+
+test("the trail fits the smallest window and the usual one, in both languages", async () => {
+  await window.driver.executeScript("window.scrollTo(0, 0)");
+  await fitsEverySize(window, { name: "88-audit", ready: '[data-testid="audit-row"]', scrollers: ".scroll" });
+  // The details are worded in the language shown.
+  await window.click('[data-testid="lang-kk"]');
+  await window.waitForText('[data-testid="audit-row"][data-action="documents-listed"]', "тізімдегі құжаттар: 2");
+  await window.click('[data-testid="lang-ru"]');
 });

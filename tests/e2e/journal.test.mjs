@@ -1,11 +1,16 @@
 // The supervisor's journal through the real window: visits by two clerks, each applicant gone
 // before certification and refused on ground 1 (rule 6: nothing else ends a visit); a clerk
-// sees only their own; the supervisor searches, exports the CSV (checked row for row against the store),
-// prints on cups-pdf and signs the day off with their EDS (the signed PDF validates with
-// pdfsig); a correction is added; afterwards the signed day takes no new visit.
+// sees only their own; the supervisor searches, is told a folder typed as the CSV's target is
+// a folder, exports the CSV (checked row for row against the store) and prints on cups-pdf,
+// the notices following a switch of language. A visit still open holds the sign-off, whose
+// confirmation says what signing does to the day, with its date as people write it; the
+// refusal banner of that visit leaves once its notice is signed. A clerk's key is refused
+// at the sign-off in words of its own, the supervisor's signs (the PDF validates with pdfsig);
+// a correction typed with journal numbers in it is shown whole before it is kept; afterwards
+// the signed day takes no new visit. The journal fits the smallest window in both languages.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -15,6 +20,7 @@ import { trustCa } from "./support/trust.mjs";
 import { waitForPrint } from "./support/print.mjs";
 import { pdfsigValid } from "./support/signed.mjs";
 import { ARTIFACTS } from "./support/window.mjs";
+import { fitsEverySize } from "./support/layout.mjs";
 
 const SUPERVISOR_IIN = "850315400124";
 const OTHER_CLERK_IIN = "951120400782";
@@ -28,9 +34,17 @@ const clerkKeys = {
   [CLERK_IIN]: clerkPki.p12,
   [OTHER_CLERK_IIN]: makePki(mkdtempSync(join(keys, "other-")), OTHER_CLERK_IIN, "Иванова Мария", keys).p12,
 };
+// The supervisor's key, from a CA of their own that the center trusts too.
+const supervisorPki = makePki(mkdtempSync(join(work, "supervisor-")), SUPERVISOR_IIN, "Сұлтанова Әйгерім Қайратқызы");
 let window;
 let dataDir;
 let servingClerk = CLERK_IIN;
+const two = (n) => String(n).padStart(2, "0");
+const now = new Date();
+/** Today as people write it, as the date fields take it and the confirmations say it. */
+const TODAY = `${two(now.getDate())}.${two(now.getMonth() + 1)}.${now.getFullYear()}`;
+const journal = '[data-testid="journal"]';
+const exporter = '[data-testid="journal-export"]';
 
 before(async () => {
   ({ window, dataDir } = await clerkAtCounter(4504, {}, [clerkPki.ca]));
@@ -59,6 +73,13 @@ async function signIn(iin) {
   await window.click('[data-testid="lang-ru"]');
 }
 
+/** The journal of today, with `rows` visits in it. */
+async function todaysJournal(rows) {
+  await window.click('[data-testid="nav-journal"]');
+  await window.fill(journal, "journalFrom", TODAY);
+  await waitForRows(rows);
+}
+
 test("two clerks serve; each clerk's journal shows only their own visits", async () => {
   await serve("780214300450", "Жұмабекова");
   await serve("990315450017", "Қасымова");
@@ -72,28 +93,31 @@ test("two clerks serve; each clerk's journal shows only their own visits", async
   await window.screenshot("70-journal-clerk-ru");
 });
 
-test("the supervisor searches, exports the CSV row for row, prints and signs the day off", async () => {
+test("the supervisor searches, is told a folder is a folder, exports the CSV row for row and prints", async () => {
   await signIn(SUPERVISOR_IIN);
   // The supervisor's key must chain to a CA the center trusts, added on the Verify screen.
-  const pki = makePki(work, SUPERVISOR_IIN, "Сұлтанова Әйгерім Қайратқызы");
-  await trustCa(window, pki.ca);
-  await window.click('[data-testid="nav-journal"]');
+  await trustCa(window, supervisorPki.ca);
   // A demo's journal opens on its week; a day is signed off alone, so today is typed.
-  const now = new Date();
-  const two = (n) => String(n).padStart(2, "0");
-  await window.fill('[data-testid="journal"]', "journalFrom", `${two(now.getDate())}.${two(now.getMonth() + 1)}.${now.getFullYear()}`);
-  await waitForRows(3);
-  await window.fill('[data-testid="journal"]', "search", "қасым");
+  await todaysJournal(3);
+  await window.fill(journal, "search", "қасым");
   await waitForRows(1);
-  await window.fill('[data-testid="journal"]', "search", "");
+  await window.fill(journal, "search", "");
   await waitForRows(3);
   await window.screenshot("71-journal-supervisor-ru");
 
-  // The CSV, line for line against the store's documents of the day.
-  const csv = join(work, "journal.csv");
-  await window.fill('[data-testid="journal-export"]', "journalCsvPath", csv);
+  // A folder typed as the target: said to be a folder, not a name taken; nothing written in it.
+  const folder = mkdtempSync(join(work, "exports-"));
+  await window.fill(exporter, "journalCsvPath", folder);
   await window.click('[data-testid="journal-export-csv"]');
-  await window.waitForText('[data-testid="journal-export"] [data-testid="notice"]', "journal.csv");
+  await window.waitForText(`${exporter} [data-testid="error"]`, `«${folder}» — это папка, а журнал записывается в файл`);
+  assert.deepEqual(readdirSync(folder), []);
+  await window.screenshot("75-journal-csv-folder-ru");
+
+  // The CSV, line for line against the store's documents of the day.
+  const csv = join(folder, "journal.csv");
+  await window.fill(exporter, "journalCsvPath", csv);
+  await window.click('[data-testid="journal-export-csv"]');
+  await window.waitForText(`${exporter} [data-testid="notice"]`, "journal.csv");
   const lines = readFileSync(csv, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(","));
   const column = (name) => lines[0].indexOf(name);
   const stored = execFileSync("python3", ["-c", `
@@ -107,19 +131,87 @@ for year, seq, title in db.execute("""SELECT v.journal_year, v.journal_seq, d.ti
   assert.deepEqual(exported, stored);
   copyFileSync(csv, join(OUT, "journal.csv"));
 
-  // Printed on the cups-pdf queue after a look at its pages.
+  // Printed on the cups-pdf queue after a look at its pages; what was said follows the language.
   const since = Date.now() - 1000;
   await window.click('[data-testid="journal-print"]');
   await window.waitFor('[data-testid="print-preview"] img');
   await window.screenshot("72-journal-preview-ru");
   await window.click('[data-testid="print-now"]');
   await waitForPrint(window, "journal-", since, OUT);
+  const said = `${exporter} [data-testid="notice"]`;
+  await window.waitForText(said, "Отправлено на принтер.");
+  await window.click('[data-testid="lang-kk"]');
+  await window.waitForText(said, "Принтерге жіберілді.");
+  await window.screenshot("76-journal-printed-kk");
+  await window.click('[data-testid="lang-ru"]');
+  await window.waitForText(said, "Отправлено на принтер.");
+});
 
-  // Signed off with the supervisor's own key; the signed PDF validates.
+test("a visit still open holds the sign-off; its refusal banner leaves once the notice is signed", async () => {
+  // The supervisor serves a returning applicant at the counter and leaves the visit open.
+  await window.click('[data-testid="nav-counter"]');
+  await window.fill(counter, "taxId", "780214300450");
+  await window.click('[data-testid="accept"]');
+  await listDocuments(window);
+  await todaysJournal(4);
   await window.click('[data-testid="sign-off-day"]');
+  const asked = await window.waitForText('[data-testid="confirm"]', `Подписать журнал за ${TODAY} своей ЭЦП?`);
+  assert.match(asked, /ни одно окно центра не сможет принять новое обращение/);
+  assert.match(asked, /Не завершено обращений: 1\./);
+  assert.doesNotMatch(asked, /\d{4}-\d{2}-\d{2}/);
+  assert.equal(await (await window.waitFor('[data-testid="confirm-yes"]')).isEnabled(), false, "nothing to sign while a visit is open");
+  await window.screenshot("77-journal-signoff-open-ru");
+  await window.click('[data-testid="confirm-cancel"]');
+  await window.gone('[data-testid="confirm"]');
+
+  // Back at the counter the applicant has gone: the documents are refused on ground 1.
+  await window.click('[data-testid="nav-counter"]');
+  await window.click('[data-testid="open-visits"] button');
+  await window.click('[data-testid="finish-visit"]');
   await window.click('[data-testid="confirm-yes"]');
-  await window.fill('[data-testid="key-dialog"]', "keyPath", pki.p12);
+  await window.click('[data-testid="refuse-undecided"]');
+  await window.click('[data-testid="refuse-confirm"]');
+  // Finishing before the notice is signed says so, until the notice is signed.
+  await window.click('[data-testid="finish-visit"]');
+  await window.click('[data-testid="confirm-yes"]');
+  const banner = '[data-testid="finish"] [data-testid="error"]';
+  await window.waitForText(banner, "Есть отказы без уведомления");
+  await window.screenshot("78-visit-notice-pending-ru");
+  await window.click('[data-testid="sign-notice"]');
+  await window.fill('[data-testid="key-dialog"]', "keyPath", supervisorPki.p12);
   await window.fill('[data-testid="key-dialog"]', "keyPassword", KEY_PASSWORD);
+  await window.click('[data-testid="open-key"]');
+  await window.gone('[data-testid="notice-sign"]');
+  await window.gone(banner);
+  const signed = '[data-testid="refusals"] [data-testid="notice"]';
+  await window.waitForText(signed, "подписано и сохранено");
+  await window.click('[data-testid="lang-kk"]');
+  await window.waitForText(signed, "хабарламаға қол қойылып");
+  await window.screenshot("79-visit-notice-signed-kk");
+  await window.click('[data-testid="lang-ru"]');
+  await window.click('[data-testid="finish-visit"]');
+  await window.click('[data-testid="confirm-yes"]');
+  await window.waitFor(counter);
+});
+
+test("a clerk's key is refused at the sign-off in its own words; a correction is shown whole before it is kept", async () => {
+  // A new session: the key opened for the notice is gone, so the sign-off asks for one.
+  await signIn(SUPERVISOR_IIN);
+  await todaysJournal(4);
+  await window.click('[data-testid="sign-off-day"]');
+  const asked = await window.waitForText('[data-testid="confirm"]', `Подписать журнал за ${TODAY} своей ЭЦП?`);
+  assert.match(asked, /Все обращения дня завершены\./);
+  await window.screenshot("73a-journal-signoff-confirm-ru");
+  await window.click('[data-testid="confirm-yes"]');
+  const dialog = '[data-testid="key-dialog"]';
+  await window.fill(dialog, "keyPath", clerkPki.p12);
+  await window.fill(dialog, "keyPassword", KEY_PASSWORD);
+  await window.click('[data-testid="open-key"]');
+  const refused = await window.waitForText(`${dialog} [data-testid="error"]`, "Журнал дня подписывает руководитель");
+  assert.doesNotMatch(refused, /Уведомление/);
+  await window.screenshot("73b-journal-signoff-clerk-key-ru");
+  await window.fill(dialog, "keyPath", supervisorPki.p12);
+  await window.fill(dialog, "keyPassword", KEY_PASSWORD);
   await window.click('[data-testid="open-key"]');
   const signed = await window.waitFor('[data-testid="day-signed"]');
   assert.match(await signed.getText(), /Сұлтанова Әйгерім Қайратқызы/);
@@ -128,10 +220,21 @@ for year, seq, title in db.execute("""SELECT v.journal_year, v.journal_seq, d.ti
   copyFileSync(join(dataDir, "files", hash.slice(0, 2), hash), pdf);
   assert.ok(pdfsigValid(pdf), "pdfsig validates the signed journal");
 
-  // A correction is a new entry.
-  await window.fill('[data-testid="correction-form"]', "correction", "Заявитель Қасымова обслужена без очереди.");
+  // A correction about a visit, naming journal numbers: every "/" stays in the text.
+  const number = await (await window.waitFor('[data-testid="journal-row"]:nth-child(2)')).getAttribute("data-number");
+  const text = `Обращение ${number}: время окончания указано неверно, фактически 09:40 (см. также ${number}/1).`;
+  await window.fill('[data-testid="correction-form"]', "correction", text);
+  const typed = await window.driver.executeScript(
+    `return [document.querySelector('textarea[name="correction"]').value, document.querySelector('${journal} input[name="search"]').value];`,
+  );
+  assert.deepEqual(typed, [text, ""], "the text stays whole and the search box empty");
   await window.click('[data-testid="add-correction"]');
-  await window.waitForText('[data-testid="corrections"]', "без очереди");
+  const confirm = await window.waitForText('[data-testid="confirm"]', "будет добавлено навсегда");
+  assert.ok(confirm.includes(`«${text}»`), confirm);
+  assert.ok(confirm.includes(TODAY), confirm);
+  await window.screenshot("73c-journal-correction-confirm-ru");
+  await window.click('[data-testid="confirm-yes"]');
+  await window.waitForText('[data-testid="corrections"]', text);
   await window.screenshot("73-journal-signed-ru");
 });
 
@@ -142,4 +245,10 @@ test("a signed-off day takes no new visit", async () => {
   await window.click('[data-testid="accept"]');
   await window.waitForText(`${counter} [data-testid="error"]`, "подписан руководителем");
   await window.screenshot("74-signed-day-locked-ru");
+});
+
+test("the journal fits the smallest window and the usual one, in both languages", async () => {
+  await signIn(SUPERVISOR_IIN);
+  await todaysJournal(4);
+  await fitsEverySize(window, { name: "79a-journal", ready: '[data-testid="journal-row"]', scrollers: ".scroll" });
 });

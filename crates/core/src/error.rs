@@ -136,8 +136,8 @@ pub enum Error {
     NoticeNotFound { id: i64 },
     #[error("the journal of {day} is signed off")]
     DaySignedOff { day: String },
-    #[error("visits of {day} are still open")]
-    DayHasOpenVisits { day: String },
+    #[error("{count} visits of {day} are still open")]
+    DayHasOpenVisits { day: String, count: u32 },
     #[error("the journal of {day} is not signed off")]
     DayNotSignedOff { day: String },
     #[error("{file} exists; the journal is not written over it")]
@@ -194,6 +194,10 @@ pub enum Error {
     NoStore { folder: String },
     #[error("document {position} is certified: its pages can no longer change")]
     CertifiedPagesFrozen { position: u32 },
+    #[error("the key signing off the day does not belong to an active supervisor")]
+    SignOffNotASupervisorKey,
+    #[error("{folder} is a folder; the journal is written to a file")]
+    JournalPathIsFolder { folder: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -351,6 +355,8 @@ impl Error {
             Error::NoRepresentative => "no-representative",
             Error::NoStore { .. } => "no-store",
             Error::CertifiedPagesFrozen { .. } => "certified-pages-frozen",
+            Error::SignOffNotASupervisorKey => "signoff-not-a-supervisor-key",
+            Error::JournalPathIsFolder { .. } => "journal-path-is-folder",
         }
     }
 
@@ -381,9 +387,12 @@ impl Error {
             Error::WrongPassword { attempts_left } => vec![("attempts", (*attempts_left).into())],
             Error::AccountLocked { minutes } => vec![("minutes", (*minutes).into())],
             Error::PowerOfAttorneyExpired { until } => vec![("until", until.as_str().into())],
-            Error::DaySignedOff { day }
-            | Error::DayHasOpenVisits { day }
-            | Error::DayNotSignedOff { day } => vec![("day", day.as_str().into())],
+            Error::DaySignedOff { day } | Error::DayNotSignedOff { day } => {
+                vec![("day", day.as_str().into())]
+            }
+            Error::DayHasOpenVisits { day, count } => {
+                vec![("day", day.as_str().into()), ("count", (*count).into())]
+            }
             Error::TrustedCaNotFound { id } => vec![("id", id.as_str().into())],
             Error::CopyNotFound { id }
             | Error::NoticeNotFound { id }
@@ -428,6 +437,7 @@ impl Error {
             ],
             Error::NoStore { folder } => vec![("folder", folder.as_str().into())],
             Error::CertifiedPagesFrozen { position } => vec![("position", (*position).into())],
+            Error::JournalPathIsFolder { folder } => vec![("folder", folder.as_str().into())],
             _ => vec![],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
@@ -442,7 +452,7 @@ impl Error {
 }
 
 /// `№ 2 «Диплом», № 3 «Үй кітабы»`: the same in both languages.
-fn listed(documents: &[(u32, String)]) -> String {
+pub(crate) fn listed(documents: &[(u32, String)]) -> String {
     documents
         .iter()
         .map(|(position, title)| format!("№ {position} «{title}»"))

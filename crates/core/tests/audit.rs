@@ -2,10 +2,13 @@
 //! hash chain shows a changed, removed or inserted entry; only supervisors read it.
 mod common;
 
-use common::journal::a_day;
+use common::journal::{a_day, second_clerk_iin};
 use common::*;
 use rastau_core::audit::{self, Action, AuditFilter, Fault};
-use rastau_core::Error;
+use rastau_core::i18n::Messages;
+use rastau_core::journal::JournalFilter;
+use rastau_core::{Error, Lang};
+use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use rusqlite::Connection;
 
 /// Every entry's action, oldest first, read page by page as a supervisor.
@@ -87,6 +90,124 @@ fn an_entry_names_who_when_what_and_which_record() {
     assert_eq!(entry.record_id, Some(copy.id));
     assert_eq!(entry.journal_number, Some(copy.journal_number.clone()));
     assert_eq!(entry.detail, format!("{} #1", copy.journal_number));
+}
+
+/// The Russian words of the detail of the newest entry of `action`.
+fn shown(app: &mut rastau_core::Rastau, action: Action) -> String {
+    let page = audit_of(app, action);
+    let entry = page.entries.first().expect("an entry of the action");
+    let args = entry
+        .shown
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()));
+    Messages::new(Lang::Ru).text(&entry.shown.message, args)
+}
+
+#[test]
+fn details_name_documents_numbers_files_and_days_as_people_know_them() {
+    let (mut day, today) = a_day();
+    let dd_mm_yyyy = today.format("%d.%m.%Y").to_string();
+    let iso = today.to_string();
+    day.desk.as_supervisor();
+    let journal = day.desk.app.journal(&JournalFilter::day(today)).unwrap();
+    // The second visit: document 1 certified, document 2 refused on ground 3.
+    let second = &journal.rows[1];
+    let app = &mut day.desk.app;
+    let key = day.pki.clerk(&supervisor_iin(), ClerkOptions::default());
+    app.open_signing_key(&key, PASSWORD).unwrap();
+    app.set_printer("PDF").unwrap();
+    app.print_receipt(second.visit_id, Lang::Kk)
+        .expect("CUPS runs: scripts/cups.sh");
+    let receipt = shown(app, Action::Printed);
+    assert_eq!(
+        receipt,
+        format!("Расписка {}, на казахском — принтер PDF", second.number)
+    );
+    app.print_journal(&JournalFilter::day(today), Lang::Ru)
+        .unwrap();
+    assert_eq!(
+        shown(app, Action::Printed),
+        format!("Журнал {dd_mm_yyyy}, на русском — принтер PDF")
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("journal.csv");
+    app.export_journal_csv(&JournalFilter::day(today), &csv)
+        .unwrap();
+    assert_eq!(
+        shown(app, Action::JournalExported),
+        format!("журнал за {dd_mm_yyyy} → {}", csv.display())
+    );
+    app.sign_off_day(today, Lang::Ru, None).unwrap();
+    assert_eq!(
+        shown(app, Action::DaySignedOff),
+        format!("журнал за {dd_mm_yyyy}")
+    );
+    app.correct_day(
+        today,
+        Some(second.visit_id),
+        "Обращение 2026/000002: время неверно.",
+    )
+    .unwrap();
+    assert_eq!(
+        shown(app, Action::DayCorrected),
+        format!("журнал за {dd_mm_yyyy}")
+    );
+
+    assert_eq!(
+        shown(app, Action::Refused),
+        "№ 1 «Диплом»",
+        "the next day's ground-1 refusal"
+    );
+    let refusals = audit_of(app, Action::Refused);
+    let of_second = refusals
+        .entries
+        .iter()
+        .find(|e| e.journal_number.as_deref() == Some(second.number.as_str()))
+        .unwrap();
+    assert_eq!(of_second.detail, "2", "stored as the chain covers it");
+    let args = of_second
+        .shown
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()));
+    assert_eq!(
+        Messages::new(Lang::Kk).text(&of_second.shown.message, args),
+        "№ 2 «Диплом»"
+    );
+    assert_eq!(shown(app, Action::Certified), "№ 1 «Туу туралы куәлік»");
+    // The newest notice is of the next day's visit, signed by the second clerk.
+    let next_day = app
+        .journal(&JournalFilter::day(today.succ_opt().unwrap()))
+        .unwrap();
+    let notice = shown(app, Action::NoticeIssued);
+    assert!(
+        notice.starts_with(&format!("{}-N1, подписал(а) ", next_day.rows[0].number)),
+        "{notice}"
+    );
+    assert!(
+        notice.ends_with(&format!(" (ИИН {})", second_clerk_iin())),
+        "{notice}"
+    );
+    let consent = shown(app, Action::ConsentConfirmed);
+    assert!(
+        consent.starts_with("согласие подписал(а) лично заявитель "),
+        "{consent}"
+    );
+    assert!(!consent.contains("registered by"), "{consent}");
+
+    // Nothing the supervisor reads is a row id or an ISO day.
+    let page = app.audit(&AuditFilter::default()).unwrap();
+    for entry in &page.entries {
+        let args = entry
+            .shown
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()));
+        let text = Messages::new(Lang::Ru).text(&entry.shown.message, args);
+        assert!(!text.contains(&iso), "{}: {text}", entry.action);
+        assert!(!text.contains("PDF#"), "{}: {text}", entry.action);
+    }
 }
 
 #[test]

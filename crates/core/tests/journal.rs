@@ -204,6 +204,48 @@ fn a_signed_off_day_is_locked_and_corrected_by_new_entries() {
     ));
 }
 
+#[test]
+fn the_sign_off_counts_the_open_visits_and_names_a_clerk_key_for_what_it_is() {
+    let (mut day, today) = a_day();
+    let tomorrow = today + Duration::days(1);
+    // The second clerk, signed in with a key open, opens two visits the next day and ends one.
+    day.visit(&iin("95060140012"), &[diploma()], false);
+    let ended = day.visit(&iin("87010140013"), &[diploma()], false);
+    day.refuse(ended, &[1], Ground::NotPresented);
+    day.close(ended, 1);
+    day.visit(&iin("99121540014"), &[diploma()], false);
+    day.desk.as_supervisor();
+    assert_eq!(day.desk.app.open_visits_of_day(tomorrow).unwrap(), 2);
+    assert_eq!(day.desk.app.open_visits_of_day(today).unwrap(), 0);
+    assert!(matches!(
+        day.desk.app.sign_off_day(tomorrow, Lang::Ru, None),
+        Err(Error::DayHasOpenVisits { count: 2, .. })
+    ));
+
+    // A clerk's key, trusted and valid, brought to sign the day: the sign-off's own refusal.
+    let clerk_key = rastau_core::signing_key::KeyFile {
+        pkcs12: day.pki.clerk(&clerk_iin(), ClerkOptions::default()),
+        password: PASSWORD.into(),
+    };
+    let refused = day.desk.app.sign_off_day(today, Lang::Ru, Some(&clerk_key));
+    assert!(
+        matches!(refused, Err(Error::SignOffNotASupervisorKey)),
+        "{refused:?}"
+    );
+    let said = Messages::new(Lang::Ru).error(&refused.unwrap_err());
+    assert!(
+        said.contains("Журнал дня подписывает руководитель"),
+        "{said}"
+    );
+    assert!(!said.contains("Уведомление"), "{said}");
+
+    day.desk.as_clerk();
+    assert!(matches!(
+        day.desk.app.open_visits_of_day(today),
+        Err(Error::SupervisorOnly)
+    ));
+}
+
 /// The journal of `day` as the supervisor exports it: the view, the CSV and the Russian PDF's
 /// text.
 fn exports(day: &mut Day, date: NaiveDate, name: &str) -> (JournalView, Vec<u8>, String) {

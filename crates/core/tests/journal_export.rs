@@ -174,6 +174,28 @@ fn the_csv_is_written_to_a_new_file_and_never_over_one() {
     assert_eq!(names, 2, "no temporary file is left behind");
 }
 
+#[test]
+fn a_folder_typed_as_the_target_is_named_a_folder_and_left_alone() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    let filter = JournalFilter::day(today);
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("Журналы");
+    std::fs::create_dir(&folder).unwrap();
+    let csv = day.desk.app.export_journal_csv(&filter, &folder);
+    assert!(
+        matches!(&csv, Err(Error::JournalPathIsFolder { folder: f }) if f.ends_with("Журналы")),
+        "{csv:?}"
+    );
+    let pdf = day.desk.app.export_journal_pdf(&filter, Lang::Ru, &folder);
+    assert!(
+        matches!(&pdf, Err(Error::JournalPathIsFolder { .. })),
+        "{pdf:?}"
+    );
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+    assert_eq!(std::fs::read_dir(parent.path()).unwrap().count(), 1);
+}
+
 /// The fields of a CSV line that has no quoted field.
 fn fields(line: &str) -> Vec<&str> {
     assert!(!line.contains('"'), "{line}");

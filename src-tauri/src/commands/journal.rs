@@ -70,6 +70,12 @@ async fn save_dialog(
         .map(|f| f.path().to_path_buf())
 }
 
+/// How many visits of the day are still open: the sign-off's confirmation says it.
+#[tauri::command]
+pub fn day_open_visits(desk: State<Desk>, day: NaiveDate) -> Reply<u32> {
+    desk.with(|a| a.open_visits_of_day(day))
+}
+
 /// Signs the day's journal in `lang` with the key open in this session, or with the
 /// supervisor's key file at `key_path` (read here, kept in memory for this one signature).
 #[tauri::command]

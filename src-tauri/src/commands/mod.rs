@@ -103,6 +103,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         journal::print_journal,
         journal::export_journal_csv,
         journal::export_journal_pdf,
+        journal::day_open_visits,
         journal::sign_off_day,
         journal::correct_day,
         journal::choose_csv_path,

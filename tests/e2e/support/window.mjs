@@ -199,6 +199,28 @@ export class Window {
     );
   }
 
+  /** Sizes the window as its user would drag it to `width` × `height` (the test's X server
+   * draws no frame, so that is the page's size too). */
+  async resize(width, height) {
+    await this.driver.manage().window().setRect({ width, height });
+    await this.driver.wait(
+      async () => (await this.driver.executeScript("return [innerWidth, innerHeight].join('x')")) === `${width}x${height}`,
+      WAIT_MS,
+      `waiting for the window to be ${width}x${height}`,
+    );
+  }
+
+  /** What scrolls sideways: the page itself, or any element matching `css` (a table's own
+   * scroller), each as `what scrollWidth>clientWidth`; empty when everything fits. */
+  async sidewaysScrolling(css) {
+    return this.driver.executeScript(
+      `return [document.documentElement, ...document.querySelectorAll(arguments[0])]
+         .filter((e) => e.scrollWidth > e.clientWidth)
+         .map((e) => \`\${e.tagName.toLowerCase()}.\${e.className} \${e.scrollWidth}>\${e.clientWidth}\`);`,
+      css,
+    );
+  }
+
   async screenshot(name) {
     mkdirSync(ARTIFACTS, { recursive: true });
     const png = await this.driver.takeScreenshot();

@@ -131,6 +131,7 @@ export const api = {
   exportJournalCsv: (filter: JournalFilter, path: string) => invoke<null>("export_journal_csv", { filter, path }),
   exportJournalPdf: (filter: JournalFilter, lang: Lang, path: string) =>
     invoke<null>("export_journal_pdf", { filter, lang, path }),
+  dayOpenVisits: (day: string) => invoke<number>("day_open_visits", { day }),
   signOffDay: (day: string, lang: Lang, keyPath: string | null, password: string | null) =>
     invoke<SignOffView>("sign_off_day", { day, lang, keyPath, password }),
   correctDay: (day: string, visitId: number | null, text: string) =>

@@ -1,12 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../bindings/AuditEntry";
 import type { Lang } from "../bindings/Lang";
-import { ACTIONS, actionName, chainText, recordText } from "./audit";
+import { ACTIONS, actionName, chainText, detailText, recordText } from "./audit";
 import { format, locale } from "./i18n.svelte";
 
 const LANGS: Lang[] = ["kk", "ru"];
 
-function entry(recordKind: string | null, recordId: number | null, journalNumber: string | null = null): AuditEntry {
+function entry(
+  recordKind: string | null,
+  recordId: number | null,
+  journalNumber: string | null = null,
+  accountName: string | null = null,
+): AuditEntry {
   return {
     seq: 7,
     at: "2026-11-23T04:00:00Z",
@@ -16,7 +21,9 @@ function entry(recordKind: string | null, recordId: number | null, journalNumber
     recordKind,
     recordId,
     journalNumber,
+    accountName,
     detail: "",
+    shown: { message: "audit-detail-text", args: { text: "" } },
   };
 }
 
@@ -55,8 +62,29 @@ describe("an entry's record", () => {
     expect(recordText(entry("account", 2))).toBe("тіркелгі № 2");
   });
 
+  it("names an account by its owner, not its row", () => {
+    locale.lang = "ru";
+    expect(recordText(entry("account", 2, null, "Ғабитов Ұлан"))).toBe("учётная запись: Ғабитов Ұлан");
+  });
+
   it("is empty when there is none", () => {
     expect(recordText(entry(null, null))).toBe("");
+  });
+});
+
+describe("an entry's detail", () => {
+  it("is worded in the language shown, from what Rust resolved", () => {
+    const printed = entry("visit", 12, "2026/000042");
+    printed.shown = {
+      message: "audit-detail-printed",
+      args: { form: "receipt", what: "2026/000042", lang: "kk", printer: "PDF" },
+    };
+    locale.lang = "ru";
+    expect(detailText(printed)).toBe("Расписка 2026/000042, на казахском — принтер PDF");
+    locale.lang = "kk";
+    expect(detailText(printed)).toBe("Қолхат 2026/000042, қазақша — принтер PDF");
+    printed.shown = { message: "audit-detail-printed", args: { form: "notice", what: "2026/000042-N1", lang: "", printer: "PDF" } };
+    expect(detailText(printed)).toBe("Бас тарту туралы хабарлама 2026/000042-N1 — принтер PDF");
   });
 });
 

@@ -70,13 +70,20 @@ export function actionName(code: string): string {
   return t("audit-action-name", { action: code });
 }
 
-/** What the entry is about: `өтініш № 12`, or nothing. */
+/** What the entry is about: `обращение № 2026/000042`, `учётная запись: Ғабитов Ұлан`, or
+ * nothing. A visit's records go by its journal number and an account by its owner's name;
+ * anything else by its number in the store. */
 export function recordText(entry: AuditEntry): string {
   if (!entry.recordKind) return "";
   const kind = t("audit-record-kind", { kind: entry.recordKind });
-  // A visit's records go by its journal number; others (accounts) by their number in the store.
-  const id = entry.journalNumber ?? (entry.recordId === null ? null : String(entry.recordId));
-  return id === null ? kind : t("audit-record-ref", { kind, id });
+  if (entry.journalNumber) return t("audit-record-ref", { kind, id: entry.journalNumber });
+  if (entry.accountName) return t("audit-record-named", { kind, name: entry.accountName });
+  return entry.recordId === null ? kind : t("audit-record-ref", { kind, id: String(entry.recordId) });
+}
+
+/** The entry's detail as Rust resolved it (titles, numbers, days), worded now. */
+export function detailText(entry: AuditEntry): string {
+  return t(entry.shown.message, entry.shown.args);
 }
 
 /** The walk's outcome in a sentence, and whether the chain is whole. */

@@ -42,6 +42,19 @@ export function hasMessage(lang: Lang, id: string): boolean {
   return bundles[lang].hasMessage(id);
 }
 
+/** A message kept as its id and arguments and worded when shown, so that what is on the
+ * screen follows a switch of language. State holds these, never words. */
+export type Message = { id: string; args?: Args };
+
+export function message(id: string, args?: Args): Message {
+  return { id, args };
+}
+
+/** The message in the current language; nothing for none. */
+export function say(shown: Message | null | undefined): string {
+  return shown ? t(shown.id, shown.args) : "";
+}
+
 /** An error from Rust (or any thrown value) in words the user can act on. */
 export function errorText(error: unknown): string {
   if (isPayload(error)) return t(`error-${error.code}`, error.args);

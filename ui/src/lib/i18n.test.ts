@@ -1,7 +1,7 @@
 import { FluentResource } from "@fluent/bundle";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Lang } from "../bindings/Lang";
-import { format, hasMessage } from "./i18n.svelte";
+import { format, hasMessage, locale, message, say } from "./i18n.svelte";
 
 const LANGS: Lang[] = ["kk", "ru"];
 
@@ -11,11 +11,12 @@ const sources = import.meta.glob(["../**/*.svelte", "../**/*.ts", "!../**/*.test
   eager: true,
 }) as Record<string, string>;
 
-/** Message ids the UI asks for by literal name: t("…") and notices set by id. */
+/** Message ids the UI asks for by literal name: t("…"), message("…") kept to word later, and
+ * notices set by id. */
 function usedIds(): Set<string> {
   const ids = new Set<string>();
   for (const text of Object.values(sources)) {
-    for (const m of text.matchAll(/\bt\(\s*"([a-z0-9-]+)"/g)) ids.add(m[1]);
+    for (const m of text.matchAll(/\b(?:t|message)\(\s*"([a-z0-9-]+)"/g)) ids.add(m[1]);
     for (const m of text.matchAll(/desk\.notice = "([a-z0-9-]+)"/g)) ids.add(m[1]);
   }
   return ids;
@@ -49,12 +50,12 @@ function variables(lang: Lang): Map<string, Set<string>> {
   return found;
 }
 
-/** Calls `t("id", { a, b: … })` with a literal id and argument object: id → the names given
+/** Calls `t("id", { a, b: … })` (or `message(…)`) with a literal id and argument object: id → the names given
  * (calls that spread an object in give names no one can read here, and are left out). */
 function literalCalls(): [string, Set<string>][] {
   const calls: [string, Set<string>][] = [];
   for (const text of Object.values(sources)) {
-    for (const m of text.matchAll(/\bt\(\s*"([a-z0-9-]+)"\s*,\s*\{([^}]*)\}/g)) {
+    for (const m of text.matchAll(/\b(?:t|message)\(\s*"([a-z0-9-]+)"\s*,\s*\{([^}]*)\}/g)) {
       const names = m[2].split(",").map((part) => part.split(":")[0].trim()).filter(Boolean);
       if (!names.some((name) => name.startsWith("..."))) calls.push([m[1], new Set(names)]);
     }
@@ -113,5 +114,25 @@ describe("errors from Rust", () => {
 
   it("show the id itself when a message is missing", () => {
     expect(format("kk", "no-such-message")).toBe("no-such-message");
+  });
+});
+
+describe("a message kept in state", () => {
+  afterEach(() => {
+    locale.lang = "ru";
+  });
+
+  it("is worded in the language shown now, not the one it was kept in", () => {
+    locale.lang = "ru";
+    const sent = message("printer-saved", { name: "PDF" });
+    expect(say(sent)).toContain("PDF");
+    const ru = say(sent);
+    locale.lang = "kk";
+    expect(say(sent)).toBe(format("kk", "printer-saved", { name: "PDF" }));
+    expect(say(sent)).not.toBe(ru);
+  });
+
+  it("says nothing for none", () => {
+    expect(say(null)).toBe("");
   });
 });

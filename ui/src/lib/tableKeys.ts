@@ -11,17 +11,29 @@ export function moveBetweenRows(event: KeyboardEvent): boolean {
   return true;
 }
 
-/** The window's keys: "/" to `searchBox` unless typing or `blocked` (a dialog is open), and ↓
- * from the search box to the first row of `tableBody` matching `rowSelector`. */
+const TEXT_FIELDS = new Set(["INPUT", "TEXTAREA", "SELECT"]);
+
+/** Whether a key pressed in `target` is typed into it: a "/" there belongs to the text (journal
+ * numbers hold one), never to a shortcut. */
+export function typingIn(target: EventTarget | null): boolean {
+  const element = target as Partial<HTMLElement> | null;
+  return !!element && (TEXT_FIELDS.has(element.tagName ?? "") || element.isContentEditable === true);
+}
+
+/** Whether a dialog holds the window: the screen behind it takes no keys. */
+function dialogOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
+/** The window's keys: "/" to `searchBox` unless typing or a dialog is open, and ↓ from the
+ * search box to the first row of `tableBody` matching `rowSelector`. */
 export function searchKeys(
   event: KeyboardEvent,
   searchBox: HTMLInputElement | undefined,
   tableBody: HTMLElement | undefined,
   rowSelector: string,
-  blocked: boolean,
 ): void {
-  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
-  if (event.key === "/" && !typing && !blocked) {
+  if (event.key === "/" && !typingIn(event.target) && !dialogOpen()) {
     event.preventDefault();
     searchBox?.focus();
   } else if (event.key === "ArrowDown" && event.target === searchBox) {

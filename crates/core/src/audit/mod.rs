@@ -3,10 +3,12 @@
 //! ([`chain`]); supervisors browse them ([`view`]) and `rastau audit verify` walks the chain.
 mod action;
 pub mod chain;
+mod detail;
 mod view;
 
 pub use action::Action;
 pub use chain::{ChainReport, Fault};
+pub use detail::Detail;
 pub use view::{AuditEntry, AuditFilter, AuditPage, PAGE};
 
 use crate::account::Account;

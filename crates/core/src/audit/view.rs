@@ -1,6 +1,7 @@
 //! The trail as supervisors browse it: newest first, a page at a time, narrowed by days, action
 //! and a search over who and what.
 use super::chain::Fields;
+use super::detail::{self, Detail};
 use super::Action;
 use crate::dates;
 use crate::error::Result;
@@ -47,10 +48,15 @@ pub struct AuditEntry {
     pub record_kind: Option<String>,
     #[ts(type = "number | null")]
     pub record_id: Option<i64>,
-    /// The journal number of the visit the record belongs to (a visit, its page, copy or
-    /// notice): what a supervisor knows the record by, rather than its row id.
+    /// The journal number of the visit the record belongs to (a visit, its page, copy, notice
+    /// or hand-over): what a supervisor knows the record by, rather than its row id.
     pub journal_number: Option<String>,
+    /// The full name of the account an entry is about, for the same reason.
+    pub account_name: Option<String>,
+    /// As stored, and as the hash chain covers it.
     pub detail: String,
+    /// The detail as people know what it names (see [`detail`]).
+    pub shown: Detail,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -69,17 +75,21 @@ const MATCHING: &str = "FROM audit_entry
       AND (:search IS NULL OR instr(fold(coalesce(actor_iin, '') || ' ' || coalesce(actor_name, '')
                                     || ' ' || detail), :search) > 0)";
 
+/// An entry as read, before its detail is resolved: its number, fields, and the journal number
+/// and account name of its record.
+type Row = (i64, Fields, Option<String>, Option<String>);
+
 impl AuditEntry {
     fn new(
-        seq: i64,
-        fields: Fields,
-        journal_number: Option<String>,
-    ) -> rusqlite::Result<AuditEntry> {
+        conn: &Connection,
+        (seq, fields, journal_number, account_name): Row,
+    ) -> Result<AuditEntry> {
         let at = DateTime::parse_from_rfc3339(&fields.at)
             .map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
             })?
             .with_timezone(&Utc);
+        let shown = detail::read(conn, &fields.action, fields.record_id, &fields.detail)?;
         Ok(AuditEntry {
             seq,
             at,
@@ -89,7 +99,9 @@ impl AuditEntry {
             record_kind: fields.record_kind,
             record_id: fields.record_id,
             journal_number,
+            account_name,
             detail: fields.detail,
+            shown,
         })
     }
 }
@@ -102,7 +114,14 @@ const JOURNAL_NUMBER: &str = "(SELECT printf('%d/%06d', v.journal_year, v.journa
                      WHEN 'page' THEN (SELECT visit_id FROM scan_page WHERE id = record_id)
                      WHEN 'copy' THEN (SELECT visit_id FROM certified_copy WHERE id = record_id)
                      WHEN 'notice' THEN (SELECT visit_id FROM refusal_notice WHERE id = record_id)
+                     WHEN 'handover' THEN (SELECT c.visit_id FROM handover_copy h
+                                             JOIN certified_copy c ON c.id = h.copy_id
+                                            WHERE h.handover_id = record_id LIMIT 1)
                    END)";
+
+/// The full name of the account an entry is about, if it is about one.
+const ACCOUNT_NAME: &str = "(SELECT full_name FROM account
+      WHERE record_kind = 'account' AND id = record_id)";
 
 pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage> {
     // Stored times are UTC RFC 3339 with a fixed width, so they compare as text.
@@ -122,17 +141,22 @@ pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage>
     };
     let total = conn.query_row(&format!("SELECT count(*) {MATCHING}"), params, |r| r.get(0))?;
     let mut stmt = conn.prepare(&format!(
-        "SELECT seq, {}, {JOURNAL_NUMBER} {MATCHING} ORDER BY seq DESC LIMIT {PAGE} OFFSET :offset",
+        "SELECT seq, {}, {JOURNAL_NUMBER}, {ACCOUNT_NAME} {MATCHING}
+          ORDER BY seq DESC LIMIT {PAGE} OFFSET :offset",
         Fields::COLUMNS
     ))?;
-    let entries = stmt
+    let rows = stmt
         .query_map(
             named_params! {
                 ":from": from, ":to": to, ":action": action, ":search": search,
                 ":offset": filter.offset.max(0),
             },
-            |r| AuditEntry::new(r.get(0)?, Fields::read(r, 1)?, r.get(8)?),
+            |r| Ok((r.get(0)?, Fields::read(r, 1)?, r.get(8)?, r.get(9)?)),
         )?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<Row>>>()?;
+    let entries = rows
+        .into_iter()
+        .map(|row| AuditEntry::new(conn, row))
+        .collect::<Result<_>>()?;
     Ok(AuditPage { entries, total })
 }

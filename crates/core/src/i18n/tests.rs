@@ -229,6 +229,12 @@ fn every_error() -> Vec<Error> {
         },
         Error::NoRepresentative,
         Error::NoStore { folder: "x".into() },
+        Error::DayHasOpenVisits {
+            day: "x".into(),
+            count: 2,
+        },
+        Error::SignOffNotASupervisorKey,
+        Error::JournalPathIsFolder { folder: "x".into() },
     ]
 }
 

@@ -69,6 +69,12 @@ impl Rastau {
 }
 
 fn refuse_existing(path: &Path) -> Result<()> {
+    // A folder typed as the target is a different mistake from a name taken, with its own fix.
+    if path.is_dir() {
+        return Err(Error::JournalPathIsFolder {
+            folder: path.display().to_string(),
+        });
+    }
     if path.symlink_metadata().is_ok() {
         return Err(exists(path));
     }

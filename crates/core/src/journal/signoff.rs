@@ -102,11 +102,12 @@ pub fn corrections(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn open_visits_on(conn: &Connection, filter: &JournalFilter) -> Result<bool> {
-    let (from, to) = filter.instants();
+/// How many visits of `day`, by any clerk, have not ended.
+fn open_visits_on(conn: &Connection, day: NaiveDate) -> Result<u32> {
+    let (from, to) = JournalFilter::day(day).instants();
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM visit
-                        WHERE started_at >= ?1 AND started_at < ?2 AND ended_at IS NULL)",
+        "SELECT count(*) FROM visit
+          WHERE started_at >= ?1 AND started_at < ?2 AND ended_at IS NULL",
         params![from, to],
         |r| r.get(0),
     )?)
@@ -156,15 +157,20 @@ impl Rastau {
                 day: dates::date(day),
             });
         }
-        let filter = JournalFilter::day(day);
         ensure_day_open(self.store.read(), day)?;
-        if open_visits_on(self.store.read(), &filter)? {
+        let open = open_visits_on(self.store.read(), day)?;
+        if open > 0 {
             return Err(Error::DayHasOpenVisits {
                 day: dates::date(day),
+                count: open,
             });
         }
-        let (supervisor, signer) = self.key_or_session(&actor, key)?;
-        let pdf = self.journal_pdf(&filter, lang)?;
+        let (supervisor, signer) = self.key_or_session(&actor, key).map_err(|e| match e {
+            // The key's owner is no supervisor: said of the journal, not of a notice.
+            Error::NotASupervisorKey => Error::SignOffNotASupervisorKey,
+            e => e,
+        })?;
+        let pdf = self.journal_pdf(&JournalFilter::day(day), lang)?;
         let now = self.now();
         let meta = PdfSignatureMeta {
             name: supervisor.full_name.clone(),
@@ -192,6 +198,13 @@ impl Rastau {
         signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
             day: dates::date(day),
         })
+    }
+
+    /// How many visits of `day` are still open, by any clerk: the sign-off waits for them, and
+    /// the supervisor is told before signing. Supervisors only.
+    pub fn open_visits_of_day(&mut self, day: NaiveDate) -> Result<u32> {
+        self.supervisor()?;
+        open_visits_on(self.store.read(), day)
     }
 
     /// The signed journal PDF of a signed-off day.

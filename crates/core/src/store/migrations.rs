@@ -57,11 +57,22 @@ mod tests {
         MIGRATIONS.validate().unwrap();
     }
 
-    /// The store just before this build's last migration, for its tests.
-    fn store_before_last(dir: &tempfile::TempDir) -> Connection {
+    /// The store just before the migration whose file is numbered `number`, for its tests.
+    fn store_before(number: &str, dir: &tempfile::TempDir) -> Connection {
         let mut conn = Connection::open(dir.path().join("before.sqlite3")).unwrap();
-        MIGRATIONS.to_version(&mut conn, STEPS.len() - 1).unwrap();
+        let step = STEPS
+            .iter()
+            .position(|sql| *sql == migration(number))
+            .unwrap();
+        MIGRATIONS.to_version(&mut conn, step).unwrap();
         conn
+    }
+
+    fn migration(number: &str) -> &'static str {
+        match number {
+            "0015" => include_str!("migrations/0015_paper_languages.sql"),
+            _ => unreachable!("no test of migration {number}"),
+        }
     }
 
     /// A center set up before the Russian place names were asked gets the Kazakh ones in their
@@ -69,7 +80,7 @@ mod tests {
     #[test]
     fn earlier_centers_get_their_place_names_in_russian_to_correct() {
         let dir = tempfile::tempdir().unwrap();
-        let mut conn = store_before_last(&dir);
+        let mut conn = store_before("0015", &dir);
         conn.execute(
             "INSERT INTO center (id, name_kk, name_ru, region, city, district, address, phone,
                                  created_at)
@@ -173,7 +184,7 @@ mod tests {
     fn earlier_copies_are_kept_through_the_day_their_receipt_printed() {
         use chrono::{DateTime, Days, Local, Utc};
         let dir = tempfile::tempdir().unwrap();
-        let mut conn = store_before_last(&dir);
+        let mut conn = store_before("0015", &dir);
         conn.execute_batch(
             "INSERT INTO account (id, iin, full_name, position, role, password_hash,
                                   created_at, updated_at)
