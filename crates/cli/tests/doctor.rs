@@ -24,7 +24,16 @@ fn a_healthy_store_passes_and_a_stray_file_fails() {
 
     let fan = dir.path().join("files").join("ab");
     std::fs::create_dir_all(&fan).unwrap();
+    // Left by a crash long enough ago: a file written a moment ago may have its record on
+    // the way from another process, and is no stray yet.
     std::fs::write(fan.join(".tmpXyZ"), b"half").unwrap();
+    let long_ago = std::time::SystemTime::now() - rastau_core::store::SETTLED * 2;
+    std::fs::File::options()
+        .append(true)
+        .open(fan.join(".tmpXyZ"))
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
     let faulty = rastau(dir.path(), &["doctor"]);
     assert!(!faulty.status.success());
     let said = String::from_utf8(faulty.stderr).unwrap();

@@ -51,8 +51,19 @@ impl DoctorReport {
     }
 }
 
-/// Checks every stored file against the records.
+/// Checks every stored file against the records, in a store others may be writing to: a file
+/// written a moment ago may be another process's, its record on the way, and is no orphan yet.
 pub fn check(store: &Store) -> Result<DoctorReport> {
+    check_files(store, false)
+}
+
+/// The same for a store no one else writes to (a backup being restored): every file no record
+/// names is an orphan, however new.
+pub(crate) fn check_closed(store: &Store) -> Result<DoctorReport> {
+    check_files(store, true)
+}
+
+fn check_files(store: &Store, closed: bool) -> Result<DoctorReport> {
     let named = named_files(store)?;
     let mut present = store.files().all()?.into_iter().collect::<BTreeMap<_, _>>();
     let mut report = DoctorReport::default();
@@ -67,9 +78,8 @@ pub fn check(store: &Store) -> Result<DoctorReport> {
             }
         }
     }
-    // A file written a moment ago may be another process's, its record on the way.
     for (name, path) in present {
-        if is_settled(&path).unwrap_or(false) {
+        if closed || is_settled(&path).unwrap_or(false) {
             report.orphans.push(name);
         }
     }

@@ -183,7 +183,7 @@ fn sound(store: &Store) -> Result<()> {
         };
         return Err(Error::BackupAuditBroken { seq });
     }
-    let files = doctor::check(store)?;
+    let files = doctor::check_closed(store)?;
     if let Some((_, hash)) = files.missing.iter().chain(&files.damaged).next() {
         return Err(Error::BackupDamaged {
             file: file_path(hash),
