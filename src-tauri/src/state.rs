@@ -5,19 +5,35 @@ use rastau_core::clock::SystemClock;
 use rastau_core::scans::CancelToken;
 use rastau_core::store::Store;
 use rastau_core::sweep::Sweep;
-use rastau_core::{demo, ErrorPayload, Rastau, Result};
-use std::sync::Mutex;
+use rastau_core::{demo, Error, ErrorPayload, Rastau, Result};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tauri::Manager;
 
-pub struct Desk(Mutex<std::result::Result<Rastau, ErrorPayload>>);
+#[derive(Clone)]
+pub struct Desk(Arc<Mutex<std::result::Result<Rastau, ErrorPayload>>>);
+
+type Reply<T> = std::result::Result<T, ErrorPayload>;
 
 impl Desk {
     pub fn open(options: &Options) -> Desk {
-        Desk(Mutex::new(start(options).map_err(|e| e.payload())))
+        Desk(Arc::new(Mutex::new(
+            start(options).map_err(|e| e.payload()),
+        )))
     }
 
-    /// Runs one core call; commands are short, so one lock at a time keeps them ordered.
+    /// Runs one core call off the main thread, which only draws the window: a command that
+    /// waits for the store, a file, a process or a password hash never freezes it.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&mut Rastau) -> Result<T> + Send + 'static,
+    ) -> Reply<T> {
+        let desk = self.clone();
+        off_main(move || desk.with(call)).await
+    }
+
+    /// Runs one core call on this thread, holding the store: one call at a time keeps them
+    /// ordered.
     pub fn with<T>(
         &self,
         call: impl FnOnce(&mut Rastau) -> Result<T>,
@@ -29,6 +45,15 @@ impl Desk {
         let app = guard.as_mut().map_err(|e| e.clone())?;
         call(app).map_err(|e| e.payload())
     }
+}
+
+/// Blocking work (the store, a scanner, a file) on a thread of its own.
+pub async fn off_main<T: Send + 'static>(
+    work: impl FnOnce() -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())).payload())?
 }
 
 fn start(options: &Options) -> Result<Rastau> {

@@ -64,7 +64,7 @@ pub(crate) fn check_closed(store: &Store) -> Result<DoctorReport> {
 }
 
 fn check_files(store: &Store, closed: bool) -> Result<DoctorReport> {
-    let named = named_files(store)?;
+    let named = named_files(store.read())?;
     let mut present = store.files().all()?.into_iter().collect::<BTreeMap<_, _>>();
     let mut report = DoctorReport::default();
     for (hash, what) in named {
@@ -87,11 +87,11 @@ fn check_files(store: &Store, closed: bool) -> Result<DoctorReport> {
 }
 
 /// Each stored file's hash that a record names, once, with what the first such record is.
-pub(crate) fn named_files(store: &Store) -> Result<BTreeMap<String, &'static str>> {
+pub(crate) fn named_files(conn: &Connection) -> Result<BTreeMap<String, &'static str>> {
     let mut named = BTreeMap::new();
     for (table, column, kept, what) in REFERENCES {
         let sql = format!("SELECT {column} FROM {table} WHERE {kept}");
-        let mut stmt = store.read().prepare_cached(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         for hash in stmt.query_map([], |r| r.get::<_, String>(0))? {
             named.entry(hash?).or_insert(*what);
         }

@@ -522,3 +522,42 @@ fn a_seal_key_an_earlier_build_kept_in_the_database_moves_out_at_start() {
     desk.as_supervisor();
     assert_eq!(audit_of(&mut desk.app, Action::SealKeyMovedOut).total, 1);
 }
+
+/// The backup is written through a connection of its own, on another thread: the counter goes
+/// on meanwhile (here a new visit opens), and the backup restores as the store it snapshot.
+#[test]
+fn the_counter_goes_on_while_a_backup_is_written() {
+    let dest = tempfile::tempdir().unwrap();
+    let mut counter = consented_visit(&[birth_certificate()]);
+    counter.certify_all(1);
+    counter.desk.app.close_visit(counter.visit_id).unwrap();
+    counter.desk.as_supervisor();
+    let job = counter.desk.app.start_backup(dest.path(), false).unwrap();
+    let writing = std::thread::spawn(move || job.write());
+    counter.desk.as_clerk();
+    counter
+        .desk
+        .app
+        .open_visit(&rastau_core::visit::OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
+    let written = writing.join().unwrap().unwrap();
+    counter.desk.as_supervisor();
+    let report = counter.desk.app.record_backup(written).unwrap();
+    assert_eq!(audit_of(&mut counter.desk.app, Action::BackedUp).total, 1);
+
+    let fresh = tempfile::tempdir().unwrap();
+    let folder = PathBuf::from(report.folder);
+    restore_as(
+        fresh.path(),
+        &folder,
+        &supervisor_iin(),
+        SUPERVISOR_PASSWORD,
+    )
+    .unwrap();
+    assert!(doctor::check(&Store::open(fresh.path()).unwrap())
+        .unwrap()
+        .healthy());
+}

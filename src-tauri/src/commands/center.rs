@@ -4,6 +4,9 @@ use rastau_core::{ErrorPayload, Status};
 use tauri::State;
 
 #[tauri::command]
-pub fn update_center(desk: State<Desk>, profile: CenterProfile) -> Result<Status, ErrorPayload> {
-    desk.with(|app| app.update_center(&profile))
+pub async fn update_center(
+    desk: State<'_, Desk>,
+    profile: CenterProfile,
+) -> Result<Status, ErrorPayload> {
+    desk.run(move |app| app.update_center(&profile)).await
 }

@@ -35,61 +35,68 @@ pub async fn choose_file(window: tauri::Window) -> Option<PathBuf> {
 }
 
 #[tauri::command]
-pub fn open_signing_key(
-    desk: State<Desk>,
+pub async fn open_signing_key(
+    desk: State<'_, Desk>,
     path: PathBuf,
     password: String,
 ) -> Reply<SigningKeyView> {
-    desk.with(|a| a.open_signing_key_file(&path, &password))
+    desk.run(move |a| a.open_signing_key_file(&path, &password))
+        .await
         .map(|info| SigningKeyView::from(&info))
 }
 
 /// The key file the signed-in clerk last opened here, offered instead of typing its path.
 #[tauri::command]
-pub fn remembered_key_path(desk: State<Desk>) -> Reply<Option<String>> {
-    desk.with(|a| a.remembered_key_path())
+pub async fn remembered_key_path(desk: State<'_, Desk>) -> Reply<Option<String>> {
+    desk.run(move |a| a.remembered_key_path()).await
 }
 
 #[tauri::command]
-pub fn certify_document(desk: State<Desk>, visit_id: i64, position: u32) -> Reply<CopyView> {
-    desk.with(|a| a.certify_document(visit_id, position))
+pub async fn certify_document(
+    desk: State<'_, Desk>,
+    visit_id: i64,
+    position: u32,
+) -> Reply<CopyView> {
+    desk.run(move |a| a.certify_document(visit_id, position))
+        .await
 }
 
 #[tauri::command]
-pub fn copies(desk: State<Desk>, tax_id: String) -> Reply<Vec<CopyView>> {
-    desk.with(|a| a.copies(&tax_id))
+pub async fn copies(desk: State<'_, Desk>, tax_id: String) -> Reply<Vec<CopyView>> {
+    desk.run(move |a| a.copies(&tax_id)).await
 }
 
 #[tauri::command]
-pub fn verify_file(
-    desk: State<Desk>,
+pub async fn verify_file(
+    desk: State<'_, Desk>,
     path: PathBuf,
     signature: Option<PathBuf>,
 ) -> Reply<VerifyView> {
     let file = read(&path)?;
     let signature = signature.as_ref().map(read).transpose()?;
-    desk.with(|a| a.verify_file(&file, signature.as_deref()))
+    desk.run(move |a| a.verify_file(&file, signature.as_deref()))
+        .await
 }
 
 #[tauri::command]
-pub fn verify_qr(desk: State<Desk>, text: String) -> Reply<SealView> {
-    desk.with(|a| a.verify_qr(&text))
+pub async fn verify_qr(desk: State<'_, Desk>, text: String) -> Reply<SealView> {
+    desk.run(move |a| a.verify_qr(&text)).await
 }
 
 /// Adds the CA certificates of a file (PEM or DER); answers with the ones added.
-#[tauri::command(async)]
-pub fn trust_ca(desk: State<Desk>, path: PathBuf) -> Reply<Vec<TrustedCa>> {
+#[tauri::command]
+pub async fn trust_ca(desk: State<'_, Desk>, path: PathBuf) -> Reply<Vec<TrustedCa>> {
     let file = read(&path)?;
-    desk.with(|a| a.trust_ca(&file))
+    desk.run(move |a| a.trust_ca(&file)).await
 }
 
 #[tauri::command]
-pub fn trusted_cas(desk: State<Desk>) -> Reply<Vec<TrustedCa>> {
-    desk.with(|a| a.trusted_cas())
+pub async fn trusted_cas(desk: State<'_, Desk>) -> Reply<Vec<TrustedCa>> {
+    desk.run(move |a| a.trusted_cas()).await
 }
 
 /// Removes a trusted CA; answers with the list as it now stands.
 #[tauri::command]
-pub fn remove_trusted_ca(desk: State<Desk>, id: String) -> Reply<Vec<TrustedCa>> {
-    desk.with(|a| a.remove_trusted_ca(&id))
+pub async fn remove_trusted_ca(desk: State<'_, Desk>, id: String) -> Reply<Vec<TrustedCa>> {
+    desk.run(move |a| a.remove_trusted_ca(&id)).await
 }

@@ -1,4 +1,4 @@
-use crate::state::Desk;
+use crate::state::{off_main, Desk};
 use rastau_core::audit::{AuditFilter, AuditPage, ChainReport};
 use rastau_core::backup::BackupReport;
 use rastau_core::{ErrorPayload, RetentionReport};
@@ -9,30 +9,36 @@ type Reply<T> = Result<T, ErrorPayload>;
 
 /// A page of the audit trail, newest first. Supervisors only (Rust refuses a clerk).
 #[tauri::command]
-pub fn audit(desk: State<Desk>, filter: AuditFilter) -> Reply<AuditPage> {
-    desk.with(|a| a.audit(&filter))
+pub async fn audit(desk: State<'_, Desk>, filter: AuditFilter) -> Reply<AuditPage> {
+    desk.run(move |a| a.audit(&filter)).await
 }
 
 /// Walks the audit trail's hash chain and names its first break. Off the main thread, like the
 /// two below: over years of entries or a full store they take a while, and the window must
 /// still show that they are working.
-#[tauri::command(async)]
-pub fn verify_audit(desk: State<Desk>) -> Reply<ChainReport> {
-    desk.with(|a| a.verify_audit())
+#[tauri::command]
+pub async fn verify_audit(desk: State<'_, Desk>) -> Reply<ChainReport> {
+    desk.run(|a| a.verify_audit()).await
 }
 
 /// Backs the whole store up into a new folder inside `folder`; the seal's private key only
-/// when the supervisor ticked it.
-#[tauri::command(async)]
-pub fn backup(desk: State<Desk>, folder: PathBuf, with_seal_key: bool) -> Reply<BackupReport> {
-    match with_seal_key {
-        true => desk.with(|a| a.backup_with_seal_key(&folder)),
-        false => desk.with(|a| a.backup(&folder)),
-    }
+/// when the supervisor ticked it. Written without holding the store, so the window's other
+/// commands (the counter's, the idle lock's `touch`) go on meanwhile.
+#[tauri::command]
+pub async fn backup(
+    desk: State<'_, Desk>,
+    folder: PathBuf,
+    with_seal_key: bool,
+) -> Reply<BackupReport> {
+    let job = desk
+        .run(move |a| a.start_backup(&folder, with_seal_key))
+        .await?;
+    let written = off_main(move || job.write().map_err(|e| e.payload())).await?;
+    desk.run(move |a| a.record_backup(written)).await
 }
 
 /// Removes now what the retention rule no longer lets the store keep.
-#[tauri::command(async)]
-pub fn run_retention(desk: State<Desk>) -> Reply<RetentionReport> {
-    desk.with(|a| a.run_retention())
+#[tauri::command]
+pub async fn run_retention(desk: State<'_, Desk>) -> Reply<RetentionReport> {
+    desk.run(|a| a.run_retention()).await
 }

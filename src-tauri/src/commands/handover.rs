@@ -19,31 +19,32 @@ pub async fn choose_folder(window: tauri::Window) -> Option<PathBuf> {
 
 /// USB sticks mounted now, offered first.
 #[tauri::command]
-pub fn removable_media(desk: State<Desk>) -> Reply<Vec<PathBuf>> {
-    desk.with(|a| a.removable_media())
+pub async fn removable_media(desk: State<'_, Desk>) -> Reply<Vec<PathBuf>> {
+    desk.run(move |a| a.removable_media()).await
 }
 
 #[tauri::command]
-pub fn export_copies(
-    desk: State<Desk>,
+pub async fn export_copies(
+    desk: State<'_, Desk>,
     visit_id: i64,
     copy_ids: Vec<i64>,
     folder: PathBuf,
 ) -> Reply<ExportReport> {
-    desk.with(|a| a.export_copies(visit_id, &copy_ids, &folder))
+    desk.run(move |a| a.export_copies(visit_id, &copy_ids, &folder))
+        .await
 }
 
 #[tauri::command]
-pub fn printers(desk: State<Desk>) -> Reply<Vec<PrinterInfo>> {
-    desk.with(|a| a.printers())
+pub async fn printers(desk: State<'_, Desk>) -> Reply<Vec<PrinterInfo>> {
+    desk.run(move |a| a.printers()).await
 }
 
 #[tauri::command]
-pub fn chosen_printer(desk: State<Desk>) -> Reply<Option<String>> {
-    desk.with(|a| a.chosen_printer())
+pub async fn chosen_printer(desk: State<'_, Desk>) -> Reply<Option<String>> {
+    desk.run(move |a| a.chosen_printer()).await
 }
 
 #[tauri::command]
-pub fn set_printer(desk: State<Desk>, name: String) -> Reply<PrinterInfo> {
-    desk.with(|a| a.set_printer(&name))
+pub async fn set_printer(desk: State<'_, Desk>, name: String) -> Reply<PrinterInfo> {
+    desk.run(move |a| a.set_printer(&name)).await
 }

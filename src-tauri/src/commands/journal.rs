@@ -11,36 +11,51 @@ type Reply<T> = Result<T, ErrorPayload>;
 
 /// The journal for the filter; a clerk's own visits only.
 #[tauri::command]
-pub fn journal(desk: State<Desk>, filter: JournalFilter) -> Reply<JournalView> {
-    desk.with(|a| a.journal(&filter))
+pub async fn journal(desk: State<'_, Desk>, filter: JournalFilter) -> Reply<JournalView> {
+    desk.run(move |a| a.journal(&filter)).await
 }
 
 /// The printed journal's pages as images, shown before printing.
 #[tauri::command]
-pub fn preview_journal(desk: State<Desk>, filter: JournalFilter, lang: Lang) -> Reply<Vec<String>> {
-    desk.with(|a| preview::pages(&a.journal_pdf(&filter, lang)?))
+pub async fn preview_journal(
+    desk: State<'_, Desk>,
+    filter: JournalFilter,
+    lang: Lang,
+) -> Reply<Vec<String>> {
+    desk.run(move |a| preview::pages(&a.journal_pdf(&filter, lang)?))
+        .await
 }
 
 #[tauri::command]
-pub fn print_journal(desk: State<Desk>, filter: JournalFilter, lang: Lang) -> Reply<JobId> {
-    desk.with(|a| a.print_journal(&filter, lang))
+pub async fn print_journal(
+    desk: State<'_, Desk>,
+    filter: JournalFilter,
+    lang: Lang,
+) -> Reply<JobId> {
+    desk.run(move |a| a.print_journal(&filter, lang)).await
 }
 
 /// Writes the journal as CSV to a new file.
 #[tauri::command]
-pub fn export_journal_csv(desk: State<Desk>, filter: JournalFilter, path: PathBuf) -> Reply<()> {
-    desk.with(|a| a.export_journal_csv(&filter, &path))
+pub async fn export_journal_csv(
+    desk: State<'_, Desk>,
+    filter: JournalFilter,
+    path: PathBuf,
+) -> Reply<()> {
+    desk.run(move |a| a.export_journal_csv(&filter, &path))
+        .await
 }
 
 /// Writes the printed journal in `lang` to a new PDF file.
 #[tauri::command]
-pub fn export_journal_pdf(
-    desk: State<Desk>,
+pub async fn export_journal_pdf(
+    desk: State<'_, Desk>,
     filter: JournalFilter,
     lang: Lang,
     path: PathBuf,
 ) -> Reply<()> {
-    desk.with(|a| a.export_journal_pdf(&filter, lang, &path))
+    desk.run(move |a| a.export_journal_pdf(&filter, lang, &path))
+        .await
 }
 
 /// The save dialog for the CSV file, offering `name`.
@@ -72,30 +87,31 @@ async fn save_dialog(
 
 /// How many visits of the day are still open: the sign-off's confirmation says it.
 #[tauri::command]
-pub fn day_open_visits(desk: State<Desk>, day: NaiveDate) -> Reply<u32> {
-    desk.with(|a| a.open_visits_of_day(day))
+pub async fn day_open_visits(desk: State<'_, Desk>, day: NaiveDate) -> Reply<u32> {
+    desk.run(move |a| a.open_visits_of_day(day)).await
 }
 
 /// Signs the day's journal in `lang` with the key open in this session, or with the
 /// supervisor's key file at `key_path` (read here, kept in memory for this one signature).
 #[tauri::command]
-pub fn sign_off_day(
-    desk: State<Desk>,
+pub async fn sign_off_day(
+    desk: State<'_, Desk>,
     day: NaiveDate,
     lang: Lang,
     key_path: Option<PathBuf>,
     password: Option<String>,
 ) -> Reply<SignOffView> {
     let key = super::key_file(key_path, password)?;
-    desk.with(|a| a.sign_off_day(day, lang, key.as_ref()))
+    desk.run(move |a| a.sign_off_day(day, lang, key.as_ref()))
+        .await
 }
 
 #[tauri::command]
-pub fn correct_day(
-    desk: State<Desk>,
+pub async fn correct_day(
+    desk: State<'_, Desk>,
     day: NaiveDate,
     visit_id: Option<i64>,
     text: String,
 ) -> Reply<Vec<CorrectionView>> {
-    desk.with(|a| a.correct_day(day, visit_id, &text))
+    desk.run(move |a| a.correct_day(day, visit_id, &text)).await
 }

@@ -1,28 +1,21 @@
 use crate::inbox::{ActiveVisit, ScanFolder};
-use crate::state::{Desk, Scanning};
+use crate::state::{off_main, Desk, Scanning};
 use rastau_core::scans::{self, PageSource, PageView, ScanRequest, ScannerView};
-use rastau_core::{Error, ErrorPayload};
+use rastau_core::ErrorPayload;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
-/// Blocking work (a scanner, a dialog) off the UI thread.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Reply<T> + Send + 'static) -> Reply<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())).payload())?
-}
-
 #[tauri::command]
 pub async fn scanners() -> Reply<Vec<ScannerView>> {
-    blocking(|| scans::list_scanners().map_err(|e| e.payload())).await
+    off_main(|| scans::list_scanners().map_err(|e| e.payload())).await
 }
 
 /// Scans into the visit; every page is kept as it arrives and announced as `scan-progress`.
 #[tauri::command]
 pub async fn scan(app: AppHandle, visit_id: i64, request: ScanRequest) -> Reply<Vec<PageView>> {
-    blocking(move || {
+    off_main(move || {
         let desk = app.state::<Desk>();
         desk.with(|a| a.pages(visit_id))?;
         let cancel = app.state::<Scanning>().start();
@@ -70,10 +63,14 @@ pub fn cancel_scan(scanning: State<Scanning>) {
 }
 
 #[tauri::command]
-pub fn pages(desk: State<Desk>, active: State<ActiveVisit>, visit_id: i64) -> Reply<Vec<PageView>> {
+pub async fn pages(
+    desk: State<'_, Desk>,
+    active: State<'_, ActiveVisit>,
+    visit_id: i64,
+) -> Reply<Vec<PageView>> {
     // The counter shows this visit: the scan folder's new files go to it.
     active.show(visit_id);
-    desk.with(|a| a.pages(visit_id))
+    desk.run(move |a| a.pages(visit_id)).await
 }
 
 /// Files the scan folder receives for visit `visit_id` go to listed document `position` (none:
@@ -91,19 +88,22 @@ pub fn aim_scan_folder(
 
 /// Page `page_id` large, to check its legibility before certifying.
 #[tauri::command]
-pub fn page_image(desk: State<Desk>, page_id: i64) -> Reply<String> {
-    desk.with(|a| a.page_image(page_id))
+pub async fn page_image(desk: State<'_, Desk>, page_id: i64) -> Reply<String> {
+    desk.run(move |a| a.page_image(page_id)).await
 }
 
 #[tauri::command]
-pub fn import_files(
-    desk: State<Desk>,
+pub async fn import_files(
+    desk: State<'_, Desk>,
     visit_id: i64,
     paths: Vec<PathBuf>,
     position: Option<u32>,
 ) -> Reply<Vec<PageView>> {
-    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    desk.with(|a| a.import_files(visit_id, &paths, PageSource::File, position))
+    desk.run(move |a| {
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        a.import_files(visit_id, &paths, PageSource::File, position)
+    })
+    .await
 }
 
 /// The file dialog for scans kept as files: images and PDFs.
@@ -125,28 +125,36 @@ pub async fn choose_scan_files(window: tauri::Window) -> Vec<PathBuf> {
 }
 
 #[tauri::command]
-pub fn rotate_page(desk: State<Desk>, page_id: i64, degrees: i64) -> Reply<Vec<PageView>> {
-    desk.with(|a| a.rotate_page(page_id, degrees))
+pub async fn rotate_page(
+    desk: State<'_, Desk>,
+    page_id: i64,
+    degrees: i64,
+) -> Reply<Vec<PageView>> {
+    desk.run(move |a| a.rotate_page(page_id, degrees)).await
 }
 
 #[tauri::command]
-pub fn move_page(desk: State<Desk>, page_id: i64, index: usize) -> Reply<Vec<PageView>> {
-    desk.with(|a| a.move_page(page_id, index))
+pub async fn move_page(desk: State<'_, Desk>, page_id: i64, index: usize) -> Reply<Vec<PageView>> {
+    desk.run(move |a| a.move_page(page_id, index)).await
 }
 
 #[tauri::command]
-pub fn assign_page(desk: State<Desk>, page_id: i64, position: Option<u32>) -> Reply<Vec<PageView>> {
-    desk.with(|a| a.assign_page(page_id, position))
+pub async fn assign_page(
+    desk: State<'_, Desk>,
+    page_id: i64,
+    position: Option<u32>,
+) -> Reply<Vec<PageView>> {
+    desk.run(move |a| a.assign_page(page_id, position)).await
 }
 
 #[tauri::command]
-pub fn delete_page(desk: State<Desk>, page_id: i64) -> Reply<Vec<PageView>> {
-    desk.with(|a| a.delete_page(page_id))
+pub async fn delete_page(desk: State<'_, Desk>, page_id: i64) -> Reply<Vec<PageView>> {
+    desk.run(move |a| a.delete_page(page_id)).await
 }
 
 #[tauri::command]
-pub fn restore_page(desk: State<Desk>, page_id: i64) -> Reply<Vec<PageView>> {
-    desk.with(|a| a.restore_page(page_id))
+pub async fn restore_page(desk: State<'_, Desk>, page_id: i64) -> Reply<Vec<PageView>> {
+    desk.run(move |a| a.restore_page(page_id)).await
 }
 
 /// Scans one sheet again from the glass, in place of page `page_id`.
@@ -156,7 +164,7 @@ pub async fn rescan_page(
     page_id: i64,
     request: ScanRequest,
 ) -> Reply<Vec<PageView>> {
-    blocking(move || {
+    off_main(move || {
         let page = scans::scan_one(&request).map_err(|e| e.payload())?;
         app.state::<Desk>().with(|a| a.replace_page(page_id, &page))
     })
@@ -170,7 +178,7 @@ pub async fn scan_consent(
     visit_id: i64,
     request: ScanRequest,
 ) -> Reply<rastau_core::visit::VisitView> {
-    blocking(move || {
+    off_main(move || {
         let page = scans::scan_one(&request).map_err(|e| e.payload())?;
         app.state::<Desk>()
             .with(|a| a.attach_consent_page(visit_id, &page))

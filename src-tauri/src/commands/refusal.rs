@@ -10,56 +10,67 @@ use tauri::State;
 type Reply<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
-pub fn refusals(desk: State<Desk>, visit_id: i64) -> Reply<RefusalsView> {
-    desk.with(|a| a.refusals(visit_id))
+pub async fn refusals(desk: State<'_, Desk>, visit_id: i64) -> Reply<RefusalsView> {
+    desk.run(move |a| a.refusals(visit_id)).await
 }
 
 #[tauri::command]
-pub fn refuse(desk: State<Desk>, visit_id: i64, request: RefuseRequest) -> Reply<RefusalsView> {
-    desk.with(|a| a.refuse(visit_id, &request))
+pub async fn refuse(
+    desk: State<'_, Desk>,
+    visit_id: i64,
+    request: RefuseRequest,
+) -> Reply<RefusalsView> {
+    desk.run(move |a| a.refuse(visit_id, &request)).await
 }
 
 #[tauri::command]
-pub fn withdraw_refusal(desk: State<Desk>, visit_id: i64, position: u32) -> Reply<RefusalsView> {
-    desk.with(|a| a.withdraw_refusal(visit_id, position))
+pub async fn withdraw_refusal(
+    desk: State<'_, Desk>,
+    visit_id: i64,
+    position: u32,
+) -> Reply<RefusalsView> {
+    desk.run(move |a| a.withdraw_refusal(visit_id, position))
+        .await
 }
 
 /// Signs the notice with the key open in this session, or with the supervisor's key file at
 /// `key_path` (read here, kept in memory for this one signature).
 #[tauri::command]
-pub fn issue_notice(
-    desk: State<Desk>,
+pub async fn issue_notice(
+    desk: State<'_, Desk>,
     visit_id: i64,
     languages: NoticeLanguages,
     key_path: Option<PathBuf>,
     password: Option<String>,
 ) -> Reply<NoticeView> {
     let key = super::key_file(key_path, password)?;
-    desk.with(|a| a.issue_notice(visit_id, languages, key.as_ref()))
+    desk.run(move |a| a.issue_notice(visit_id, languages, key.as_ref()))
+        .await
 }
 
 /// The signed notice's pages as images, shown before printing.
 #[tauri::command]
-pub fn preview_notice(desk: State<Desk>, notice_id: i64) -> Reply<Vec<String>> {
-    desk.with(|a| preview::pages(&a.notice_file(notice_id)?))
+pub async fn preview_notice(desk: State<'_, Desk>, notice_id: i64) -> Reply<Vec<String>> {
+    desk.run(move |a| preview::pages(&a.notice_file(notice_id)?))
+        .await
 }
 
 #[tauri::command]
-pub fn print_notice(desk: State<Desk>, notice_id: i64) -> Reply<JobId> {
-    desk.with(|a| a.print_notice(notice_id))
+pub async fn print_notice(desk: State<'_, Desk>, notice_id: i64) -> Reply<JobId> {
+    desk.run(move |a| a.print_notice(notice_id)).await
 }
 
 #[tauri::command]
-pub fn notices(desk: State<Desk>, tax_id: String) -> Reply<Vec<NoticeView>> {
-    desk.with(|a| a.notices(&tax_id))
+pub async fn notices(desk: State<'_, Desk>, tax_id: String) -> Reply<Vec<NoticeView>> {
+    desk.run(move |a| a.notices(&tax_id)).await
 }
 
 #[tauri::command]
-pub fn notice_signer(desk: State<Desk>) -> Reply<NoticeSigner> {
-    desk.with(|a| a.notice_signer())
+pub async fn notice_signer(desk: State<'_, Desk>) -> Reply<NoticeSigner> {
+    desk.run(move |a| a.notice_signer()).await
 }
 
 #[tauri::command]
-pub fn set_notice_signer(desk: State<Desk>, who: NoticeSigner) -> Reply<()> {
-    desk.with(|a| a.set_notice_signer(who))
+pub async fn set_notice_signer(desk: State<'_, Desk>, who: NoticeSigner) -> Reply<()> {
+    desk.run(move |a| a.set_notice_signer(who)).await
 }

@@ -5,51 +5,52 @@ use tauri::State;
 type Reply<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
-pub fn status(desk: State<Desk>) -> Reply<Status> {
-    desk.with(|app| app.status())
+pub async fn status(desk: State<'_, Desk>) -> Reply<Status> {
+    desk.run(move |app| app.status()).await
 }
 
 #[tauri::command]
-pub fn first_start(desk: State<Desk>, request: FirstStart) -> Reply<Status> {
-    desk.with(|app| app.first_start(&request))
+pub async fn first_start(desk: State<'_, Desk>, request: FirstStart) -> Reply<Status> {
+    desk.run(move |app| app.first_start(&request)).await
 }
 
 #[tauri::command]
-pub fn login(desk: State<Desk>, iin: String, password: String) -> Reply<Status> {
-    desk.with(|app| app.login(&iin, &password))
+pub async fn login(desk: State<'_, Desk>, iin: String, password: String) -> Reply<Status> {
+    desk.run(move |app| app.login(&iin, &password)).await
 }
 
 #[tauri::command]
-pub fn logout(desk: State<Desk>) -> Reply<Status> {
-    desk.with(|app| app.logout())
+pub async fn logout(desk: State<'_, Desk>) -> Reply<Status> {
+    desk.run(move |app| app.logout()).await
 }
 
 #[tauri::command]
-pub fn lock(desk: State<Desk>) -> Reply<Status> {
-    desk.with(|app| app.lock())
+pub async fn lock(desk: State<'_, Desk>) -> Reply<Status> {
+    desk.run(move |app| app.lock()).await
 }
 
 #[tauri::command]
-pub fn unlock(desk: State<Desk>, password: String) -> Reply<Status> {
-    desk.with(|app| app.unlock(&password))
+pub async fn unlock(desk: State<'_, Desk>, password: String) -> Reply<Status> {
+    desk.run(move |app| app.unlock(&password)).await
 }
 
 #[tauri::command]
-pub fn choose_password(desk: State<Desk>, current: String, new: String) -> Reply<Status> {
-    desk.with(|app| app.choose_password(&current, &new))
+pub async fn choose_password(desk: State<'_, Desk>, current: String, new: String) -> Reply<Status> {
+    desk.run(move |app| app.choose_password(&current, &new))
+        .await
 }
 
 #[tauri::command]
-pub fn touch(desk: State<Desk>) -> Reply<()> {
-    desk.with(|app| app.touch())
+pub async fn touch(desk: State<'_, Desk>) -> Reply<()> {
+    desk.run(move |app| app.touch()).await
 }
 
 #[tauri::command]
-pub fn set_language(desk: State<Desk>, language: Lang) -> Reply<Status> {
-    desk.with(|app| app.set_language(language))
+pub async fn set_language(desk: State<'_, Desk>, language: Lang) -> Reply<Status> {
+    desk.run(move |app| app.set_language(language)).await
 }
 
 #[tauri::command]
-pub fn demo_logins(desk: State<Desk>) -> Reply<Vec<rastau_core::demo::DemoLogin>> {
-    desk.with(|app| app.demo_logins())
+pub async fn demo_logins(desk: State<'_, Desk>) -> Reply<Vec<rastau_core::demo::DemoLogin>> {
+    desk.run(move |app| app.demo_logins()).await
 }

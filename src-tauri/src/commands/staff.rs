@@ -6,21 +6,22 @@ use tauri::State;
 type Reply<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
-pub fn accounts(desk: State<Desk>) -> Reply<Vec<Account>> {
-    desk.with(|app| app.accounts())
+pub async fn accounts(desk: State<'_, Desk>) -> Reply<Vec<Account>> {
+    desk.run(move |app| app.accounts()).await
 }
 
 #[tauri::command]
-pub fn create_clerk(desk: State<Desk>, account: NewAccount) -> Reply<Account> {
-    desk.with(|app| app.create_clerk(&account))
+pub async fn create_clerk(desk: State<'_, Desk>, account: NewAccount) -> Reply<Account> {
+    desk.run(move |app| app.create_clerk(&account)).await
 }
 
 #[tauri::command]
-pub fn update_account(desk: State<Desk>, changes: AccountChanges) -> Reply<Account> {
-    desk.with(|app| app.update_account(&changes))
+pub async fn update_account(desk: State<'_, Desk>, changes: AccountChanges) -> Reply<Account> {
+    desk.run(move |app| app.update_account(&changes)).await
 }
 
 #[tauri::command]
-pub fn set_account_active(desk: State<Desk>, id: i64, active: bool) -> Reply<Account> {
-    desk.with(|app| app.set_account_active(id, active))
+pub async fn set_account_active(desk: State<'_, Desk>, id: i64, active: bool) -> Reply<Account> {
+    desk.run(move |app| app.set_account_active(id, active))
+        .await
 }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Builder, By, Key, until } from "selenium-webdriver";
+import { Builder, By, Key } from "selenium-webdriver";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const APP = process.env.RASTAU_APP ?? join(ROOT, "target/debug/rastau-app");
@@ -102,23 +102,46 @@ export class Window {
   }
 
   async waitFor(css) {
-    const element = await this.driver.wait(until.elementLocated(By.css(css)), WAIT_MS, `waiting for ${css}`);
-    await this.driver.wait(until.elementIsVisible(element), WAIT_MS, `waiting for ${css} to show`);
-    return element;
+    return this.read(css, (element) => element);
   }
 
+  /** What `what` reads of the shown element at `css`, once it shows; an element drawn again
+   * while it was read (the page answering a command meanwhile) is looked up again. */
+  async read(css, what) {
+    let found;
+    await this.driver.wait(
+      async () => {
+        try {
+          const [element] = await this.driver.findElements(By.css(css));
+          if (element && (await element.isDisplayed())) found = { value: await what(element) };
+        } catch {
+          // Replaced while read: look again.
+        }
+        return found !== undefined;
+      },
+      WAIT_MS,
+      `waiting for ${css} to show`,
+    );
+    return found.value;
+  }
+
+  /** Waits until the text shown at `css` holds `expected`; answers the whole text. */
   async waitForText(css, expected) {
-    const element = await this.waitFor(css);
+    let shown = "";
     await this.driver
-      .wait(async () => (await element.getText()).includes(expected), WAIT_MS)
-      .catch(async () => {
-        throw new Error(`${css} shows «${await element.getText()}», expected «${expected}»`);
+      .wait(async () => (shown = await this.text(css)).includes(expected), WAIT_MS)
+      .catch(() => {
+        throw new Error(`${css} shows «${shown}», expected «${expected}»`);
       });
-    return element.getText();
+    return shown;
   }
 
+  /** The text shown at `css`. WebKit's own reading of it fails on a part holding a
+   * <datalist> (the counter's suggestions), which the page's `innerText` reads as shown. */
   async text(css) {
-    return (await this.waitFor(css)).getText();
+    return this.read(css, (element) =>
+      element.getText().catch(() => this.driver.executeScript("return arguments[0].innerText", element)),
+    );
   }
 
   async gone(css) {

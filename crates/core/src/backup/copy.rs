@@ -30,7 +30,10 @@ pub(super) fn write(
         bytes: database.bytes,
     };
     let mut files = vec![];
-    for hash in doctor::named_files(store)?.into_keys() {
+    // The files the snapshot names, not the live store: the counter may certify meanwhile, and
+    // a restore refuses a file its database does not name.
+    let named = doctor::named_files(&Connection::open(folder.join(DATABASE_FILE))?)?;
+    for hash in named.into_keys() {
         let bytes = store.files().get(&hash)?;
         if content_hash(&bytes) != hash {
             // A damaged file is not carried into the backup as if it were sound.
@@ -76,7 +79,7 @@ fn ensure_room(store: &Store, folder: &Path) -> Result<()> {
     )?;
     let files = store.files();
     let mut needed = database.unsigned_abs();
-    for hash in doctor::named_files(store)?.into_keys() {
+    for hash in doctor::named_files(store.read())?.into_keys() {
         needed += fs::metadata(files.path(&hash)).map_or(0, |m| m.len());
     }
     if free_bytes(folder).map_err(|e| folder_error(folder, e))? < needed {

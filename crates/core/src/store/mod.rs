@@ -49,6 +49,20 @@ impl Store {
         })
     }
 
+    /// A second connection to this store, for long work (a backup) that must not hold this one
+    /// while the counter goes on: SQLite's WAL lets it read while this one writes.
+    pub(crate) fn another(&self) -> Result<Store> {
+        let conn = Connection::open(self.dir.join(DB_FILE))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        add_functions(&conn)?;
+        Ok(Store {
+            conn,
+            dir: self.dir.clone(),
+            synced: self.synced,
+        })
+    }
+
     /// Leaves commits and stored files to the OS to write, for filling a store in one go (the
     /// demo): thousands of waits for the disk made that take half a minute, and a fill a crash
     /// interrupts is made again anyway. [`Store::sync_to_disk`] puts it all on the disk at the end.
