@@ -15,15 +15,7 @@ use tauri::{AppHandle, Emitter, Manager};
 pub struct ActiveVisit(Mutex<Option<(i64, Option<u32>)>>);
 
 impl ActiveVisit {
-    /// The counter shows `visit`: the document chosen for it stays chosen, another visit's
-    /// files start unassigned.
-    pub fn show(&self, visit: i64) {
-        let mut active = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if active.map(|(v, _)| v) != Some(visit) {
-            *active = Some((visit, None));
-        }
-    }
-
+    /// The counter shows `visit`, its strip naming the document `position` for new pages.
     pub fn set(&self, visit: i64, position: Option<u32>) {
         *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((visit, position));
     }

@@ -62,14 +62,9 @@ pub fn cancel_scan(scanning: State<Scanning>) {
     scanning.cancel();
 }
 
+/// The visit's pages; a question only (the strip aims the scan folder with `aim_scan_folder`).
 #[tauri::command]
-pub async fn pages(
-    desk: State<'_, Desk>,
-    active: State<'_, ActiveVisit>,
-    visit_id: i64,
-) -> Reply<Vec<PageView>> {
-    // The counter shows this visit: the scan folder's new files go to it.
-    active.show(visit_id);
+pub async fn pages(desk: State<'_, Desk>, visit_id: i64) -> Reply<Vec<PageView>> {
     desk.run(move |a| a.pages(visit_id)).await
 }
 
