@@ -13,6 +13,8 @@ use ts_rs::TS;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
+#[cfg_attr(test, derive(strum::EnumDiscriminants))]
+#[cfg_attr(test, strum_discriminants(derive(strum::EnumIter, Hash)))]
 pub enum Error {
     #[error(transparent)]
     Id(#[from] IdError),
@@ -394,9 +396,7 @@ impl Error {
                 vec![("day", day.as_str().into()), ("count", (*count).into())]
             }
             Error::TrustedCaNotFound { id } => vec![("id", id.as_str().into())],
-            Error::CopyNotFound { id }
-            | Error::NoticeNotFound { id }
-            | Error::CopyChosenTwice { id } => {
+            Error::CopyNotFound { id } | Error::CopyChosenTwice { id } => {
                 vec![("id", (*id).into())]
             }
             Error::StoredCopyDamaged { file }

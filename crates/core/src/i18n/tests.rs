@@ -235,7 +235,46 @@ fn every_error() -> Vec<Error> {
         },
         Error::SignOffNotASupervisorKey,
         Error::JournalPathIsFolder { folder: "x".into() },
+        Error::Migration(rusqlite_migration::Error::InvalidUserVersion),
+        Error::SealMalformed,
+        Error::PageNotFound,
+        Error::PreviewFailed { detail: "x".into() },
+        Error::NoPagesAssigned { position: 2 },
+        Error::NoGrounds,
+        Error::JustificationRequired,
+        Error::NothingToRefuse,
+        Error::DocumentRefused { position: 2 },
+        Error::AlreadyRefused { position: 2 },
+        Error::NotRefused { position: 2 },
+        Error::RefusalInNotice { position: 2 },
+        Error::NoRefusalsToNotify,
+        Error::NoticeNotIssued,
+        Error::SupervisorMustSign,
+        Error::NotASupervisorKey,
+        Error::NoticeNotFound { id: 7 },
+        Error::DaySignedOff { day: "x".into() },
+        Error::DayNotSignedOff { day: "x".into() },
+        Error::BackupFolder {
+            folder: "x".into(),
+            detail: "x".into(),
+        },
+        Error::NotABackup { folder: "x".into() },
+        Error::BackupDamaged { file: "x".into() },
+        Error::CertifiedPagesFrozen { position: 2 },
     ]
+}
+
+/// The list above holds every variant: derived from the enum, so a new one cannot be missed.
+#[test]
+fn every_error_variant_is_in_the_list() {
+    use crate::error::ErrorDiscriminants;
+    use strum::IntoEnumIterator;
+    let listed: std::collections::HashSet<ErrorDiscriminants> =
+        every_error().iter().map(ErrorDiscriminants::from).collect();
+    let missing: Vec<_> = ErrorDiscriminants::iter()
+        .filter(|kind| !listed.contains(kind))
+        .collect();
+    assert!(missing.is_empty(), "not in every_error(): {missing:?}");
 }
 
 #[test]
