@@ -28,6 +28,7 @@ pub mod scans;
 pub mod seal;
 pub mod session;
 pub mod setting;
+mod signed;
 pub mod signing_key;
 pub mod store;
 pub mod sweep;
@@ -37,6 +38,5 @@ pub mod visit;
 
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;
-pub(crate) use rastau::SignedFiles;
 pub use rastau::{FirstStart, Rastau, Status};
 pub use retention::RetentionReport;

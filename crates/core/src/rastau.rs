@@ -10,37 +10,23 @@ use crate::clock::Clock;
 use crate::copy::{self, CopyView, Facts, NewCopy};
 use crate::demo::{self, DemoLogin};
 use crate::error::{Error, Result};
-use crate::i18n::Messages;
 use crate::lang::Lang;
 use crate::refusal;
 use crate::seal;
 use crate::session::{Session, SessionInfo};
 use crate::setting;
+use crate::signed::Signed;
 use crate::signing_key;
-use crate::store::{Pending, Store};
+use crate::store::Store;
 use crate::trust::{self, TrustedCa};
 use crate::verify::{self, SealView, VerifyView};
 use crate::visit::{self, ConsentGiven, Document, OpenVisit, Present, VisitView};
 use chrono::{DateTime, Duration, Utc};
 use rastau_capture::ScanPage;
-use rastau_sign::{CertificateInfo, PdfSignatureMeta, Pkcs12Signer, Signer};
+use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use ts_rs::TS;
-
-/// The SHA-256s under which a signed PDF and its detached signature are stored; the files go
-/// again unless [`SignedFiles::keep`] is called after their record is committed.
-pub(crate) struct SignedFiles {
-    pub pdf_hash: String,
-    pub signature_hash: String,
-    pending: Pending,
-}
-
-impl SignedFiles {
-    pub fn keep(self) {
-        self.pending.keep();
-    }
-}
 
 pub struct Rastau {
     pub(crate) store: Store,
@@ -527,41 +513,39 @@ impl Rastau {
         let seal = copy::seal(&seal_key, target.number, position, &facts, &page_hashes)?;
         let sheet = copy::sheet(&facts, page_hashes.clone(), seal.to_text().into_bytes());
         let pdf = rastau_pdf::certified_copy(&copy::to_pdf_pages(pages)?, &sheet)?;
-        let meta = PdfSignatureMeta {
-            name: clerk.full_name.clone(),
-            reason: Messages::new(Lang::Kk).text("copy-sign-reason", []),
-            location: center.city_kk.clone(),
-            signing_time: now,
-        };
-        let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
-        let (pdf_hash, signature_hash) = (files.pdf_hash.clone(), files.signature_hash.clone());
         let keep_until = copy::keep_until(now);
         let detail = format!("{} #{position}", target.number);
-        let id = self.audited(
-            |id| {
-                Event::by(&clerk, Action::Certified)
-                    .on(Record::Copy(*id))
-                    .detail(detail)
-            },
-            |tx| {
-                copy::insert(
+        let certificate = signer.certificate();
+        let name = clerk.full_name.clone();
+        let (id, pdf_hash, signature_hash) = self.sign_and_record(
+            &pdf,
+            Signed::Copy,
+            signer.as_ref(),
+            &name,
+            now,
+            |tx, files| {
+                let id = copy::insert(
                     tx,
                     &NewCopy {
                         visit_id,
                         document_id: target.document_id,
-                        pdf_hash: &pdf_hash,
-                        signature_hash: &signature_hash,
+                        pdf_hash: &files.pdf_hash,
+                        signature_hash: &files.signature_hash,
                         page_hashes: &page_hashes,
-                        signer_name: &signer.certificate().subject_name,
+                        signer_name: &certificate.subject_name,
                         signer_iin: &clerk.iin,
-                        signer_serial: &signer.certificate().serial_hex,
+                        signer_serial: &certificate.serial_hex,
                         certified_at: now,
                         keep_until,
                     },
-                )
+                )?;
+                Event::by(&clerk, Action::Certified)
+                    .on(Record::Copy(id))
+                    .detail(detail)
+                    .append(tx, now)?;
+                Ok((id, files.pdf_hash.clone(), files.signature_hash.clone()))
             },
         )?;
-        files.keep();
         Ok(CopyView {
             id,
             visit_id,
@@ -575,25 +559,6 @@ impl Rastau {
             certified_at: now,
             keep_until,
             kept_through: copy::kept_through(keep_until),
-        })
-    }
-
-    /// Signs `pdf` (PAdES inside, then CAdES over the signed file) and stores both files.
-    /// Files first, the caller's record after: a crash in between leaves an orphan file (removed
-    /// at the next start), never a record without its file; a failed record removes them.
-    pub(crate) fn sign_and_store(
-        &self,
-        pdf: &[u8],
-        signer: &dyn Signer,
-        meta: &PdfSignatureMeta,
-    ) -> Result<SignedFiles> {
-        let signed = rastau_sign::sign_pdf(pdf, signer, meta)?;
-        let signature = signer.sign_detached(&signed, meta.signing_time)?;
-        let mut pending = self.store.files().pending();
-        Ok(SignedFiles {
-            pdf_hash: pending.put(&signed)?,
-            signature_hash: pending.put(&signature)?,
-            pending,
         })
     }
 

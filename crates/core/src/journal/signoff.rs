@@ -7,11 +7,12 @@ use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::required::require;
+use crate::signed::{Signed, SignedFiles};
 use crate::signing_key::KeyFile;
 use crate::visit::JournalNumber;
-use crate::{center, dates, Rastau, SignedFiles};
+use crate::{dates, Rastau};
 use chrono::{DateTime, NaiveDate, Utc};
-use rastau_sign::{PdfSignatureMeta, Signer};
+use rastau_sign::Signer;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
@@ -172,29 +173,29 @@ impl Rastau {
         })?;
         let pdf = self.journal_pdf(&JournalFilter::day(day), lang)?;
         let now = self.now();
-        let meta = PdfSignatureMeta {
-            name: supervisor.full_name.clone(),
-            reason: crate::i18n::Messages::new(Lang::Kk).text("journal-sign-reason", []),
-            location: center::profile(self.store.read())?.city_kk,
-            signing_time: now,
-        };
-        let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
-        self.store.write(|tx| {
-            insert(
-                tx,
-                &NewSignOff {
-                    day,
-                    supervisor: &supervisor,
-                    files: &files,
-                    signer: signer.as_ref(),
-                    at: now,
-                },
-            )?;
-            Event::by(&actor, Action::DaySignedOff)
-                .detail(format!("{day} {}", files.pdf_hash))
-                .append(tx, now)
-        })?;
-        files.keep();
+        let name = supervisor.full_name.clone();
+        self.sign_and_record(
+            &pdf,
+            Signed::Journal,
+            signer.as_ref(),
+            &name,
+            now,
+            |tx, files| {
+                insert(
+                    tx,
+                    &NewSignOff {
+                        day,
+                        supervisor: &supervisor,
+                        files,
+                        signer: signer.as_ref(),
+                        at: now,
+                    },
+                )?;
+                Event::by(&actor, Action::DaySignedOff)
+                    .detail(format!("{day} {}", files.pdf_hash))
+                    .append(tx, now)
+            },
+        )?;
         signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
             day: dates::date(day),
         })

@@ -6,14 +6,13 @@ use crate::account::{Account, Role};
 use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::forms::{notice_pdf, NoticeFacts};
-use crate::i18n::Messages;
-use crate::lang::Lang;
 use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
+use crate::signed::Signed;
 use crate::signing_key::KeyFile;
 use crate::visit::{self, VisitView};
 use crate::{center, copy, dates, Rastau};
-use rastau_sign::{PdfSignatureMeta, Signer};
+use rastau_sign::Signer;
 use serde::Serialize;
 use std::sync::Arc;
 use ts_rs::TS;
@@ -150,39 +149,40 @@ impl Rastau {
             },
             languages,
         )?;
-        let meta = PdfSignatureMeta {
-            name: authorised.full_name.clone(),
-            reason: Messages::new(Lang::Kk).text("notice-sign-reason", []),
-            location: center.city_kk.clone(),
-            signing_time: now,
-        };
-        let files = self.sign_and_store(&pdf, signer.as_ref(), &meta)?;
         let ids: Vec<i64> = pending.iter().map(|s| s.id).collect();
-        let id = self.store.write(|tx| {
-            let id = notices::insert(
-                tx,
-                &notices::NewNotice {
-                    visit_id,
-                    seq,
-                    languages,
-                    pdf_hash: &files.pdf_hash,
-                    signature_hash: &files.signature_hash,
-                    row_hashes: &row_hashes,
-                    signer_id: authorised.id,
-                    signer_name: &signer.certificate().subject_name,
-                    signer_iin: &authorised.iin,
-                    signer_serial: &signer.certificate().serial_hex,
-                    issued_at: now,
-                },
-            )?;
-            records::assign_notice(tx, &ids, id)?;
-            Event::by(&clerk, Action::NoticeIssued)
-                .on(Record::Notice(id))
-                .detail(&authorised.iin)
-                .append(tx, now)?;
-            Ok(id)
-        })?;
-        files.keep();
+        let certificate = signer.certificate();
+        let name = authorised.full_name.clone();
+        let id = self.sign_and_record(
+            &pdf,
+            Signed::Notice,
+            signer.as_ref(),
+            &name,
+            now,
+            |tx, files| {
+                let id = notices::insert(
+                    tx,
+                    &notices::NewNotice {
+                        visit_id,
+                        seq,
+                        languages,
+                        pdf_hash: &files.pdf_hash,
+                        signature_hash: &files.signature_hash,
+                        row_hashes: &row_hashes,
+                        signer_id: authorised.id,
+                        signer_name: &certificate.subject_name,
+                        signer_iin: &authorised.iin,
+                        signer_serial: &certificate.serial_hex,
+                        issued_at: now,
+                    },
+                )?;
+                records::assign_notice(tx, &ids, id)?;
+                Event::by(&clerk, Action::NoticeIssued)
+                    .on(Record::Notice(id))
+                    .detail(&authorised.iin)
+                    .append(tx, now)?;
+                Ok(id)
+            },
+        )?;
         notices::view(self.store.read(), id)
     }
 
