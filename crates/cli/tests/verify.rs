@@ -6,6 +6,7 @@ use rastau_core::applicant::Applicant;
 use rastau_core::audit::{Action, AuditFilter};
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::SystemClock;
+use rastau_core::scans::PageSource;
 use rastau_core::store::{Files, Store};
 use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau};
@@ -87,7 +88,9 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     app.open_signing_key(&pki.clerk(CLERK, ClerkOptions::default()), PASSWORD)
         .unwrap();
     let page = TestPage::sized(1240, 1754).scan();
-    let copy = app.certify(visit.id, 1, &[page]).unwrap();
+    app.add_pages(visit.id, &[page], PageSource::Flatbed, Some(1))
+        .unwrap();
+    let copy = app.certify_document(visit.id, 1).unwrap();
 
     let files = Files::new(dir);
     let out = dir.join("handed-over");

@@ -484,9 +484,10 @@ impl Rastau {
         Ok(info)
     }
 
-    /// Certifies document `position` of a visit from its scanned pages: the PDF with its
-    /// certification sheet, signed (PAdES inside, CAdES beside), stored and recorded.
-    pub fn certify(
+    /// Certifies document `position` of a visit from `pages`, the ones the store keeps for it
+    /// ([`Rastau::certify_document`] is the way in): the PDF with its certification sheet,
+    /// signed (PAdES inside, CAdES beside), stored and recorded.
+    pub(crate) fn certify_pages(
         &mut self,
         visit_id: i64,
         position: u32,

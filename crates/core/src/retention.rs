@@ -32,7 +32,7 @@ pub struct RetentionReport {
 
 /// Copies, or pages, marked in one transaction: a backlog of a million copies goes in steps
 /// that each hold the store for a moment, so a clerk's command never waits behind it.
-const CHUNK: u32 = 500;
+const CHUNK: u32 = 100;
 
 /// One run of the sweep at `now`, for the supervisor who asked (`by`) or the daily sweep
 /// (`None`), taken a chunk at a time.

@@ -35,7 +35,7 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
     assert_eq!(cert.iin.as_deref(), Some(clerk_iin().as_str()));
 
     let pages = [scanned_page(0), scanned_page(40)];
-    let copy = c.desk.app.certify(c.visit_id, 1, &pages).unwrap();
+    let copy = certify_with(&mut c.desk.app, c.visit_id, 1, &pages).unwrap();
     assert_eq!(copy.page_count, 2);
     let certified_on = copy.certified_at.with_timezone(&chrono::Local).date_naive();
     assert_eq!(
@@ -115,7 +115,7 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
         vec![copy.id]
     );
     assert!(matches!(
-        c.desk.app.certify(c.visit_id, 1, &pages),
+        c.desk.app.certify_document(c.visit_id, 1),
         Err(Error::AlreadyCertified)
     ));
     c.desk.clock.advance(Duration::days(31 * 6 + 1));
@@ -132,13 +132,13 @@ fn a_certified_copy_is_signed_stored_and_kept_six_months() {
 fn no_key_no_consent_no_certification() {
     let mut c = consented_visit(&[birth_certificate()]);
     assert!(matches!(
-        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        certify_with(&mut c.desk.app, c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoSigningKey)
     ));
     let key = clerk_key(c.pki, ClerkOptions::default());
     c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
     assert!(matches!(
-        c.desk.app.certify(c.visit_id, 2, &[scanned_page(0)]),
+        certify_with(&mut c.desk.app, c.visit_id, 2, &[scanned_page(0)]),
         Err(Error::DocumentNotFound { position: 2 })
     ));
     let unconsented = c
@@ -150,7 +150,7 @@ fn no_key_no_consent_no_certification() {
         })
         .unwrap();
     assert!(matches!(
-        c.desk.app.certify(unconsented.id, 1, &[scanned_page(0)]),
+        certify_with(&mut c.desk.app, unconsented.id, 1, &[scanned_page(0)]),
         Err(Error::ConsentMissing)
     ));
 }
@@ -192,7 +192,7 @@ fn wrong_keys_are_refused_with_their_reason() {
     ));
     // None of them left a key open.
     assert!(matches!(
-        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        certify_with(&mut c.desk.app, c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoSigningKey)
     ));
 }
@@ -220,7 +220,7 @@ fn only_a_key_of_a_trusted_ca_certifies() {
         "{e:?}"
     );
     assert!(matches!(
-        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        certify_with(&mut c.desk.app, c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoSigningKey)
     ));
 }
@@ -267,7 +267,7 @@ fn a_key_stops_certifying_when_its_ca_is_no_longer_trusted() {
     let id = other.trusted_cas().unwrap()[0].id.clone();
     other.remove_trusted_ca(&id).unwrap();
     assert!(matches!(
-        c.desk.app.certify(c.visit_id, 1, &[scanned_page(0)]),
+        certify_with(&mut c.desk.app, c.visit_id, 1, &[scanned_page(0)]),
         Err(Error::NoTrustAnchors)
     ));
 }

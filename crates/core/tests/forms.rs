@@ -102,7 +102,7 @@ fn certify_all_and_close(desk: &mut Desk, visit: &VisitView) -> VisitView {
     desk.app.open_signing_key(&key, PASSWORD).unwrap();
     for position in 1..=visit.documents.len() as u32 {
         let pages = vec![scanned_page(); position as usize];
-        desk.app.certify(visit.id, position, &pages).unwrap();
+        certify_with(&mut desk.app, visit.id, position, &pages).unwrap();
     }
     desk.clock.advance(chrono::Duration::minutes(8));
     desk.app.close_visit(visit.id).unwrap()

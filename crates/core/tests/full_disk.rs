@@ -49,15 +49,12 @@ fn a_full_disk_leaves_the_store_as_it_was_and_says_so() {
     let key = pki.clerk(&clerk_iin(), ClerkOptions::default());
     desk.app.open_signing_key(&key, PASSWORD).unwrap();
     // The first copy makes the seal key: the second attempt then writes only its own things.
-    desk.app.certify(visit.id, 1, &[scanned_page(10)]).unwrap();
+    certify_with(&mut desk.app, visit.id, 1, &[scanned_page(10)]).unwrap();
 
     let files_before = stored_files(desk.dir.path());
     let (copies, entries) = (rows(&desk, "certified_copy"), rows(&desk, "audit_entry"));
     let filler = fill(&desk.dir.path().join(FILES_DIR));
-    let failed = desk
-        .app
-        .certify(visit.id, 2, &[scanned_page(200)])
-        .unwrap_err();
+    let failed = certify_with(&mut desk.app, visit.id, 2, &[scanned_page(200)]).unwrap_err();
     assert_eq!(failed.code(), "disk-full", "{failed:?}");
     for lang in [Lang::Kk, Lang::Ru] {
         let said = Messages::new(lang).error(&failed);
@@ -77,6 +74,6 @@ fn a_full_disk_leaves_the_store_as_it_was_and_says_so() {
     assert_eq!(rows(&desk, "audit_entry"), entries);
     assert!(doctor::check(desk.app.store()).unwrap().healthy());
 
-    desk.app.certify(visit.id, 2, &[scanned_page(200)]).unwrap();
+    certify_with(&mut desk.app, visit.id, 2, &[scanned_page(200)]).unwrap();
     assert_eq!(rows(&desk, "certified_copy"), copies + 1);
 }

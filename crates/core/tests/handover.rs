@@ -245,11 +245,7 @@ fn copies_of_two_applicants_never_go_out_together_and_unknown_ones_are_named() {
         .app
         .confirm_consent(neighbour.id, Present::Applicant)
         .unwrap();
-    let theirs = c
-        .desk
-        .app
-        .certify(neighbour.id, 1, &[scanned_page(7)])
-        .unwrap();
+    let theirs = certify_with(&mut c.desk.app, neighbour.id, 1, &[scanned_page(7)]).unwrap();
     assert!(matches!(
         c.desk
             .app

@@ -92,7 +92,7 @@ fn one_document_certified_one_refused_and_the_notice_signed() {
 
     // A document is certified or refused, never both.
     assert!(matches!(
-        app.certify(visit_id, 2, &[scanned_page(9)]),
+        certify_with(app, visit_id, 2, &[scanned_page(9)]),
         Err(Error::DocumentRefused { position: 2 })
     ));
     assert!(matches!(

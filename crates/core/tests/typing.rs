@@ -36,7 +36,7 @@ fn the_key_files_path_is_remembered_for_its_clerk_and_the_password_never() {
     desk.as_clerk();
     assert_eq!(desk.app.remembered_key_path().unwrap(), remembered);
     assert!(matches!(
-        desk.app.certify(visit_id, 1, &[scanned_page(1)]),
+        certify_with(&mut desk.app, visit_id, 1, &[scanned_page(1)]),
         Err(Error::NoSigningKey)
     ));
 

@@ -197,6 +197,6 @@ impl Rastau {
         if pages.is_empty() {
             return Err(Error::NoPagesAssigned { position });
         }
-        self.certify(visit_id, position, &pages)
+        self.certify_pages(visit_id, position, &pages)
     }
 }

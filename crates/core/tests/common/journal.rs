@@ -66,10 +66,13 @@ impl Day {
     }
 
     pub fn certify(&mut self, visit_id: i64, position: u32) {
-        self.desk
-            .app
-            .certify(visit_id, position, &[scanned_page(position as u8)])
-            .unwrap();
+        certify_with(
+            &mut self.desk.app,
+            visit_id,
+            position,
+            &[scanned_page(position as u8)],
+        )
+        .unwrap();
     }
 
     pub fn refuse(&mut self, visit_id: i64, positions: &[u32], ground: Ground) {

@@ -18,6 +18,7 @@ use rastau_core::clock::ManualClock;
 use rastau_core::copy::CopyView;
 use rastau_core::ids::check_digit;
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
+use rastau_core::scans::PageSource;
 use rastau_core::store::Store;
 use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau, RetentionReport};
@@ -294,10 +295,7 @@ impl Counter {
         (1..=count)
             .map(|position| {
                 let page = scanned_page(position as u8 * 40);
-                self.desk
-                    .app
-                    .certify(self.visit_id, position, &[page])
-                    .unwrap()
+                certify_with(&mut self.desk.app, self.visit_id, position, &[page]).unwrap()
             })
             .collect()
     }
@@ -313,4 +311,16 @@ pub fn left_long_ago(path: &std::path::Path, bytes: &[u8]) {
         .unwrap()
         .set_modified(then)
         .unwrap();
+}
+
+/// Keeps `pages` under document `position` of the visit, as a scan does, and certifies the
+/// document from what the store keeps, as the window does.
+pub fn certify_with(
+    app: &mut Rastau,
+    visit_id: i64,
+    position: u32,
+    pages: &[ScanPage],
+) -> rastau_core::Result<CopyView> {
+    app.add_pages(visit_id, pages, PageSource::Flatbed, Some(position))?;
+    app.certify_document(visit_id, position)
 }
