@@ -13,7 +13,6 @@ use crate::store::{content_hash, Store};
 use crate::trust;
 use crate::visit::JournalNumber;
 use chrono::{DateTime, NaiveDate, Utc};
-use rastau_pdf_guard::GuardError;
 use rastau_sign::{SignError, Verification};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -123,22 +122,9 @@ pub fn check_seal(
     })
 }
 
-/// The QR code's text a Rastau PDF keeps in its information dictionary. A file built to make
-/// the PDF reader run out of memory or stack is refused; any other file the reader cannot
-/// open simply carries no seal.
+/// The QR code's text a Rastau PDF keeps; a bomb is refused as the signature check refuses it.
 fn qr_text(pdf: &[u8]) -> Result<Option<String>> {
-    let doc = match rastau_pdf_guard::load(pdf, &rastau_pdf_guard::Limits::default()) {
-        Ok(doc) => doc,
-        Err(e @ (GuardError::Expands { .. } | GuardError::TooComplex)) => {
-            return Err(SignError::from(e).into())
-        }
-        Err(GuardError::Encrypted | GuardError::Unreadable { .. }) => return Ok(None),
-    };
-    let info = doc.trailer.get(b"Info").ok();
-    let info = info.and_then(|i| doc.dereference(i).ok()?.1.as_dict().ok());
-    // Seals are ASCII, which a PDF text string keeps byte for byte.
-    let text = info.and_then(|i| i.get(b"RastauQR").ok()?.as_str().ok());
-    Ok(text.and_then(|t| String::from_utf8(t.to_vec()).ok()))
+    rastau_pdf::qr_text(pdf).map_err(|e| SignError::from(e).into())
 }
 
 fn stored(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> {

@@ -1,5 +1,6 @@
-//! PDF writing for Rastau: certified electronic copies of paper documents now, printed forms
-//! (consent, refusal notice, receipts, journals) later.
+//! Rastau's PDFs, written and read in one place: certified electronic copies of paper
+//! documents and the printed forms (consent, refusal notice, receipts, journals), and
+//! [`qr_text`], which reads back the seal a Rastau PDF carries.
 //!
 //! # What it produces
 //! - [`certified_copy`]: every scanned page at its true paper size (pixels ÷ dpi), followed
@@ -56,6 +57,7 @@ mod image;
 mod jpeg;
 mod page;
 mod qr;
+mod read;
 mod scan;
 mod table;
 mod text;
@@ -70,6 +72,7 @@ pub use geom::{mm, Orientation, Rect, Rotation};
 pub use hash::sha256_hex;
 pub use image::{Channels, PageImage, DEFAULT_DPI};
 pub use page::Page;
+pub use read::qr_text;
 pub use scan::ScanPage;
 pub use table::{Cell, Table};
 pub use text::{Align, TextStyle};
