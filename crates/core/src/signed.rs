@@ -8,7 +8,6 @@ use crate::center;
 use crate::error::Result;
 use crate::i18n::Messages;
 use crate::lang::Lang;
-use crate::store::Pending;
 use crate::Rastau;
 use chrono::{DateTime, Utc};
 use rastau_sign::{PdfSignatureMeta, Signer};
@@ -61,7 +60,7 @@ impl Rastau {
         };
         let signed = rastau_sign::sign_pdf(pdf, signer, &meta)?;
         let signature = signer.sign_detached(&signed, at)?;
-        let mut pending: Pending = self.store.files().pending();
+        let mut pending = self.store.files().pending();
         let files = SignedFiles {
             pdf_hash: pending.put(&signed)?,
             signature_hash: pending.put(&signature)?,

@@ -13,13 +13,30 @@ use rastau_core::{doctor, Error, Rastau};
 use std::path::{Path, PathBuf};
 
 /// A store with a certified copy, backed up by the supervisor into `dest`.
-fn backed_up(dest: &Path) -> (Counter, PathBuf) {
+/// A visit certified and closed, and the supervisor signed in to back it up.
+fn ready_to_back_up() -> Counter {
     let mut counter = consented_visit(&[birth_certificate()]);
     counter.certify_all(1);
     counter.desk.app.close_visit(counter.visit_id).unwrap();
     counter.desk.as_supervisor();
+    counter
+}
+
+fn backed_up(dest: &Path) -> (Counter, PathBuf) {
+    let mut counter = ready_to_back_up();
     let report = counter.desk.app.backup(dest).unwrap();
     (counter, PathBuf::from(report.folder))
+}
+
+/// The clerk opens a visit: a change the store makes after, or while, it is backed up.
+fn another_visit(desk: &mut Desk) {
+    desk.as_clerk();
+    desk.app
+        .open_visit(&rastau_core::visit::OpenVisit {
+            applicant: person_applicant(),
+            representative: None,
+        })
+        .unwrap();
 }
 
 fn manifest(folder: &Path) -> Manifest {
@@ -113,15 +130,7 @@ fn a_restore_brings_the_store_back_and_moves_the_replaced_one_aside() {
     let dest = tempfile::tempdir().unwrap();
     let (mut counter, folder) = backed_up(dest.path());
     // A visit after the backup: the restore goes back to before it.
-    counter.desk.as_clerk();
-    counter
-        .desk
-        .app
-        .open_visit(&rastau_core::visit::OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    another_visit(&mut counter.desk);
     let Counter { desk, .. } = counter;
     let Desk { app, dir, .. } = desk;
     drop(app);
@@ -246,13 +255,7 @@ fn write_manifest(folder: &Path, manifest: &Manifest) {
 /// The backed-up store's data folder, closed, with a visit more than the backup holds.
 fn moved_on(counter: Counter) -> tempfile::TempDir {
     let Counter { mut desk, .. } = counter;
-    desk.as_clerk();
-    desk.app
-        .open_visit(&rastau_core::visit::OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    another_visit(&mut desk);
     let Desk { app, dir, .. } = desk;
     drop(app);
     assert_eq!(visits(dir.path()), 2);
@@ -528,21 +531,10 @@ fn a_seal_key_an_earlier_build_kept_in_the_database_moves_out_at_start() {
 #[test]
 fn the_counter_goes_on_while_a_backup_is_written() {
     let dest = tempfile::tempdir().unwrap();
-    let mut counter = consented_visit(&[birth_certificate()]);
-    counter.certify_all(1);
-    counter.desk.app.close_visit(counter.visit_id).unwrap();
-    counter.desk.as_supervisor();
+    let mut counter = ready_to_back_up();
     let job = counter.desk.app.start_backup(dest.path(), false).unwrap();
     let writing = std::thread::spawn(move || job.write());
-    counter.desk.as_clerk();
-    counter
-        .desk
-        .app
-        .open_visit(&rastau_core::visit::OpenVisit {
-            applicant: person_applicant(),
-            representative: None,
-        })
-        .unwrap();
+    another_visit(&mut counter.desk);
     let written = writing.join().unwrap().unwrap();
     counter.desk.as_supervisor();
     let report = counter.desk.app.record_backup(written).unwrap();
