@@ -81,7 +81,7 @@ test("a first visit: the strip's choice, the scan folder, a page opened large, c
 
   // A file from the scan folder goes to document 2, as the strip says now.
   await window.driver.wait(
-    async () => (await window.driver.executeScript('return document.querySelector(\'[data-testid="scan-target"]\').value')) === "2",
+    async () => (await window.driver.executeScript('return document.querySelector(\'[data-testid="scan-target"]\')?.value')) === "2",
     10_000,
     "the strip moves on to document 2",
   );
@@ -134,7 +134,7 @@ test("the applicant comes back: IIN to signed copy in at most 15 clicks and 120 
   await type(APPLICANT);
   // The returning applicant's details fill in by themselves.
   await window.driver.wait(
-    async () => (await window.driver.executeScript('return document.querySelector(\'input[name="surname"]\').value')) === "Жұмабекова",
+    async () => (await window.driver.executeScript('return document.querySelector(\'input[name="surname"]\')?.value')) === "Жұмабекова",
     10_000,
     "the applicant's details",
   );
