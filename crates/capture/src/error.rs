@@ -1,11 +1,12 @@
 //! The one error type of the capture crate. The clerk never sees `Display` text: every variant
-//! has a stable code and string arguments, which the UI turns into Kazakh or Russian through the
+//! has a stable code and typed arguments ([`Coded`]), which the UI turns into Kazakh or Russian through the
 //! Fluent message `error-<code>` in `locales/{kk,ru}/capture.ftl`.
 
 use crate::page::ScanPage;
+use rastau_coded::{Arg, Coded};
 
 /// Everything that can go wrong while getting page images in.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, strum::EnumIter)]
 #[non_exhaustive]
 pub enum CaptureError {
     /// An external program this crate drives is not installed.
@@ -116,9 +117,8 @@ pub enum CaptureError {
     PdfTooComplex { file: String },
 }
 
-impl CaptureError {
-    /// Stable machine-readable code; the Fluent message id is `error-` + this.
-    pub fn code(&self) -> &'static str {
+impl Coded for CaptureError {
+    fn code(&self) -> &'static str {
         match self {
             Self::ToolMissing { .. } => "capture-tool-missing",
             Self::DeviceNotFound { .. } => "capture-device-not-found",
@@ -150,11 +150,9 @@ impl CaptureError {
         }
     }
 
-    /// Fluent variables of the message, by name. Every variable a message uses is here, in
-    /// both languages.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
-        fn s(v: &impl ToString) -> String {
-            v.to_string()
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        fn s(v: impl Into<Arg>) -> Arg {
+            v.into()
         }
         match self {
             Self::ToolMissing { tool, package } => vec![("tool", s(tool)), ("package", s(package))],
@@ -218,37 +216,6 @@ impl CaptureError {
             Self::PdfTooComplex { file } => vec![("file", s(file))],
         }
     }
-
-    /// Every code, for the test that checks both `.ftl` files have a message for each.
-    pub const ALL_CODES: &'static [&'static str] = &[
-        "capture-tool-missing",
-        "capture-device-not-found",
-        "capture-device-busy",
-        "capture-access-denied",
-        "capture-disconnected",
-        "capture-jammed",
-        "capture-no-documents",
-        "capture-cover-open",
-        "capture-cancelled",
-        "capture-stalled",
-        "capture-scanner-failed",
-        "capture-invalid-options",
-        "capture-io",
-        "capture-unsupported-format",
-        "capture-file-too-large",
-        "capture-image-too-large",
-        "capture-truncated",
-        "capture-corrupt",
-        "capture-too-many-pages",
-        "capture-encrypted",
-        "capture-render-failed",
-        "capture-no-such-page",
-        "capture-bad-page-order",
-        "capture-bad-rotation",
-        "capture-watch-failed",
-        "capture-expands-too-far",
-        "capture-pdf-too-complex",
-    ];
 }
 
 /// A batch scan that stopped on an error. The pages that arrived before the fault are kept

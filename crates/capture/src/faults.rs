@@ -108,6 +108,7 @@ fn last_message(stderr: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rastau_coded::{Arg, Coded};
 
     #[test]
     fn maps_sane_statuses_and_open_failures() {
@@ -159,7 +160,7 @@ mod tests {
         );
         assert!(err.args().contains(&(
             "detail",
-            "scanimage: sane_start: Invalid argument".to_owned()
+            Arg::from("scanimage: sane_start: Invalid argument")
         )));
     }
 }

@@ -140,6 +140,7 @@ impl Budget<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rastau_coded::Coded;
 
     #[test]
     fn bomb_dimensions_are_refused() {

@@ -184,6 +184,7 @@ impl ScanPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rastau_coded::Coded;
 
     #[test]
     fn rotation_arithmetic() {

@@ -114,6 +114,7 @@ impl From<Vec<ScanPage>> for Pages {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rastau_coded::Coded;
 
     fn doc(n: u8) -> Pages {
         (1..=n)

@@ -4,6 +4,7 @@
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use rastau_capture::{import_bytes, Limits};
+use rastau_coded::{Arg, Coded};
 use rastau_pdf_guard::test_files::{deeply_nested, object_stream_bomb, pdf, stream};
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -63,8 +64,8 @@ fn a_tiny_tiff_of_many_big_pages_is_refused_before_decoding() {
         let started = Instant::now();
         let err = import_bytes(&tif, "bomb.tif", &Limits::default()).unwrap_err();
         assert_eq!(err.code(), "capture-expands-too-far", "{err}");
-        assert!(err.args().contains(&("file", "bomb.tif".to_owned())));
-        assert!(err.args().contains(&("max_mb", "1024".to_owned())));
+        assert!(err.args().contains(&("file", Arg::from("bomb.tif"))));
+        assert!(err.args().contains(&("max_mb", Arg::Number(1024))));
         // Refused from the headers: no page was decoded.
         let took = started.elapsed();
         assert!(took < Duration::from_secs(2), "{pages} pages: {took:?}");
@@ -91,7 +92,7 @@ fn more_pages_than_the_limit_are_refused() {
     };
     let err = import_bytes(&tiff_bomb(4, 2000), "four.tif", &limits).unwrap_err();
     assert_eq!(err.code(), "capture-too-many-pages", "{err}");
-    assert!(err.args().contains(&("pages", "4".to_owned())));
+    assert!(err.args().contains(&("pages", Arg::Number(4))));
 }
 
 #[test]
@@ -99,15 +100,15 @@ fn a_pdf_with_a_nested_compressed_object_stream_is_refused_before_lopdf() {
     let pdf = object_stream_bomb(1 << 30);
     let err = import_bytes(&pdf, "bomb.pdf", &Limits::default()).unwrap_err();
     assert_eq!(err.code(), "capture-expands-too-far", "{err}");
-    assert!(err.args().contains(&("file", "bomb.pdf".to_owned())));
-    assert!(err.args().contains(&("max_mb", "256".to_owned())));
+    assert!(err.args().contains(&("file", Arg::from("bomb.pdf"))));
+    assert!(err.args().contains(&("max_mb", Arg::Number(256))));
 }
 
 #[test]
 fn a_pdf_nested_past_the_parsers_stack_is_refused() {
     let err = import_bytes(&deeply_nested(100_000), "deep.pdf", &Limits::default()).unwrap_err();
     assert_eq!(err.code(), "capture-pdf-too-complex", "{err}");
-    assert_eq!(err.args(), vec![("file", "deep.pdf".to_owned())]);
+    assert_eq!(err.args(), vec![("file", Arg::from("deep.pdf"))]);
 }
 
 /// A PDF of `pages` A4 pages drawing a rectangle each: every page is rendered.

@@ -4,6 +4,7 @@ mod common;
 
 use common::Sane;
 use rastau_capture::{CancelToken, ColorMode, PageKind, ScanOptions, Scanner, Source};
+use rastau_coded::{Arg, Coded};
 use std::time::{Duration, Instant};
 
 fn a4_gray() -> ScanOptions {
@@ -157,7 +158,7 @@ fn unknown_device_is_not_found() {
     let options = ScanOptions::a4("nosuch:device");
     let err = sane.scanner().scan_page(&options).unwrap_err();
     assert_eq!(err.code(), "capture-device-not-found");
-    assert_eq!(err.args(), vec![("device", "nosuch:device".to_owned())]);
+    assert_eq!(err.args(), vec![("device", Arg::from("nosuch:device"))]);
 }
 
 #[test]
@@ -165,7 +166,7 @@ fn missing_scanimage_is_a_tool_error() {
     let scanner = Scanner::new().with_program("scanimage-that-is-not-installed");
     let err = scanner.scan_page(&ScanOptions::a4("test")).unwrap_err();
     assert_eq!(err.code(), "capture-tool-missing");
-    assert!(err.args().contains(&("package", "sane-utils".to_owned())));
+    assert!(err.args().contains(&("package", Arg::from("sane-utils"))));
     assert_eq!(
         scanner.list_devices().unwrap_err().code(),
         "capture-tool-missing"

@@ -1,6 +1,7 @@
 //! The scan-to-folder watcher on a real temporary folder.
 
 use rastau_capture::{FolderWatcher, WatchOptions};
+use rastau_coded::{Arg, Coded};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -72,5 +73,5 @@ fn missing_folder_is_a_watch_error() {
     let dir = tempfile::tempdir().unwrap();
     let err = FolderWatcher::start(&dir.path().join("nope"), options()).unwrap_err();
     assert_eq!(err.code(), "capture-watch-failed");
-    assert!(err.args().contains(&("folder", "nope".to_owned())));
+    assert!(err.args().contains(&("folder", Arg::from("nope"))));
 }

@@ -3,6 +3,7 @@
 //! through the Fluent message `error-<code>`.
 use crate::ids::IdError;
 use rastau_capture::CaptureError;
+pub use rastau_coded::{Arg, Coded};
 use rastau_pdf::PdfError;
 use rastau_print::PrintError;
 use rastau_sign::SignError;
@@ -214,59 +215,20 @@ fn database_full(e: &rusqlite::Error) -> bool {
     e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
 }
 
-/// A value for a Fluent variable: numbers stay numbers so plural rules work in both languages.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Arg {
-    Text(String),
-    Number(i64),
-}
-
-impl From<String> for Arg {
-    fn from(s: String) -> Self {
-        Arg::Text(s)
-    }
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Self {
-        Arg::Text(s.to_owned())
-    }
-}
-
-macro_rules! number_arg {
-    ($($t:ty),*) => {$(
-        impl From<$t> for Arg {
-            fn from(n: $t) -> Self {
-                Arg::Number(n as i64)
-            }
-        }
-    )*};
-}
-number_arg!(u8, u32, i64, usize);
-
-impl std::fmt::Display for Arg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Arg::Text(s) => f.write_str(s),
-            Arg::Number(n) => write!(f, "{n}"),
-        }
-    }
-}
-
 /// What crosses into the UI instead of an English sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ErrorPayload {
-    /// Fluent id without the `error-` prefix, e.g. `id-check-digit`.
+    /// Fluent id without the `error-` prefix, e.g. `id-check-digit`; the UI's type lists them
+    /// all (`ErrorCode.ts`, written by the locale tests).
+    #[ts(type = "import(\"./ErrorCode\").ErrorCode")]
     pub code: String,
     #[ts(type = "Record<string, string | number>")]
     pub args: BTreeMap<String, Arg>,
 }
 
-impl Error {
-    /// Stable machine-readable code; the UI branches on it and looks up `error-<code>`.
-    pub fn code(&self) -> &'static str {
+impl Coded for Error {
+    fn code(&self) -> &'static str {
         match self {
             Error::Id(e) => e.code(),
             Error::Sign(e) => e.code(),
@@ -362,13 +324,13 @@ impl Error {
         }
     }
 
-    /// The Fluent variables of this error's message.
-    pub fn args(&self) -> BTreeMap<String, Arg> {
-        let pairs: Vec<(&str, Arg)> = match self {
-            Error::Id(e) => texts(e.args()),
-            Error::Sign(e) => texts(e.args()),
-            Error::Capture(e) => texts(e.args()),
-            Error::Print(e) => texts(e.args()),
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Error::Id(e) => e.args(),
+            Error::Sign(e) => e.args(),
+            Error::Capture(e) => e.args(),
+            Error::Print(e) => e.args(),
+            Error::Pdf(e) => e.args(),
             Error::DocumentNotFound { position }
             | Error::NoPagesAssigned { position }
             | Error::DocumentRefused { position }
@@ -377,6 +339,9 @@ impl Error {
             | Error::RefusalInNotice { position } => {
                 vec![("position", (*position).into())]
             }
+            // A full disk is told as such, with no detail to weigh.
+            Error::Database(e) if database_full(e) => vec![],
+            Error::Io(e) if is_disk_full(e) => vec![],
             Error::Database(e) => vec![("detail", e.to_string().into())],
             Error::Migration(e) => vec![("detail", e.to_string().into())],
             Error::Io(e) => vec![("detail", e.to_string().into())],
@@ -439,14 +404,19 @@ impl Error {
             Error::CertifiedPagesFrozen { position } => vec![("position", (*position).into())],
             Error::JournalPathIsFolder { folder } => vec![("folder", folder.as_str().into())],
             _ => vec![],
-        };
-        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+        }
     }
+}
 
+impl Error {
     pub fn payload(&self) -> ErrorPayload {
         ErrorPayload {
             code: self.code().to_owned(),
-            args: self.args(),
+            args: self
+                .args()
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
         }
     }
 }
@@ -458,10 +428,6 @@ pub(crate) fn listed(documents: &[(u32, String)]) -> String {
         .map(|(position, title)| format!("№ {position} «{title}»"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn texts(args: Vec<(&'static str, String)>) -> Vec<(&'static str, Arg)> {
-    args.into_iter().map(|(k, v)| (k, v.into())).collect()
 }
 
 impl Serialize for Error {

@@ -1,6 +1,6 @@
 //! Fluent messages for the Rust side (the CLI and printed forms). The UI reads the very
 //! same `.ftl` files, so a message is written once per language.
-use crate::error::{Arg, Error};
+use crate::error::{Arg, Coded, Error};
 use crate::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -106,7 +106,7 @@ impl Messages {
         let args = error.args();
         self.text(
             &format!("error-{}", error.code()),
-            args.iter().map(|(k, v)| (k.as_str(), v.clone())),
+            args.iter().map(|(k, v)| (*k, v.clone())),
         )
     }
 }

@@ -36,7 +36,7 @@ pub mod trust;
 pub mod verify;
 pub mod visit;
 
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Coded, Error, ErrorPayload, Result};
 pub use lang::Lang;
 pub use rastau::{FirstStart, Rastau, Status};
 pub use retention::RetentionReport;

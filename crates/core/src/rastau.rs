@@ -9,7 +9,7 @@ use crate::center::{self, Center, CenterProfile};
 use crate::clock::Clock;
 use crate::copy::{self, CopyView, Facts, NewCopy};
 use crate::demo::{self, DemoLogin};
-use crate::error::{Error, Result};
+use crate::error::{Coded, Error, Result};
 use crate::lang::Lang;
 use crate::refusal;
 use crate::seal;

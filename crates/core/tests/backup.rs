@@ -9,6 +9,7 @@ use rastau_core::audit::Action;
 use rastau_core::backup::{restore, Manifest, MANIFEST_FILE};
 use rastau_core::clock::ManualClock;
 use rastau_core::store::{content_hash, Store};
+use rastau_core::Coded;
 use rastau_core::{doctor, Error, Rastau};
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,7 @@ use rastau_core::applicant::Applicant;
 use rastau_core::i18n::Messages;
 use rastau_core::store::{Files, FILES_DIR};
 use rastau_core::visit::{self, Document, OpenVisit, Present, Representative, VisitView};
+use rastau_core::Coded;
 use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 

@@ -8,6 +8,7 @@ use common::*;
 use rastau_core::i18n::Messages;
 use rastau_core::store::FILES_DIR;
 use rastau_core::visit::Present;
+use rastau_core::Coded;
 use rastau_core::{doctor, Lang};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use std::path::Path;

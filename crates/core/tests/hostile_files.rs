@@ -3,6 +3,7 @@ mod common;
 
 use rastau_core::i18n::Messages;
 use rastau_core::scans::REFUSED_FOLDER;
+use rastau_core::Coded;
 use rastau_core::Lang;
 use rastau_pdf_guard::test_files::object_stream_bomb;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};

@@ -10,6 +10,7 @@ use rastau_core::seal::{SealCheck, SealKind};
 use rastau_core::signing_key::KeyFile;
 use rastau_core::verify::StoredKind;
 use rastau_core::visit::Document;
+use rastau_core::Coded;
 use rastau_core::Error;
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 use rastau_sign::{verify_detached, verify_pdf, SignError};

@@ -1,10 +1,12 @@
 //! Errors of PDF assembly.
+use rastau_coded::{Arg, Coded};
 
 /// Everything that can stop a PDF from being written.
 ///
-/// Each variant has a stable [`code`](PdfError::code); the UI shows the Fluent message
-/// `error-<code>` from `locales/<lang>/pdf.ftl`.
-#[derive(Debug, thiserror::Error, PartialEq)]
+/// Each variant has a stable code ([`Coded`]); the UI shows the Fluent message `error-<code>`
+/// from `locales/<lang>/pdf.ftl`. These are build defects rather than the user's doing, so the
+/// messages take no arguments.
+#[derive(Debug, thiserror::Error, PartialEq, strum::EnumIter)]
 pub enum PdfError {
     /// The bytes given as a JPEG are not a baseline/progressive JPEG we can pass through.
     #[error("invalid JPEG image: {0}")]
@@ -42,9 +44,8 @@ pub enum PdfError {
     Font(String),
 }
 
-impl PdfError {
-    /// Stable machine-readable code; the UI looks up `error-<code>`.
-    pub fn code(&self) -> &'static str {
+impl Coded for PdfError {
+    fn code(&self) -> &'static str {
         match self {
             PdfError::InvalidJpeg(_) => "pdf-invalid-jpeg",
             PdfError::PixelBufferSize { .. } | PdfError::InvalidGeometry(_) => "pdf-invalid-image",
@@ -55,36 +56,23 @@ impl PdfError {
             PdfError::Font(_) => "pdf-internal",
         }
     }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::IntoEnumIterator;
 
-    /// Every code has a message in both languages.
     #[test]
-    fn codes_have_messages() {
-        let kk = include_str!("../../../locales/kk/pdf.ftl");
-        let ru = include_str!("../../../locales/ru/pdf.ftl");
-        let all = [
-            PdfError::InvalidJpeg(String::new()),
-            PdfError::PixelBufferSize {
-                expected: 0,
-                actual: 0,
-            },
-            PdfError::InvalidGeometry(String::new()),
-            PdfError::InvalidRotation(1),
-            PdfError::HashCountMismatch {
-                pages: 0,
-                hashes: 0,
-            },
-            PdfError::NoPages,
-            PdfError::QrTooLong(0),
-            PdfError::Font(String::new()),
-        ];
-        for e in all {
-            let id = format!("\nerror-{} = ", e.code());
-            assert!(kk.contains(&id) && ru.contains(&id), "{id}");
-        }
+    fn every_error_has_words_in_both_languages() {
+        rastau_coded::check::every_error_is_worded(
+            PdfError::iter(),
+            env!("CARGO_MANIFEST_DIR"),
+            &["pdf.ftl"],
+        );
     }
 }

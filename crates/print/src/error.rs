@@ -1,9 +1,11 @@
 //! The one error type of the print crate. The clerk never sees `Display` text: every variant
-//! has a stable code and string arguments, which the UI turns into Kazakh or Russian through the
+//! has a stable code and typed arguments (`Coded`), which the UI turns into Kazakh or Russian through the
 //! Fluent message `error-<code>` in `locales/{kk,ru}/print.ftl`.
 
+use rastau_coded::{Arg, Coded};
+
 /// Everything that can go wrong between a PDF and a printer.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, strum::EnumIter)]
 #[non_exhaustive]
 pub enum PrintError {
     /// The print service (CUPS) is not running or cannot be reached.
@@ -24,9 +26,8 @@ pub enum PrintError {
     Failed { printer: String, detail: String },
 }
 
-impl PrintError {
-    /// Stable machine-readable code; the Fluent message id is `error-` + this.
-    pub fn code(&self) -> &'static str {
+impl Coded for PrintError {
+    fn code(&self) -> &'static str {
         match self {
             Self::NoPrintService { .. } => "print-no-service",
             Self::PrinterNotFound { .. } => "print-printer-not-found",
@@ -36,26 +37,15 @@ impl PrintError {
         }
     }
 
-    /// Fluent variables of the message, by name. Every variable a message uses is here, in
-    /// both languages.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            Self::NoPrintService { detail } => vec![("detail", detail.clone())],
+            Self::NoPrintService { detail } => vec![("detail", detail.into())],
             Self::PrinterNotFound { printer }
             | Self::PrinterStopped { printer }
-            | Self::NotAccepting { printer } => vec![("printer", printer.clone())],
+            | Self::NotAccepting { printer } => vec![("printer", printer.into())],
             Self::Failed { printer, detail } => {
-                vec![("printer", printer.clone()), ("detail", detail.clone())]
+                vec![("printer", printer.into()), ("detail", detail.into())]
             }
         }
     }
-
-    /// Every code, for the test that checks both `.ftl` files have a message for each.
-    pub const ALL_CODES: &'static [&'static str] = &[
-        "print-no-service",
-        "print-printer-not-found",
-        "print-printer-stopped",
-        "print-not-accepting",
-        "print-failed",
-    ];
 }

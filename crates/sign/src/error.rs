@@ -1,9 +1,10 @@
 //! The one error type of the crate. Its `Display` text is for logs only: the UI words every
 //! variant in Kazakh or Russian through the Fluent message `error-<code>` (see
-//! `locales/*/sign.ftl`), with the arguments from [`SignError::args`].
+//! `locales/*/sign.ftl`), with the arguments of its [`Coded`] side.
+use rastau_coded::{Arg, Coded};
 
 /// Why a key could not be opened, a document could not be signed, or a signature not read.
-#[derive(thiserror::Error, Debug)]
+#[derive(thiserror::Error, Debug, strum::EnumIter)]
 pub enum SignError {
     /// The .p12 file opened, but its integrity check failed with this password.
     #[error("wrong password for the key file")]
@@ -66,9 +67,8 @@ pub enum SignError {
     PdfTooComplex,
 }
 
-impl SignError {
-    /// Stable machine-readable code; the UI branches on it and looks up `error-<code>`.
-    pub fn code(&self) -> &'static str {
+impl Coded for SignError {
+    fn code(&self) -> &'static str {
         match self {
             SignError::WrongPassword => "sign-wrong-password",
             SignError::NotAKeyFile => "sign-not-a-key-file",
@@ -92,19 +92,18 @@ impl SignError {
         }
     }
 
-    /// The Fluent arguments of the message, by variable name.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
             SignError::UnsupportedKey { detail }
             | SignError::Malformed { detail }
             | SignError::Crypto { detail }
-            | SignError::ChainInvalid { detail } => vec![("detail", detail.clone())],
-            SignError::UntrustedIssuer { issuer } => vec![("issuer", issuer.clone())],
-            SignError::NotACa { subject } => vec![("subject", subject.clone())],
-            SignError::Expired { until } => vec![("until", until.clone())],
-            SignError::NotYetValid { from } => vec![("from", from.clone())],
+            | SignError::ChainInvalid { detail } => vec![("detail", detail.into())],
+            SignError::UntrustedIssuer { issuer } => vec![("issuer", issuer.into())],
+            SignError::NotACa { subject } => vec![("subject", subject.into())],
+            SignError::Expired { until } => vec![("until", until.into())],
+            SignError::NotYetValid { from } => vec![("from", from.into())],
             SignError::WrongPerson { found, expected } => {
-                vec![("found", found.clone()), ("expected", expected.clone())]
+                vec![("found", found.into()), ("expected", expected.into())]
             }
             SignError::WrongPassword
             | SignError::NotAKeyFile
@@ -115,10 +114,12 @@ impl SignError {
             | SignError::PdfEncrypted
             | SignError::NotACertificate
             | SignError::PdfTooComplex => Vec::new(),
-            SignError::PdfExpands { max_mb } => vec![("max_mb", max_mb.to_string())],
+            SignError::PdfExpands { max_mb } => vec![("max_mb", (*max_mb).into())],
         }
     }
+}
 
+impl SignError {
     pub(crate) fn malformed(detail: impl Into<String>) -> SignError {
         SignError::Malformed {
             detail: detail.into(),
@@ -149,94 +150,18 @@ impl From<openssl::error::ErrorStack> for SignError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::{BTreeMap, BTreeSet};
 
     const KK: &str = include_str!("../../../locales/kk/sign.ftl");
     const RU: &str = include_str!("../../../locales/ru/sign.ftl");
 
-    /// One value of every variant; the match makes a new variant fail to compile here until
-    /// it is added, so no error reaches the UI without words.
-    fn every_variant() -> Vec<SignError> {
-        let text = || "x".to_string();
-        let all = vec![
-            SignError::WrongPassword,
-            SignError::NotAKeyFile,
-            SignError::NoPrivateKey,
-            SignError::UnsupportedKey { detail: text() },
-            SignError::Expired { until: text() },
-            SignError::NotYetValid { from: text() },
-            SignError::NotForSigning,
-            SignError::WrongPerson {
-                found: text(),
-                expected: text(),
-            },
-            SignError::NoIin,
-            SignError::NoSignature,
-            SignError::PdfEncrypted,
-            SignError::Malformed { detail: text() },
-            SignError::Crypto { detail: text() },
-            SignError::UntrustedIssuer { issuer: text() },
-            SignError::ChainInvalid { detail: text() },
-            SignError::NotACertificate,
-            SignError::NotACa { subject: text() },
-            SignError::PdfExpands { max_mb: 256 },
-            SignError::PdfTooComplex,
-        ];
-        for e in &all {
-            match e {
-                SignError::WrongPassword
-                | SignError::NotAKeyFile
-                | SignError::NoPrivateKey
-                | SignError::UnsupportedKey { .. }
-                | SignError::Expired { .. }
-                | SignError::NotYetValid { .. }
-                | SignError::NotForSigning
-                | SignError::WrongPerson { .. }
-                | SignError::NoIin
-                | SignError::NoSignature
-                | SignError::PdfEncrypted
-                | SignError::Malformed { .. }
-                | SignError::Crypto { .. }
-                | SignError::UntrustedIssuer { .. }
-                | SignError::ChainInvalid { .. }
-                | SignError::NotACertificate
-                | SignError::NotACa { .. }
-                | SignError::PdfExpands { .. }
-                | SignError::PdfTooComplex => {}
-            }
-        }
-        all
-    }
-
-    /// Message id → the variables it uses, from a Fluent file of single-line messages.
-    fn messages(ftl: &str) -> BTreeMap<String, BTreeSet<String>> {
-        ftl.lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                let (id, body) = l.split_once(" = ").expect("one message per line");
-                let vars = body
-                    .split("{ $")
-                    .skip(1)
-                    .map(|v| v.split(' ').next().unwrap().to_string())
-                    .collect();
-                (id.to_string(), vars)
-            })
-            .collect()
-    }
-
     #[test]
     fn every_error_has_words_in_both_languages_with_its_arguments() {
-        let (kk, ru) = (messages(KK), messages(RU));
-        assert_eq!(kk, ru, "kk and ru differ in ids or variables");
-        let codes: BTreeSet<String> = every_variant()
-            .iter()
-            .map(|e| format!("error-{}", e.code()))
-            .collect();
-        assert_eq!(codes, ru.keys().cloned().collect(), "codes vs messages");
-        for e in every_variant() {
-            let args: BTreeSet<String> = e.args().iter().map(|(k, _)| k.to_string()).collect();
-            assert_eq!(ru[&format!("error-{}", e.code())], args, "{}", e.code());
-        }
+        use strum::IntoEnumIterator;
+        rastau_coded::check::every_error_is_worded(
+            SignError::iter(),
+            env!("CARGO_MANIFEST_DIR"),
+            &["sign.ftl"],
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! The flow codes against the [`Signer`] trait only; [`Pkcs12Signer`] is the .p12 key file of
 //! NCA, and an NCALayer signer can join later without touching the flow. Errors carry a code
-//! and arguments ([`SignError::code`], [`SignError::args`]) that the UI words through the
+//! and arguments (`rastau_coded::Coded`) that the UI words through the
 //! Fluent messages `error-<code>` in `locales/{kk,ru}/sign.ftl`.
 //!
 //! A key certifies only if it chains to one of the center's [`TrustAnchors`]. Everything runs on

@@ -3,6 +3,7 @@
 mod common;
 
 use common::meta;
+use rastau_coded::{Arg, Coded};
 use rastau_pdf_guard::test_files::{deeply_nested, object_stream_bomb};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{sign_pdf, Pkcs12Signer, SignError};
@@ -24,7 +25,7 @@ fn a_nested_compressed_object_stream_is_refused_before_signing() {
         "{err:?}"
     );
     assert_eq!(err.code(), "sign-pdf-expands");
-    assert_eq!(err.args(), vec![("max_mb", "256".to_owned())]);
+    assert_eq!(err.args(), vec![("max_mb", Arg::Number(256))]);
 }
 
 #[test]

@@ -4,6 +4,7 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::{path, run, text};
+use rastau_coded::Coded;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{verify_detached, Pkcs12Signer, Signer};
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Every key a clerk must not certify with is refused, each with its own error, so the UI can
 //! tell the clerk exactly what to do.
 use chrono::Utc;
+use rastau_coded::Coded;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{check_signer, Pkcs12Signer, SignError, Signer};
 
@@ -70,5 +71,5 @@ fn the_expiry_date_reaches_the_message() {
     let e = refusal(&pki, CLERK, expired);
     let (name, until) = &e.args()[0];
     assert_eq!(*name, "until");
-    assert_eq!(until.len(), "01.02.2026".len(), "{until}");
+    assert_eq!(until.to_string().len(), "01.02.2026".len(), "{until}");
 }

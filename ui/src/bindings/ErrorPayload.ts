@@ -5,6 +5,7 @@
  */
 export type ErrorPayload = { 
 /**
- * Fluent id without the `error-` prefix, e.g. `id-check-digit`.
+ * Fluent id without the `error-` prefix, e.g. `id-check-digit`; the UI's type lists them
+ * all (`ErrorCode.ts`, written by the locale tests).
  */
-code: string, args: Record<string, string | number>, };
+code: import("./ErrorCode").ErrorCode, args: Record<string, string | number>, };

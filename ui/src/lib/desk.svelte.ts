@@ -1,4 +1,5 @@
 // What the whole window knows: the status from Rust, and a one-off notice between screens.
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Status } from "../bindings/Status";
 import { api } from "./api";
 import { isPayload, setLocale } from "./i18n.svelte";
@@ -23,10 +24,10 @@ export async function refresh() {
 }
 
 /** Errors that ended the session: the login screen says why. */
-const ENDED_CODES = new Set(["session-ended-deactivated", "session-ended-password-changed"]);
+const ENDED_CODES = new Set<ErrorCode>(["session-ended-deactivated", "session-ended-password-changed"]);
 
 /** Errors after which the screen must change (locked, signed out, or a password to choose). */
-const SESSION_CODES = new Set([
+const SESSION_CODES = new Set<ErrorCode>([
   "session-locked",
   "not-logged-in",
   "account-locked",

@@ -3,7 +3,7 @@
 //! thousand characters, newlines. Only a valid IIN is kept as it is; anything else is kept as
 //! "malformed" with its length, never its text.
 use crate::audit::{Action, Event};
-use crate::error::Error;
+use crate::error::{Coded, Error};
 use crate::ids::Iin;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

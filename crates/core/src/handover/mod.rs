@@ -30,7 +30,7 @@ pub use manifest::{ExportedFile, FORMAT_VERSION, MANIFEST_FILE, README_FILE};
 pub use medium::{Disk, Medium, MediumFile};
 
 use crate::audit::{Action, Event, Record};
-use crate::error::{Error, Result};
+use crate::error::{Coded, Error, Result};
 use crate::store::Files;
 use crate::{visit, Rastau};
 use chrono::{DateTime, Utc};

@@ -1,10 +1,12 @@
 //! Why a number is not a valid IIN or BIN, in a form the Fluent messages can render.
+use rastau_coded::{Arg, Coded};
 
 /// Why a string is not a valid IIN or BIN.
 ///
 /// `Display` is a short English text for logs and developers; clerks see the Fluent
-/// message `error-{code}` rendered with [`IdError::args`].
+/// message `error-{code}` rendered with its [`Coded`] arguments.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum IdError {
     /// The number does not have 12 characters (after trimming surrounding whitespace).
     #[error("an IIN or BIN has 12 digits, found {found} characters")]
@@ -70,9 +72,8 @@ pub enum IdError {
     },
 }
 
-impl IdError {
-    /// The stable code of this error; its Fluent message id is `error-` followed by it.
-    pub fn code(&self) -> &'static str {
+impl Coded for IdError {
+    fn code(&self) -> &'static str {
         match self {
             IdError::Length { .. } => "id-length",
             IdError::NonDigit { .. } => "id-non-digit",
@@ -88,29 +89,29 @@ impl IdError {
         }
     }
 
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            IdError::Length { found } => vec![("found", (*found).into())],
+            IdError::NonDigit { position } => vec![("position", (*position).into())],
+            IdError::CheckDigit { expected, found } => {
+                vec![("expected", (*expected).into()), ("found", (*found).into())]
+            }
+            IdError::ImpossibleDate { date } => vec![("date", date.into())],
+            IdError::UnknownCentury { digit } | IdError::UnknownOfficeKind { digit } => {
+                vec![("digit", (*digit).into())]
+            }
+            IdError::ImpossibleMonth { month } => vec![("month", (*month).into())],
+            IdError::BornInFuture { date } => vec![("date", date.into())],
+            IdError::RegisteredInFuture { month } => vec![("month", month.into())],
+            IdError::Unissuable | IdError::NotAnIin => Vec::new(),
+        }
+    }
+}
+
+impl IdError {
     /// The Fluent message id of this error: `error-{code}`.
     pub fn message_id(&self) -> String {
         format!("error-{}", self.code())
-    }
-
-    /// The variables of the Fluent message, as `(name, value)` pairs.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
-        match self {
-            IdError::Length { found } => vec![("found", found.to_string())],
-            IdError::NonDigit { position } => vec![("position", position.to_string())],
-            IdError::CheckDigit { expected, found } => vec![
-                ("expected", expected.to_string()),
-                ("found", found.to_string()),
-            ],
-            IdError::ImpossibleDate { date } => vec![("date", date.clone())],
-            IdError::UnknownCentury { digit } | IdError::UnknownOfficeKind { digit } => {
-                vec![("digit", digit.to_string())]
-            }
-            IdError::ImpossibleMonth { month } => vec![("month", month.to_string())],
-            IdError::BornInFuture { date } => vec![("date", date.clone())],
-            IdError::RegisteredInFuture { month } => vec![("month", month.clone())],
-            IdError::Unissuable | IdError::NotAnIin => Vec::new(),
-        }
     }
 }
 
@@ -215,9 +216,20 @@ mod tests {
 
     #[test]
     fn codes_are_distinct_and_prefixed() {
-        let codes: BTreeSet<_> = every_error().iter().map(IdError::code).collect();
-        assert_eq!(codes.len(), every_error().len());
+        use strum::IntoEnumIterator;
+        let codes: BTreeSet<_> = IdError::iter().map(|e| e.code()).collect();
+        assert_eq!(codes.len(), IdError::iter().count());
         assert!(codes.iter().all(|c| c.starts_with("id-")));
+    }
+
+    #[test]
+    fn every_error_is_worded_in_both_languages() {
+        use strum::IntoEnumIterator;
+        rastau_coded::check::every_error_is_worded(
+            IdError::iter(),
+            env!("CARGO_MANIFEST_DIR"),
+            &["ids.ftl"],
+        );
     }
 
     #[test]
@@ -233,14 +245,14 @@ mod tests {
                 found: 3
             }
             .args(),
-            vec![("expected", "7".into()), ("found", "3".into())]
+            vec![("expected", Arg::Number(7)), ("found", Arg::Number(3))]
         );
         assert_eq!(
             IdError::ImpossibleDate {
                 date: "000229".into()
             }
             .args(),
-            vec![("date", "000229".into())]
+            vec![("date", Arg::from("000229"))]
         );
         assert!(IdError::Unissuable.args().is_empty());
     }
@@ -252,10 +264,11 @@ mod tests {
             for error in every_error() {
                 let mut args = FluentArgs::new();
                 for (name, value) in error.args() {
-                    args.set(name, value);
+                    args.set(name, value.to_string());
                 }
                 let text = render(&bundle, &error.message_id(), &args);
                 for (name, value) in error.args() {
+                    let value = value.to_string();
                     assert!(text.contains(&value), "{lang} {error:?}: ${name} in {text}");
                 }
             }
