@@ -51,6 +51,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         visit::confirm_consent,
         visit::close_visit,
         visit::my_open_visits,
+        visit::visit,
         visit::document_suggestions,
         pages::scanners,
         pages::scan,

@@ -66,6 +66,7 @@ export const api = {
     invoke<VisitView>("confirm_consent", { visitId, present }),
   closeVisit: (visitId: number) => invoke<VisitView>("close_visit", { visitId }),
   myOpenVisits: () => invoke<VisitView[]>("my_open_visits"),
+  visit: (visitId: number) => invoke<VisitView>("visit", { visitId }),
   scanners: () => invoke<ScannerView[]>("scanners"),
   scan: (visitId: number, request: ScanRequest) => invoke<PageView[]>("scan", { visitId, request }),
   cancelScan: () => invoke<null>("cancel_scan"),
