@@ -1,5 +1,6 @@
 // Two documents of the same title in one visit (the birth certificates of two children):
-// certifying one leaves the other's Certify button, and both end certified, each with its page.
+// certifying one leaves the other's Certify button, and both end certified, each with its page;
+// and in another visit one of the two is refused while the other is still certified.
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,7 +30,9 @@ const row = (n) => `[data-testid="certify-row"]:nth-of-type(${n})`;
 const pagesOf = (position) =>
   window.driver.findElements({ css: `[data-testid="page"][data-position="${position}"]` }).then((p) => p.length);
 
-test("two birth certificates of two children are certified one after the other", async () => {
+/** Opens a visit listing the twins with the consent scanned, and scans one page onto each
+ * document of `positions`. */
+async function twinsScanned(positions) {
   await window.fill('[data-testid="counter"]', "taxId", "780214300450");
   await window.fillAll('[data-testid="counter"]', { surname: "Жұмабекова", givenName: "Әсем", address: "Шымкент", phone: "+7 701 111 11 11" });
   await window.click('[data-testid="accept"]');
@@ -37,12 +40,21 @@ test("two birth certificates of two children are certified one after the other",
   await window.click('[data-testid="confirm-consent"]');
   await window.click('[data-testid="scan-consent"]');
   await window.waitForText('[data-testid="consent-scan-kept"]', "сохранён");
-  for (const position of [1, 2]) {
+  for (const position of positions) {
     await window.select('[data-testid="scan-target"]', String(position));
     await window.click('[data-testid="scan-flatbed"]');
     await window.driver.wait(async () => (await pagesOf(position)) === 1, 60_000, `the page of document ${position}`);
   }
+}
 
+async function finishVisit() {
+  await window.click('[data-testid="finish-visit"]');
+  await window.click('[data-testid="confirm-yes"]');
+  await window.waitFor('[data-testid="counter"]');
+}
+
+test("two birth certificates of two children are certified one after the other", async () => {
+  await twinsScanned([1, 2]);
   await window.click(`${row(1)} [data-testid="certify-document"]`);
   await window.fill('[data-testid="key-dialog"]', "keyPath", pki.p12);
   await window.fill('[data-testid="key-dialog"]', "keyPassword", KEY_PASSWORD);
@@ -53,7 +65,23 @@ test("two birth certificates of two children are certified one after the other",
   await window.click(`${row(2)} [data-testid="certify-document"]`);
   await window.waitForText(row(2), "Заверено");
   await window.screenshot("twins-certified-ru");
-  await window.click('[data-testid="finish-visit"]');
-  await window.click('[data-testid="confirm-yes"]');
-  await window.waitFor('[data-testid="counter"]');
+  await finishVisit();
+});
+
+test("one of two birth certificates is refused, the other of the same title still certified", async () => {
+  await twinsScanned([2]);
+  await window.click('[data-testid="refuse-start"]');
+  await window.click('[data-testid="refuse-form"] input[name="refuse-document"][value="1"]');
+  await window.click('[data-testid="refuse-form"] input[name="ground"][value="3"]');
+  await window.fill('[data-testid="refuse-form"]', "justification", "Куәліктің мөрі оқылмайды.");
+  await window.click('[data-testid="refuse-confirm"]');
+  await window.waitForText(row(1), "Отказано");
+  // The key opened for the first visit signs here too.
+  await window.click(`${row(2)} [data-testid="certify-document"]`);
+  await window.waitForText(row(2), "Заверено");
+  assert.match(await window.text(row(1)), /Отказано/);
+  await window.click('[data-testid="sign-notice"]');
+  await window.gone('[data-testid="notice-sign"]');
+  await window.screenshot("twins-one-refused-ru");
+  await finishVisit();
 });

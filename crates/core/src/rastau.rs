@@ -471,6 +471,13 @@ impl Rastau {
         visit::open_for_clerk(self.store.read(), &clerk)
     }
 
+    /// The visit as the counter shows it, read again after a document is certified or refused,
+    /// for the clerk serving it or a supervisor.
+    pub fn visit(&mut self, visit_id: i64) -> Result<VisitView> {
+        let actor = self.actor()?;
+        visit::view_as(self.store.read(), &actor, visit_id)
+    }
+
     /// Opens the clerk's EDS key for this login session, refusing another person's key, an
     /// authentication-only key, one outside its validity period, or one that does not chain to
     /// a CA this center trusts.

@@ -8,7 +8,7 @@ use common::*;
 use rastau_core::i18n::Messages;
 use rastau_core::journal::{DocumentOutcome, JournalFilter};
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
-use rastau_core::visit::OpenVisit;
+use rastau_core::visit::{Decision, OpenVisit};
 use rastau_core::{Error, Lang};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 
@@ -129,4 +129,48 @@ fn a_supervisor_cannot_close_a_clerks_undecided_visit_either() {
         desk.app.close_visit(visit.id),
         Err(Error::UndecidedDocuments { .. })
     ));
+}
+
+#[test]
+fn each_listed_document_has_its_own_decision_by_its_place_even_under_one_title() {
+    // Three birth certificates of three children: the same title, three results.
+    let twins = [
+        birth_certificate(),
+        birth_certificate(),
+        birth_certificate(),
+    ];
+    let mut c = consented_visit(&twins);
+    open_clerk_key(&mut c);
+    let visit_id = c.visit_id;
+    let app = &mut c.desk.app;
+    let pending = vec![Decision::Pending; 3];
+    assert_eq!(app.visit(visit_id).unwrap().outcomes, pending);
+
+    let copy = certify_with(app, visit_id, 2, &[scanned_page(80)]).unwrap();
+    app.refuse(visit_id, &ground_one(&[1])).unwrap();
+    let certified = Decision::Certified { copy_id: copy.id };
+    assert_eq!(
+        app.visit(visit_id).unwrap().outcomes,
+        [
+            Decision::Refused { notice_id: None },
+            certified,
+            Decision::Pending
+        ]
+    );
+
+    let notice = app
+        .issue_notice(visit_id, NoticeLanguages::Ru, None)
+        .unwrap();
+    let refused = Decision::Refused {
+        notice_id: Some(notice.id),
+    };
+    assert_eq!(
+        app.visit(visit_id).unwrap().outcomes,
+        [refused, certified, Decision::Pending]
+    );
+    // The open visits the counter resumes carry the same decisions.
+    assert_eq!(
+        app.my_open_visits().unwrap()[0].outcomes,
+        [refused, certified, Decision::Pending]
+    );
 }

@@ -43,6 +43,11 @@ pub async fn close_visit(desk: State<'_, Desk>, visit_id: i64) -> Reply<VisitVie
 }
 
 #[tauri::command]
+pub async fn visit(desk: State<'_, Desk>, visit_id: i64) -> Reply<VisitView> {
+    desk.run(move |app| app.visit(visit_id)).await
+}
+
+#[tauri::command]
 pub async fn my_open_visits(desk: State<'_, Desk>) -> Reply<Vec<VisitView>> {
     desk.run(move |app| app.my_open_visits()).await
 }

@@ -2,6 +2,7 @@
 import type { Applicant } from "./Applicant";
 import type { ClockLimits } from "./ClockLimits";
 import type { ConsentGiven } from "./ConsentGiven";
+import type { Decision } from "./Decision";
 import type { Document } from "./Document";
 import type { JournalNumber } from "./JournalNumber";
 import type { Representative } from "./Representative";
@@ -13,7 +14,11 @@ export type VisitView = { id: number, number: JournalNumber,
 /**
  * The number as printed, e.g. `2026/000042`.
  */
-numberText: string, applicant: Applicant, representative: Representative | null, clerkName: string, documents: Array<Document>, copiesOnMedia: boolean, consentReceivedAt: string | null, 
+numberText: string, applicant: Applicant, representative: Representative | null, clerkName: string, documents: Array<Document>, 
+/**
+ * Each listed document's decision so far, in the order of `documents`.
+ */
+outcomes: Array<Decision>, copiesOnMedia: boolean, consentReceivedAt: string | null, 
 /**
  * Who signed the consent in person and who registered it; `None` before the consent, and
  * for one registered before this was recorded.

@@ -41,7 +41,7 @@ import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 82 commands of the window, as Rust declares them. */
+/** The 83 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -156,6 +156,7 @@ export const commands = {
   setDocuments: (visitId: number, documents: Document[], copiesOnMedia: boolean): Promise<VisitView> => invoke<VisitView>("set_documents", { visitId, documents, copiesOnMedia }),
   confirmConsent: (visitId: number, present: Present): Promise<VisitView> => invoke<VisitView>("confirm_consent", { visitId, present }),
   closeVisit: (visitId: number): Promise<VisitView> => invoke<VisitView>("close_visit", { visitId }),
+  visit: (visitId: number): Promise<VisitView> => invoke<VisitView>("visit", { visitId }),
   myOpenVisits: (): Promise<VisitView[]> => invoke<VisitView[]>("my_open_visits"),
   /** Titles and issuers listed at this center before, offered while the clerk types. */
   documentSuggestions: (): Promise<DocumentSuggestions> => invoke<DocumentSuggestions>("document_suggestions"),

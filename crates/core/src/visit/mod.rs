@@ -11,7 +11,7 @@ mod suggestions;
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use consent::{ConsentGiven, Present};
 pub use journal::JournalNumber;
-pub use outcome::{ensure_decided, undecided};
+pub use outcome::{decisions, ensure_decided, undecided, Decision};
 pub use records::{
     attach_consent_scan, close, confirm_consent, consent_scan_allowed, ensure_changeable, open,
     open_for_clerk, record_receipt_print, set_documents, to_certify, view, view_as, ToCertify,
@@ -77,6 +77,8 @@ pub struct VisitView {
     pub representative: Option<Representative>,
     pub clerk_name: String,
     pub documents: Vec<Document>,
+    /// Each listed document's decision so far, in the order of `documents`.
+    pub outcomes: Vec<Decision>,
     pub copies_on_media: bool,
     pub consent_received_at: Option<DateTime<Utc>>,
     /// Who signed the consent in person and who registered it; `None` before the consent, and

@@ -5,6 +5,53 @@
 //! listed first, and refused on ground 1 as the whole request is when the consent is missing.
 use crate::error::{Error, Result};
 use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Where one listed document stands: no result yet, its certified copy, or its refusal (with
+/// the notice once one is signed over it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(
+    tag = "outcome",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[ts(export)]
+pub enum Decision {
+    Pending,
+    Certified {
+        #[ts(type = "number")]
+        copy_id: i64,
+    },
+    Refused {
+        #[ts(type = "number | null")]
+        notice_id: Option<i64>,
+    },
+}
+
+/// The decision on each listed document, in list order. Read by the document's place in the
+/// visit, never by its title: two documents may carry the same one.
+pub fn decisions(conn: &Connection, visit_id: i64) -> Result<Vec<Decision>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, r.id, r.notice_id FROM document d
+         LEFT JOIN certified_copy c ON c.document_id = d.id
+         LEFT JOIN refusal r ON r.document_id = d.id
+         WHERE d.visit_id = ?1
+         ORDER BY d.position",
+    )?;
+    let rows = stmt.query_map([visit_id], |r| {
+        let copy: Option<i64> = r.get(0)?;
+        let refusal: Option<i64> = r.get(1)?;
+        Ok(match (copy, refusal) {
+            (Some(copy_id), _) => Decision::Certified { copy_id },
+            (None, Some(_)) => Decision::Refused {
+                notice_id: r.get(2)?,
+            },
+            (None, None) => Decision::Pending,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
 
 /// The listed documents neither certified nor refused, as (position, title), in list order.
 pub fn undecided(conn: &Connection, visit_id: i64) -> Result<Vec<(u32, String)>> {

@@ -1,5 +1,6 @@
 //! Reading and writing visits and their document lists.
 use super::journal::{self, JournalNumber};
+use super::outcome::decisions;
 use super::{clock, ConsentGiven, Document, OpenVisit, Present, Representative, VisitView};
 use crate::account::{Account, Role};
 use crate::applicant;
@@ -290,6 +291,7 @@ fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, VisitView)> {
         representative: representative(r)?,
         clerk_name: r.get("clerk_name")?,
         documents: vec![],
+        outcomes: vec![],
         copies_on_media: r.get("copies_on_media")?,
         consent_received_at: r.get("consent_received_at")?,
         consent_given: ConsentGiven::from_row(r)?,
@@ -310,6 +312,7 @@ pub fn view(conn: &Connection, visit_id: i64) -> Result<VisitView> {
         .ok_or(Error::VisitNotFound)?;
     view.applicant = applicant::get(conn, applicant_id)?;
     view.documents = documents(conn, visit_id)?;
+    view.outcomes = decisions(conn, visit_id)?;
     Ok(view)
 }
 
