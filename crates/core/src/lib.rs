@@ -1,6 +1,7 @@
 //! Rastau's domain, free of any window: a test or the `rastau` CLI drives it exactly as the
 //! desktop shell does.
 pub mod account;
+mod app;
 pub mod applicant;
 pub mod audit;
 pub mod backup;
@@ -20,7 +21,6 @@ mod key_path;
 pub mod lang;
 pub mod preview;
 pub mod printing;
-mod rastau;
 pub mod refusal;
 mod required;
 mod retention;
@@ -38,5 +38,5 @@ pub mod visit;
 
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;
-pub use rastau::{FirstStart, Rastau, Status};
+pub use app::{FirstStart, Rastau, Status};
 pub use retention::RetentionReport;

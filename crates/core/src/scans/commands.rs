@@ -5,7 +5,7 @@ use crate::account::Account;
 use crate::audit::{Action, Event, Record};
 use crate::copy::CopyView;
 use crate::error::{Error, Result};
-use crate::rastau::Rastau;
+use crate::Rastau;
 use crate::visit;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
