@@ -17,7 +17,6 @@ pub mod handover;
 pub mod i18n;
 pub mod ids;
 pub mod journal;
-mod key_path;
 pub mod lang;
 pub mod preview;
 pub mod printing;
@@ -36,7 +35,7 @@ pub mod trust;
 pub mod verify;
 pub mod visit;
 
+pub use app::{FirstStart, Rastau, Status};
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;
-pub use app::{FirstStart, Rastau, Status};
 pub use retention::RetentionReport;
