@@ -1,5 +1,7 @@
-//! Checking what comes back to the center: a signed file, or the text of a QR code.
+//! Checking: a signed file or the text of a QR code brought back to the center, and the audit
+//! trail's chain.
 use super::Rastau;
+use crate::audit::{self, chain, AuditFilter, AuditPage, ChainReport};
 use crate::error::Result;
 use crate::verify::{self, SealView, VerifyView};
 
@@ -21,5 +23,18 @@ impl Rastau {
             text,
             None,
         )?))
+    }
+
+    /// A page of the trail, newest first. Supervisors only.
+    pub fn audit(&mut self, filter: &AuditFilter) -> Result<AuditPage> {
+        self.supervisor()?;
+        audit::page(self.store.read(), filter)
+    }
+
+    /// Walks the whole chain. Supervisors only (the CLI, run by whoever holds the files, walks
+    /// it through [`chain::verify`] directly).
+    pub fn verify_audit(&mut self) -> Result<ChainReport> {
+        self.supervisor()?;
+        chain::verify(self.store.read())
     }
 }

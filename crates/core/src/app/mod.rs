@@ -22,6 +22,7 @@ use crate::session::{Session, SessionInfo};
 use crate::setting;
 use crate::store::Store;
 use chrono::{DateTime, Duration, Utc};
+use rusqlite::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -145,6 +146,27 @@ impl Rastau {
             center: center::load(conn)?,
             session: self.session.as_ref().map(|s| s.info(must_choose_password)),
             language,
+        })
+    }
+
+    /// Appends `event` alone, timed now: for what changes nothing else in the store (a key
+    /// opened for the session, a file written outside it).
+    pub(crate) fn note(&mut self, event: Event) -> Result<()> {
+        let now = self.now();
+        self.store.write(|tx| event.append(tx, now))
+    }
+
+    /// Runs `change` and appends `event` after it, in one transaction, timed now.
+    pub(crate) fn audited<T>(
+        &mut self,
+        event: impl FnOnce(&T) -> Event,
+        change: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let now = self.now();
+        self.store.write(|tx| {
+            let value = change(tx)?;
+            event(&value).append(tx, now)?;
+            Ok(value)
         })
     }
 }
