@@ -19,7 +19,6 @@ pub mod ids;
 pub mod journal;
 pub mod lang;
 pub mod preview;
-pub mod printing;
 pub mod refusal;
 mod required;
 mod retention;
@@ -35,7 +34,7 @@ pub mod trust;
 pub mod verify;
 pub mod visit;
 
-pub use app::{FirstStart, Rastau, Status};
+pub use app::{printing, FirstStart, Rastau, Status};
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;
 pub use retention::RetentionReport;

@@ -1,12 +1,14 @@
-//! The clerk's EDS key at the desk: opened for the login session, checked, and its file
-//! remembered where it lies on this installation, so the next session asks for the password
-//! alone. The password is never kept; the path is a setting of this computer, not of the
-//! account, since another counter mounts its sticks and folders elsewhere.
+//! EDS keys at the desk: the clerk's key opened for the login session, its file remembered
+//! where it lies on this installation (so the next session asks for the password alone), and
+//! the key that signs a document, the session's or a supervisor's brought for one signature,
+//! checked again before it signs. The password is never kept; the path is a setting of this
+//! computer, not of the account, since another counter mounts its sticks and folders elsewhere.
 use super::Rastau;
+use crate::account::Account;
 use crate::audit::{Action, Event};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::setting;
-use crate::signing_key;
+use crate::signing_key::{self, KeyFile};
 use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
 use std::path::Path;
 use std::sync::Arc;
@@ -50,5 +52,21 @@ impl Rastau {
     pub fn remembered_key_path(&mut self) -> Result<Option<String>> {
         let me = self.actor()?;
         setting::get(self.store.read(), &key(me.id))
+    }
+
+    /// Whose key signs, and the key: the supervisor's `key` brought for this one signature, or
+    /// the key `actor` opened for the session, checked again (it may have expired since).
+    pub(crate) fn key_or_session(
+        &mut self,
+        actor: &Account,
+        key: Option<&KeyFile>,
+    ) -> Result<(Account, Arc<dyn Signer>)> {
+        let now = self.now();
+        if let Some(key) = key {
+            return signing_key::supervisor_key(self.store.read(), key, now);
+        }
+        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
+        signing_key::check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
+        Ok((actor.clone(), signer))
     }
 }

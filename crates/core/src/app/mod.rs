@@ -8,7 +8,9 @@ mod certification;
 mod checks;
 mod counter;
 mod keys;
+pub mod printing;
 mod settings;
+mod signing;
 
 pub use accounts::FirstStart;
 
