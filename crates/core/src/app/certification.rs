@@ -6,16 +6,28 @@ use crate::center;
 use crate::copy::{self, CopyView, Facts, NewCopy};
 use crate::error::{Error, Result};
 use crate::refusal;
+use crate::scans::records;
 use crate::signed::Signed;
 use crate::signing_key;
 use crate::visit;
 use rastau_capture::ScanPage;
 
 impl Rastau {
+    /// Certifies listed document `position` from the pages assigned to it.
+    pub fn certify_document(&mut self, visit_id: i64, position: u32) -> Result<CopyView> {
+        self.pages_changeable(visit_id)?;
+        let pages =
+            records::for_document(self.store().read(), &self.store.files(), visit_id, position)?;
+        if pages.is_empty() {
+            return Err(Error::NoPagesAssigned { position });
+        }
+        self.certify_pages(visit_id, position, &pages)
+    }
+
     /// Certifies document `position` of a visit from `pages`, the ones the store keeps for it
     /// ([`Rastau::certify_document`] is the way in): the PDF with its certification sheet,
     /// signed (PAdES inside, CAdES beside), stored and recorded.
-    pub(crate) fn certify_pages(
+    fn certify_pages(
         &mut self,
         visit_id: i64,
         position: u32,

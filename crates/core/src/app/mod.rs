@@ -8,6 +8,7 @@ mod certification;
 mod checks;
 mod counter;
 mod keys;
+mod pages;
 pub mod printing;
 mod settings;
 mod signing;
