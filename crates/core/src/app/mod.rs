@@ -10,6 +10,7 @@ mod counter;
 mod keys;
 mod pages;
 pub mod printing;
+mod refusal;
 mod settings;
 mod signing;
 
