@@ -7,6 +7,7 @@ mod accounts;
 mod certification;
 mod checks;
 mod counter;
+mod forms;
 mod keys;
 mod pages;
 pub mod printing;

@@ -1,10 +1,10 @@
 //! Refusing at the counter: marking documents refused, signing the notice, printing it.
+use super::printing::JobId;
 use super::Rastau;
 use crate::account::{Account, Role};
 use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::forms::{notice_pdf, NoticeFacts};
-use crate::printing::JobId;
 use crate::refusal::records::{self, RefuseRequest, Stored};
 use crate::refusal::signer::{self, NoticeSigner};
 use crate::refusal::{notices, NoticeLanguages, NoticeView, Refusal, RefusalView, RefusalsView};
