@@ -8,6 +8,7 @@ mod certification;
 mod checks;
 mod counter;
 mod forms;
+mod handover;
 mod journal;
 mod keys;
 mod pages;
