@@ -4,6 +4,7 @@
 //! and its session machinery (who is at work, and may they). The domain modules under this
 //! layer never name it.
 mod accounts;
+mod backup;
 mod certification;
 mod checks;
 mod counter;
