@@ -29,12 +29,11 @@ pub mod setting;
 mod signed;
 pub mod signing_key;
 pub mod store;
-pub mod sweep;
 pub mod trust;
 pub mod verify;
 pub mod visit;
 
-pub use app::{printing, FirstStart, Rastau, Status};
+pub use app::{printing, sweep, FirstStart, Rastau, Status};
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;
 pub use retention::RetentionReport;

@@ -17,6 +17,7 @@ pub mod printing;
 mod refusal;
 mod settings;
 mod signing;
+pub mod sweep;
 
 pub use accounts::FirstStart;
 
