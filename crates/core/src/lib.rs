@@ -9,7 +9,6 @@ pub mod center;
 pub mod clock;
 pub mod copy;
 mod dates;
-pub mod demo;
 pub mod doctor;
 pub mod error;
 pub mod forms;
@@ -33,7 +32,7 @@ pub mod trust;
 pub mod verify;
 pub mod visit;
 
-pub use app::{printing, sweep, FirstStart, Rastau, Status};
+pub use app::{demo, printing, sweep, FirstStart, Rastau, Status};
 pub use error::{Error, ErrorPayload, Result};
 pub use lang::Lang;
 pub use retention::RetentionReport;

@@ -1,11 +1,11 @@
 //! Signing in and out, locking and unlocking, passwords and the screen's language; the first
 //! start that makes the center and its first supervisor; and the staff list a supervisor keeps.
+use super::demo::{self, DemoLogin};
 use super::{Rastau, Status};
 use crate::account::TypedIin;
 use crate::account::{self, Account, AccountChanges, ChosenBy, NewAccount, Role};
 use crate::audit::{Action, Event, Record};
 use crate::center::{self, CenterProfile};
-use crate::demo::{self, DemoLogin};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::session::Session;

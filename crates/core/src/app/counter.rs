@@ -6,7 +6,9 @@ use crate::audit::{Action, Event, Record};
 use crate::copy::{self, CopyView};
 use crate::error::Result;
 use crate::refusal;
-use crate::visit::{self, ConsentGiven, Document, OpenVisit, Present, VisitView};
+use crate::visit::{
+    self, ConsentGiven, Document, DocumentSuggestions, OpenVisit, Present, VisitView,
+};
 
 impl Rastau {
     /// Checks an IIN/BIN as it is typed and fills in a returning applicant.
@@ -99,5 +101,12 @@ impl Rastau {
         self.actor()?;
         let now = self.now();
         copy::for_applicant(self.store.read(), tax_id.trim(), now)
+    }
+
+    /// The titles and issuers of the documents listed at this center's recent visits, most
+    /// frequent first.
+    pub fn document_suggestions(&mut self) -> Result<DocumentSuggestions> {
+        self.actor()?;
+        visit::suggestions(self.store.read())
     }
 }

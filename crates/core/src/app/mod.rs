@@ -8,6 +8,7 @@ mod backup;
 mod certification;
 mod checks;
 mod counter;
+pub mod demo;
 mod forms;
 mod handover;
 mod journal;

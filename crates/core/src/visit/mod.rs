@@ -17,7 +17,7 @@ pub use records::{
     open_for_clerk, record_receipt_print, set_documents, to_certify, view, view_as, ToCertify,
 };
 pub use representative::Representative;
-pub use suggestions::DocumentSuggestions;
+pub use suggestions::{suggestions, DocumentSuggestions};
 
 use crate::applicant::Applicant;
 use chrono::{DateTime, Utc};
