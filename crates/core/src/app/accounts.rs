@@ -62,7 +62,7 @@ impl Rastau {
                     Ok(Ok((account, epoch)))
                 }
                 Err(e) => {
-                    typed.failed_login(&e).append(tx, now)?;
+                    Event::failed_login(&typed, &e).append(tx, now)?;
                     Ok(Err(e))
                 }
             }

@@ -11,8 +11,8 @@ pub use chain::{ChainReport, Fault};
 pub use detail::Detail;
 pub use view::{page, AuditEntry, AuditFilter, AuditPage, PAGE};
 
-use crate::account::Account;
-use crate::error::Result;
+use crate::account::{Account, TypedIin};
+use crate::error::{Error, Result};
 use chain::Fields;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{named_params, Transaction};
@@ -63,6 +63,17 @@ impl Event {
             action,
             record: None,
             detail: String::new(),
+        }
+    }
+
+    /// The audit entry of a failed sign-in with `typed` in the IIN field.
+    pub fn failed_login(typed: &TypedIin, error: &Error) -> Event {
+        match typed {
+            TypedIin::Valid(iin) => {
+                Event::as_iin(iin, "", Action::LoginFailed).detail(error.code())
+            }
+            TypedIin::Malformed { chars } => Event::as_iin("", "", Action::LoginFailed)
+                .detail(format!("{} malformed-iin {chars}", error.code())),
         }
     }
 
