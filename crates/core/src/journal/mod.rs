@@ -39,7 +39,7 @@ pub struct JournalView {
 pub fn view(conn: &Connection, filter: &JournalFilter) -> Result<JournalView> {
     let rows: Vec<JournalRow> = rows::load(conn, filter)?
         .into_iter()
-        .filter(|row| filter.admits(row))
+        .filter(|row| row.admitted_by(filter))
         .collect();
     let mut view = JournalView {
         totals: Totals::of(rows.iter()),

@@ -76,6 +76,25 @@ impl JournalRow {
         })
     }
 
+    /// Whether `filter` keeps the row, by what SQL did not already select by: outcome, ground,
+    /// over-limit and the search box.
+    pub(super) fn admitted_by(&self, filter: &JournalFilter) -> bool {
+        let outcome = filter.outcome.is_none_or(|o| self.has(o));
+        let ground = filter.ground.is_none_or(|g| {
+            self.documents
+                .iter()
+                .any(|d| matches!(&d.outcome, DocumentOutcome::Refused { grounds } if grounds.contains(&g)))
+        });
+        let over = !filter.over_limit_only || self.over_limit;
+        let search = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .is_none_or(|s| self.mentions(&s.to_lowercase()));
+        outcome && ground && over && search
+    }
+
     /// Whether `needle` (lower case) is part of the number, the IIN/BIN, a name or a title.
     pub fn mentions(&self, needle: &str) -> bool {
         let titles = self.documents.iter().map(|d| d.title.as_str());
