@@ -18,7 +18,7 @@ use crate::lang::Lang;
 use crate::required::require;
 use crate::signed::Signed;
 use crate::signing_key::KeyFile;
-use crate::{center, dates};
+use crate::{center, dates, day_lock};
 use chrono::NaiveDate;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -91,7 +91,7 @@ impl Rastau {
                 day: dates::date(day),
             });
         }
-        signoff::ensure_day_open(self.store.read(), day)?;
+        day_lock::ensure_day_open(self.store.read(), day)?;
         let open = signoff::open_visits_on(self.store.read(), day)?;
         if open > 0 {
             return Err(Error::DayHasOpenVisits {

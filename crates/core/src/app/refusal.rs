@@ -87,7 +87,7 @@ impl Rastau {
         let visit = visit::view(self.store.read(), visit_id)?;
         let refusals: Vec<Refusal> = pending.iter().map(|s| s.refusal.clone()).collect();
         let seq = notices::next_seq(self.store.read(), visit_id)?;
-        let number = notices::number(visit.number, seq);
+        let number = visit.number.notice(seq);
         let row_hashes: Vec<String> = refusals.iter().map(Refusal::row_hash).collect();
         let now = self.now();
         let seal = self.notice_seal(&visit, &number, &row_hashes)?;

@@ -12,7 +12,7 @@ pub use self::csv::{to_csv, CSV_COLUMNS};
 pub use filter::{JournalFilter, Outcome};
 pub use pdf::journal_pdf;
 pub use rows::{DocumentOutcome, JournalDocument, JournalNotice, JournalRow};
-pub use signoff::{ensure_day_open, CorrectionView, SignOffView};
+pub use signoff::{CorrectionView, SignOffView};
 pub use totals::{ClerkTotals, Totals};
 
 use crate::error::Result;

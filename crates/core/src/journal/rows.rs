@@ -2,8 +2,9 @@
 //! range (visits, documents, notices), grouped by visit.
 use super::filter::{JournalFilter, Outcome};
 use crate::error::Result;
+use crate::journal_number::JournalNumber;
 use crate::refusal::{self, Ground};
-use crate::visit::{over_limit, JournalNumber};
+use crate::visit::over_limit;
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection};
 use serde::Serialize;
@@ -232,7 +233,7 @@ fn notices(
     per_visit(conn, NOTICES, from, to, |r| {
         let visit = JournalNumber::new(r.get(2)?, r.get(3)?);
         Ok(JournalNotice {
-            number: refusal::notice_number(visit, r.get(1)?),
+            number: visit.notice(r.get(1)?),
             prints: r.get(4)?,
         })
     })

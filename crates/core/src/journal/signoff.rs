@@ -3,10 +3,10 @@
 //! time, shown in every later export of that day.
 use super::{JournalFilter, JournalView};
 use crate::account::Account;
-use crate::dates;
-use crate::error::{Error, Result};
+use crate::day_lock::{day_text, ensure_day_open};
+use crate::error::Result;
+use crate::journal_number::JournalNumber;
 use crate::signed::SignedFiles;
-use crate::visit::JournalNumber;
 use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::Signer;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
@@ -34,20 +34,6 @@ pub struct CorrectionView {
     pub author: String,
     pub written_at: DateTime<Utc>,
     pub text: String,
-}
-
-fn day_text(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
-}
-
-/// Refuses a change to anything of a signed-off day.
-pub fn ensure_day_open(conn: &Connection, day: NaiveDate) -> Result<()> {
-    if signed_off(conn, day)?.is_some() {
-        return Err(Error::DaySignedOff {
-            day: dates::date(day),
-        });
-    }
-    Ok(())
 }
 
 pub fn signed_off(conn: &Connection, day: NaiveDate) -> Result<Option<SignOffView>> {

@@ -8,7 +8,7 @@ pub(crate) mod signer;
 mod view;
 
 pub use ground::Ground;
-pub use notices::{number as notice_number, NoticeView};
+pub use notices::NoticeView;
 pub use records::{ensure_not_refused, ensure_notified, parse_grounds, RefuseRequest};
 pub use signer::NoticeSigner;
 pub use view::{RefusalView, RefusalsView};

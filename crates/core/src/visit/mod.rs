@@ -2,7 +2,6 @@
 //! one journal registration number.
 mod clock;
 mod consent;
-mod journal;
 mod outcome;
 mod records;
 mod representative;
@@ -10,7 +9,6 @@ mod suggestions;
 
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use consent::{ConsentGiven, Present};
-pub use journal::JournalNumber;
 pub use outcome::{ensure_decided, undecided};
 pub use records::{
     attach_consent_scan, close, confirm_consent, consent_scan_allowed, ensure_changeable, open,
@@ -20,6 +18,7 @@ pub use representative::Representative;
 pub use suggestions::{suggestions, DocumentSuggestions};
 
 use crate::applicant::Applicant;
+use crate::journal_number::JournalNumber;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
