@@ -1,5 +1,6 @@
-//! Rastau's domain, free of any window: a test or the `rastau` CLI drives it exactly as the
-//! desktop shell does.
+//! Rastau without a window: the application layer ([`Rastau`], in `app/`), whose methods are the
+//! window's commands, over the domain modules, which never import it. A test or the `rastau`
+//! CLI drives it exactly as the desktop shell does.
 pub mod account;
 mod app;
 pub mod applicant;
