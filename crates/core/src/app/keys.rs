@@ -56,7 +56,7 @@ impl Rastau {
 
     /// Whose key signs, and the key: the supervisor's `key` brought for this one signature, or
     /// the key `actor` opened for the session, checked again (it may have expired since).
-    pub(crate) fn key_or_session(
+    pub(super) fn key_or_session(
         &mut self,
         actor: &Account,
         key: Option<&KeyFile>,

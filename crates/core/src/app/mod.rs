@@ -37,7 +37,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub struct Rastau {
-    pub(crate) store: Store,
+    store: Store,
     clock: Box<dyn Clock>,
     session: Option<Session>,
 }
@@ -66,7 +66,7 @@ impl Rastau {
         &self.store
     }
 
-    pub(crate) fn now(&self) -> DateTime<Utc> {
+    fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
 
@@ -75,12 +75,12 @@ impl Rastau {
         Ok(Duration::minutes(center.profile.idle_lock_minutes.into()))
     }
 
-    pub(crate) fn session(&mut self) -> Result<&mut Session> {
+    fn session(&mut self) -> Result<&mut Session> {
         self.session.as_mut().ok_or(Error::NotLoggedIn)
     }
 
     /// The signed-in, unlocked account of someone free to work; counts as activity.
-    pub(crate) fn actor(&mut self) -> Result<Account> {
+    fn actor(&mut self) -> Result<Account> {
         let (account, standing) = self.present()?;
         if standing.must_choose_password {
             return Err(Error::PasswordChangeRequired);
@@ -88,7 +88,7 @@ impl Rastau {
         Ok(account)
     }
 
-    pub(crate) fn supervisor(&mut self) -> Result<Account> {
+    fn supervisor(&mut self) -> Result<Account> {
         let account = self.actor()?;
         if account.role != Role::Supervisor {
             return Err(Error::SupervisorOnly);
@@ -161,13 +161,13 @@ impl Rastau {
 
     /// Appends `event` alone, timed now: for what changes nothing else in the store (a key
     /// opened for the session, a file written outside it).
-    pub(crate) fn note(&mut self, event: Event) -> Result<()> {
+    fn note(&mut self, event: Event) -> Result<()> {
         let now = self.now();
         self.store.write(|tx| event.append(tx, now))
     }
 
     /// Runs `change` and appends `event` after it, in one transaction, timed now.
-    pub(crate) fn audited<T>(
+    fn audited<T>(
         &mut self,
         event: impl FnOnce(&T) -> Event,
         change: impl FnOnce(&Transaction) -> Result<T>,

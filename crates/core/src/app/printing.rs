@@ -44,7 +44,7 @@ impl Rastau {
 
     /// [`Rastau::print_pdf`], then `count` records the copy handed out, in the transaction of
     /// the print's audit entry about `record`.
-    pub(crate) fn print_counted(
+    pub(super) fn print_counted(
         &mut self,
         pdf: &[u8],
         title: &str,

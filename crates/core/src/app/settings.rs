@@ -68,7 +68,7 @@ impl Rastau {
     }
 
     /// The installation's seal key, made on first use.
-    pub(crate) fn seal_key(&mut self) -> Result<rastau_sign::SealKey> {
+    pub(super) fn seal_key(&mut self) -> Result<rastau_sign::SealKey> {
         let now = self.now();
         let dir = self.store.dir().to_owned();
         self.store.write(|tx| seal::own_key(tx, &dir, now))

@@ -15,7 +15,7 @@ use rusqlite::Transaction;
 impl Rastau {
     /// Signs `pdf` as `what`, by `signer` in the name of `name` at `at`, stores both files and
     /// commits `record` (the document's record and its audit entry); answers what `record` did.
-    pub(crate) fn sign_and_record<T>(
+    pub(super) fn sign_and_record<T>(
         &mut self,
         pdf: &[u8],
         what: Signed,

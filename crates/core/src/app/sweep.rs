@@ -120,7 +120,7 @@ impl Rastau {
 
     /// The daily sweep, unless it ran today already: at start, and as the day turns while the
     /// window stays open.
-    pub(crate) fn retention_due(&self) -> Result<Option<Retention>> {
+    pub(super) fn retention_due(&self) -> Result<Option<Retention>> {
         let now = self.now();
         let today = dates::local_day(now).to_string();
         let ran = setting::get(self.store.read(), setting::RETENTION_DAY)?;
