@@ -1,6 +1,7 @@
 //! The journal: every visit of a day (or of any range of days) with what became of each
 //! document, the notices and receipts issued and printed, and the totals a supervisor reviews.
-//! A clerk sees their own visits; a supervisor the whole center.
+//! Who reads which visits (a clerk their own, a supervisor the whole center) and the commands
+//! are the application's (`app/journal.rs`).
 mod csv;
 mod filter;
 mod pdf;
