@@ -3,10 +3,10 @@
 //! needs no trust in the app) sign a supervisor in; the core refuses anyone else.
 use crate::sign_in::{password, signed_in};
 use rastau_core::audit::{chain, Fault};
-use rastau_core::backup;
 use rastau_core::clock::SystemClock;
 use rastau_core::i18n::Messages;
 use rastau_core::store::Store;
+use rastau_core::Rastau;
 use std::path::Path;
 
 /// Walks the audit trail's hash chain; `Err` (exit code 1) names the first break.
@@ -77,7 +77,7 @@ pub fn backup(
 
 pub fn restore(data_dir: &Path, folder: &Path, iin: &str, m: &Messages) -> Result<String, String> {
     let password = password(m)?;
-    let report = backup::restore(data_dir, folder, iin, &password, Box::new(SystemClock))
+    let report = Rastau::restore(data_dir, folder, iin, &password, Box::new(SystemClock))
         .map_err(|e| m.error(&e))?;
     let files = ("files", report.files.into());
     Ok(match report.replaced {

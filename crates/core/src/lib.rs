@@ -1,6 +1,8 @@
-//! Rastau's domain, free of any window: a test or the `rastau` CLI drives it exactly as the
-//! desktop shell does.
+//! Rastau without a window: the application layer ([`Rastau`], in `app/`), whose methods are the
+//! window's commands, over the domain modules, which never import it. A test or the `rastau`
+//! CLI drives it exactly as the desktop shell does.
 pub mod account;
+mod app;
 pub mod applicant;
 pub mod audit;
 pub mod backup;
@@ -8,7 +10,7 @@ pub mod center;
 pub mod clock;
 pub mod copy;
 mod dates;
-pub mod demo;
+pub mod day_lock;
 pub mod doctor;
 pub mod error;
 pub mod forms;
@@ -16,11 +18,9 @@ pub mod handover;
 pub mod i18n;
 pub mod ids;
 pub mod journal;
-mod key_path;
+pub mod journal_number;
 pub mod lang;
 pub mod preview;
-pub mod printing;
-mod rastau;
 pub mod refusal;
 mod required;
 mod retention;
@@ -31,12 +31,11 @@ pub mod setting;
 mod signed;
 pub mod signing_key;
 pub mod store;
-pub mod sweep;
 pub mod trust;
 pub mod verify;
 pub mod visit;
 
+pub use app::{demo, printing, sweep, FirstStart, Rastau, Status};
 pub use error::{Coded, Error, ErrorPayload, Result};
 pub use lang::Lang;
-pub use rastau::{FirstStart, Rastau, Status};
 pub use retention::RetentionReport;

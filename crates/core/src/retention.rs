@@ -5,14 +5,15 @@
 //! data. A hand-over never extends `keep_until`.
 //!
 //! The marks are committed first and the files removed after: a crash in between leaves files
-//! no record names, which the start-up [`sweep`](crate::sweep) takes away.
+//! no record names, which the start-up sweep (`app/sweep.rs`) takes away. The supervisor's
+//! command and the daily run are the application's too.
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
 use crate::copy::KEEP_MONTHS;
 use crate::doctor;
 use crate::error::Result;
 use crate::store::Store;
-use crate::{dates, setting, Rastau};
+use crate::{dates, setting};
 use chrono::{DateTime, Months, Utc};
 use rusqlite::{named_params, Transaction};
 use serde::Serialize;
@@ -155,28 +156,4 @@ fn mark_pages(tx: &Transaction, now: DateTime<Utc>, hashes: &mut Vec<String>) ->
         count += 1;
     }
     Ok(count)
-}
-
-impl Rastau {
-    /// Runs the sweep now, on a supervisor's request.
-    pub fn run_retention(&mut self) -> Result<RetentionReport> {
-        let me = self.supervisor()?;
-        Retention::new(Some(me), self.now()).run(&mut self.store)
-    }
-
-    /// Runs the sweep unless it ran today already.
-    pub fn retention_if_due(&mut self) -> Result<Option<RetentionReport>> {
-        self.retention_due()?
-            .map(|run| run.run(&mut self.store))
-            .transpose()
-    }
-
-    /// The daily sweep, unless it ran today already: at start, and as the day turns while the
-    /// window stays open.
-    pub(crate) fn retention_due(&self) -> Result<Option<Retention>> {
-        let now = self.now();
-        let today = dates::local_day(now).to_string();
-        let ran = setting::get(self.store.read(), setting::RETENTION_DAY)?;
-        Ok((ran.as_deref() != Some(&today)).then(|| Retention::new(None, now)))
-    }
 }

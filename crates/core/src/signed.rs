@@ -1,17 +1,9 @@
-//! The one road a signed document takes, whatever it is (a certified copy, a notice of
-//! refusal, a day's journal, and the next signed document too): its PDF bytes signed inside
-//! (PAdES) and beside (detached CAdES) by the signer, at the moment its record will carry; both
-//! files stored by hash; then its record and audit entry in one transaction. Files first, the
-//! record after: a crash in between leaves files no record names (the sweep takes them), never
-//! a record without its file; a failed record takes its files back at once.
-use crate::center;
-use crate::error::Result;
+//! What a signed document is (a certified copy, a notice of refusal, a day's journal): the
+//! reason its signature states, and the SHA-256s its signed PDF and detached signature are
+//! stored under. The road it takes to be signed is the application's
+//! (`app/signing.rs`).
 use crate::i18n::Messages;
 use crate::lang::Lang;
-use crate::Rastau;
-use chrono::{DateTime, Utc};
-use rastau_sign::{PdfSignatureMeta, Signer};
-use rusqlite::Transaction;
 
 /// What is signed: the reason the signature states.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +16,7 @@ pub(crate) enum Signed {
 impl Signed {
     /// The signature's reason, in Kazakh like the location (the signature dictionary has room
     /// for one language).
-    fn reason(self) -> String {
+    pub(crate) fn reason(self) -> String {
         let id = match self {
             Signed::Copy => "copy-sign-reason",
             Signed::Notice => "notice-sign-reason",
@@ -38,35 +30,4 @@ impl Signed {
 pub(crate) struct SignedFiles {
     pub pdf_hash: String,
     pub signature_hash: String,
-}
-
-impl Rastau {
-    /// Signs `pdf` as `what`, by `signer` in the name of `name` at `at`, stores both files and
-    /// commits `record` (the document's record and its audit entry); answers what `record` did.
-    pub(crate) fn sign_and_record<T>(
-        &mut self,
-        pdf: &[u8],
-        what: Signed,
-        signer: &dyn Signer,
-        name: &str,
-        at: DateTime<Utc>,
-        record: impl FnOnce(&Transaction, &SignedFiles) -> Result<T>,
-    ) -> Result<T> {
-        let meta = PdfSignatureMeta {
-            name: name.to_owned(),
-            reason: what.reason(),
-            location: center::profile(self.store.read())?.city_kk,
-            signing_time: at,
-        };
-        let signed = rastau_sign::sign_pdf(pdf, signer, &meta)?;
-        let signature = signer.sign_detached(&signed, at)?;
-        let mut pending = self.store.files().pending();
-        let files = SignedFiles {
-            pdf_hash: pending.put(&signed)?,
-            signature_hash: pending.put(&signature)?,
-        };
-        let recorded = self.store.write(|tx| record(tx, &files))?;
-        pending.keep();
-        Ok(recorded)
-    }
 }

@@ -76,21 +76,3 @@ pub fn supervisor_key(
     check(conn, &signer, &supervisor.iin, now)?;
     Ok((supervisor, Arc::new(signer)))
 }
-
-impl crate::Rastau {
-    /// Whose key signs, and the key: the supervisor's `key` brought for this one signature, or
-    /// the key `actor` opened for the session, checked again (it may have expired since).
-    pub(crate) fn key_or_session(
-        &mut self,
-        actor: &Account,
-        key: Option<&KeyFile>,
-    ) -> Result<(Account, Arc<dyn Signer>)> {
-        let now = self.now();
-        if let Some(key) = key {
-            return supervisor_key(self.store.read(), key, now);
-        }
-        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
-        check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
-        Ok((actor.clone(), signer))
-    }
-}

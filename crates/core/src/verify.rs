@@ -7,11 +7,10 @@
 //! recorded the signature, when the file is one it issued with that very signature; otherwise
 //! the present moment, and the claimed signing time is reported as a claim only.
 use crate::error::Result;
-use crate::refusal;
+use crate::journal_number::JournalNumber;
 use crate::seal::{self, Seal, SealCheck, SealKind};
 use crate::store::{content_hash, Store};
 use crate::trust;
-use crate::visit::JournalNumber;
 use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::{SignError, Verification};
 use rusqlite::{Connection, OptionalExtension};
@@ -181,7 +180,7 @@ fn stored_notice(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>
                 let visit = JournalNumber::new(r.get(0)?, r.get(1)?);
                 Ok(StoredDocument {
                     kind: StoredKind::Notice,
-                    number: refusal::notice_number(visit, r.get(2)?),
+                    number: visit.notice(r.get(2)?),
                     applicant_tax_id: r.get(3)?,
                     issued_at: r.get(4)?,
                     sealed_hashes: hashes(r.get(5)?),

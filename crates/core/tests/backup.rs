@@ -6,7 +6,7 @@ mod common;
 use common::tmpfs::Tmpfs;
 use common::*;
 use rastau_core::audit::Action;
-use rastau_core::backup::{restore, Manifest, MANIFEST_FILE};
+use rastau_core::backup::{Manifest, MANIFEST_FILE};
 use rastau_core::clock::ManualClock;
 use rastau_core::store::{content_hash, Store};
 use rastau_core::Coded;
@@ -59,7 +59,7 @@ fn restore_as(
     password: &str,
 ) -> rastau_core::Result<()> {
     let clock = ManualClock::at(chrono::Utc::now());
-    restore(data_dir, folder, iin, password, Box::new(clock)).map(drop)
+    Rastau::restore(data_dir, folder, iin, password, Box::new(clock)).map(drop)
 }
 
 #[test]

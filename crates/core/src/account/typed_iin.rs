@@ -1,9 +1,7 @@
 //! What the login form's IIN field held, as much of it as the audit trail may keep. No one is
 //! signed in yet, so the text may be anything: a password typed into the wrong field, a hundred
 //! thousand characters, newlines. Only a valid IIN is kept as it is; anything else is kept as
-//! "malformed" with its length, never its text.
-use crate::audit::{Action, Event};
-use crate::error::{Coded, Error};
+//! "malformed" with its length, never its text ([`Event::failed_login`](crate::audit::Event::failed_login)).
 use crate::ids::Iin;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,17 +20,6 @@ impl TypedIin {
             Err(_) => TypedIin::Malformed {
                 chars: typed.chars().count(),
             },
-        }
-    }
-
-    /// The audit entry of a failed sign-in with this input.
-    pub fn failed_login(&self, error: &Error) -> Event {
-        match self {
-            TypedIin::Valid(iin) => {
-                Event::as_iin(iin, "", Action::LoginFailed).detail(error.code())
-            }
-            TypedIin::Malformed { chars } => Event::as_iin("", "", Action::LoginFailed)
-                .detail(format!("{} malformed-iin {chars}", error.code())),
         }
     }
 }

@@ -6,8 +6,7 @@
 //! older form, a record since gone) is shown as stored.
 use super::Action;
 use crate::error::{listed, Arg, Result};
-use crate::refusal::notice_number;
-use crate::visit::JournalNumber;
+use crate::journal_number::JournalNumber;
 use crate::{dates, lang::Lang};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension};
@@ -144,7 +143,7 @@ fn notice(conn: &Connection, id: i64) -> Result<Option<Detail>> {
             [id],
             |r| {
                 let visit = JournalNumber::new(r.get(0)?, r.get(1)?);
-                let number = notice_number(visit, r.get(2)?);
+                let number = visit.notice(r.get(2)?);
                 Ok(Detail::new(
                     "notice",
                     [

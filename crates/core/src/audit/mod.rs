@@ -1,6 +1,6 @@
 //! The audit trail: one entry per state change, appended in the change's own transaction so
 //! that a change and its entry are kept or lost together. Entries are chained by hash
-//! ([`chain`]); supervisors browse them ([`view`]) and `rastau audit verify` walks the chain.
+//! ([`chain`]); supervisors browse them ([`view`]) and [`chain::verify`] walks the chain.
 mod action;
 pub mod chain;
 mod detail;
@@ -9,11 +9,10 @@ mod view;
 pub use action::Action;
 pub use chain::{ChainReport, Fault};
 pub use detail::Detail;
-pub use view::{AuditEntry, AuditFilter, AuditPage, PAGE};
+pub use view::{page, AuditEntry, AuditFilter, AuditPage, PAGE};
 
-use crate::account::Account;
-use crate::error::Result;
-use crate::Rastau;
+use crate::account::{Account, TypedIin};
+use crate::error::{Coded, Error, Result};
 use chain::Fields;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{named_params, Transaction};
@@ -64,6 +63,17 @@ impl Event {
             action,
             record: None,
             detail: String::new(),
+        }
+    }
+
+    /// The audit entry of a failed sign-in with `typed` in the IIN field.
+    pub fn failed_login(typed: &TypedIin, error: &Error) -> Event {
+        match typed {
+            TypedIin::Valid(iin) => {
+                Event::as_iin(iin, "", Action::LoginFailed).detail(error.code())
+            }
+            TypedIin::Malformed { chars } => Event::as_iin("", "", Action::LoginFailed)
+                .detail(format!("{} malformed-iin {chars}", error.code())),
         }
     }
 
@@ -121,41 +131,5 @@ impl Event {
             },
         )?;
         Ok(())
-    }
-}
-
-impl Rastau {
-    /// A page of the trail, newest first. Supervisors only.
-    pub fn audit(&mut self, filter: &AuditFilter) -> Result<AuditPage> {
-        self.supervisor()?;
-        view::page(self.store.read(), filter)
-    }
-
-    /// Walks the whole chain. Supervisors only (the CLI, run by whoever holds the files, walks
-    /// it through [`chain::verify`] directly).
-    pub fn verify_audit(&mut self) -> Result<ChainReport> {
-        self.supervisor()?;
-        chain::verify(self.store.read())
-    }
-
-    /// Appends `event` alone, timed now: for what changes nothing else in the store (a key
-    /// opened for the session, a file written outside it).
-    pub(crate) fn note(&mut self, event: Event) -> Result<()> {
-        let now = self.now();
-        self.store.write(|tx| event.append(tx, now))
-    }
-
-    /// Runs `change` and appends `event` after it, in one transaction, timed now.
-    pub(crate) fn audited<T>(
-        &mut self,
-        event: impl FnOnce(&T) -> Event,
-        change: impl FnOnce(&Transaction) -> Result<T>,
-    ) -> Result<T> {
-        let now = self.now();
-        self.store.write(|tx| {
-            let value = change(tx)?;
-            event(&value).append(tx, now)?;
-            Ok(value)
-        })
     }
 }

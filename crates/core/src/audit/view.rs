@@ -123,7 +123,8 @@ const JOURNAL_NUMBER: &str = "(SELECT printf('%d/%06d', v.journal_year, v.journa
 const ACCOUNT_NAME: &str = "(SELECT full_name FROM account
       WHERE record_kind = 'account' AND id = record_id)";
 
-pub(super) fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage> {
+/// The page of the trail that `filter` asks for, newest first.
+pub fn page(conn: &Connection, filter: &AuditFilter) -> Result<AuditPage> {
     // Stored times are UTC RFC 3339 with a fixed width, so they compare as text.
     let instant =
         |day: NaiveDate| dates::midnight(day).to_rfc3339_opts(SecondsFormat::Micros, true);

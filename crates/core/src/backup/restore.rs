@@ -7,17 +7,17 @@
 //! start, making whoever is there its supervisor), and the person signed in to it as one of its
 //! supervisors. Whoever replaces a center's store must be a supervisor of that center too.
 //!
-//! The restore is noted in the staged store's own audit trail; then the swap ([`swap`]) puts
-//! it in place so that a crash leaves the old store or the new one, never none. The store it
-//! replaces is moved aside to `replaced <date time>`, not deleted.
+//! The restore is noted in the staged store's own audit trail; then the swap
+//! ([`crate::store::swap`]) puts it in place so that a crash leaves the old store or the new
+//! one, never none. The store it replaces is moved aside to `replaced <date time>`, not
+//! deleted. Here are the checks and the staging; signing in and the order of the steps are the
+//! application's (`app/backup.rs`).
 use super::manifest::{Manifest, DATABASE_FILE, FILES_DIR, FORMAT, MANIFEST_FILE};
-use crate::audit::{self, Action, Event, Fault};
-use crate::clock::{Clock, ManualClock};
+use crate::audit::{self, Fault};
 use crate::error::{Error, Result};
 use crate::seal::{self, SEAL_KEY_FILE};
-use crate::store::swap::{self, Swap};
 use crate::store::{content_hash, Store, DB_FILE};
-use crate::{center, dates, doctor, Rastau};
+use crate::{center, doctor};
 use serde::Serialize;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,47 +30,9 @@ pub struct RestoreReport {
     pub replaced: Option<PathBuf>,
 }
 
-/// Restores the backup in `backup` into the data folder `data_dir`, for the supervisor `iin`
-/// of the backup's center (and of the current one, if this machine has one).
-pub fn restore(
-    data_dir: &Path,
-    backup: &Path,
-    iin: &str,
-    password: &str,
-    clock: Box<dyn Clock>,
-) -> Result<RestoreReport> {
-    let manifest = read_manifest(backup)?;
-    check(backup, &manifest)?;
-    let now = clock.now();
-    if has_center(data_dir)? {
-        signed_in_supervisor(Store::open(data_dir)?, iin, password, &*clock)?;
-    }
-    let stamp = dates::file_stamp(now);
-    let swap = Swap {
-        staging: format!(".restoring {stamp}"),
-        aside: format!("replaced {stamp}"),
-    };
-    let replacing = data_dir.join(DB_FILE).exists();
-    let staging = data_dir.join(&swap.staging);
-    let detail = format!("{} {}", backup.display(), manifest.made_at);
-    let done = prepare(backup, &manifest, &staging, iin, password, clock, &detail)
-        .and_then(|()| swap::replace(data_dir, &swap));
-    if let Err(e) = done {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    if manifest.seal_key.is_some() {
-        install_seal_key(data_dir, backup, &data_dir.join(&swap.aside))?;
-    }
-    Ok(RestoreReport {
-        files: manifest.files.len() as u32,
-        replaced: replacing.then(|| data_dir.join(&swap.aside)),
-    })
-}
-
 /// The seal's private key that a backup carries becomes this installation's; the key it
 /// replaces goes aside with the replaced store.
-fn install_seal_key(data_dir: &Path, backup: &Path, aside: &Path) -> Result<()> {
+pub(crate) fn install_seal_key(data_dir: &Path, backup: &Path, aside: &Path) -> Result<()> {
     let current = data_dir.join(SEAL_KEY_FILE);
     if current.exists() {
         fs::create_dir_all(aside)?;
@@ -79,7 +41,7 @@ fn install_seal_key(data_dir: &Path, backup: &Path, aside: &Path) -> Result<()> 
     seal::install_key_file(data_dir, &fs::read(backup.join(SEAL_KEY_FILE))?)
 }
 
-fn read_manifest(backup: &Path) -> Result<Manifest> {
+pub(crate) fn read_manifest(backup: &Path) -> Result<Manifest> {
     let not_a_backup = || Error::NotABackup {
         folder: backup.display().to_string(),
     };
@@ -92,7 +54,7 @@ fn read_manifest(backup: &Path) -> Result<Manifest> {
 }
 
 /// Every file of the manifest present and hashing to its entry.
-fn check(backup: &Path, manifest: &Manifest) -> Result<()> {
+pub(crate) fn check(backup: &Path, manifest: &Manifest) -> Result<()> {
     let database = std::iter::once((DATABASE_FILE.to_owned(), &manifest.database));
     let files = manifest.files.iter().map(|f| (file_path(&f.sha256), f));
     let seal_key = manifest
@@ -110,50 +72,19 @@ fn check(backup: &Path, manifest: &Manifest) -> Result<()> {
     Ok(())
 }
 
-fn file_path(hash: &str) -> String {
+pub(crate) fn file_path(hash: &str) -> String {
     format!("{FILES_DIR}/{}/{hash}", hash.get(..2).unwrap_or_default())
 }
 
-fn has_center(data_dir: &Path) -> Result<bool> {
+pub(crate) fn has_center(data_dir: &Path) -> Result<bool> {
     if !data_dir.join(DB_FILE).is_file() {
         return Ok(false);
     }
     Ok(center::load(Store::open(data_dir)?.read())?.is_some())
 }
 
-fn signed_in_supervisor(store: Store, iin: &str, password: &str, clock: &dyn Clock) -> Result<()> {
-    let mut app = Rastau::new(store, Box::new(ManualClock::at(clock.now())));
-    app.login(iin, password)?;
-    app.supervisor().map(drop)
-}
-
-/// The backup as a store in `staging`, checked there, the supervisor signed in to it and the
-/// restore noted in its audit trail; closed as one database file, ready to be swapped in.
-fn prepare(
-    backup: &Path,
-    manifest: &Manifest,
-    staging: &Path,
-    iin: &str,
-    password: &str,
-    clock: Box<dyn Clock>,
-    detail: &str,
-) -> Result<()> {
-    stage(backup, manifest, staging)?;
-    let store = Store::open(staging)?;
-    sound(&store)?;
-    let mut app = Rastau::new(store, clock);
-    app.login(iin, password)?;
-    let me = app.supervisor()?;
-    app.note(Event::by(&me, Action::Restored).detail(detail))?;
-    // No WAL beside it: the swap moves the database file alone.
-    app.store()
-        .read()
-        .pragma_update(None, "journal_mode", "DELETE")?;
-    Ok(())
-}
-
 /// Copies the backup into `staging`, the database under the store's own file name.
-fn stage(backup: &Path, manifest: &Manifest, staging: &Path) -> Result<()> {
+pub(crate) fn stage(backup: &Path, manifest: &Manifest, staging: &Path) -> Result<()> {
     fs::create_dir_all(staging.join(FILES_DIR))?;
     fs::copy(backup.join(DATABASE_FILE), staging.join(DB_FILE))?;
     for file in &manifest.files {
@@ -167,7 +98,7 @@ fn stage(backup: &Path, manifest: &Manifest, staging: &Path) -> Result<()> {
 
 /// The staged store passes what a sound store passes: SQLite's integrity check, the audit
 /// chain, the doctor, and it has a center.
-fn sound(store: &Store) -> Result<()> {
+pub(crate) fn sound(store: &Store) -> Result<()> {
     let verdict: String = store
         .read()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;

@@ -99,7 +99,7 @@ pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Res
          ORDER BY v.journal_year, v.journal_seq, d.position",
     )?;
     let rows = stmt.query_map(rusqlite::params![tax_id, now], |r| {
-        let number = crate::visit::JournalNumber::new(r.get(1)?, r.get(2)?);
+        let number = crate::journal_number::JournalNumber::new(r.get(1)?, r.get(2)?);
         let keep_until = r.get(9)?;
         Ok(CopyView {
             id: r.get(0)?,

@@ -3,8 +3,7 @@
 //! the end of a visit, and the notice of refusal of Annex 2, which may also be both on one
 //! sheet. Pure functions from facts to PDF bytes; all wording is Fluent's
 //! (`locales/*/forms.ftl`, the notice's in `refusal.ftl`), the layout is `rastau-pdf`'s. The
-//! signed consent comes back as a scan, kept with the visit (`Rastau::attach_consent_scan`).
-mod commands;
+//! signed consent comes back as a scan, kept with the visit (`app/forms.rs`).
 mod consent;
 mod layout;
 mod notice;

@@ -17,30 +17,29 @@
 //! - Any fault (a full stick, a read-only one, one pulled out) is a translated error naming the
 //!   file; what was written is removed where the medium still allows.
 //!
-//! The medium is behind the [`Medium`] trait so tests can pull a stick out at a chosen byte,
+//! The hand-over command is the application's (`app/handover.rs`); here are its parts. The
+//! medium is behind the [`Medium`] trait so tests can pull a stick out at a chosen byte,
 //! which no real device in a test machine does on demand.
 mod manifest;
-mod media;
+pub(crate) mod media;
 mod medium;
 pub(crate) mod names;
 pub(crate) mod records;
-mod write;
+pub(crate) mod write;
 
 pub use manifest::{ExportedFile, FORMAT_VERSION, MANIFEST_FILE, README_FILE};
 pub use medium::{Disk, Medium, MediumFile};
 
-use crate::audit::{Action, Event, Record};
-use crate::error::{Coded, Error, Result};
+use crate::error::{Error, Result};
 use crate::store::Files;
-use crate::{visit, Rastau};
 use chrono::{DateTime, Utc};
 use manifest::{Manifest, ManifestCopy};
 use records::OutgoingCopy;
 use serde::Serialize;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use ts_rs::TS;
-use write::{display_name, OutFile};
+use write::OutFile;
 
 /// What a hand-over wrote, for the clerk to see and the applicant to be told.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -53,90 +52,13 @@ pub struct ExportReport {
     pub files: Vec<ExportedFile>,
 }
 
-impl Rastau {
-    /// Writes the copies `copy_ids` of the applicant of `visit_id` (the visit at the counter)
-    /// into a new folder inside `dest`, numbered in [`records::handover_order`] whatever order
-    /// they were chosen in, checks every file by reading it back, and records the hand-over.
-    pub fn export_copies(
-        &mut self,
-        visit_id: i64,
-        copy_ids: &[i64],
-        dest: &Path,
-    ) -> Result<ExportReport> {
-        self.export_copies_to(&Disk, visit_id, copy_ids, dest)
-    }
-
-    /// [`Rastau::export_copies`] on a medium of the caller's choice.
-    pub fn export_copies_to(
-        &mut self,
-        medium: &dyn Medium,
-        visit_id: i64,
-        copy_ids: &[i64],
-        dest: &Path,
-    ) -> Result<ExportReport> {
-        let clerk = self.actor()?;
-        let now = self.now();
-        let copies = records::outgoing(self.store.read(), &clerk, visit_id, copy_ids, now)?;
-        let files = contents(&self.store.files(), &copies, now)?;
-        // Named after the visit at the counter, whichever visits the copies come from.
-        let number = visit::view(self.store.read(), visit_id)?.number;
-        let name = names::folder_name(number, now);
-        let folder =
-            names::create_folder(medium, dest, &name).map_err(|e| destination_error(dest, e))?;
-        let folder_name = display_name(&folder);
-        let ids: Vec<String> = copy_ids.iter().map(i64::to_string).collect();
-        let detail = format!("{folder_name}: {}", ids.join(","));
-        let started = self.audited(
-            |id| {
-                Event::by(&clerk, Action::HandoverStarted)
-                    .on(Record::Handover(*id))
-                    .detail(&detail)
-            },
-            |tx| records::start(tx, visit_id, copy_ids, &folder_name, clerk.id, now),
-        );
-        let handover = match started {
-            Ok(id) => id,
-            Err(e) => {
-                write::clean_up(medium, &folder, &[]);
-                return Err(e);
-            }
-        };
-        if let Err(e) = write::write_and_check(medium, dest, &folder, &files) {
-            write::clean_up(medium, &folder, &files);
-            self.audited(
-                |_| {
-                    Event::by(&clerk, Action::HandoverFailed)
-                        .on(Record::Handover(handover))
-                        .detail(format!("{detail} — {}", e.code()))
-                },
-                |tx| records::failed(tx, handover, e.code()),
-            )?;
-            return Err(e);
-        }
-        self.audited(
-            |_| {
-                Event::by(&clerk, Action::HandedOver)
-                    .on(Record::Handover(handover))
-                    .detail(&detail)
-            },
-            |tx| records::done(tx, handover),
-        )?;
-        Ok(ExportReport {
-            folder: folder.to_string_lossy().into_owned(),
-            files: files.iter().map(OutFile::entry).collect(),
-        })
-    }
-
-    /// Mounted USB sticks, to offer as destinations.
-    pub fn removable_media(&mut self) -> Result<Vec<PathBuf>> {
-        self.actor()?;
-        Ok(media::removable(&std::fs::read_to_string("/proc/mounts")?))
-    }
-}
-
 /// Every file of the hand-over, in writing order: each copy's PDF and signature, then the
 /// manifest and the README, which describe them.
-fn contents(files: &Files, copies: &[OutgoingCopy], now: DateTime<Utc>) -> Result<Vec<OutFile>> {
+pub(crate) fn contents(
+    files: &Files,
+    copies: &[OutgoingCopy],
+    now: DateTime<Utc>,
+) -> Result<Vec<OutFile>> {
     let mut out = Vec::with_capacity(copies.len() * 2 + 2);
     let mut listed = Vec::with_capacity(copies.len());
     for (i, copy) in copies.iter().enumerate() {
@@ -169,7 +91,7 @@ fn stored(files: &Files, hash: &str, name: String) -> Result<OutFile> {
     Ok(file)
 }
 
-fn destination_error(dest: &Path, e: io::Error) -> Error {
+pub(crate) fn destination_error(dest: &Path, e: io::Error) -> Error {
     let folder = dest.to_string_lossy().into_owned();
     match e.kind() {
         io::ErrorKind::StorageFull => Error::HandoverMediumFull { file: folder },

@@ -1,7 +1,7 @@
 //! Names on the medium: the hand-over folder and the files in it. Sticks are usually FAT or
 //! exFAT, read on Windows as often as on Linux, so names avoid every character those refuse.
 use super::medium::Medium;
-use crate::visit::JournalNumber;
+use crate::journal_number::JournalNumber;
 use chrono::{DateTime, Local, Utc};
 use std::io;
 use std::path::{Path, PathBuf};

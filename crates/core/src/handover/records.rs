@@ -2,7 +2,8 @@
 //! reaches the medium to its end.
 use crate::account::Account;
 use crate::error::{Error, Result};
-use crate::visit::{self, JournalNumber};
+use crate::journal_number::JournalNumber;
+use crate::visit;
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection, OptionalExtension, Transaction};
 

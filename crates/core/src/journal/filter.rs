@@ -1,5 +1,4 @@
 //! Which visits the journal shows.
-use super::rows::{DocumentOutcome, JournalRow};
 use crate::dates;
 use crate::refusal::Ground;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -62,23 +61,5 @@ impl JournalFilter {
             dates::midnight(self.from),
             dates::midnight(self.to.succ_opt().unwrap_or(self.to)),
         )
-    }
-
-    /// What SQL did not already select by: outcome, ground, over-limit and the search box.
-    pub(super) fn admits(&self, row: &JournalRow) -> bool {
-        let outcome = self.outcome.is_none_or(|o| row.has(o));
-        let ground = self.ground.is_none_or(|g| {
-            row.documents
-                .iter()
-                .any(|d| matches!(&d.outcome, DocumentOutcome::Refused { grounds } if grounds.contains(&g)))
-        });
-        let over = !self.over_limit_only || row.over_limit;
-        let search = self
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .is_none_or(|s| row.mentions(&s.to_lowercase()));
-        outcome && ground && over && search
     }
 }

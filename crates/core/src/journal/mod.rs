@@ -1,24 +1,23 @@
 //! The journal: every visit of a day (or of any range of days) with what became of each
 //! document, the notices and receipts issued and printed, and the totals a supervisor reviews.
-//! A clerk sees their own visits; a supervisor the whole center.
-mod commands;
+//! Who reads which visits (a clerk their own, a supervisor the whole center) and the commands
+//! are the application's (`app/journal.rs`).
 mod csv;
 mod filter;
 mod pdf;
 mod rows;
-mod signoff;
+pub(crate) mod signoff;
 mod totals;
 
 pub use self::csv::{to_csv, CSV_COLUMNS};
 pub use filter::{JournalFilter, Outcome};
 pub use pdf::journal_pdf;
 pub use rows::{DocumentOutcome, JournalDocument, JournalNotice, JournalRow};
-pub use signoff::{ensure_day_open, CorrectionView, SignOffView};
+pub use signoff::{CorrectionView, SignOffView};
 pub use totals::{ClerkTotals, Totals};
 
-use crate::account::Role;
 use crate::error::Result;
-use crate::Rastau;
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -36,26 +35,20 @@ pub struct JournalView {
     pub corrections: Vec<CorrectionView>,
 }
 
-impl Rastau {
-    /// The journal for `filter`; a clerk's own visits only, whatever the filter says.
-    pub fn journal(&mut self, filter: &JournalFilter) -> Result<JournalView> {
-        let actor = self.actor()?;
-        let mut filter = filter.clone();
-        if actor.role != Role::Supervisor {
-            filter.clerk_id = Some(actor.id);
-        }
-        let rows: Vec<JournalRow> = rows::load(self.store.read(), &filter)?
-            .into_iter()
-            .filter(|row| filter.admits(row))
-            .collect();
-        let mut view = JournalView {
-            totals: Totals::of(rows.iter()),
-            per_clerk: totals::per_clerk(&rows),
-            rows,
-            signed_off: vec![],
-            corrections: vec![],
-        };
-        signoff::annotate(self.store.read(), &filter, &mut view)?;
-        Ok(view)
-    }
+/// The journal for `filter`, as the store has it: its rows, their totals, and the range's
+/// sign-offs and corrections.
+pub fn view(conn: &Connection, filter: &JournalFilter) -> Result<JournalView> {
+    let rows: Vec<JournalRow> = rows::load(conn, filter)?
+        .into_iter()
+        .filter(|row| row.admitted_by(filter))
+        .collect();
+    let mut view = JournalView {
+        totals: Totals::of(rows.iter()),
+        per_clerk: totals::per_clerk(&rows),
+        rows,
+        signed_off: vec![],
+        corrections: vec![],
+    };
+    signoff::annotate(conn, filter, &mut view)?;
+    Ok(view)
 }

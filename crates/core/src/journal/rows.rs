@@ -2,8 +2,9 @@
 //! range (visits, documents, notices), grouped by visit.
 use super::filter::{JournalFilter, Outcome};
 use crate::error::Result;
+use crate::journal_number::JournalNumber;
 use crate::refusal::{self, Ground};
-use crate::visit::{over_limit, JournalNumber};
+use crate::visit::over_limit;
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection};
 use serde::Serialize;
@@ -74,6 +75,25 @@ impl JournalRow {
                     | (DocumentOutcome::Undecided, Outcome::Undecided)
             )
         })
+    }
+
+    /// Whether `filter` keeps the row, by what SQL did not already select by: outcome, ground,
+    /// over-limit and the search box.
+    pub(super) fn admitted_by(&self, filter: &JournalFilter) -> bool {
+        let outcome = filter.outcome.is_none_or(|o| self.has(o));
+        let ground = filter.ground.is_none_or(|g| {
+            self.documents
+                .iter()
+                .any(|d| matches!(&d.outcome, DocumentOutcome::Refused { grounds } if grounds.contains(&g)))
+        });
+        let over = !filter.over_limit_only || self.over_limit;
+        let search = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .is_none_or(|s| self.mentions(&s.to_lowercase()));
+        outcome && ground && over && search
     }
 
     /// Whether `needle` (lower case) is part of the number, the IIN/BIN, a name or a title.
@@ -213,7 +233,7 @@ fn notices(
     per_visit(conn, NOTICES, from, to, |r| {
         let visit = JournalNumber::new(r.get(2)?, r.get(3)?);
         Ok(JournalNotice {
-            number: refusal::notice_number(visit, r.get(1)?),
+            number: visit.notice(r.get(1)?),
             prints: r.get(4)?,
         })
     })

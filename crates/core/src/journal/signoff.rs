@@ -1,16 +1,12 @@
-//! Signing off a day: the supervisor signs the day's journal PDF with their EDS, and the day
-//! is locked. What was signed never changes; a correction is a new entry, with its author and
+//! Signing off a day: the supervisor signs the day's journal PDF with their EDS (the command is
+//! the application's, `app/journal.rs`), and the day is locked. What was signed never changes; a correction is a new entry, with its author and
 //! time, shown in every later export of that day.
 use super::{JournalFilter, JournalView};
 use crate::account::Account;
-use crate::audit::{Action, Event, Record};
-use crate::error::{Error, Result};
-use crate::lang::Lang;
-use crate::required::require;
-use crate::signed::{Signed, SignedFiles};
-use crate::signing_key::KeyFile;
-use crate::visit::JournalNumber;
-use crate::{dates, Rastau};
+use crate::day_lock::{day_text, ensure_day_open};
+use crate::error::Result;
+use crate::journal_number::JournalNumber;
+use crate::signed::SignedFiles;
 use chrono::{DateTime, NaiveDate, Utc};
 use rastau_sign::Signer;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
@@ -38,20 +34,6 @@ pub struct CorrectionView {
     pub author: String,
     pub written_at: DateTime<Utc>,
     pub text: String,
-}
-
-fn day_text(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
-}
-
-/// Refuses a change to anything of a signed-off day.
-pub fn ensure_day_open(conn: &Connection, day: NaiveDate) -> Result<()> {
-    if signed_off(conn, day)?.is_some() {
-        return Err(Error::DaySignedOff {
-            day: dates::date(day),
-        });
-    }
-    Ok(())
 }
 
 pub fn signed_off(conn: &Connection, day: NaiveDate) -> Result<Option<SignOffView>> {
@@ -104,7 +86,7 @@ pub fn corrections(
 }
 
 /// How many visits of `day`, by any clerk, have not ended.
-fn open_visits_on(conn: &Connection, day: NaiveDate) -> Result<u32> {
+pub(crate) fn open_visits_on(conn: &Connection, day: NaiveDate) -> Result<u32> {
     let (from, to) = JournalFilter::day(day).instants();
     Ok(conn.query_row(
         "SELECT count(*) FROM visit
@@ -114,15 +96,16 @@ fn open_visits_on(conn: &Connection, day: NaiveDate) -> Result<u32> {
     )?)
 }
 
-struct NewSignOff<'a> {
-    day: NaiveDate,
-    supervisor: &'a Account,
-    files: &'a SignedFiles,
-    signer: &'a dyn Signer,
-    at: DateTime<Utc>,
+/// A day signed off, as its record keeps it.
+pub(crate) struct NewSignOff<'a> {
+    pub day: NaiveDate,
+    pub supervisor: &'a Account,
+    pub files: &'a SignedFiles,
+    pub signer: &'a dyn Signer,
+    pub at: DateTime<Utc>,
 }
 
-fn insert(tx: &Transaction, s: &NewSignOff) -> Result<()> {
+pub(crate) fn insert(tx: &Transaction, s: &NewSignOff) -> Result<()> {
     ensure_day_open(tx, s.day)?;
     tx.execute(
         "INSERT INTO day_signoff (day, supervisor_id, pdf_hash, signature_hash, signer_name,
@@ -142,119 +125,30 @@ fn insert(tx: &Transaction, s: &NewSignOff) -> Result<()> {
     Ok(())
 }
 
-impl Rastau {
-    /// Signs the day's journal (in `lang`) with the supervisor's EDS — the key open in this
-    /// session, or `key` — and locks the day. Every visit of the day must have ended, and the
-    /// day must have come: a day signed in advance would refuse all its visits.
-    pub fn sign_off_day(
-        &mut self,
-        day: NaiveDate,
-        lang: Lang,
-        key: Option<&KeyFile>,
-    ) -> Result<SignOffView> {
-        let actor = self.supervisor()?;
-        if day > dates::local_day(self.now()) {
-            return Err(Error::DayInFuture {
-                day: dates::date(day),
-            });
-        }
-        ensure_day_open(self.store.read(), day)?;
-        let open = open_visits_on(self.store.read(), day)?;
-        if open > 0 {
-            return Err(Error::DayHasOpenVisits {
-                day: dates::date(day),
-                count: open,
-            });
-        }
-        let (supervisor, signer) = self.key_or_session(&actor, key).map_err(|e| match e {
-            // The key's owner is no supervisor: said of the journal, not of a notice.
-            Error::NotASupervisorKey => Error::SignOffNotASupervisorKey,
-            e => e,
-        })?;
-        let pdf = self.journal_pdf(&JournalFilter::day(day), lang)?;
-        let now = self.now();
-        let name = supervisor.full_name.clone();
-        self.sign_and_record(
-            &pdf,
-            Signed::Journal,
-            signer.as_ref(),
-            &name,
-            now,
-            |tx, files| {
-                insert(
-                    tx,
-                    &NewSignOff {
-                        day,
-                        supervisor: &supervisor,
-                        files,
-                        signer: signer.as_ref(),
-                        at: now,
-                    },
-                )?;
-                Event::by(&actor, Action::DaySignedOff)
-                    .detail(format!("{day} {}", files.pdf_hash))
-                    .append(tx, now)
-            },
-        )?;
-        signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
-            day: dates::date(day),
-        })
-    }
-
-    /// How many visits of `day` are still open, by any clerk: the sign-off waits for them, and
-    /// the supervisor is told before signing. Supervisors only.
-    pub fn open_visits_of_day(&mut self, day: NaiveDate) -> Result<u32> {
-        self.supervisor()?;
-        open_visits_on(self.store.read(), day)
-    }
-
-    /// The signed journal PDF of a signed-off day.
-    pub fn signed_journal(&mut self, day: NaiveDate) -> Result<Vec<u8>> {
-        self.actor()?;
-        let signed = signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
-            day: dates::date(day),
-        })?;
-        self.store.files().get(&signed.pdf_hash)
-    }
-
-    /// Writes a correction to a signed-off day, about one of its visits or the day as a whole.
-    pub fn correct_day(
-        &mut self,
-        day: NaiveDate,
-        visit_id: Option<i64>,
-        text: &str,
-    ) -> Result<Vec<CorrectionView>> {
-        let supervisor = self.supervisor()?;
-        require("correction", text)?;
-        if signed_off(self.store.read(), day)?.is_none() {
-            return Err(Error::DayNotSignedOff {
-                day: dates::date(day),
-            });
-        }
-        let now = self.now();
-        self.store.write(|tx| {
-            tx.execute(
-                "INSERT INTO journal_correction (day, visit_id, account_id, author_name,
-                                                 written_at, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    day_text(day),
-                    visit_id,
-                    supervisor.id,
-                    supervisor.full_name,
-                    now,
-                    text.trim()
-                ],
-            )?;
-            let event = Event::by(&supervisor, Action::DayCorrected).detail(day.to_string());
-            match visit_id {
-                Some(id) => event.on(Record::Visit(id)),
-                None => event,
-            }
-            .append(tx, now)
-        })?;
-        corrections(self.store.read(), day, day)
-    }
+/// Writes `text` as `author`'s correction to the signed-off `day`, about visit `visit_id` or
+/// the day as a whole.
+pub(crate) fn insert_correction(
+    tx: &Transaction,
+    day: NaiveDate,
+    visit_id: Option<i64>,
+    author: &Account,
+    at: DateTime<Utc>,
+    text: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO journal_correction (day, visit_id, account_id, author_name,
+                                         written_at, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            day_text(day),
+            visit_id,
+            author.id,
+            author.full_name,
+            at,
+            text.trim()
+        ],
+    )?;
+    Ok(())
 }
 
 /// Adds the range's sign-offs and corrections to a journal view.

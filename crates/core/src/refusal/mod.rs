@@ -1,17 +1,17 @@
 //! Refusals (rule 9): a document the center will not certify, on one or more of the grounds the
 //! rules name, with the clerk's justification; and the notice of Annex 2 that tells the
 //! applicant so, itself an electronic document signed with the EDS of the authorised person.
-mod commands;
 mod ground;
-mod notices;
-mod records;
-mod signer;
+pub(crate) mod notices;
+pub(crate) mod records;
+pub(crate) mod signer;
+mod view;
 
-pub use commands::{RefusalView, RefusalsView};
 pub use ground::Ground;
-pub use notices::{number as notice_number, NoticeView};
+pub use notices::NoticeView;
 pub use records::{ensure_not_refused, ensure_notified, parse_grounds, RefuseRequest};
 pub use signer::NoticeSigner;
+pub use view::{RefusalView, RefusalsView};
 
 use crate::error::Result;
 use crate::lang::Lang;

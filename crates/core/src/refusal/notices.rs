@@ -1,7 +1,7 @@
 //! Reading and writing notices of refusal and their printed copies.
 use super::NoticeLanguages;
 use crate::error::{Error, Result};
-use crate::visit::JournalNumber;
+use crate::journal_number::JournalNumber;
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, params, Connection, Transaction};
 use serde::Serialize;
@@ -43,11 +43,6 @@ pub struct NoticeView {
     pub signature_hash: String,
     /// How many paper copies were handed out.
     pub prints: u32,
-}
-
-/// The notice's number: the visit's journal number and its place among the visit's notices.
-pub fn number(visit: JournalNumber, seq: i64) -> String {
-    format!("{visit}-N{seq}")
 }
 
 /// Records the notice; returns its id.
@@ -115,7 +110,7 @@ fn view_row(r: &rusqlite::Row) -> rusqlite::Result<NoticeView> {
     Ok(NoticeView {
         id: r.get("id")?,
         visit_id: r.get("visit_id")?,
-        number: number(visit, r.get("seq")?),
+        number: visit.notice(r.get("seq")?),
         languages: NoticeLanguages::from_code(&languages).unwrap_or(NoticeLanguages::Both),
         documents: documents
             .map(|d| d.lines().map(str::to_owned).collect())

@@ -1,10 +1,10 @@
 //! The pages of a visit between the scanner and the certified copy: scanned from the flatbed or
 //! the feeder, imported from files or a watched folder, then turned, ordered, deleted (with
-//! undo), rescanned and assigned to the documents listed on the consent.
-mod commands;
-mod frozen;
-mod quarantine;
-mod records;
+//! undo), rescanned and assigned to the documents listed on the consent. The strip's commands
+//! are the application's (`app/pages.rs`).
+pub(crate) mod frozen;
+pub(crate) mod quarantine;
+pub(crate) mod records;
 mod request;
 
 pub use quarantine::REFUSED_FOLDER;
@@ -19,7 +19,7 @@ const THUMBNAIL_HEIGHT: u32 = 240;
 
 /// Height of a page opened large, pixels: an A4 sheet at about 150 dpi, where a seal's small
 /// print and a pencilled correction (rule 9.3) can be told apart.
-const LARGE_HEIGHT: u32 = 1800;
+pub(crate) const LARGE_HEIGHT: u32 = 1800;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

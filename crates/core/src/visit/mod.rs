@@ -2,7 +2,6 @@
 //! one journal registration number.
 mod clock;
 mod consent;
-mod journal;
 mod outcome;
 mod records;
 mod representative;
@@ -10,16 +9,16 @@ mod suggestions;
 
 pub use clock::{over_limit, ClockLimits, LIMITS, LIMIT_SECONDS, WARN_SECONDS};
 pub use consent::{ConsentGiven, Present};
-pub use journal::JournalNumber;
 pub use outcome::{decisions, ensure_decided, undecided, Decision};
 pub use records::{
     attach_consent_scan, close, confirm_consent, consent_scan_allowed, ensure_changeable, open,
     open_for_clerk, record_receipt_print, set_documents, to_certify, view, view_as, ToCertify,
 };
 pub use representative::Representative;
-pub use suggestions::DocumentSuggestions;
+pub use suggestions::{suggestions, DocumentSuggestions};
 
 use crate::applicant::Applicant;
+use crate::journal_number::JournalNumber;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -1,11 +1,11 @@
 //! Reading and writing visits and their document lists.
-use super::journal::{self, JournalNumber};
 use super::outcome::decisions;
 use super::{clock, ConsentGiven, Document, OpenVisit, Present, Representative, VisitView};
 use crate::account::{Account, Role};
 use crate::applicant;
+use crate::day_lock::ensure_day_open;
 use crate::error::{Error, Result};
-use crate::journal::ensure_day_open;
+use crate::journal_number::{self, JournalNumber};
 use crate::required::require;
 use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
 use rusqlite::{named_params, params, Connection, OptionalExtension, Transaction};
@@ -25,7 +25,7 @@ pub fn open(
     }
     ensure_day_open(tx, today)?;
     let applicant_id = applicant::remember(tx, &request.applicant, now)?;
-    let number = journal::next(tx, now.with_timezone(&Local).year())?;
+    let number = journal_number::next(tx, now.with_timezone(&Local).year())?;
     let r = request.representative.as_ref();
     tx.execute(
         "INSERT INTO visit (journal_year, journal_seq, applicant_id, applicant_name, clerk_id,

@@ -1,7 +1,6 @@
 //! Document titles and issuers the counter has already seen, offered while the clerk types
 //! the next list: the same few documents come to a counter all day.
 use crate::error::Result;
-use crate::Rastau;
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -21,17 +20,13 @@ pub struct DocumentSuggestions {
     pub issuers: Vec<String>,
 }
 
-impl Rastau {
-    /// The titles and issuers of the documents listed at this center's recent visits, most
-    /// frequent first.
-    pub fn document_suggestions(&mut self) -> Result<DocumentSuggestions> {
-        self.actor()?;
-        let conn = self.store.read();
-        Ok(DocumentSuggestions {
-            titles: most_frequent(conn, "title")?,
-            issuers: most_frequent(conn, "issuer")?,
-        })
-    }
+/// The titles and issuers of the documents listed at this center's recent visits, most
+/// frequent first.
+pub fn suggestions(conn: &Connection) -> Result<DocumentSuggestions> {
+    Ok(DocumentSuggestions {
+        titles: most_frequent(conn, "title")?,
+        issuers: most_frequent(conn, "issuer")?,
+    })
 }
 
 /// `column` is one of this module's own column names, never user input.

@@ -1,11 +1,10 @@
-//! The page strip's commands on the application object.
-use super::{frozen, quarantine};
-use super::{records, PageSource, PageView};
+//! The page strip's commands: pages kept as they come from the scanner, a file or the scan
+//! folder, then turned, moved, assigned, deleted and restored, replaced, and opened large.
+use super::Rastau;
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
-use crate::copy::CopyView;
 use crate::error::{Error, Result};
-use crate::rastau::Rastau;
+use crate::scans::{frozen, quarantine, records, PageSource, PageView, LARGE_HEIGHT};
 use crate::visit;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
@@ -15,7 +14,7 @@ use std::path::Path;
 
 impl Rastau {
     /// Refuses unless the signed-in user may change this visit's pages.
-    fn pages_changeable(&mut self, visit_id: i64) -> Result<Account> {
+    pub(super) fn pages_changeable(&mut self, visit_id: i64) -> Result<Account> {
         let actor = self.actor()?;
         visit::ensure_changeable(self.store().read(), &actor, visit_id)?;
         Ok(actor)
@@ -103,7 +102,7 @@ impl Rastau {
 
     /// Imports one file the scan folder received, where no clerk chose it, under listed
     /// document `position` (what the strip's "assign new pages to" says) or unassigned. A file
-    /// refused for what it holds is moved into the folder's [`super::REFUSED_FOLDER`] with the
+    /// refused for what it holds is moved into the folder's [`crate::scans::REFUSED_FOLDER`] with the
     /// reason beside it; the error is returned all the same, for the window to show.
     pub fn import_from_scan_folder(
         &mut self,
@@ -176,7 +175,7 @@ impl Rastau {
 
     /// Page `page_id` large enough to read its smallest print before certifying: a PNG `data:`
     /// URL of the unrotated page (the window turns it as the strip does), at most
-    /// [`super::LARGE_HEIGHT`] pixels high.
+    /// [`LARGE_HEIGHT`] pixels high.
     pub fn page_image(&mut self, page_id: i64) -> Result<String> {
         let visit_id = records::visit_of(self.store().read(), page_id)?;
         self.pages_changeable(visit_id)?;
@@ -185,18 +184,7 @@ impl Rastau {
             rotation: Rotation::R0,
             ..page
         };
-        let large = thumbnail(&upright, upright.height_px.min(super::LARGE_HEIGHT))?;
+        let large = thumbnail(&upright, upright.height_px.min(LARGE_HEIGHT))?;
         Ok(format!("data:image/png;base64,{}", B64.encode(large.png)))
-    }
-
-    /// Certifies listed document `position` from the pages assigned to it.
-    pub fn certify_document(&mut self, visit_id: i64, position: u32) -> Result<CopyView> {
-        self.pages_changeable(visit_id)?;
-        let pages =
-            records::for_document(self.store().read(), &self.store.files(), visit_id, position)?;
-        if pages.is_empty() {
-            return Err(Error::NoPagesAssigned { position });
-        }
-        self.certify_pages(visit_id, position, &pages)
     }
 }

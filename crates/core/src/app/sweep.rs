@@ -1,6 +1,6 @@
 //! What the app tidies after it opens: the files that no record names (what a crash left
 //! between writing a file and its record, or between the retention sweep's commit and its
-//! removals), then the day's retention sweep (rule 8).
+//! removals), then the day's retention sweep (rule 8), which a supervisor may also run at once.
 //!
 //! Both go in steps, each holding the store for a bounded share (one fan folder of files, one
 //! chunk of copies): the window opens at once on a store of any size, and a clerk's command
@@ -9,12 +9,13 @@
 //!
 //! A file is only a leftover once it has [settled](crate::store::SETTLED); `put` of bytes
 //! already stored marks the file new again.
+use super::Rastau;
 use crate::audit::{Action, Event};
 use crate::doctor;
 use crate::error::Result;
 use crate::retention::{Retention, RetentionReport};
 use crate::store::{is_settled, Files};
-use crate::Rastau;
+use crate::{dates, setting};
 use std::path::{Path, PathBuf};
 
 /// The sweep's work still to do: fan folders to look through, then the retention run.
@@ -102,5 +103,27 @@ impl Rastau {
             })?;
         }
         Ok(())
+    }
+
+    /// Runs the sweep now, on a supervisor's request.
+    pub fn run_retention(&mut self) -> Result<RetentionReport> {
+        let me = self.supervisor()?;
+        Retention::new(Some(me), self.now()).run(&mut self.store)
+    }
+
+    /// Runs the sweep unless it ran today already.
+    pub fn retention_if_due(&mut self) -> Result<Option<RetentionReport>> {
+        self.retention_due()?
+            .map(|run| run.run(&mut self.store))
+            .transpose()
+    }
+
+    /// The daily sweep, unless it ran today already: at start, and as the day turns while the
+    /// window stays open.
+    pub(super) fn retention_due(&self) -> Result<Option<Retention>> {
+        let now = self.now();
+        let today = dates::local_day(now).to_string();
+        let ran = setting::get(self.store.read(), setting::RETENTION_DAY)?;
+        Ok((ran.as_deref() != Some(&today)).then(|| Retention::new(None, now)))
     }
 }

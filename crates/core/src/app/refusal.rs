@@ -1,64 +1,20 @@
 //! Refusing at the counter: marking documents refused, signing the notice, printing it.
-use super::records::{self, RefuseRequest, Stored};
-use super::signer::{self, NoticeSigner};
-use super::{notices, Ground, NoticeLanguages, NoticeView, Refusal};
+use super::printing::JobId;
+use super::Rastau;
 use crate::account::{Account, Role};
 use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::forms::{notice_pdf, NoticeFacts};
-use crate::printing::JobId;
+use crate::refusal::records::{self, RefuseRequest, Stored};
+use crate::refusal::signer::{self, NoticeSigner};
+use crate::refusal::{notices, NoticeLanguages, NoticeView, Refusal, RefusalView, RefusalsView};
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::signed::Signed;
 use crate::signing_key::KeyFile;
 use crate::visit::{self, VisitView};
-use crate::{center, copy, dates, Rastau};
+use crate::{center, copy, dates};
 use rastau_sign::Signer;
-use serde::Serialize;
 use std::sync::Arc;
-use ts_rs::TS;
-
-/// A refused document on the counter screen.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct RefusalView {
-    pub position: u32,
-    pub title: String,
-    pub grounds: Vec<Ground>,
-    pub justification: String,
-    /// In a signed notice: no longer withdrawn.
-    pub signed: bool,
-}
-
-/// The refusal side of a visit: what is refused, the notices signed, and what the counter
-/// suggests.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct RefusalsView {
-    pub refusals: Vec<RefusalView>,
-    pub notices: Vec<NoticeView>,
-    /// The documents certified: neither refused nor refusable.
-    pub certified: Vec<u32>,
-    /// Ground 1 applies to every open document: the signed consent was not handed in.
-    pub consent_missing: bool,
-    /// Documents neither certified nor refused with no pages: ground 1, originals missing.
-    pub without_pages: Vec<u32>,
-    /// Who must sign the notice.
-    pub notice_signer: NoticeSigner,
-}
-
-impl From<Stored> for RefusalView {
-    fn from(s: Stored) -> RefusalView {
-        RefusalView {
-            position: s.refusal.position,
-            title: s.refusal.document.title,
-            grounds: s.refusal.grounds,
-            justification: s.refusal.justification,
-            signed: s.notice_id.is_some(),
-        }
-    }
-}
 
 impl Rastau {
     /// The visit's refusals and notices, for the clerk serving it or a supervisor.
@@ -131,7 +87,7 @@ impl Rastau {
         let visit = visit::view(self.store.read(), visit_id)?;
         let refusals: Vec<Refusal> = pending.iter().map(|s| s.refusal.clone()).collect();
         let seq = notices::next_seq(self.store.read(), visit_id)?;
-        let number = notices::number(visit.number, seq);
+        let number = visit.number.notice(seq);
         let row_hashes: Vec<String> = refusals.iter().map(Refusal::row_hash).collect();
         let now = self.now();
         let seal = self.notice_seal(&visit, &number, &row_hashes)?;

@@ -7,6 +7,7 @@ use super::pages;
 use super::plan::{Act, Outcome, Visit, Week, CLERKS};
 use super::DemoLogin;
 use super::DEMO_PASSWORD;
+use crate::app::Rastau;
 use crate::clock::{Clock, ManualClock};
 use crate::error::Result;
 use crate::lang::Lang;
@@ -14,7 +15,6 @@ use crate::refusal::RefuseRequest;
 use crate::scans::PageSource;
 use crate::store::Store;
 use crate::visit::{Document, OpenVisit, Present};
-use crate::Rastau;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::path::Path;
 
@@ -76,7 +76,7 @@ pub fn play(
             on_duty: false,
         })
     };
-    let (supervisor, clerks) = people.split_first().ok_or(crate::Error::NotSetUp)?;
+    let (supervisor, clerks) = people.split_first().ok_or(crate::error::Error::NotSetUp)?;
     let mut dice = Dice::new(seed);
     let mut floor = Floor {
         clock: clock.clone(),

@@ -1,4 +1,5 @@
-//! Journal registration numbers: unique and gap-free per center and year.
+//! Journal registration numbers: unique and gap-free per center and year; a visit's notices
+//! of refusal are numbered after it.
 use crate::error::Result;
 use rusqlite::Transaction;
 use serde::Serialize;
@@ -16,6 +17,11 @@ pub struct JournalNumber {
 impl JournalNumber {
     pub fn new(year: i32, seq: u32) -> JournalNumber {
         JournalNumber { year, seq }
+    }
+
+    /// The number of the visit's notice of refusal `seq` (its place among the visit's notices).
+    pub fn notice(self, seq: i64) -> String {
+        format!("{self}-N{seq}")
     }
 }
 

@@ -1,11 +1,11 @@
 //! Printing from the desk: the center's chosen print queue and the PDFs sent to it. The queue
 //! is a center-wide setting, chosen by a supervisor, because the printer stands in the hall,
 //! not on one clerk's account.
+use super::Rastau;
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::setting;
-use crate::Rastau;
 use chrono::{DateTime, Utc};
 use rastau_print::Cups;
 pub use rastau_print::{JobId, PrinterInfo};
@@ -44,7 +44,7 @@ impl Rastau {
 
     /// [`Rastau::print_pdf`], then `count` records the copy handed out, in the transaction of
     /// the print's audit entry about `record`.
-    pub(crate) fn print_counted(
+    pub(super) fn print_counted(
         &mut self,
         pdf: &[u8],
         title: &str,

@@ -1,6 +1,8 @@
 //! A demo center a newcomer can explore at once: its people with their accounts and signing
 //! keys (of a demo CA the center trusts), and the week before today as the counter lived it.
 //! Everything it creates is marked demo, and the UI shows DEMO on every screen.
+//! The week is played through [`Rastau`](super::Rastau) as the window would drive it, so the
+//! demo stands in the application layer, beside the commands it uses.
 mod dice;
 mod keys;
 mod pages;

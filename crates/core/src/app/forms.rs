@@ -1,14 +1,15 @@
-//! The forms' commands on the application object: printing the consent and the receipt, and
-//! keeping the scan of the signed consent.
-use super::{consent_pdf, receipt_pdf, ReceiptFacts};
+//! The counter's paper: the consent form and the sealed receipt, to look at or print, and the
+//! scan of the signed consent kept with the visit.
+use super::printing::JobId;
+use super::Rastau;
 use crate::audit::{Action, Event, Record};
 use crate::error::Result;
+use crate::forms::{consent_pdf, receipt_pdf, ReceiptFacts};
 use crate::i18n::Messages;
 use crate::lang::Lang;
-use crate::printing::JobId;
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::visit::{self, VisitView};
-use crate::{center, copy, dates, handover, refusal, Rastau};
+use crate::{center, copy, dates, handover, refusal};
 use rastau_capture::{Limits, ScanPage};
 
 impl Rastau {

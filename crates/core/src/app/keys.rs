@@ -1,0 +1,72 @@
+//! EDS keys at the desk: the clerk's key opened for the login session, its file remembered
+//! where it lies on this installation (so the next session asks for the password alone), and
+//! the key that signs a document, the session's or a supervisor's brought for one signature,
+//! checked again before it signs. The password is never kept; the path is a setting of this
+//! computer, not of the account, since another counter mounts its sticks and folders elsewhere.
+use super::Rastau;
+use crate::account::Account;
+use crate::audit::{Action, Event};
+use crate::error::{Error, Result};
+use crate::setting;
+use crate::signing_key::{self, KeyFile};
+use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The setting that holds account `account_id`'s key file path.
+fn key(account_id: i64) -> String {
+    format!("{}{account_id}", setting::KEY_PATH_PREFIX)
+}
+
+impl Rastau {
+    /// Opens the clerk's EDS key for this login session, refusing another person's key, an
+    /// authentication-only key, one outside its validity period, or one that does not chain to
+    /// a CA this center trusts.
+    pub fn open_signing_key(&mut self, pkcs12: &[u8], password: &str) -> Result<CertificateInfo> {
+        let clerk = self.actor()?;
+        let signer = Pkcs12Signer::open(pkcs12, password)?;
+        signing_key::check(self.store.read(), &signer, &clerk.iin, self.now())?;
+        let info = signer.certificate().clone();
+        self.note(Event::by(&clerk, Action::SigningKeyOpened).detail(&info.serial_hex))?;
+        self.session()?.set_signer(Arc::new(signer));
+        Ok(info)
+    }
+
+    /// Opens the signed-in user's key from the file at `path` (see
+    /// [`Rastau::open_signing_key`]) and, once it opened, remembers the path for them.
+    pub fn open_signing_key_file(
+        &mut self,
+        path: &Path,
+        password: &str,
+    ) -> Result<CertificateInfo> {
+        let pkcs12 = std::fs::read(path)?;
+        let info = self.open_signing_key(&pkcs12, password)?;
+        let me = self.actor()?;
+        let path = path.to_string_lossy();
+        self.store
+            .write(|tx| setting::set(tx, &key(me.id), &path))?;
+        Ok(info)
+    }
+
+    /// The key file the signed-in user last opened on this installation, if any.
+    pub fn remembered_key_path(&mut self) -> Result<Option<String>> {
+        let me = self.actor()?;
+        setting::get(self.store.read(), &key(me.id))
+    }
+
+    /// Whose key signs, and the key: the supervisor's `key` brought for this one signature, or
+    /// the key `actor` opened for the session, checked again (it may have expired since).
+    pub(super) fn key_or_session(
+        &mut self,
+        actor: &Account,
+        key: Option<&KeyFile>,
+    ) -> Result<(Account, Arc<dyn Signer>)> {
+        let now = self.now();
+        if let Some(key) = key {
+            return signing_key::supervisor_key(self.store.read(), key, now);
+        }
+        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
+        signing_key::check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
+        Ok((actor.clone(), signer))
+    }
+}

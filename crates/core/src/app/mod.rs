@@ -1,0 +1,182 @@
+//! The application layer: one object, [`Rastau`], holding the store, the clock and the
+//! signed-in session. Every command the window offers is a method of it, written in the file of
+//! its area below, so tests and the CLI drive exactly what the window drives. Here: the object
+//! and its session machinery (who is at work, and may they). The domain modules under this
+//! layer never name it.
+mod accounts;
+mod backup;
+mod certification;
+mod checks;
+mod counter;
+pub mod demo;
+mod forms;
+mod handover;
+mod journal;
+mod keys;
+mod pages;
+pub mod printing;
+mod refusal;
+mod settings;
+mod signing;
+pub mod sweep;
+
+pub use accounts::FirstStart;
+
+use crate::account::{self, Account, Role, Standing};
+use crate::audit::{Action, Event};
+use crate::center::{self, Center};
+use crate::clock::Clock;
+use crate::error::{Coded, Error, Result};
+use crate::lang::Lang;
+use crate::session::{Session, SessionInfo};
+use crate::setting;
+use crate::store::Store;
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Transaction;
+use serde::Serialize;
+use ts_rs::TS;
+
+pub struct Rastau {
+    store: Store,
+    clock: Box<dyn Clock>,
+    session: Option<Session>,
+}
+
+/// Everything the UI needs to choose a screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Status {
+    /// `None` until first start has been completed.
+    pub center: Option<Center>,
+    pub session: Option<SessionInfo>,
+    pub language: Lang,
+}
+
+impl Rastau {
+    pub fn new(store: Store, clock: Box<dyn Clock>) -> Rastau {
+        Rastau {
+            store,
+            clock,
+            session: None,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    fn idle_limit(&self) -> Result<Duration> {
+        let center = center::load(self.store.read())?.ok_or(Error::NotSetUp)?;
+        Ok(Duration::minutes(center.profile.idle_lock_minutes.into()))
+    }
+
+    fn session(&mut self) -> Result<&mut Session> {
+        self.session.as_mut().ok_or(Error::NotLoggedIn)
+    }
+
+    /// The signed-in, unlocked account of someone free to work; counts as activity.
+    fn actor(&mut self) -> Result<Account> {
+        let (account, standing) = self.present()?;
+        if standing.must_choose_password {
+            return Err(Error::PasswordChangeRequired);
+        }
+        Ok(account)
+    }
+
+    fn supervisor(&mut self) -> Result<Account> {
+        let account = self.actor()?;
+        if account.role != Role::Supervisor {
+            return Err(Error::SupervisorOnly);
+        }
+        Ok(account)
+    }
+
+    /// The signed-in, unlocked account, even of someone who must still choose a password;
+    /// counts as activity.
+    fn present(&mut self) -> Result<(Account, Standing)> {
+        let (now, idle) = (self.now(), self.idle_limit()?);
+        let standing = self.current_standing()?;
+        let account = self.session()?.active(now, idle)?.clone();
+        Ok((account, standing))
+    }
+
+    /// The session's account as the store has it now (one indexed read). A session whose
+    /// account has moved on (deactivated, or its password changed, by this program or another
+    /// on the store) ends here, with the reason.
+    fn current_standing(&mut self) -> Result<Standing> {
+        let session = self.session.as_ref().ok_or(Error::NotLoggedIn)?;
+        let standing = account::standing(self.store.read(), session.account().id)?;
+        if let Err(ended) = session.still_current(&standing) {
+            let me = session.account().clone();
+            self.session = None;
+            let now = self.now();
+            self.store.write(|tx| {
+                Event::by(&me, Action::SessionEnded)
+                    .detail(ended.code())
+                    .append(tx, now)
+            })?;
+            return Err(ended);
+        }
+        Ok(standing)
+    }
+
+    /// Ends the session of someone a password check shut out (locked, or deactivated).
+    fn leave_if_shut_out(&mut self, e: Error) -> Error {
+        if matches!(
+            e,
+            Error::AccountLocked { .. } | Error::LockedUntilLifted | Error::AccountInactive
+        ) {
+            self.session = None;
+        }
+        e
+    }
+
+    pub fn status(&mut self) -> Result<Status> {
+        let (now, idle) = (self.now(), self.idle_limit());
+        if let (Some(session), Ok(idle)) = (self.session.as_mut(), idle) {
+            session.lock_if_idle(now, idle);
+        }
+        let conn = self.store.read();
+        let must_choose_password = match &self.session {
+            Some(s) => account::standing(conn, s.account().id)?.must_choose_password,
+            None => false,
+        };
+        let language = match &self.session {
+            Some(s) if !s.locked() => s.account().language,
+            _ => setting::get(conn, setting::LANGUAGE)?
+                .and_then(|code| Lang::from_code(&code))
+                .unwrap_or_default(),
+        };
+        Ok(Status {
+            center: center::load(conn)?,
+            session: self.session.as_ref().map(|s| s.info(must_choose_password)),
+            language,
+        })
+    }
+
+    /// Appends `event` alone, timed now: for what changes nothing else in the store (a key
+    /// opened for the session, a file written outside it).
+    fn note(&mut self, event: Event) -> Result<()> {
+        let now = self.now();
+        self.store.write(|tx| event.append(tx, now))
+    }
+
+    /// Runs `change` and appends `event` after it, in one transaction, timed now.
+    fn audited<T>(
+        &mut self,
+        event: impl FnOnce(&T) -> Event,
+        change: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let now = self.now();
+        self.store.write(|tx| {
+            let value = change(tx)?;
+            event(&value).append(tx, now)?;
+            Ok(value)
+        })
+    }
+}

@@ -1,0 +1,76 @@
+//! The center's own settings, a supervisor's to change: its profile, the CAs keys must chain
+//! to, the other centers' seals it accepts; and the installation's seal key.
+use super::{Rastau, Status};
+use crate::audit::{Action, Event};
+use crate::center::{self, CenterProfile};
+use crate::error::Result;
+use crate::seal;
+use crate::trust::{self, TrustedCa};
+
+impl Rastau {
+    pub fn update_center(&mut self, profile: &CenterProfile) -> Result<Status> {
+        let me = self.supervisor()?;
+        self.audited(
+            |_| Event::by(&me, Action::CenterChanged),
+            |tx| center::update(tx, profile),
+        )?;
+        self.status()
+    }
+
+    /// Adds the CA certificates of `file` (PEM or DER) to those keys must chain to and
+    /// signatures are judged against; nothing is added unless every one is a CA.
+    pub fn trust_ca(&mut self, file: &[u8]) -> Result<Vec<TrustedCa>> {
+        let me = self.supervisor()?;
+        let added = self.audited(
+            |added: &Vec<rastau_sign::CaInfo>| {
+                let names: Vec<String> = added
+                    .iter()
+                    .map(|ca| format!("{} ({})", ca.subject, ca.fingerprint))
+                    .collect();
+                Event::by(&me, Action::CaTrusted).detail(names.join("; "))
+            },
+            |tx| trust::add(tx, file),
+        )?;
+        let list = trust::list(self.store.read())?;
+        let added = |ca: &&TrustedCa| added.iter().any(|a| a.fingerprint == ca.id);
+        Ok(list.iter().filter(added).cloned().collect())
+    }
+
+    /// The trusted CAs, for the supervisor to review.
+    pub fn trusted_cas(&mut self) -> Result<Vec<TrustedCa>> {
+        self.supervisor()?;
+        trust::list(self.store.read())
+    }
+
+    /// Removes a trusted CA: keys it issued certify no more, signatures it vouched for are no
+    /// longer trusted here.
+    pub fn remove_trusted_ca(&mut self, id: &str) -> Result<Vec<TrustedCa>> {
+        let me = self.supervisor()?;
+        let subject = trust::list(self.store.read())?
+            .into_iter()
+            .find(|ca| ca.id == id)
+            .and_then(|ca| ca.subject)
+            .unwrap_or_default();
+        self.audited(
+            |_| Event::by(&me, Action::CaRemoved).detail(format!("{subject} ({id})")),
+            |tx| trust::remove(tx, id),
+        )?;
+        trust::list(self.store.read())
+    }
+
+    /// Adds another center's seal key (its public half, hex) so its QR codes check as valid.
+    pub fn trust_seal(&mut self, public_hex: &str) -> Result<String> {
+        let me = self.supervisor()?;
+        self.audited(
+            |id: &String| Event::by(&me, Action::SealTrusted).detail(id),
+            |tx| seal::trust(tx, public_hex),
+        )
+    }
+
+    /// The installation's seal key, made on first use.
+    pub(super) fn seal_key(&mut self) -> Result<rastau_sign::SealKey> {
+        let now = self.now();
+        let dir = self.store.dir().to_owned();
+        self.store.write(|tx| seal::own_key(tx, &dir, now))
+    }
+}
