@@ -37,15 +37,18 @@ after(async () => {
 
 const counter = '[data-testid="counter"]';
 const audit = '[data-testid="audit"]';
-const rows = () => window.driver.findElements({ css: '[data-testid="audit-row"]' });
+/** Each row's action and text, read in one step: a table redrawn meanwhile cannot go stale. */
+const rows = () =>
+  window.driver.executeScript(
+    `return [...document.querySelectorAll('[data-testid="audit-row"]')].map((r) => ({ action: r.dataset.action, text: r.innerText }));`,
+  );
 
 /** The rows shown once the table settles on `check` (given each row's action and text). */
 async function rowsWhen(check, what) {
   let seen = [];
   await window.driver
     .wait(async () => {
-      seen = [];
-      for (const row of await rows()) seen.push({ action: await row.getAttribute("data-action"), text: await row.getText() });
+      seen = await rows();
       return check(seen);
     }, 20_000)
     .catch(() => {

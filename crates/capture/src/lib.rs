@@ -18,6 +18,8 @@ mod pages;
 mod scanner;
 #[cfg(feature = "test-pages")]
 pub mod test_pages;
+#[cfg(feature = "test-pages")]
+pub mod test_sane;
 mod thumbnail;
 mod watch;
 

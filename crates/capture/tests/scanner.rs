@@ -1,8 +1,6 @@
 //! The scanner path against SANE's real `test` backend (needs sane-utils and libsane1).
 
-mod common;
-
-use common::Sane;
+use rastau_capture::test_sane::Sane;
 use rastau_capture::{CancelToken, ColorMode, PageKind, ScanOptions, Scanner, Source};
 use rastau_coded::{Arg, Coded};
 use std::time::{Duration, Instant};

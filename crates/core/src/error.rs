@@ -421,6 +421,12 @@ impl Error {
     }
 }
 
+impl From<Error> for ErrorPayload {
+    fn from(error: Error) -> Self {
+        error.payload()
+    }
+}
+
 /// `№ 2 «Диплом», № 3 «Үй кітабы»`: the same in both languages.
 pub(crate) fn listed(documents: &[(u32, String)]) -> String {
     documents

@@ -1,6 +1,6 @@
 use crate::inbox::{ActiveVisit, ScanFolder};
 use crate::state::{off_main, Desk, Scanning};
-use rastau_core::scans::{self, PageSource, PageView, ScanRequest, ScannerView};
+use rastau_core::scans::{self, PageSource, PageView, ScanRequest, Scanner, ScannerView};
 use rastau_core::ErrorPayload;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -13,45 +13,28 @@ pub async fn scanners() -> Reply<Vec<ScannerView>> {
 }
 
 /// Scans into the visit; every page is kept as it arrives and announced as `scan-progress`.
+/// The store is held for one page at a time, so the window's other commands go between pages.
 #[tauri::command]
 pub async fn scan(app: AppHandle, visit_id: i64, request: ScanRequest) -> Reply<Vec<PageView>> {
     off_main(move || {
         let desk = app.state::<Desk>();
         desk.with(|a| a.pages(visit_id))?;
         let cancel = app.state::<Scanning>().start();
-        let source = match request.feeder {
-            true => PageSource::Feeder,
-            false => PageSource::Flatbed,
-        };
-        // A page the store refused stops the scanner; that error is the one to show.
-        let mut refused = None;
         let outcome = scans::scan(
+            &Scanner::new(),
             &request,
             |n, page| {
-                let kept = desk.with(|a| {
-                    a.keep_pages(
-                        visit_id,
-                        std::slice::from_ref(page),
-                        source,
-                        request.position,
-                    )
-                });
-                match kept {
-                    Ok(_) => drop(app.emit("scan-progress", n)),
-                    Err(e) => {
-                        refused = Some(e);
-                        cancel.cancel();
-                    }
-                }
-                Ok(())
+                desk.with(|a| {
+                    let page = std::slice::from_ref(page);
+                    a.keep_pages(visit_id, page, request.source(), request.position)
+                })?;
+                drop(app.emit("scan-progress", n));
+                Ok::<_, ErrorPayload>(())
             },
             &cancel,
         );
         app.state::<Scanning>().finish();
-        if let Some(e) = refused {
-            return Err(e);
-        }
-        outcome.map_err(|e| e.payload())?;
+        outcome?;
         desk.with(|a| a.pages(visit_id))
     })
     .await

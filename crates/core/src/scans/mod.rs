@@ -8,7 +8,7 @@ pub(crate) mod records;
 mod request;
 
 pub use quarantine::REFUSED_FOLDER;
-pub use rastau_capture::{CancelToken, FolderWatcher, WatchOptions};
+pub use rastau_capture::{CancelToken, FolderWatcher, Scanner, WatchOptions};
 pub use request::{list_scanners, scan, scan_one, ScanRequest, ScannerView};
 
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,6 @@
 //! What the clerk asks of the scanner, in the words of the counter screen.
-use crate::error::Result;
+use super::PageSource;
+use crate::error::{Error, Result};
 use rastau_capture::{CancelToken, ColorMode, ScanOptions, ScanPage, Scanner, Source};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -19,6 +20,14 @@ pub struct ScanRequest {
 }
 
 impl ScanRequest {
+    /// Where the pages it brings say they came from.
+    pub fn source(&self) -> PageSource {
+        match self.feeder {
+            true => PageSource::Feeder,
+            false => PageSource::Flatbed,
+        }
+    }
+
     /// A4 at 300 dpi, the resolution the certification sheet assumes for paper size.
     pub fn options(&self) -> ScanOptions {
         ScanOptions {
@@ -62,13 +71,16 @@ pub fn list_scanners() -> Result<Vec<ScannerView>> {
 
 /// Scans as `request` asks, handing each page to `keep` as it arrives (the counter stores it at
 /// once, so a jam on page 7 keeps pages 1–6). Stops at the first fault, or when `cancel` fires.
-pub fn scan(
+/// A page that `keep` refuses stops the scanner too, and that refusal is the error told: the
+/// scanner's own "cancelled" that follows it says nothing the clerk can act on.
+pub fn scan<E: From<Error>>(
+    scanner: &Scanner,
     request: &ScanRequest,
-    mut keep: impl FnMut(usize, &ScanPage) -> Result<()>,
+    mut keep: impl FnMut(usize, &ScanPage) -> std::result::Result<(), E>,
     cancel: &CancelToken,
-) -> Result<usize> {
+) -> std::result::Result<usize, E> {
     let mut kept = Ok(0);
-    let scanned = Scanner::new().scan_batch(
+    let scanned = scanner.scan_batch(
         &request.options(),
         |n, page| {
             if kept.is_ok() {
@@ -83,7 +95,7 @@ pub fn scan(
     let count = kept?;
     match scanned {
         Ok(_) => Ok(count),
-        Err(partial) => Err(partial.error.into()),
+        Err(partial) => Err(Error::from(partial.error).into()),
     }
 }
 

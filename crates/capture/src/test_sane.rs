@@ -1,8 +1,7 @@
 //! A private SANE configuration with the `test` backend switched on, so scanner tests run the
-//! real `scanimage` against a virtual device without touching the machine's settings.
-#![allow(dead_code)]
-
-use rastau_capture::Scanner;
+//! real `scanimage` against a virtual device without touching the machine's settings. Shared by
+//! this crate's tests and the core's, which scan into a store through the same backend.
+use crate::Scanner;
 use std::path::Path;
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
@@ -21,6 +20,7 @@ pub struct Sane {
 
 impl Sane {
     /// Sets up the config dir, or fails with what to install.
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         let serial = ONE_SCANNER
             .lock()
