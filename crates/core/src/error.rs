@@ -201,6 +201,9 @@ pub enum Error {
     SignOffNotASupervisorKey,
     #[error("{folder} is a folder; the journal is written to a file")]
     JournalPathIsFolder { folder: String },
+    /// The pages of document `position` changed while its copy was being made and signed.
+    #[error("the pages of document {position} changed while it was being certified")]
+    PagesChangedWhileCertifying { position: u32 },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -321,6 +324,7 @@ impl Coded for Error {
             Error::CertifiedPagesFrozen { .. } => "certified-pages-frozen",
             Error::SignOffNotASupervisorKey => "signoff-not-a-supervisor-key",
             Error::JournalPathIsFolder { .. } => "journal-path-is-folder",
+            Error::PagesChangedWhileCertifying { .. } => "pages-changed-while-certifying",
         }
     }
 
@@ -401,7 +405,10 @@ impl Coded for Error {
                 ("pages", (*pages).into()),
             ],
             Error::NoStore { folder } => vec![("folder", folder.as_str().into())],
-            Error::CertifiedPagesFrozen { position } => vec![("position", (*position).into())],
+            Error::CertifiedPagesFrozen { position }
+            | Error::PagesChangedWhileCertifying { position } => {
+                vec![("position", (*position).into())]
+            }
             Error::JournalPathIsFolder { folder } => vec![("folder", folder.as_str().into())],
             _ => vec![],
         }

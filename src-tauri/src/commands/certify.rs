@@ -1,4 +1,4 @@
-use crate::state::Desk;
+use crate::state::{off_main, Desk};
 use rastau_core::copy::CopyView;
 use rastau_core::signing_key::SigningKeyView;
 use rastau_core::trust::TrustedCa;
@@ -51,14 +51,19 @@ pub async fn remembered_key_path(desk: State<'_, Desk>) -> Reply<Option<String>>
     desk.run(move |a| a.remembered_key_path()).await
 }
 
+/// Certifies a listed document. The copy is made and signed between two short holds on the
+/// store, so that a document of many pages leaves the window's other commands answering.
 #[tauri::command]
 pub async fn certify_document(
     desk: State<'_, Desk>,
     visit_id: i64,
     position: u32,
 ) -> Reply<CopyView> {
-    desk.run(move |a| a.certify_document(visit_id, position))
-        .await
+    let job = desk
+        .run(move |a| a.start_certification(visit_id, position))
+        .await?;
+    let signed = off_main(move || job.sign().map_err(ErrorPayload::from)).await?;
+    desk.run(move |a| a.finish_certification(signed)).await
 }
 
 #[tauri::command]

@@ -96,6 +96,7 @@ export type ErrorCode =
   | "notice-not-found"
   | "notice-not-issued"
   | "page-not-found"
+  | "pages-changed-while-certifying"
   | "password-change-required"
   | "password-hash"
   | "password-too-long"

@@ -21,6 +21,7 @@ mod signing;
 pub mod sweep;
 
 pub use accounts::FirstStart;
+pub use certification::{Certification, SignedCopy};
 
 use crate::account::{self, Account, Role, Standing};
 use crate::audit::{Action, Event};

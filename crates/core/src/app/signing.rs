@@ -8,9 +8,44 @@ use super::Rastau;
 use crate::center;
 use crate::error::Result;
 use crate::signed::{Signed, SignedFiles};
+use crate::store::{Files, Pending};
 use chrono::{DateTime, Utc};
 use rastau_sign::{PdfSignatureMeta, Signer};
 use rusqlite::Transaction;
+
+/// A signed document's two files, stored but named by no record yet: dropped unrecorded, it
+/// takes its new files back with it.
+pub(super) struct SignedUnrecorded {
+    pending: Pending,
+    files: SignedFiles,
+}
+
+/// Signs `pdf` as `what` by `signer` in the name of `name` at `at` (in `location`), and stores
+/// both files in `store`: the slow half of the road, which needs no hold on the store's records.
+pub(super) fn sign_and_store(
+    store: Files,
+    pdf: &[u8],
+    what: Signed,
+    signer: &dyn Signer,
+    name: &str,
+    location: String,
+    at: DateTime<Utc>,
+) -> Result<SignedUnrecorded> {
+    let meta = PdfSignatureMeta {
+        name: name.to_owned(),
+        reason: what.reason(),
+        location,
+        signing_time: at,
+    };
+    let signed = rastau_sign::sign_pdf(pdf, signer, &meta)?;
+    let signature = signer.sign_detached(&signed, at)?;
+    let mut pending = store.pending();
+    let files = SignedFiles {
+        pdf_hash: pending.put(&signed)?,
+        signature_hash: pending.put(&signature)?,
+    };
+    Ok(SignedUnrecorded { pending, files })
+}
 
 impl Rastau {
     /// Signs `pdf` as `what`, by `signer` in the name of `name` at `at`, stores both files and
@@ -24,19 +59,18 @@ impl Rastau {
         at: DateTime<Utc>,
         record: impl FnOnce(&Transaction, &SignedFiles) -> Result<T>,
     ) -> Result<T> {
-        let meta = PdfSignatureMeta {
-            name: name.to_owned(),
-            reason: what.reason(),
-            location: center::profile(self.store.read())?.city_kk,
-            signing_time: at,
-        };
-        let signed = rastau_sign::sign_pdf(pdf, signer, &meta)?;
-        let signature = signer.sign_detached(&signed, at)?;
-        let mut pending = self.store.files().pending();
-        let files = SignedFiles {
-            pdf_hash: pending.put(&signed)?,
-            signature_hash: pending.put(&signature)?,
-        };
+        let location = center::profile(self.store.read())?.city_kk;
+        let signed = sign_and_store(self.store.files(), pdf, what, signer, name, location, at)?;
+        self.record_signed(signed, record)
+    }
+
+    /// Commits `record` for files signed and stored before; the files stay only if it commits.
+    pub(super) fn record_signed<T>(
+        &mut self,
+        signed: SignedUnrecorded,
+        record: impl FnOnce(&Transaction, &SignedFiles) -> Result<T>,
+    ) -> Result<T> {
+        let SignedUnrecorded { pending, files } = signed;
         let recorded = self.store.write(|tx| record(tx, &files))?;
         pending.keep();
         Ok(recorded)

@@ -200,18 +200,14 @@ pub fn replace_image(tx: &Transaction, page_id: i64, page: &Stored) -> Result<()
     Ok(())
 }
 
-/// The pages assigned to document `position`, in order, ready to certify.
-pub fn for_document(
-    conn: &Connection,
-    files: &Files,
-    visit_id: i64,
-    position: u32,
-) -> Result<Vec<ScanPage>> {
+/// The pages assigned to document `position`, in order, as the store names them: enough to
+/// tell whether they changed, and to read them without the store ([`StoredPage::load`]).
+pub fn assigned(conn: &Connection, visit_id: i64, position: u32) -> Result<Vec<StoredPage>> {
     let mut stmt = conn.prepare(&format!(
         "{PAGE_SELECT} WHERE visit_id = ?1 AND position = ?2 AND deleted_at IS NULL ORDER BY seq"
     ))?;
     let rows = stmt.query_map(params![visit_id, position], stored_row)?;
-    rows.map(|row| row?.load(files)).collect()
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Page `page_id` as stored, deleted or not.
@@ -230,7 +226,8 @@ const PAGE_SELECT: &str =
     "SELECT image_hash, channels, width_px, height_px, dpi, rotation FROM scan_page";
 
 /// A page's row, its image still in the file store.
-struct StoredRow {
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPage {
     hash: String,
     channels: Option<u8>,
     width_px: u32,
@@ -239,8 +236,8 @@ struct StoredRow {
     rotation: i64,
 }
 
-fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<StoredRow> {
-    Ok(StoredRow {
+fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<StoredPage> {
+    Ok(StoredPage {
         hash: r.get(0)?,
         channels: r.get(1)?,
         width_px: r.get(2)?,
@@ -250,8 +247,9 @@ fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<StoredRow> {
     })
 }
 
-impl StoredRow {
-    fn load(self, files: &Files) -> Result<ScanPage> {
+impl StoredPage {
+    /// The page's image read from the file store (which never changes a file it keeps).
+    pub fn load(&self, files: &Files) -> Result<ScanPage> {
         let bytes = files.get(&self.hash)?;
         let (w, h, dpi) = (self.width_px, self.height_px, self.dpi);
         let mut page = match self.channels {

@@ -34,6 +34,7 @@ pub fn is_settled(path: &Path) -> std::io::Result<bool> {
     Ok(modified <= SystemTime::now() - SETTLED)
 }
 
+#[derive(Clone)]
 pub struct Files {
     root: PathBuf,
     /// Whether each file reaches the disk before `put` returns (see [`super::Store::defer_syncs`]).
