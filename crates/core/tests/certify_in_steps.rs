@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use rastau_core::scans::PageSource;
 use rastau_core::visit::Document;
-use rastau_core::{Coded, Rastau};
+use rastau_core::{Coded, Rastau, SignedCopy};
 use rastau_sign::test_pki::{ClerkOptions, PASSWORD};
 
 fn two_sheets() -> Document {
@@ -28,6 +28,17 @@ fn ready() -> Counter {
     let key = c.pki.clerk(&clerk_iin(), ClerkOptions::default());
     c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
     c
+}
+
+/// Document 1 checked, made and signed, not yet recorded.
+fn signed_copy(c: &mut Counter) -> SignedCopy {
+    let job = c.desk.app.start_certification(c.visit_id, 1).unwrap();
+    job.sign().unwrap()
+}
+
+fn copies_kept(c: &mut Counter) -> usize {
+    let tax_id = person_applicant().tax_id;
+    c.desk.app.copies(&tax_id).unwrap().len()
 }
 
 fn stored_files(app: &Rastau) -> usize {
@@ -58,23 +69,14 @@ fn the_store_answers_while_the_copy_is_signed_and_the_copy_is_recorded_after() {
         .finish_certification(signed.join().unwrap())
         .unwrap();
     assert_eq!(copy.page_count, 2);
-    assert_eq!(
-        c.desk.app.copies(&person_applicant().tax_id).unwrap().len(),
-        1
-    );
+    assert_eq!(copies_kept(&mut c), 1);
 }
 
 #[test]
 fn a_page_turned_meanwhile_leaves_no_copy_and_no_files() {
     let mut c = ready();
     let before = stored_files(&c.desk.app);
-    let signed = c
-        .desk
-        .app
-        .start_certification(c.visit_id, 1)
-        .unwrap()
-        .sign()
-        .unwrap();
+    let signed = signed_copy(&mut c);
     let page = c.desk.app.pages(c.visit_id).unwrap()[1].id;
     c.desk.app.delete_page(page).unwrap();
     c.desk.app.restore_page(page).unwrap();
@@ -100,25 +102,14 @@ fn a_page_turned_meanwhile_leaves_no_copy_and_no_files() {
 #[test]
 fn a_session_ended_meanwhile_or_a_second_copy_of_the_same_document_is_refused() {
     let mut c = ready();
-    let first = c.desk.app.start_certification(c.visit_id, 1).unwrap();
-    let second = c.desk.app.start_certification(c.visit_id, 1).unwrap();
-    let (first, second) = (first.sign().unwrap(), second.sign().unwrap());
+    let (first, second) = (signed_copy(&mut c), signed_copy(&mut c));
     c.desk.app.finish_certification(first).unwrap();
     let err = c.desk.app.finish_certification(second).unwrap_err();
     assert_eq!(err.code(), "already-certified");
-    assert_eq!(
-        c.desk.app.copies(&person_applicant().tax_id).unwrap().len(),
-        1
-    );
+    assert_eq!(copies_kept(&mut c), 1);
 
     let mut c = ready();
-    let signed = c
-        .desk
-        .app
-        .start_certification(c.visit_id, 1)
-        .unwrap()
-        .sign()
-        .unwrap();
+    let signed = signed_copy(&mut c);
     c.desk.app.logout().unwrap();
     let err = c.desk.app.finish_certification(signed).unwrap_err();
     assert_eq!(err.code(), "not-logged-in");
