@@ -9,14 +9,6 @@ import type { RefusalView } from "./RefusalView";
  */
 export type RefusalsView = { refusals: Array<RefusalView>, notices: Array<NoticeView>, 
 /**
- * The documents certified: neither refused nor refusable.
- */
-certified: Array<number>, 
-/**
- * Ground 1 applies to every open document: the signed consent was not handed in.
- */
-consentMissing: boolean, 
-/**
  * Documents neither certified nor refused with no pages: ground 1, originals missing.
  */
 withoutPages: Array<number>, 

@@ -12,7 +12,7 @@ use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::signed::Signed;
 use crate::signing_key::KeyFile;
 use crate::visit::{self, VisitView};
-use crate::{center, copy, dates};
+use crate::{center, dates};
 use rastau_sign::Signer;
 use std::sync::Arc;
 
@@ -21,15 +21,14 @@ impl Rastau {
     pub fn refusals(&mut self, visit_id: i64) -> Result<RefusalsView> {
         let actor = self.actor()?;
         let conn = self.store.read();
-        let visit = visit::view_as(conn, &actor, visit_id)?;
+        // Only the clerk serving the visit, or a supervisor, reads its refusals.
+        visit::view_as(conn, &actor, visit_id)?;
         Ok(RefusalsView {
             refusals: records::of_visit(conn, visit_id)?
                 .into_iter()
                 .map(RefusalView::from)
                 .collect(),
             notices: notices::of_visit(conn, visit_id)?,
-            certified: copy::positions_of_visit(conn, visit_id)?,
-            consent_missing: visit.consent_received_at.is_none(),
             without_pages: records::without_pages(conn, visit_id)?,
             notice_signer: signer::get(conn)?,
         })

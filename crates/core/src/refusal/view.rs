@@ -26,10 +26,6 @@ pub struct RefusalView {
 pub struct RefusalsView {
     pub refusals: Vec<RefusalView>,
     pub notices: Vec<NoticeView>,
-    /// The documents certified: neither refused nor refusable.
-    pub certified: Vec<u32>,
-    /// Ground 1 applies to every open document: the signed consent was not handed in.
-    pub consent_missing: bool,
     /// Documents neither certified nor refused with no pages: ground 1, originals missing.
     pub without_pages: Vec<u32>,
     /// Who must sign the notice.
