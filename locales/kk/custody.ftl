@@ -151,3 +151,5 @@ audit-detail-notice-signer = бас тарту туралы хабарламал
 audit-detail-documents-listed = тізімдегі құжаттар: { $count }
 audit-detail-retention = жойылған көшірмелер — { $copies }, беттер — { $pages }
 audit-record-named = { $kind }: { $name }
+audit-backup-progress = Көшірілген файлдар: { $done } / { $total }
+audit-backup-cancel = Тоқтату

@@ -159,3 +159,5 @@ audit-detail-notice-signer = уведомления об отказе подпи
 audit-detail-documents-listed = документов в списке: { $count }
 audit-detail-retention = удалено копий — { $copies }, страниц — { $pages }
 audit-record-named = { $kind }: { $name }
+audit-backup-progress = Скопировано файлов: { $done } из { $total }
+audit-backup-cancel = Остановить

@@ -6,7 +6,7 @@ mod launch;
 mod state;
 
 use inbox::{ActiveVisit, ScanFolder};
-use state::{Desk, Scanning};
+use state::{Desk, Running};
 
 pub fn run() {
     let options = launch::Options::from_args(std::env::args().skip(1));
@@ -14,7 +14,7 @@ pub fn run() {
     let scan_folder = inbox::folder(&options.data_dir);
     tauri::Builder::default()
         .manage(desk)
-        .manage(Scanning::default())
+        .manage(Running::default())
         .manage(ActiveVisit::default())
         .manage(ScanFolder(scan_folder.clone()))
         .setup(move |app| {

@@ -6,6 +6,7 @@ use rastau_core::scans::CancelToken;
 use rastau_core::store::Store;
 use rastau_core::sweep::Sweep;
 use rastau_core::{demo, Error, ErrorPayload, Rastau, Result};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tauri::Manager;
@@ -92,24 +93,35 @@ fn sweep_through(desk: &Desk, sweep: &mut Sweep) -> std::result::Result<(), Erro
     Ok(())
 }
 
-/// The scan in progress, so that the clerk can stop the feeder.
+/// Long work under way that the user can stop: the scan (the clerk stops the feeder) and the
+/// backup (the supervisor chose the wrong stick). One of each at a time.
 #[derive(Default)]
-pub struct Scanning(Mutex<Option<CancelToken>>);
+pub struct Running(Mutex<HashMap<Work, CancelToken>>);
 
-impl Scanning {
-    pub fn start(&self) -> CancelToken {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Work {
+    Scan,
+    Backup,
+}
+
+impl Running {
+    pub fn start(&self, work: Work) -> CancelToken {
         let token = CancelToken::new();
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
+        self.tokens().insert(work, token.clone());
         token
     }
 
-    pub fn finish(&self) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    pub fn finish(&self, work: Work) {
+        self.tokens().remove(&work);
     }
 
-    pub fn cancel(&self) {
-        if let Some(token) = &*self.0.lock().unwrap_or_else(|p| p.into_inner()) {
+    pub fn cancel(&self, work: Work) {
+        if let Some(token) = self.tokens().get(&work) {
             token.cancel();
         }
+    }
+
+    fn tokens(&self) -> std::sync::MutexGuard<'_, HashMap<Work, CancelToken>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 }

@@ -1,7 +1,8 @@
 // The window answers while long work runs: the supervisor's backup of the demo's week (over a
 // thousand files, each synced) is written without holding the store, and so is the copy of a
 // document of eighty pages while it is made and signed; what the idle lock asks (`status`,
-// `touch`), the journal and the page strip answer before the long work ends.
+// `touch`), the journal and the page strip answer before the long work ends; and a backup stops
+// when the supervisor cancels it.
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -90,4 +91,18 @@ test("the idle lock's questions and the page strip answer while a document of ei
   assert.deepEqual(answered.slice(0, 3).sort(), ["pages", "status", "touch"]);
   const [copy] = (await window.invoke("copies", { taxId: applicant.taxId })).ok;
   assert.equal(copy.pageCount, PAGES);
+});
+
+test("a backup under way stops when the supervisor cancels it, and leaves no folder", async () => {
+  await window.invoke("logout");
+  assert.ok((await window.invoke("login", SUPERVISOR)).ok);
+  const stick = mkdtempSync(join(tmpdir(), "rastau-backup-cancelled-"));
+  try {
+    const answered = await whileRunning(["backup", { folder: stick, withSealKey: false }], [["cancel_backup", {}]]);
+    assert.equal(answered[0], "cancel_backup", answered.join(", "));
+    assert.match(answered[1], /^backup refused .*"backup-cancelled"/);
+    assert.deepEqual(readdirSync(stick), [], "the started folder is removed");
+  } finally {
+    rmSync(stick, { recursive: true, force: true });
+  }
 });

@@ -204,6 +204,8 @@ pub enum Error {
     /// The pages of document `position` changed while its copy was being made and signed.
     #[error("the pages of document {position} changed while it was being certified")]
     PagesChangedWhileCertifying { position: u32 },
+    #[error("the backup was cancelled")]
+    BackupCancelled,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -325,6 +327,7 @@ impl Coded for Error {
             Error::SignOffNotASupervisorKey => "signoff-not-a-supervisor-key",
             Error::JournalPathIsFolder { .. } => "journal-path-is-folder",
             Error::PagesChangedWhileCertifying { .. } => "pages-changed-while-certifying",
+            Error::BackupCancelled => "backup-cancelled",
         }
     }
 

@@ -8,6 +8,7 @@ use common::*;
 use rastau_core::audit::Action;
 use rastau_core::backup::{Manifest, MANIFEST_FILE};
 use rastau_core::clock::ManualClock;
+use rastau_core::scans::CancelToken;
 use rastau_core::store::{content_hash, Store};
 use rastau_core::Coded;
 use rastau_core::{doctor, Error, Rastau};
@@ -553,4 +554,42 @@ fn the_counter_goes_on_while_a_backup_is_written() {
     assert!(doctor::check(&Store::open(fresh.path()).unwrap())
         .unwrap()
         .healthy());
+}
+
+/// A backup tells how far it has got after each file, and a cancel stops it before the next:
+/// the folder is gone, nothing is recorded, and the store is as it was.
+#[test]
+fn a_backup_tells_its_progress_and_a_cancel_leaves_nothing_behind() {
+    let dest = tempfile::tempdir().unwrap();
+    let mut counter = ready_to_back_up();
+    let job = counter.desk.app.start_backup(dest.path(), false).unwrap();
+    let mut heard = vec![];
+    let written = job
+        .write_watched(|p| heard.push((p.done, p.total)), &CancelToken::new())
+        .unwrap();
+    let files = counter.desk.app.record_backup(written).unwrap().files;
+    assert!(files >= 2, "{files} files");
+    assert_eq!(heard, (1..=files).map(|n| (n, files)).collect::<Vec<_>>());
+
+    let dest = tempfile::tempdir().unwrap();
+    let job = counter.desk.app.start_backup(dest.path(), false).unwrap();
+    let cancel = CancelToken::new();
+    let err = job
+        .write_watched(
+            |p| {
+                if p.done == 1 {
+                    cancel.cancel()
+                }
+            },
+            &cancel,
+        )
+        .map(drop)
+        .unwrap_err();
+    assert_eq!(err.code(), "backup-cancelled");
+    assert_eq!(
+        leftovers(dest.path()),
+        Vec::<String>::new(),
+        "the folder removed"
+    );
+    assert_eq!(audit_of(&mut counter.desk.app, Action::BackedUp).total, 1);
 }

@@ -1,9 +1,9 @@
-use crate::state::{off_main, Desk};
+use crate::state::{off_main, Desk, Running, Work};
 use rastau_core::audit::{AuditFilter, AuditPage, ChainReport};
-use rastau_core::backup::BackupReport;
+use rastau_core::backup::{BackupProgress, BackupReport};
 use rastau_core::{ErrorPayload, RetentionReport};
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{AppHandle, Emitter, Manager, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
@@ -23,9 +23,11 @@ pub async fn verify_audit(desk: State<'_, Desk>) -> Reply<ChainReport> {
 
 /// Backs the whole store up into a new folder inside `folder`; the seal's private key only
 /// when the supervisor ticked it. Written without holding the store, so the window's other
-/// commands (the counter's, the idle lock's `touch`) go on meanwhile.
+/// commands (the counter's, the idle lock's `touch`) go on meanwhile; each file copied is
+/// announced as `backup-progress`, and `cancel_backup` stops it.
 #[tauri::command]
 pub async fn backup(
+    app: AppHandle,
     desk: State<'_, Desk>,
     folder: PathBuf,
     with_seal_key: bool,
@@ -33,8 +35,21 @@ pub async fn backup(
     let job = desk
         .run(move |a| a.start_backup(&folder, with_seal_key))
         .await?;
-    let written = off_main(move || job.write().map_err(|e| e.payload())).await?;
+    let written = off_main(move || {
+        let cancel = app.state::<Running>().start(Work::Backup);
+        let tell = |progress: BackupProgress| drop(app.emit("backup-progress", progress));
+        let written = job.write_watched(tell, &cancel);
+        app.state::<Running>().finish(Work::Backup);
+        Ok(written?)
+    })
+    .await?;
     desk.run(move |a| a.record_backup(written)).await
+}
+
+/// Stops the backup under way; its folder is removed and it answers `backup-cancelled`.
+#[tauri::command]
+pub fn cancel_backup(running: State<Running>) {
+    running.cancel(Work::Backup);
 }
 
 /// Removes now what the retention rule no longer lets the store keep.

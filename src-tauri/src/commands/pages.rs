@@ -1,5 +1,5 @@
 use crate::inbox::{ActiveVisit, ScanFolder};
-use crate::state::{off_main, Desk, Scanning};
+use crate::state::{off_main, Desk, Running, Work};
 use rastau_core::scans::{self, PageSource, PageView, ScanRequest, Scanner, ScannerView};
 use rastau_core::ErrorPayload;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub async fn scan(app: AppHandle, visit_id: i64, request: ScanRequest) -> Reply<
     off_main(move || {
         let desk = app.state::<Desk>();
         desk.with(|a| a.pages(visit_id))?;
-        let cancel = app.state::<Scanning>().start();
+        let cancel = app.state::<Running>().start(Work::Scan);
         let outcome = scans::scan(
             &Scanner::new(),
             &request,
@@ -33,7 +33,7 @@ pub async fn scan(app: AppHandle, visit_id: i64, request: ScanRequest) -> Reply<
             },
             &cancel,
         );
-        app.state::<Scanning>().finish();
+        app.state::<Running>().finish(Work::Scan);
         outcome?;
         desk.with(|a| a.pages(visit_id))
     })
@@ -41,8 +41,8 @@ pub async fn scan(app: AppHandle, visit_id: i64, request: ScanRequest) -> Reply<
 }
 
 #[tauri::command]
-pub fn cancel_scan(scanning: State<Scanning>) {
-    scanning.cancel();
+pub fn cancel_scan(running: State<Running>) {
+    running.cancel(Work::Scan);
 }
 
 /// The visit's pages; a question only (the strip aims the scan folder with `aim_scan_folder`).

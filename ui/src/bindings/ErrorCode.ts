@@ -8,6 +8,7 @@ export type ErrorCode =
   | "already-refused"
   | "already-set-up"
   | "backup-audit-broken"
+  | "backup-cancelled"
   | "backup-damaged"
   | "backup-file-unnamed"
   | "backup-folder"

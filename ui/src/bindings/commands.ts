@@ -41,7 +41,7 @@ import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 83 commands of the window, as Rust declares them. */
+/** The 84 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -51,6 +51,7 @@ export const commands = {
   openSigningKey: (path: string, password: string): Promise<SigningKeyView> => invoke<SigningKeyView>("open_signing_key", { path, password }),
   /** The key file the signed-in clerk last opened here, offered instead of typing its path. */
   rememberedKeyPath: (): Promise<string | null> => invoke<string | null>("remembered_key_path"),
+  /** Certifies a listed document. The copy is made and signed between two short holds on the store, so that a document of many pages leaves the window's other commands answering. */
   certifyDocument: (visitId: number, position: number): Promise<CopyView> => invoke<CopyView>("certify_document", { visitId, position }),
   copies: (taxId: string): Promise<CopyView[]> => invoke<CopyView[]>("copies", { taxId }),
   verifyFile: (path: string, signature: string | null): Promise<VerifyView> => invoke<VerifyView>("verify_file", { path, signature }),
@@ -64,8 +65,10 @@ export const commands = {
   audit: (filter: AuditFilter): Promise<AuditPage> => invoke<AuditPage>("audit", { filter }),
   /** Walks the audit trail's hash chain and names its first break. Off the main thread, like the two below: over years of entries or a full store they take a while, and the window must still show that they are working. */
   verifyAudit: (): Promise<ChainReport> => invoke<ChainReport>("verify_audit"),
-  /** Backs the whole store up into a new folder inside `folder`; the seal's private key only when the supervisor ticked it. Written without holding the store, so the window's other commands (the counter's, the idle lock's `touch`) go on meanwhile. */
+  /** Backs the whole store up into a new folder inside `folder`; the seal's private key only when the supervisor ticked it. Written without holding the store, so the window's other commands (the counter's, the idle lock's `touch`) go on meanwhile; each file copied is announced as `backup-progress`, and `cancel_backup` stops it. */
   backup: (folder: string, withSealKey: boolean): Promise<BackupReport> => invoke<BackupReport>("backup", { folder, withSealKey }),
+  /** Stops the backup under way; its folder is removed and it answers `backup-cancelled`. */
+  cancelBackup: (): Promise<null> => invoke<null>("cancel_backup"),
   /** Removes now what the retention rule no longer lets the store keep. */
   runRetention: (): Promise<RetentionReport> => invoke<RetentionReport>("run_retention"),
   /** Prints Annex 1 for the applicant to sign, in the language the applicant chose. */
@@ -105,7 +108,7 @@ export const commands = {
   signOffDay: (day: string, lang: Lang, keyPath: string | null, password: string | null): Promise<SignOffView> => invoke<SignOffView>("sign_off_day", { day, lang, keyPath, password }),
   correctDay: (day: string, visitId: number | null, text: string): Promise<CorrectionView[]> => invoke<CorrectionView[]>("correct_day", { day, visitId, text }),
   scanners: (): Promise<ScannerView[]> => invoke<ScannerView[]>("scanners"),
-  /** Scans into the visit; every page is kept as it arrives and announced as `scan-progress`. */
+  /** Scans into the visit; every page is kept as it arrives and announced as `scan-progress`. The store is held for one page at a time, so the window's other commands go between pages. */
   scan: (visitId: number, request: ScanRequest): Promise<PageView[]> => invoke<PageView[]>("scan", { visitId, request }),
   cancelScan: (): Promise<null> => invoke<null>("cancel_scan"),
   /** The visit's pages; a question only (the strip aims the scan folder with `aim_scan_folder`). */

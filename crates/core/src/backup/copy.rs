@@ -2,12 +2,13 @@
 //! of a database in WAL mode), then each file a record names, checked against its name as it
 //! is copied, and the manifest last. Everything is synced before the manifest says it is there.
 use super::manifest::{Entry, Manifest, DATABASE_FILE, FILES_DIR, FORMAT, MANIFEST_FILE};
-use super::{folder_error, BackupReport};
+use super::{folder_error, BackupProgress, BackupReport};
 use crate::doctor;
 use crate::error::{Error, Result};
 use crate::seal::SEAL_KEY_FILE;
 use crate::store::{content_hash, Store};
 use chrono::{DateTime, SecondsFormat, Utc};
+use rastau_capture::CancelToken;
 use rusqlite::backup::Backup;
 use rusqlite::Connection;
 use std::fs::{self, File, OpenOptions};
@@ -16,11 +17,14 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Writes the backup of `store` into `folder`; the seal's private key only if `seal_key`.
+/// `progress` hears after each file; `cancel` stops it before the next.
 pub(super) fn write(
     store: &Store,
     folder: &Path,
     now: DateTime<Utc>,
     seal_key: bool,
+    mut progress: impl FnMut(BackupProgress),
+    cancel: &CancelToken,
 ) -> Result<BackupReport> {
     ensure_room(store, folder)?;
     let database = snapshot(store, &folder.join(DATABASE_FILE))?;
@@ -33,7 +37,11 @@ pub(super) fn write(
     // The files the snapshot names, not the live store: the counter may certify meanwhile, and
     // a restore refuses a file its database does not name.
     let named = doctor::named_files(&Connection::open(folder.join(DATABASE_FILE))?)?;
+    let total = named.len() as u32;
     for hash in named.into_keys() {
+        if cancel.is_cancelled() {
+            return Err(Error::BackupCancelled);
+        }
         let bytes = store.files().get(&hash)?;
         if content_hash(&bytes) != hash {
             // A damaged file is not carried into the backup as if it were sound.
@@ -47,6 +55,10 @@ pub(super) fn write(
         files.push(Entry {
             sha256: hash,
             bytes: bytes.len() as u64,
+        });
+        progress(BackupProgress {
+            done: report.files,
+            total,
         });
     }
     let seal_key = match seal_key {

@@ -13,6 +13,7 @@ use crate::account::Account;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
+use rastau_capture::CancelToken;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -49,12 +50,38 @@ pub struct WrittenBackup {
     pub(crate) by: Account,
 }
 
+/// How far a backup has got: files copied of those the snapshot names.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct BackupProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
 impl BackupJob {
     /// Writes the database and every file it names into the job's folder. An unfinished
     /// backup has no manifest and is never restored, but it must not sit there looking like
     /// one either: a failure removes the folder.
     pub fn write(self) -> Result<WrittenBackup> {
-        match copy::write(&self.store, &self.folder, self.now, self.seal_key) {
+        self.write_watched(|_| (), &CancelToken::new())
+    }
+
+    /// [`BackupJob::write`], telling `progress` after each file, and stopping (the folder
+    /// removed, [`Error::BackupCancelled`]) once `cancel` fires: years of copies take a while,
+    /// and a supervisor who chose the wrong stick should not have to wait for it to fill.
+    pub fn write_watched(
+        self,
+        progress: impl FnMut(BackupProgress),
+        cancel: &CancelToken,
+    ) -> Result<WrittenBackup> {
+        match copy::write(
+            &self.store,
+            &self.folder,
+            self.now,
+            self.seal_key,
+            progress,
+            cancel,
+        ) {
             Ok(report) => {
                 let with_key = if self.seal_key { " +seal-key" } else { "" };
                 Ok(WrittenBackup {
