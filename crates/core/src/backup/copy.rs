@@ -102,15 +102,7 @@ fn ensure_room(store: &Store, folder: &Path) -> Result<()> {
 
 /// The bytes an unprivileged writer may still put on the file system holding `folder`.
 fn free_bytes(folder: &Path) -> std::io::Result<u64> {
-    use std::os::unix::ffi::OsStrExt;
-    let path = std::ffi::CString::new(folder.as_os_str().as_bytes())?;
-    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
-    // SAFETY: `path` is a NUL-terminated string and `stats` is written whole on success.
-    if unsafe { libc::statvfs(path.as_ptr(), stats.as_mut_ptr()) } != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    // SAFETY: statvfs returned 0, so it filled `stats`.
-    let stats = unsafe { stats.assume_init() };
+    let stats = rustix::fs::statvfs(folder)?;
     Ok(stats.f_bavail * stats.f_frsize)
 }
 
