@@ -25,6 +25,8 @@ PACKAGES=(
   sane-utils libsane1
   # printing: CUPS and the cups-pdf queue the printing tests print on
   cups cups-client cups-bsd printer-driver-cups-pdf
+  # the shared store's tests: a private PostgreSQL cluster (scripts/postgres.sh)
+  postgresql
   # a virtual environment for the Python tools below
   python3-venv
 )

@@ -21,6 +21,15 @@ stage ui-test npm --prefix ui test
 stage ui-build npm --prefix ui run build
 # The printing tests print on a real cups-pdf queue; no systemd here to start CUPS for them.
 stage cups scripts/cups.sh
+# One private PostgreSQL cluster for the shared store's tests, stopped when this script ends;
+# each test makes a database of its own in it.
+PG_DIR=$(mktemp -d -t rastau-postgres.XXXXXX)
+trap 'scripts/postgres.sh stop "$PG_DIR"' EXIT
+stage postgres scripts/postgres.sh start "$PG_DIR"
+if [ -f "$PG_DIR/url" ]; then
+  RASTAU_TEST_POSTGRES=$(cat "$PG_DIR/url")
+  export RASTAU_TEST_POSTGRES
+fi
 stage cargo-test cargo test --workspace --all-targets
 stage cargo-doctest cargo test --workspace --doc
 # The UI's types are generated from Rust by the tests above; a stale copy in git is a fault.
