@@ -1,6 +1,6 @@
 //! Fluent messages for the Rust side (the CLI and printed forms). The UI reads the very
 //! same `.ftl` files, so a message is written once per language.
-use crate::error::{Arg, Coded, Error};
+use crate::error::{Arg, Coded};
 use crate::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -22,6 +22,7 @@ pub const FILES: &[&str] = &[
     "pdf.ftl",
     "print.ftl",
     "refusal.ftl",
+    "shared.ftl",
     "sign.ftl",
     "verify.ftl",
 ];
@@ -44,6 +45,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/pdf.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/print.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/refusal.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/shared.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/sign.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/verify.ftl")),
         ]
@@ -101,8 +103,9 @@ impl Messages {
         self.bundle.has_message(id)
     }
 
-    /// The error in words a clerk can act on.
-    pub fn error(&self, error: &Error) -> String {
+    /// The error in words a clerk can act on: the core's, or another crate's the core does
+    /// not carry (the shared store's, worded for the command line).
+    pub fn error(&self, error: &(impl Coded + ?Sized)) -> String {
         let args = error.args();
         self.text(
             &format!("error-{}", error.code()),

@@ -1,6 +1,7 @@
 //! The locales must say the same things: every message, attribute and variable in one
 //! language exists in the other, and every error the core can raise has words in both.
 use super::*;
+use crate::error::Error;
 use crate::ids::IdError;
 use rastau_coded::check;
 use rastau_print::PrintError;
@@ -191,7 +192,13 @@ fn every_error_variant_is_in_the_list() {
 
 #[test]
 fn every_error_has_words_in_both_languages_using_all_its_args() {
-    check::every_error_is_worded(every_error(), env!("CARGO_MANIFEST_DIR"), FILES);
+    // The shared store's errors are not the core's: rastau-shared checks its own file.
+    let files: Vec<&str> = FILES
+        .iter()
+        .copied()
+        .filter(|f| *f != "shared.ftl")
+        .collect();
+    check::every_error_is_worded(every_error(), env!("CARGO_MANIFEST_DIR"), &files);
 }
 
 /// The UI switches on these codes: a misspelt one fails `svelte-check`, not a clerk.
