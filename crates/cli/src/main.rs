@@ -4,6 +4,7 @@ mod demo;
 mod doctor;
 mod id_check;
 mod journal;
+mod shared;
 mod sign_in;
 mod trust;
 mod verify;
@@ -119,6 +120,18 @@ enum Command {
         #[arg(long)]
         iin: String,
     },
+    /// The shared store of the centers, a PostgreSQL database.
+    Shared {
+        #[command(subcommand)]
+        command: SharedCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SharedCommand {
+    /// Creates or migrates the shared store's schema and roles, connecting with the URL of
+    /// its administrator (postgres://user:password@host:port/database). Safe to run again.
+    Init { url: String },
 }
 
 #[derive(Subcommand)]
@@ -246,6 +259,9 @@ fn main() -> ExitCode {
             with_seal_key,
         } => open(cli.data_dir, &messages)
             .and_then(|store| custody::backup(store, &dir, &iin, with_seal_key, &messages)),
+        Command::Shared {
+            command: SharedCommand::Init { url },
+        } => shared::init(&url, &messages),
         Command::Restore { dir, iin } => {
             let data_dir = data_dir.unwrap_or_else(default_data_dir);
             custody::restore(&data_dir, &dir, &iin, &messages)

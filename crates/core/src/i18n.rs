@@ -1,6 +1,6 @@
 //! Fluent messages for the Rust side (the CLI and printed forms). The UI reads the very
 //! same `.ftl` files, so a message is written once per language.
-use crate::error::{Arg, Coded};
+use crate::error::{Arg, Coded, Error};
 use crate::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -103,9 +103,14 @@ impl Messages {
         self.bundle.has_message(id)
     }
 
-    /// The error in words a clerk can act on: the core's, or another crate's the core does
-    /// not carry (the shared store's, worded for the command line).
-    pub fn error(&self, error: &(impl Coded + ?Sized)) -> String {
+    /// The error in words a clerk can act on.
+    pub fn error(&self, error: &Error) -> String {
+        self.coded(error)
+    }
+
+    /// Any crate's error in words, also one the core does not carry (the shared store's,
+    /// worded for the command line).
+    pub fn coded(&self, error: &impl Coded) -> String {
         let args = error.args();
         self.text(
             &format!("error-{}", error.code()),

@@ -6,6 +6,8 @@ mod connect;
 mod error;
 mod installation;
 mod schema;
+#[cfg(feature = "test-db")]
+pub mod test_db;
 
 pub use connect::{config, connect, connect_with, tls_required};
 pub use error::SharedError;

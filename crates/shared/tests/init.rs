@@ -1,14 +1,12 @@
 //! `init` on a real PostgreSQL: an empty database gets the schema and roles, a second run
 //! changes nothing, a newer schema is refused.
-mod support;
-
 use rastau_coded::Coded;
+use rastau_shared::test_db::TestDb;
 use rastau_shared::{init, SharedError, SCHEMA_VERSION};
-use support::TestDb;
 
 #[test]
 fn init_makes_the_schema_on_an_empty_database() {
-    let db = TestDb::new();
+    let db = TestDb::create();
     let mut client = db.admin();
     let report = init(&mut client).unwrap();
     assert_eq!(
@@ -58,7 +56,7 @@ fn init_makes_the_schema_on_an_empty_database() {
 
 #[test]
 fn init_twice_changes_nothing() {
-    let db = TestDb::new();
+    let db = TestDb::create();
     let mut client = db.admin();
     init(&mut client).unwrap();
     let snapshot = |client: &mut postgres::Client| -> Vec<String> {
@@ -88,7 +86,7 @@ fn init_twice_changes_nothing() {
 
 #[test]
 fn a_schema_newer_than_this_build_is_refused() {
-    let db = TestDb::new();
+    let db = TestDb::create();
     let mut client = db.admin();
     init(&mut client).unwrap();
     let newer = (SCHEMA_VERSION + 1) as i32;

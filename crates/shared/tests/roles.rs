@@ -2,12 +2,10 @@
 //! security and append-only triggers that `init` makes: it writes its own rows and reads its
 //! center's; updating history, writing another installation's rows and reading another
 //! center's are refused (issue 15's "installation of center A" tests).
-mod support;
-
 use postgres::Client;
 use rastau_coded::Coded;
+use rastau_shared::test_db::{unique, TestDb};
 use rastau_shared::{create_installation, ensure_center, init, Credentials, SharedError};
-use support::{unique, TestDb};
 
 /// Center A with installations A1 and A2, center B with B1; codes unique in the cluster.
 struct World {
@@ -21,7 +19,7 @@ struct World {
 
 impl World {
     fn new() -> World {
-        let db = TestDb::new();
+        let db = TestDb::create();
         let mut admin = db.admin();
         init(&mut admin).unwrap();
         let id = unique();
@@ -229,7 +227,7 @@ fn an_installation_code_is_taken_once() {
 /// all: the test cluster has no TLS, so the connection is refused rather than made in clear.
 #[test]
 fn a_server_elsewhere_is_reached_over_tls_only() {
-    let db = TestDb::new();
+    let db = TestDb::create();
     let admin = db.admin_config();
     let mut config = postgres::Config::new();
     config

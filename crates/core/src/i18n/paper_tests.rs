@@ -2,7 +2,6 @@
 //! rules named alike, one Law 370-II sentence, QR captions a stranger can act on, and no
 //! promise the store cannot keep.
 use super::*;
-use crate::error::Error;
 use std::path::Path;
 
 fn both() -> [Messages; 2] {

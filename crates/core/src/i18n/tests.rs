@@ -1,7 +1,6 @@
 //! The locales must say the same things: every message, attribute and variable in one
 //! language exists in the other, and every error the core can raise has words in both.
 use super::*;
-use crate::error::Error;
 use crate::ids::IdError;
 use rastau_coded::check;
 use rastau_print::PrintError;

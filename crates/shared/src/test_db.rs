@@ -1,6 +1,6 @@
 //! A database of its own for each test, in the test run's private cluster
-//! (`scripts/postgres.sh`, whose superuser URL `scripts/test.sh` exports).
-#![allow(dead_code)] // each test file uses its own part of this module
+//! (`scripts/postgres.sh`, whose superuser URL `scripts/test.sh` exports), for the tests of
+//! every crate. Without the cluster a test fails: it never passes by skipping.
 
 use postgres::{Client, Config};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -15,7 +15,7 @@ pub struct TestDb {
 }
 
 impl TestDb {
-    pub fn new() -> TestDb {
+    pub fn create() -> TestDb {
         let url = std::env::var(VAR).unwrap_or_else(|_| {
             panic!(
                 "{VAR} is not set: these tests need a PostgreSQL cluster. Run scripts/test.sh, \
@@ -23,14 +23,25 @@ impl TestDb {
                  it prints"
             )
         });
-        let admin = rastau_shared::config(&url).expect("RASTAU_TEST_POSTGRES is a postgres:// URL");
+        let admin = crate::config(&url).expect("RASTAU_TEST_POSTGRES is a postgres:// URL");
         let name = format!("rastau_test_{}", unique());
-        let mut client =
-            rastau_shared::connect_with(admin.clone()).expect("the test cluster answers");
+        let mut client = crate::connect_with(admin.clone()).expect("the test cluster answers");
         client
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .expect("CREATE DATABASE");
         TestDb { name, admin }
+    }
+
+    /// The superuser's URL of this database, as the command line takes it.
+    pub fn admin_url(&self) -> String {
+        let config = self.admin_config();
+        let password = String::from_utf8_lossy(config.get_password().unwrap_or_default());
+        let port = config.get_ports().first().copied().unwrap_or(5432);
+        format!(
+            "postgres://{}:{password}@127.0.0.1:{port}/{}",
+            config.get_user().unwrap_or_default(),
+            self.name
+        )
     }
 
     /// The cluster's superuser, connected to this database.
@@ -41,7 +52,7 @@ impl TestDb {
     }
 
     pub fn admin(&self) -> Client {
-        rastau_shared::connect_with(self.admin_config()).expect("superuser connects")
+        crate::connect_with(self.admin_config()).expect("superuser connects")
     }
 
     /// Another role's login to this database.
@@ -54,7 +65,7 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        if let Ok(mut client) = rastau_shared::connect_with(self.admin.clone()) {
+        if let Ok(mut client) = crate::connect_with(self.admin.clone()) {
             let _ = client.batch_execute(&format!(
                 "DROP DATABASE IF EXISTS {} WITH (FORCE)",
                 self.name
