@@ -111,6 +111,8 @@ audit-action-name = { $action ->
     [session-ended] Сеанс аяқталды
     [password-chosen] Өз құпиясөзі таңдалды
     [password-choice-failed] Құпиясөзді таңдау сәтсіз
+    [shared-joined] Ортақ қоймаға қосылу
+    [shared-left] Ортақ қоймадан ажырау
    *[other] { $action }
 }
 error-backup-audit-broken = Резервтік көшірмедегі аудит журналы бұзылған (№ { $seq } жазба өзгертілген, жойылған не кейін қосылған): көшірме жасалғаннан кейін өзгертілген. Ештеңе ауыстырылған жоқ; басқа резервтік көшірмені алыңыз.
@@ -153,3 +155,4 @@ audit-detail-retention = жойылған көшірмелер — { $copies }, 
 audit-record-named = { $kind }: { $name }
 audit-backup-progress = Көшірілген файлдар: { $done } / { $total }
 audit-backup-cancel = Тоқтату
+audit-detail-shared-link = орталық { $center }, орнату { $installation }

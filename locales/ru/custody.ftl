@@ -119,6 +119,8 @@ audit-action-name = { $action ->
     [session-ended] Сеанс завершён
     [password-chosen] Выбран собственный пароль
     [password-choice-failed] Неудачная смена пароля
+    [shared-joined] Подключение к общему хранилищу
+    [shared-left] Отключение от общего хранилища
    *[other] { $action }
 }
 error-backup-audit-broken = Журнал аудита в резервной копии нарушен (запись № { $seq } изменена, удалена или вставлена позже): копию изменили после создания. Ничего не заменено; возьмите другую резервную копию.
@@ -161,3 +163,4 @@ audit-detail-retention = удалено копий — { $copies }, страни
 audit-record-named = { $kind }: { $name }
 audit-backup-progress = Скопировано файлов: { $done } из { $total }
 audit-backup-cancel = Остановить
+audit-detail-shared-link = центр { $center }, установка { $installation }

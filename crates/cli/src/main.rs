@@ -132,6 +132,28 @@ enum SharedCommand {
     /// Creates or migrates the shared store's schema and roles, connecting with the URL of
     /// its administrator (postgres://user:password@host:port/database). Safe to run again.
     Init { url: String },
+    /// Links this installation to a center of the shared store (a supervisor signs in with
+    /// --iin; the password as for `journal`), connecting once with the administrator's URL:
+    /// the center is registered unless it is, the installation gets a PostgreSQL role of its
+    /// own, and that role's login is kept beside the store, readable by this OS user alone.
+    /// The administrator's password is not kept.
+    Join {
+        url: String,
+        /// The center's code: capital Latin letters, digits and hyphens.
+        #[arg(long)]
+        center: String,
+        #[arg(long)]
+        iin: String,
+    },
+    /// Unlinks this installation (a supervisor signs in with --iin). Its PostgreSQL role stays
+    /// on the server for the shared store's administrator to disable.
+    Leave {
+        #[arg(long)]
+        iin: String,
+    },
+    /// Whether this installation is linked, to which center, and whether the server answers
+    /// its own role now.
+    Status,
 }
 
 #[derive(Subcommand)]
@@ -259,9 +281,16 @@ fn main() -> ExitCode {
             with_seal_key,
         } => open(cli.data_dir, &messages)
             .and_then(|store| custody::backup(store, &dir, &iin, with_seal_key, &messages)),
-        Command::Shared {
-            command: SharedCommand::Init { url },
-        } => shared::init(&url, &messages),
+        Command::Shared { command } => match command {
+            SharedCommand::Init { url } => shared::init(&url, &messages),
+            SharedCommand::Join { url, center, iin } => open(cli.data_dir, &messages)
+                .and_then(|store| shared::join(store, &url, &center, &iin, &messages)),
+            SharedCommand::Leave { iin } => open(cli.data_dir, &messages)
+                .and_then(|store| shared::leave(store, &iin, &messages)),
+            SharedCommand::Status => {
+                open(cli.data_dir, &messages).and_then(|store| shared::status(store, &messages))
+            }
+        },
         Command::Restore { dir, iin } => {
             let data_dir = data_dir.unwrap_or_else(default_data_dir);
             custody::restore(&data_dir, &dir, &iin, &messages)

@@ -1,5 +1,9 @@
 //! `rastau shared …`: the shared store of the centers (PostgreSQL).
+use crate::sign_in::signed_in;
 use rastau_core::i18n::Messages;
+use rastau_core::shared_link::{LinkView, ServerAnswer, SharedStatus};
+use rastau_core::store::Store;
+use rastau_core::Rastau;
 
 /// Creates or migrates the shared store's schema and roles; says what it did.
 pub fn init(url: &str, messages: &Messages) -> Result<String, String> {
@@ -24,4 +28,72 @@ pub fn init(url: &str, messages: &Messages) -> Result<String, String> {
         ));
     }
     Ok(lines.join("\n"))
+}
+
+/// Links this installation to a center, a supervisor signing in; says the link's state after.
+pub fn join(
+    store: Store,
+    url: &str,
+    center: &str,
+    iin: &str,
+    m: &Messages,
+) -> Result<String, String> {
+    let status = signed_in(store, iin, m)?
+        .join_shared(url, center)
+        .map_err(|e| m.error(&e))?;
+    Ok(describe(&status, m))
+}
+
+/// Unlinks this installation, a supervisor signing in; the role left on the server is named.
+pub fn leave(store: Store, iin: &str, m: &Messages) -> Result<String, String> {
+    let link = signed_in(store, iin, m)?
+        .leave_shared()
+        .map_err(|e| m.error(&e))?;
+    Ok(m.text(
+        "shared-left",
+        [
+            ("center", link.center.as_str().into()),
+            ("role", link.role.as_str().into()),
+        ],
+    ))
+}
+
+/// The link's state; nobody signs in, since it shows no secret.
+pub fn status(store: Store, m: &Messages) -> Result<String, String> {
+    let app = Rastau::new(store, Box::new(rastau_core::clock::SystemClock));
+    let status = app.shared_status().map_err(|e| m.error(&e))?;
+    Ok(describe(&status, m))
+}
+
+fn describe(status: &SharedStatus, m: &Messages) -> String {
+    match status {
+        SharedStatus::NotLinked => m.text("shared-status-not-linked", []),
+        SharedStatus::Linked { link, answer } => {
+            format!("{}\n{}", linked(link, m), answered(answer, m))
+        }
+    }
+}
+
+fn linked(link: &LinkView, m: &Messages) -> String {
+    m.text(
+        "shared-status-linked",
+        [
+            ("center", link.center.as_str().into()),
+            ("installation", link.installation.as_str().into()),
+            ("host", link.host.as_str().into()),
+            ("port", link.port.to_string().into()),
+            ("role", link.role.as_str().into()),
+        ],
+    )
+}
+
+fn answered(answer: &ServerAnswer, m: &Messages) -> String {
+    match answer {
+        ServerAnswer::Reachable => m.text("shared-status-reachable", []),
+        ServerAnswer::CredentialsRefused => m.text("shared-status-credentials-refused", []),
+        ServerAnswer::Unreachable { reason } => m.text(
+            "shared-status-unreachable",
+            [("reason", m.payload(reason).into())],
+        ),
+    }
 }

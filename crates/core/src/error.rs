@@ -206,6 +206,14 @@ pub enum Error {
     PagesChangedWhileCertifying { position: u32 },
     #[error("the backup was cancelled")]
     BackupCancelled,
+    #[error(transparent)]
+    Shared(#[from] rastau_shared::SharedError),
+    #[error("this installation is linked to center {center} of the shared store already")]
+    SharedAlreadyLinked { center: String },
+    #[error("this installation is not linked to a shared store")]
+    SharedNotLinked,
+    #[error("the shared store's link file {file} is damaged: {detail}")]
+    SharedLinkDamaged { file: String, detail: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -328,6 +336,10 @@ impl Coded for Error {
             Error::JournalPathIsFolder { .. } => "journal-path-is-folder",
             Error::PagesChangedWhileCertifying { .. } => "pages-changed-while-certifying",
             Error::BackupCancelled => "backup-cancelled",
+            Error::Shared(e) => e.code(),
+            Error::SharedAlreadyLinked { .. } => "shared-already-linked",
+            Error::SharedNotLinked => "shared-not-linked",
+            Error::SharedLinkDamaged { .. } => "shared-link-damaged",
         }
     }
 
@@ -413,6 +425,12 @@ impl Coded for Error {
                 vec![("position", (*position).into())]
             }
             Error::JournalPathIsFolder { folder } => vec![("folder", folder.as_str().into())],
+            Error::Shared(e) => e.args(),
+            Error::SharedAlreadyLinked { center } => vec![("center", center.as_str().into())],
+            Error::SharedLinkDamaged { file, detail } => vec![
+                ("file", file.as_str().into()),
+                ("detail", detail.as_str().into()),
+            ],
             _ => vec![],
         }
     }

@@ -1,6 +1,6 @@
 //! Fluent messages for the Rust side (the CLI and printed forms). The UI reads the very
 //! same `.ftl` files, so a message is written once per language.
-use crate::error::{Arg, Coded, Error};
+use crate::error::{Arg, Coded, Error, ErrorPayload};
 use crate::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -115,6 +115,14 @@ impl Messages {
         self.text(
             &format!("error-{}", error.code()),
             args.iter().map(|(k, v)| (*k, v.clone())),
+        )
+    }
+
+    /// An error that was carried as its payload (a status's reason), in words.
+    pub fn payload(&self, error: &ErrorPayload) -> String {
+        self.text(
+            &format!("error-{}", error.code),
+            error.args.iter().map(|(k, v)| (k.as_str(), v.clone())),
         )
     }
 }

@@ -28,6 +28,7 @@ pub mod scans;
 pub mod seal;
 pub mod session;
 pub mod setting;
+pub mod shared_link;
 mod signed;
 pub mod signing_key;
 pub mod store;

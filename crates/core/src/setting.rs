@@ -14,6 +14,9 @@ pub const NOTICE_SIGNER: &str = "notice-signer";
 /// The local day the retention sweep last ran, `YYYY-MM-DD`: it runs once a day.
 pub const RETENTION_DAY: &str = "retention-day";
 
+/// This store's code in the shared store, made at its first join (`shared_link`).
+pub const INSTALLATION_CODE: &str = "installation-code";
+
 /// Followed by an account id: the key file that account last opened here.
 pub const KEY_PATH_PREFIX: &str = "key-path:";
 

@@ -17,6 +17,7 @@ mod pages;
 pub mod printing;
 mod refusal;
 mod settings;
+mod shared;
 mod signing;
 pub mod sweep;
 

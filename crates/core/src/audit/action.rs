@@ -83,6 +83,8 @@ actions! {
     SessionEnded => "session-ended",
     PasswordChosen => "password-chosen",
     PasswordChoiceFailed => "password-choice-failed",
+    SharedJoined => "shared-joined",
+    SharedLeft => "shared-left",
 }
 
 #[cfg(test)]

@@ -66,6 +66,7 @@ pub(super) fn read(
         Some(Action::NoticeSignerChosen) => notice_signer(detail),
         Some(Action::DocumentsListed) => count("documents-listed", detail),
         Some(Action::RetentionRun) => retention(detail),
+        Some(Action::SharedJoined | Action::SharedLeft) => shared_link(detail),
         _ => None,
     };
     Ok(read.unwrap_or_else(|| Detail::stored(detail)))
@@ -327,5 +328,17 @@ fn retention(detail: &str) -> Option<Detail> {
     Some(Detail::new(
         "retention",
         [("copies", copies.into()), ("pages", pages.into())],
+    ))
+}
+
+/// `ALM-01 3F2AB1C0`: the center and the installation code of a shared store's link.
+fn shared_link(detail: &str) -> Option<Detail> {
+    let (center, installation) = detail.split_once(' ')?;
+    Some(Detail::new(
+        "shared-link",
+        [
+            ("center", center.into()),
+            ("installation", installation.into()),
+        ],
     ))
 }

@@ -1,0 +1,199 @@
+//! This installation's link to the shared store: which center it joined, under which
+//! installation code, and the login of its own PostgreSQL role. The link lives in a file beside
+//! the store, readable by the app's OS user alone, because it holds that role's password; the
+//! administrator's credentials used to join are never kept.
+use crate::error::{Error, ErrorPayload, Result};
+use crate::setting;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use rastau_shared::{Credentials, SharedError};
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::fs::Permissions;
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use ts_rs::TS;
+
+/// The link's file in the data folder.
+pub const LINK_FILE: &str = "shared-link.json";
+
+/// A status check must not hang the window on a server that never answers.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The link as the file holds it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub center: String,
+    pub installation: String,
+    pub host: String,
+    pub port: u16,
+    pub database: String,
+    pub role: String,
+    pub password: String,
+}
+
+impl fmt::Debug for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Link")
+            .field("view", &self.view())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The link without its password: what the window and the command line show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LinkView {
+    pub center: String,
+    pub installation: String,
+    /// The installation's PostgreSQL role, which stays on the server after unlinking.
+    pub role: String,
+    pub host: String,
+    pub port: u16,
+}
+
+/// How the shared store answers this installation's own role right now.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "answer", rename_all = "camelCase")]
+#[ts(export)]
+pub enum ServerAnswer {
+    Reachable,
+    /// The server answered but refused the role's name or password (revoked, or dropped).
+    CredentialsRefused,
+    Unreachable {
+        reason: ErrorPayload,
+    },
+}
+
+/// The link's state.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "state", rename_all = "camelCase")]
+#[ts(export)]
+pub enum SharedStatus {
+    NotLinked,
+    Linked {
+        link: LinkView,
+        answer: ServerAnswer,
+    },
+}
+
+impl Link {
+    /// The link to the server `admin` reached, for the installation `credentials` log in as:
+    /// the server's address is kept, the administrator's name and password are not.
+    pub fn new(
+        admin: &postgres::Config,
+        center: &str,
+        installation: &str,
+        credentials: Credentials,
+    ) -> Link {
+        let host = match admin.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(name)) => name.clone(),
+            Some(postgres::config::Host::Unix(path)) => path.display().to_string(),
+            None => "localhost".into(),
+        };
+        // Without a database name PostgreSQL takes the user's; that user was the administrator.
+        let database = admin.get_dbname().or(admin.get_user()).unwrap_or_default();
+        Link {
+            center: center.to_owned(),
+            installation: installation.to_owned(),
+            host,
+            port: admin.get_ports().first().copied().unwrap_or(5432),
+            database: database.to_owned(),
+            role: credentials.role,
+            password: credentials.password,
+        }
+    }
+
+    pub fn view(&self) -> LinkView {
+        LinkView {
+            center: self.center.clone(),
+            installation: self.installation.clone(),
+            role: self.role.clone(),
+            host: self.host.clone(),
+            port: self.port,
+        }
+    }
+
+    /// The settings to connect as the installation's own role.
+    pub fn config(&self) -> postgres::Config {
+        let mut config = postgres::Config::new();
+        config
+            .host(&self.host)
+            .port(self.port)
+            .dbname(&self.database)
+            .user(&self.role)
+            .password(&self.password);
+        config
+    }
+
+    /// Connects as the installation's role and says how the server answered.
+    pub fn probe(&self) -> ServerAnswer {
+        let mut config = self.config();
+        config.connect_timeout(PROBE_TIMEOUT);
+        match rastau_shared::connect_with(config) {
+            Ok(_) => ServerAnswer::Reachable,
+            Err(SharedError::WrongCredentials { .. }) => ServerAnswer::CredentialsRefused,
+            Err(e) => ServerAnswer::Unreachable {
+                reason: Error::from(e).payload(),
+            },
+        }
+    }
+}
+
+pub fn path(dir: &Path) -> PathBuf {
+    dir.join(LINK_FILE)
+}
+
+/// The link of the store in `dir`, if it has joined.
+pub fn read(dir: &Path) -> Result<Option<Link>> {
+    let file = path(dir);
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| Error::SharedLinkDamaged {
+            file: file.display().to_string(),
+            detail: e.to_string(),
+        })
+}
+
+/// Writes the link, owner-only from its first byte, and never over an existing one: a second
+/// join racing this one finds the first's link and is refused.
+pub fn write(dir: &Path, link: &Link) -> Result<()> {
+    let mut file = tempfile::Builder::new()
+        .prefix(".shared-link")
+        .permissions(Permissions::from_mode(0o600))
+        .tempfile_in(dir)?;
+    file.write_all(&serde_json::to_vec_pretty(link).map_err(std::io::Error::other)?)?;
+    file.as_file().sync_all()?;
+    file.persist_noclobber(path(dir))
+        .map_err(|e| match (e.error.kind(), read(dir)) {
+            (ErrorKind::AlreadyExists, Ok(Some(other))) => Error::SharedAlreadyLinked {
+                center: other.center,
+            },
+            _ => e.error.into(),
+        })?;
+    Ok(())
+}
+
+/// Removes the link; the store is then no longer linked.
+pub fn remove(dir: &Path) -> Result<()> {
+    Ok(std::fs::remove_file(path(dir))?)
+}
+
+/// This store's installation code, made at its first join and kept for good: the shared
+/// store's rows of this installation carry it. Eight hexadecimal digits, short enough for the
+/// journal numbers that will carry it too.
+pub fn installation_code(tx: &Transaction) -> Result<String> {
+    if let Some(code) = setting::get(tx, setting::INSTALLATION_CODE)? {
+        return Ok(code);
+    }
+    let code = format!("{:08X}", OsRng.next_u32());
+    setting::set(tx, setting::INSTALLATION_CODE, &code)?;
+    Ok(code)
+}
