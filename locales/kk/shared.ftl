@@ -19,4 +19,7 @@ shared-status-linked = { $installation } орнатуы { $host }:{ $port } се
 shared-status-reachable = Сервер қолжетімді және осы орнатудың тіркелгі деректерін қабылдайды.
 shared-status-credentials-refused = Сервер жауап береді, бірақ осы орнатудың тіркелгі деректерін қабылдамайды (олар кері қайтарылған не рөл жойылған). Ортақ қойма әкімшісінен рөлді тексеруді сұраңыз; осы компьютердегі деректер сақталды.
 shared-status-unreachable = Сервер қазір қолжетімсіз. { $reason }
+shared-status-waiting = Ортақ қоймаға жіберуді күтетін өзгерістер: { $count }.
+shared-status-last-exchange = Соңғы алмасу: { $at }.
+shared-status-never-exchanged = Ортақ қоймамен алмасу әлі болған жоқ.
 shared-left = Орнату ортақ қойманың { $center } орталығынан ажыратылды. { $role } PostgreSQL рөлі серверде қалды: ортақ қойманың тарихы оған сілтейді; оны ортақ қойма әкімшісі өшіре алады (ALTER ROLE { $role } NOLOGIN).

@@ -1,5 +1,7 @@
 //! `rastau shared …`: the shared store of the centers (PostgreSQL).
 use crate::sign_in::signed_in;
+use chrono::{DateTime, Utc};
+use rastau_core::dates::date_time;
 use rastau_core::i18n::Messages;
 use rastau_core::shared_link::{LinkView, ServerAnswer, SharedStatus};
 use rastau_core::store::Store;
@@ -68,9 +70,18 @@ pub fn status(store: Store, m: &Messages) -> Result<String, String> {
 fn describe(status: &SharedStatus, m: &Messages) -> String {
     match status {
         SharedStatus::NotLinked => m.text("shared-status-not-linked", []),
-        SharedStatus::Linked { link, answer } => {
-            format!("{}\n{}", linked(link, m), answered(answer, m))
-        }
+        SharedStatus::Linked {
+            link,
+            answer,
+            waiting,
+            last_exchange,
+        } => [
+            linked(link, m),
+            answered(answer, m),
+            m.text("shared-status-waiting", [("count", (*waiting).into())]),
+            exchanged(last_exchange.as_deref(), m),
+        ]
+        .join("\n"),
     }
 }
 
@@ -95,5 +106,16 @@ fn answered(answer: &ServerAnswer, m: &Messages) -> String {
             "shared-status-unreachable",
             [("reason", m.payload(reason).into())],
         ),
+    }
+}
+
+fn exchanged(at: Option<&str>, m: &Messages) -> String {
+    let at = at.and_then(|at| DateTime::parse_from_rfc3339(at).ok());
+    match at {
+        Some(at) => m.text(
+            "shared-status-last-exchange",
+            [("at", date_time(at.with_timezone(&Utc)).into())],
+        ),
+        None => m.text("shared-status-never-exchanged", []),
     }
 }

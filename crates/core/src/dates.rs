@@ -4,7 +4,7 @@ use crate::i18n::Messages;
 use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Utc};
 
 /// `23.11.2026 09:00`, local time.
-pub(crate) fn date_time(at: DateTime<Utc>) -> String {
+pub fn date_time(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local)
         .format("%d.%m.%Y %H:%M")
         .to_string()

@@ -9,7 +9,7 @@ pub mod backup;
 pub mod center;
 pub mod clock;
 pub mod copy;
-mod dates;
+pub mod dates;
 pub mod day_lock;
 pub mod doctor;
 pub mod error;

@@ -17,6 +17,14 @@ pub const RETENTION_DAY: &str = "retention-day";
 /// This store's code in the shared store, made at its first join (`shared_link`).
 pub const INSTALLATION_CODE: &str = "installation-code";
 
+/// The last audit entry the shared store acknowledged, as this installation last heard it: the
+/// authoritative mark lives in the shared store, this copy only answers "how much is waiting"
+/// while offline.
+pub const SHARED_PUSHED_SEQ: &str = "shared-pushed-seq";
+
+/// When a push to the shared store last finished (RFC 3339, UTC).
+pub const SHARED_LAST_EXCHANGE: &str = "shared-last-exchange";
+
 /// Followed by an account id: the key file that account last opened here.
 pub const KEY_PATH_PREFIX: &str = "key-path:";
 

@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorPayload, Result};
 use crate::setting;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use rastau_shared::{Credentials, SharedError};
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::fs::Permissions;
@@ -76,6 +76,11 @@ pub enum SharedStatus {
     Linked {
         link: LinkView,
         answer: ServerAnswer,
+        /// Audit entries committed here that the shared store has not acknowledged yet.
+        #[ts(type = "number")]
+        waiting: u64,
+        /// When a push last finished here (RFC 3339, UTC), if one ever did.
+        last_exchange: Option<String>,
     },
 }
 
@@ -196,4 +201,16 @@ pub fn installation_code(tx: &Transaction) -> Result<String> {
     let code = format!("{:08X}", OsRng.next_u32());
     setting::set(tx, setting::INSTALLATION_CODE, &code)?;
     Ok(code)
+}
+
+/// How many audit entries were committed here after the last one the shared store
+/// acknowledged: every change is an audit entry, so this is the count of changes waiting.
+pub fn waiting(conn: &Connection) -> Result<u64> {
+    let pushed: i64 = setting::get(conn, setting::SHARED_PUSHED_SEQ)?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let last: i64 = conn.query_row("SELECT coalesce(max(seq), 0) FROM audit_entry", [], |r| {
+        r.get(0)
+    })?;
+    Ok(last.saturating_sub(pushed).max(0) as u64)
 }

@@ -5,4 +5,12 @@ import type { ServerAnswer } from "./ServerAnswer";
 /**
  * The link's state.
  */
-export type SharedStatus = { "state": "notLinked" } | { "state": "linked", link: LinkView, answer: ServerAnswer, };
+export type SharedStatus = { "state": "notLinked" } | { "state": "linked", link: LinkView, answer: ServerAnswer, 
+/**
+ * Audit entries committed here that the shared store has not acknowledged yet.
+ */
+waiting: number, 
+/**
+ * When a push last finished here (RFC 3339, UTC), if one ever did.
+ */
+last_exchange: string | null, };

@@ -7,6 +7,7 @@ use crate::audit::{Action, Event};
 use crate::center;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::setting;
 use crate::shared_link::{self, Link, LinkView, SharedStatus};
 
 impl Rastau {
@@ -49,12 +50,15 @@ impl Rastau {
     /// Whether this installation is linked, and how the server answers its own role now. The
     /// link's password is not part of it, so anyone at the machine may ask.
     pub fn shared_status(&self) -> Result<SharedStatus> {
-        Ok(match shared_link::read(self.store.dir())? {
-            None => SharedStatus::NotLinked,
-            Some(link) => SharedStatus::Linked {
-                answer: link.probe(),
-                link: link.view(),
-            },
+        let Some(link) = shared_link::read(self.store.dir())? else {
+            return Ok(SharedStatus::NotLinked);
+        };
+        let conn = self.store.read();
+        Ok(SharedStatus::Linked {
+            answer: link.probe(),
+            link: link.view(),
+            waiting: shared_link::waiting(conn)?,
+            last_exchange: setting::get(conn, setting::SHARED_LAST_EXCHANGE)?,
         })
     }
 }
