@@ -23,3 +23,4 @@ shared-status-waiting = Ортақ қоймаға жіберуді күтеті�
 shared-status-last-exchange = Соңғы алмасу: { $at }.
 shared-status-never-exchanged = Ортақ қоймамен алмасу әлі болған жоқ.
 shared-left = Орнату ортақ қойманың { $center } орталығынан ажыратылды. { $role } PostgreSQL рөлі серверде қалды: ортақ қойманың тарихы оған сілтейді; оны ортақ қойма әкімшісі өшіре алады (ALTER ROLE { $role } NOLOGIN).
+shared-synced = Ортақ қоймаға жіберілді: { $entries } өзгеріс — { $visits } келу, { $copies } куәландырылған көшірме, { $notices } бас тарту хабарламасы, { $handovers } беру, { $signoffs } күн қолтаңбасы; { $files } файл ({ $megabytes } МБ). Ортақ қоймада бұл орнатудың барлық өзгерістері бар.

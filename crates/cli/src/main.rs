@@ -154,6 +154,9 @@ enum SharedCommand {
     /// Whether this installation is linked, to which center, and whether the server answers
     /// its own role now.
     Status,
+    /// Pushes every change committed here that the shared store does not hold yet, now, and
+    /// says what went up. Safe to interrupt: the next run goes on from where this one stopped.
+    Sync,
 }
 
 #[derive(Subcommand)]
@@ -289,6 +292,9 @@ fn main() -> ExitCode {
                 .and_then(|store| shared::leave(store, &iin, &messages)),
             SharedCommand::Status => {
                 open(cli.data_dir, &messages).and_then(|store| shared::status(store, &messages))
+            }
+            SharedCommand::Sync => {
+                open(cli.data_dir, &messages).and_then(|store| shared::sync(store, &messages))
             }
         },
         Command::Restore { dir, iin } => {

@@ -3,6 +3,7 @@ use crate::sign_in::signed_in;
 use chrono::{DateTime, Utc};
 use rastau_core::dates::date_time;
 use rastau_core::i18n::Messages;
+use rastau_core::push::push_linked;
 use rastau_core::shared_link::{LinkView, ServerAnswer, SharedStatus};
 use rastau_core::store::Store;
 use rastau_core::Rastau;
@@ -65,6 +66,27 @@ pub fn status(store: Store, m: &Messages) -> Result<String, String> {
     let app = Rastau::new(store, Box::new(rastau_core::clock::SystemClock));
     let status = app.shared_status().map_err(|e| m.error(&e))?;
     Ok(describe(&status, m))
+}
+
+/// Pushes what waits; the counts of what went up.
+pub fn sync(mut store: Store, m: &Messages) -> Result<String, String> {
+    let report = push_linked(&mut store, Utc::now()).map_err(|e| m.error(&e))?;
+    Ok(m.text(
+        "shared-synced",
+        [
+            ("entries", report.entries.into()),
+            ("visits", report.visits.into()),
+            ("copies", report.copies.into()),
+            ("notices", report.notices.into()),
+            ("handovers", report.handovers.into()),
+            ("signoffs", report.signoffs.into()),
+            ("files", report.files.into()),
+            (
+                "megabytes",
+                format!("{:.1}", report.bytes as f64 / 1e6).into(),
+            ),
+        ],
+    ))
 }
 
 fn describe(status: &SharedStatus, m: &Messages) -> String {

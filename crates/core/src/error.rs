@@ -214,6 +214,8 @@ pub enum Error {
     SharedNotLinked,
     #[error("the shared store's link file {file} is damaged: {detail}")]
     SharedLinkDamaged { file: String, detail: String },
+    #[error("the shared store holds another history of this installation from entry {seq} on")]
+    SharedHistoryDiverged { seq: i64 },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -340,6 +342,7 @@ impl Coded for Error {
             Error::SharedAlreadyLinked { .. } => "shared-already-linked",
             Error::SharedNotLinked => "shared-not-linked",
             Error::SharedLinkDamaged { .. } => "shared-link-damaged",
+            Error::SharedHistoryDiverged { .. } => "shared-history-diverged",
         }
     }
 
@@ -427,6 +430,7 @@ impl Coded for Error {
             Error::JournalPathIsFolder { folder } => vec![("folder", folder.as_str().into())],
             Error::Shared(e) => e.args(),
             Error::SharedAlreadyLinked { center } => vec![("center", center.as_str().into())],
+            Error::SharedHistoryDiverged { seq } => vec![("seq", (*seq).into())],
             Error::SharedLinkDamaged { file, detail } => vec![
                 ("file", file.as_str().into()),
                 ("detail", detail.as_str().into()),

@@ -21,6 +21,7 @@ pub mod journal;
 pub mod journal_number;
 pub mod lang;
 pub mod preview;
+pub mod push;
 pub mod refusal;
 mod required;
 mod retention;

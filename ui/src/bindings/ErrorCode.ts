@@ -127,6 +127,7 @@ export type ErrorCode =
   | "session-locked"
   | "shared-already-linked"
   | "shared-database"
+  | "shared-history-diverged"
   | "shared-installation-exists"
   | "shared-invalid-code"
   | "shared-invalid-url"

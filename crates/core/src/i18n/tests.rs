@@ -168,6 +168,7 @@ fn every_error() -> Vec<Error> {
         Error::Io(std::io::Error::from(std::io::ErrorKind::StorageFull)),
         Error::SharedAlreadyLinked { center: "x".into() },
         Error::SharedNotLinked,
+        Error::SharedHistoryDiverged { seq: 7 },
         Error::SharedLinkDamaged {
             file: "x".into(),
             detail: "x".into(),

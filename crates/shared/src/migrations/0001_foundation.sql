@@ -33,7 +33,9 @@ CREATE TABLE applicant (
     address           TEXT NOT NULL DEFAULT '',
     phone             TEXT NOT NULL DEFAULT '',
     updated_at        TEXT NOT NULL,
-    PRIMARY KEY (installation_code, id)
+    -- A counter edits its applicants (a new address, a phone): each version it pushed is a
+    -- row, since history here is never updated.
+    PRIMARY KEY (installation_code, id, updated_at)
 );
 CREATE INDEX applicant_by_tax_id ON applicant (tax_id);
 
@@ -44,6 +46,8 @@ CREATE TABLE visit (
     journal_year         INTEGER NOT NULL,
     journal_seq          INTEGER NOT NULL,
     applicant_id         BIGINT NOT NULL,
+    -- The IIN/BIN the copies are attached to (rule 7.2): what a lookup at any center asks.
+    applicant_tax_id     TEXT NOT NULL,
     applicant_name       TEXT NOT NULL DEFAULT '',
     clerk_iin            TEXT NOT NULL,
     clerk_name           TEXT NOT NULL DEFAULT '',
@@ -57,9 +61,9 @@ CREATE TABLE visit (
     ended_at             TEXT,
     PRIMARY KEY (installation_code, id),
     -- Journal numbers are gap-free per installation and year, never across counters.
-    UNIQUE (installation_code, journal_year, journal_seq),
-    FOREIGN KEY (installation_code, applicant_id) REFERENCES applicant
+    UNIQUE (installation_code, journal_year, journal_seq)
 );
+CREATE INDEX visit_by_applicant_tax_id ON visit (applicant_tax_id);
 
 CREATE TABLE document (
     center_code       TEXT NOT NULL REFERENCES center,
@@ -82,10 +86,12 @@ CREATE TABLE consent (
     center_code       TEXT NOT NULL REFERENCES center,
     installation_code TEXT NOT NULL REFERENCES installation,
     visit_id          BIGINT NOT NULL,
-    present           TEXT NOT NULL,
+    -- Who signed in front of the clerk and who registered it: unknown (NULL) for consents
+    -- registered before the counters recorded them.
+    present           TEXT CHECK (present IN ('applicant', 'representative')),
     present_name      TEXT,
-    clerk_iin         TEXT NOT NULL,
-    clerk_name        TEXT NOT NULL,
+    clerk_iin         TEXT,
+    clerk_name        TEXT,
     received_at       TEXT NOT NULL,
     scan_sha256       TEXT,
     PRIMARY KEY (installation_code, visit_id),
@@ -125,6 +131,7 @@ CREATE TABLE certified_copy (
     FOREIGN KEY (installation_code, visit_id) REFERENCES visit,
     FOREIGN KEY (installation_code, document_id) REFERENCES document
 );
+CREATE INDEX certified_copy_by_visit ON certified_copy (installation_code, visit_id);
 
 -- A notice of refusal (Annex 2) with its rows as the counter signed them.
 CREATE TABLE notice (
@@ -163,7 +170,7 @@ CREATE TABLE handover (
 CREATE TABLE signoff (
     center_code       TEXT NOT NULL REFERENCES center,
     installation_code TEXT NOT NULL REFERENCES installation,
-    day               DATE NOT NULL,
+    day               TEXT NOT NULL CHECK (day ~ '^\d{4}-\d{2}-\d{2}$'),
     supervisor_iin    TEXT NOT NULL,
     pdf_sha256        TEXT NOT NULL REFERENCES file,
     p7s_sha256        TEXT NOT NULL REFERENCES file,
@@ -255,3 +262,108 @@ CREATE POLICY own_mark ON push_mark FOR ALL TO rastau_installation
     USING (installation_code = installation_of(current_user))
     WITH CHECK (installation_code = installation_of(current_user)
                 AND center_code = center_of(current_user));
+
+-- Rule 8: the applicant uses the copies at a center of their choice. Another center's rows are
+-- read through the two functions below only, and each call is written here first: which
+-- installation and clerk, serving which visit (its journal number), about which applicant.
+CREATE TABLE lookup (
+    id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    center_code       TEXT NOT NULL REFERENCES center,
+    installation_code TEXT NOT NULL REFERENCES installation,
+    clerk_iin         TEXT NOT NULL,
+    visit_number      TEXT NOT NULL,
+    tax_id            TEXT NOT NULL,
+    -- The copy whose files were fetched; NULL for a list of the applicant's copies.
+    copy_installation TEXT,
+    copy_id           BIGINT,
+    at                TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+ALTER TABLE lookup ENABLE ROW LEVEL SECURITY;
+GRANT SELECT ON lookup TO rastau_installation;
+CREATE POLICY own_center_reads ON lookup FOR SELECT TO rastau_installation
+    USING (center_code = center_of(current_user));
+CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON lookup
+    FOR EACH ROW EXECUTE FUNCTION refuse_history_change();
+
+-- Whose call it is: inside a SECURITY DEFINER function current_user is the owner, and the
+-- installation is the role that logged in.
+CREATE FUNCTION calling_installation() RETURNS installation
+    LANGUAGE plpgsql STABLE SET search_path = public, pg_temp
+    AS $$
+DECLARE
+    me installation;
+BEGIN
+    SELECT * INTO me FROM installation WHERE role_name = session_user;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'only an installation of the shared store looks up copies'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN me;
+END
+$$;
+REVOKE ALL ON FUNCTION calling_installation() FROM PUBLIC;
+
+-- The applicant's copies kept anywhere in the shared store, newest first.
+CREATE FUNCTION applicant_copies(p_tax_id TEXT, p_clerk_iin TEXT, p_visit_number TEXT)
+    RETURNS TABLE (center_code TEXT, center_name TEXT, installation_code TEXT, copy_id BIGINT,
+                   journal_year INTEGER, journal_seq INTEGER, title TEXT, number TEXT,
+                   issued_on TEXT, issuer TEXT, page_count INTEGER, signer_name TEXT,
+                   signer_iin TEXT, certified_at TEXT, keep_until TEXT, pdf_sha256 TEXT,
+                   p7s_sha256 TEXT)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+#variable_conflict use_column
+DECLARE
+    me installation := calling_installation();
+BEGIN
+    INSERT INTO lookup (center_code, installation_code, clerk_iin, visit_number, tax_id)
+    VALUES (me.center_code, me.installation_code, p_clerk_iin, p_visit_number, p_tax_id);
+    RETURN QUERY
+    SELECT v.center_code, ce.name, c.installation_code, c.id, v.journal_year, v.journal_seq,
+           d.title, d.number, d.issued_on, d.issuer, c.page_count, c.signer_name,
+           c.signer_iin, c.certified_at, c.keep_until, c.pdf_sha256, c.p7s_sha256
+      FROM visit v
+      JOIN certified_copy c ON c.installation_code = v.installation_code AND c.visit_id = v.id
+      JOIN document d ON d.installation_code = c.installation_code AND d.id = c.document_id
+      JOIN center ce ON ce.center_code = v.center_code
+     WHERE v.applicant_tax_id = p_tax_id
+       AND c.removed_on IS NULL
+       AND c.keep_until::timestamptz > now()
+     ORDER BY c.certified_at DESC, c.installation_code, c.id;
+END
+$$;
+
+-- The PDF and signature of one copy, to be checked and handed over at the calling counter.
+CREATE FUNCTION copy_files(p_installation TEXT, p_copy BIGINT, p_clerk_iin TEXT,
+                           p_visit_number TEXT)
+    RETURNS TABLE (pdf BYTEA, p7s BYTEA)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+#variable_conflict use_column
+DECLARE
+    me installation := calling_installation();
+    copy certified_copy;
+    tax_id TEXT;
+BEGIN
+    SELECT c.* INTO copy FROM certified_copy c
+     WHERE c.installation_code = p_installation AND c.id = p_copy
+       AND c.removed_on IS NULL AND c.keep_until::timestamptz > now();
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    SELECT v.applicant_tax_id INTO tax_id FROM visit v
+     WHERE v.installation_code = copy.installation_code AND v.id = copy.visit_id;
+    INSERT INTO lookup (center_code, installation_code, clerk_iin, visit_number, tax_id,
+                        copy_installation, copy_id)
+    VALUES (me.center_code, me.installation_code, p_clerk_iin, p_visit_number, tax_id,
+            p_installation, p_copy);
+    RETURN QUERY
+    SELECT f.bytes, s.bytes FROM file f, file s
+     WHERE f.sha256 = copy.pdf_sha256 AND s.sha256 = copy.p7s_sha256
+       AND f.bytes IS NOT NULL AND s.bytes IS NOT NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION applicant_copies(TEXT, TEXT, TEXT),
+                       copy_files(TEXT, BIGINT, TEXT, TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION applicant_copies(TEXT, TEXT, TEXT),
+                          copy_files(TEXT, BIGINT, TEXT, TEXT) TO rastau_installation;
