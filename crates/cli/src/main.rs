@@ -156,7 +156,11 @@ enum SharedCommand {
     Status,
     /// Pushes every change committed here that the shared store does not hold yet, now, and
     /// says what went up. Safe to interrupt: the next run goes on from where this one stopped.
-    Sync,
+    Sync {
+        /// Changes per transaction: fewer on a poor link, so that a cut costs less to resend.
+        #[arg(long, default_value_t = rastau_core::push::BATCH_ENTRIES)]
+        batch: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -293,9 +297,8 @@ fn main() -> ExitCode {
             SharedCommand::Status => {
                 open(cli.data_dir, &messages).and_then(|store| shared::status(store, &messages))
             }
-            SharedCommand::Sync => {
-                open(cli.data_dir, &messages).and_then(|store| shared::sync(store, &messages))
-            }
+            SharedCommand::Sync { batch } => open(cli.data_dir, &messages)
+                .and_then(|store| shared::sync(store, batch, &messages)),
         },
         Command::Restore { dir, iin } => {
             let data_dir = data_dir.unwrap_or_else(default_data_dir);

@@ -69,8 +69,8 @@ pub fn status(store: Store, m: &Messages) -> Result<String, String> {
 }
 
 /// Pushes what waits; the counts of what went up.
-pub fn sync(mut store: Store, m: &Messages) -> Result<String, String> {
-    let report = push_linked(&mut store, Utc::now()).map_err(|e| m.error(&e))?;
+pub fn sync(mut store: Store, batch: u32, m: &Messages) -> Result<String, String> {
+    let report = push_linked(&mut store, batch, Utc::now()).map_err(|e| m.error(&e))?;
     Ok(m.text(
         "shared-synced",
         [

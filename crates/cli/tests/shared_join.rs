@@ -2,61 +2,12 @@
 //! own role made and its login kept owner-only, without the administrator's password; that
 //! role writing its own center's rows; a second join and a clerk's refused; the server's answer
 //! as the status tells it; the link removed on leaving, the role left in place.
+mod linked;
+
+use linked::*;
 use rastau_core::shared_link::{self, Link};
 use rastau_shared::test_db::TestDb;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
-use std::process::{Command, Output};
-
-const PASSWORD: &str = "demo-2026";
-const SUPERVISOR: &str = "850315400124";
-const CLERK: &str = "920718300451";
-const CENTER: &str = "ALM-01";
-
-fn rastau(dir: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rastau"))
-        .args(["--lang", lang, "--data-dir", dir.to_str().unwrap()])
-        .args(args)
-        .env("RASTAU_PASSWORD", PASSWORD)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    assert!(!output.status.success(), "{output:?}");
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-/// An initialised shared store and a demo store beside it.
-fn setup() -> (TestDb, tempfile::TempDir) {
-    let db = TestDb::create();
-    let dir = tempfile::tempdir().unwrap();
-    stdout(&rastau(
-        dir.path(),
-        "ru",
-        &["shared", "init", &db.admin_url()],
-    ));
-    stdout(&rastau(dir.path(), "ru", &["demo", "--accounts-only"]));
-    (db, dir)
-}
-
-fn join(db: &TestDb, dir: &Path, lang: &str, iin: &str) -> Output {
-    let url = db.admin_url();
-    rastau(
-        dir,
-        lang,
-        &["shared", "join", &url, "--center", CENTER, "--iin", iin],
-    )
-}
-
-fn link(dir: &Path) -> Link {
-    shared_link::read(dir).unwrap().expect("linked")
-}
 
 fn role_exists(db: &TestDb, role: &str) -> bool {
     db.admin()

@@ -14,6 +14,10 @@ pub enum SharedError {
     /// Nothing answered at the address, or the connection broke.
     #[error("the shared store at {host} is not reachable: {detail}")]
     Unreachable { host: String, detail: String },
+    /// The connection broke in the middle (the server restarted or shut down, the network
+    /// dropped): what the server had not committed is sent again by the next exchange.
+    #[error("the connection to the shared store was lost: {detail}")]
+    ConnectionLost { detail: String },
     /// The server refused the user name or password.
     #[error("the shared store refused the credentials of {user}")]
     WrongCredentials { user: String },
@@ -46,6 +50,7 @@ impl Coded for SharedError {
         match self {
             Self::InvalidUrl { .. } => "shared-invalid-url",
             Self::Unreachable { .. } => "shared-unreachable",
+            Self::ConnectionLost { .. } => "shared-connection-lost",
             Self::WrongCredentials { .. } => "shared-wrong-credentials",
             Self::Tls { .. } => "shared-tls",
             Self::NotPermitted { .. } => "shared-not-permitted",
@@ -60,6 +65,7 @@ impl Coded for SharedError {
     fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
             Self::InvalidUrl { detail }
+            | Self::ConnectionLost { detail }
             | Self::NotPermitted { detail }
             | Self::Database { detail } => vec![("detail", detail.into())],
             Self::Unreachable { host, detail } | Self::Tls { host, detail } => {
@@ -78,6 +84,8 @@ impl Coded for SharedError {
 
 /// A failure of a statement on an open connection. Refusals by grants, policies and the
 /// append-only trigger all carry SQLSTATE 42501, so the user hears one thing for all three.
+/// A server going away says so in class 57 (operator intervention) or 08 (connection
+/// exception), or by closing the connection without a word.
 impl From<postgres::Error> for SharedError {
     fn from(e: postgres::Error) -> Self {
         match e.as_db_error() {
@@ -86,6 +94,16 @@ impl From<postgres::Error> for SharedError {
                     detail: db.message().to_owned(),
                 }
             }
+            Some(db)
+                if db.code().code().starts_with("57") || db.code().code().starts_with("08") =>
+            {
+                Self::ConnectionLost {
+                    detail: db.message().to_owned(),
+                }
+            }
+            None if e.is_closed() || io_failed(&e) => Self::ConnectionLost {
+                detail: e.to_string(),
+            },
             Some(db) => Self::Database {
                 detail: db.message().to_owned(),
             },
@@ -94,4 +112,9 @@ impl From<postgres::Error> for SharedError {
             },
         }
     }
+}
+
+/// Whether the error came from the socket under the connection.
+fn io_failed(e: &postgres::Error) -> bool {
+    std::error::Error::source(e).is_some_and(|cause| cause.is::<std::io::Error>())
 }

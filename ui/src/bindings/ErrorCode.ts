@@ -126,6 +126,7 @@ export type ErrorCode =
   | "session-ended-password-changed"
   | "session-locked"
   | "shared-already-linked"
+  | "shared-connection-lost"
   | "shared-database"
   | "shared-history-diverged"
   | "shared-installation-exists"

@@ -17,9 +17,8 @@ use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// A batch ends after this many entries, or after the entry whose files pass this many bytes:
-/// one PostgreSQL transaction each, large enough to be quick, small enough to retry.
-const MAX_ENTRIES: i64 = 500;
+/// A batch also ends after the entry whose files pass this many bytes, whatever its count of
+/// entries: one PostgreSQL transaction each, large enough to be quick, small enough to retry.
 const MAX_BYTES: u64 = 64 << 20;
 
 /// The shared store's tables in the order their foreign keys need.
@@ -86,7 +85,13 @@ pub(super) struct Owner<'a> {
 }
 
 /// The entries after `mark` and what they carry; `last_seq == mark` when none wait.
-pub(super) fn gather(conn: &Connection, files: &Files, owner: &Owner, mark: i64) -> Result<Batch> {
+pub(super) fn gather(
+    conn: &Connection,
+    files: &Files,
+    owner: &Owner,
+    mark: i64,
+    entries_at_most: u32,
+) -> Result<Batch> {
     let mut reader = Reader {
         conn,
         files,
@@ -96,7 +101,7 @@ pub(super) fn gather(conn: &Connection, files: &Files, owner: &Owner, mark: i64)
             ..Batch::default()
         },
     };
-    for entry in entries(conn, owner, mark)? {
+    for entry in entries(conn, owner, mark, entries_at_most)? {
         reader.entry(&entry)?;
         reader.batch.last_seq = entry.seq;
         if reader.batch.report.bytes >= MAX_BYTES {
@@ -114,7 +119,7 @@ struct Entry {
     json: String,
 }
 
-fn entries(conn: &Connection, owner: &Owner, mark: i64) -> Result<Vec<Entry>> {
+fn entries(conn: &Connection, owner: &Owner, mark: i64, limit: u32) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare(
         "SELECT seq, action, record_id, detail, json_object(
              'center_code', ?1, 'installation_code', ?2, 'seq', seq, 'at', at,
@@ -124,7 +129,7 @@ fn entries(conn: &Connection, owner: &Owner, mark: i64) -> Result<Vec<Entry>> {
          FROM audit_entry WHERE seq > ?3 ORDER BY seq LIMIT ?4",
     )?;
     let rows = stmt.query_map(
-        params![owner.center, owner.installation, mark, MAX_ENTRIES],
+        params![owner.center, owner.installation, mark, limit],
         |r| {
             Ok(Entry {
                 seq: r.get(0)?,

@@ -60,13 +60,22 @@ impl PushReport {
     }
 }
 
+/// Audit entries per batch unless told otherwise: a few hundred changes, a day's files at most.
+pub const BATCH_ENTRIES: u32 = 500;
+
 /// Pushes every change committed in `store` that the shared store `link` leads to does not hold
-/// yet, batch by batch, and returns what went up. `store` should be a connection of its own:
-/// the push reads while the counter goes on writing.
-pub fn push(store: &mut Store, link: &Link, now: DateTime<Utc>) -> Result<PushReport> {
+/// yet, in batches of at most `batch_entries` entries, and returns what went up. `store`
+/// should be a connection of its own: the push reads while the counter goes on writing.
+pub fn push(
+    store: &mut Store,
+    link: &Link,
+    batch_entries: u32,
+    now: DateTime<Utc>,
+) -> Result<PushReport> {
     let mut client = rastau_shared::connect_with(link.config())?;
     let mut report = PushReport::default();
-    while let Some((carried, mark)) = upload::next_batch(&mut client, store, link)? {
+    let batch_entries = batch_entries.max(1);
+    while let Some((carried, mark)) = upload::next_batch(&mut client, store, link, batch_entries)? {
         report.add(&carried);
         remember(store, mark, now)?;
     }
@@ -77,9 +86,13 @@ pub fn push(store: &mut Store, link: &Link, now: DateTime<Utc>) -> Result<PushRe
 }
 
 /// Pushes what waits in the store in `store`'s folder to the shared store it is linked to.
-pub fn push_linked(store: &mut Store, now: DateTime<Utc>) -> Result<PushReport> {
+pub fn push_linked(
+    store: &mut Store,
+    batch_entries: u32,
+    now: DateTime<Utc>,
+) -> Result<PushReport> {
     let link = shared_link::read(store.dir())?.ok_or(Error::SharedNotLinked)?;
-    push(store, &link, now)
+    push(store, &link, batch_entries, now)
 }
 
 /// Notes the mark the shared store acknowledged, for the count of changes waiting while

@@ -14,6 +14,7 @@ pub(super) fn next_batch(
     client: &mut Client,
     store: &Store,
     link: &Link,
+    batch_entries: u32,
 ) -> Result<Option<(PushReport, i64)>> {
     let owner = Owner {
         center: &link.center,
@@ -26,7 +27,7 @@ pub(super) fn next_batch(
         // One read transaction: the rows of the batch as of one moment.
         let local = conn.unchecked_transaction()?;
         check_same_history(&mut tx, &local, link, mark)?;
-        let batch = facts::gather(&local, &store.files(), &owner, mark)?;
+        let batch = facts::gather(&local, &store.files(), &owner, mark, batch_entries)?;
         local.finish()?;
         batch
     };
