@@ -7,6 +7,8 @@ doctor-orphan = Жазбасы жоқ файл: { $file } (үзілген жаз
 doctor-what = { $what ->
     [copy] расталған көшірме
     [copy-signature] көшірменің қолтаңбасы
+    [fetched-copy] ортақ қоймадан алынған көшірме
+    [fetched-copy-signature] ортақ қоймадан алынған көшірменің қолтаңбасы
     [notice] бас тарту туралы хабарлама
     [notice-signature] хабарламаның қолтаңбасы
     [journal] қол қойылған журнал

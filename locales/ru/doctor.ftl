@@ -7,6 +7,8 @@ doctor-orphan = Файл без записи: { $file } (остаток прер
 doctor-what = { $what ->
     [copy] заверенная копия
     [copy-signature] подпись копии
+    [fetched-copy] копия, полученная из общего хранилища
+    [fetched-copy-signature] подпись копии из общего хранилища
     [notice] уведомление об отказе
     [notice-signature] подпись уведомления
     [journal] подписанный журнал

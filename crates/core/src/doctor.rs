@@ -19,6 +19,18 @@ const REFERENCES: &[(&str, &str, &str, &str)] = &[
         "removed_on IS NULL",
         "copy-signature",
     ),
+    (
+        "fetched_copy",
+        "pdf_hash",
+        "removed_on IS NULL",
+        "fetched-copy",
+    ),
+    (
+        "fetched_copy",
+        "signature_hash",
+        "removed_on IS NULL",
+        "fetched-copy-signature",
+    ),
     ("refusal_notice", "pdf_hash", "1", "notice"),
     ("refusal_notice", "signature_hash", "1", "notice-signature"),
     ("day_signoff", "pdf_hash", "1", "journal"),

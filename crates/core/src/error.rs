@@ -216,6 +216,12 @@ pub enum Error {
     SharedLinkDamaged { file: String, detail: String },
     #[error("the shared store holds another history of this installation from entry {seq} on")]
     SharedHistoryDiverged { seq: i64 },
+    #[error("copy {number} is no longer kept in the shared store")]
+    SharedCopyGone { number: String },
+    #[error("the files of copy {number} in the shared store do not match their recorded hashes")]
+    SharedCopyDamaged { number: String },
+    #[error("the signature of copy {number} by {signer} does not verify against the trusted CAs")]
+    SharedCopyNotTrusted { number: String, signer: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -343,6 +349,9 @@ impl Coded for Error {
             Error::SharedNotLinked => "shared-not-linked",
             Error::SharedLinkDamaged { .. } => "shared-link-damaged",
             Error::SharedHistoryDiverged { .. } => "shared-history-diverged",
+            Error::SharedCopyGone { .. } => "shared-copy-gone",
+            Error::SharedCopyDamaged { .. } => "shared-copy-damaged",
+            Error::SharedCopyNotTrusted { .. } => "shared-copy-not-trusted",
         }
     }
 
@@ -431,6 +440,13 @@ impl Coded for Error {
             Error::Shared(e) => e.args(),
             Error::SharedAlreadyLinked { center } => vec![("center", center.as_str().into())],
             Error::SharedHistoryDiverged { seq } => vec![("seq", (*seq).into())],
+            Error::SharedCopyGone { number } | Error::SharedCopyDamaged { number } => {
+                vec![("number", number.as_str().into())]
+            }
+            Error::SharedCopyNotTrusted { number, signer } => vec![
+                ("number", number.as_str().into()),
+                ("signer", signer.as_str().into()),
+            ],
             Error::SharedLinkDamaged { file, detail } => vec![
                 ("file", file.as_str().into()),
                 ("detail", detail.as_str().into()),

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod day_lock;
 pub mod doctor;
 pub mod error;
+pub mod fetched;
 pub mod forms;
 pub mod handover;
 pub mod i18n;

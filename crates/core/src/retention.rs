@@ -86,6 +86,7 @@ impl Retention {
             let pages = if full {
                 0
             } else {
+                mark_fetched(tx, now, &mut hashes)?;
                 mark_pages(tx, now, &mut hashes)?
             };
             let more = full || pages == CHUNK;
@@ -135,6 +136,21 @@ fn mark_copies(
         hashes.extend([pdf, signature]);
     }
     Ok(copies)
+}
+
+/// Marks the copies fetched from the shared store and due at `now` removed: the record of
+/// their certification is the other counter's, so the run's own entry covers them here.
+fn mark_fetched(tx: &Transaction, now: DateTime<Utc>, hashes: &mut Vec<String>) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "UPDATE fetched_copy SET removed_on = :now
+          WHERE removed_on IS NULL AND keep_until <= :now
+         RETURNING pdf_hash, signature_hash",
+    )?;
+    let mut rows = stmt.query(named_params! { ":now": now })?;
+    while let Some(row) = rows.next()? {
+        hashes.extend([row.get(0)?, row.get(1)?]);
+    }
+    Ok(())
 }
 
 /// Marks a chunk of the pages of visits ended six months before `now` removed; how many.

@@ -4,6 +4,7 @@
 use super::Rastau;
 use crate::audit::{Action, Event, Record};
 use crate::error::{Coded, Result};
+use crate::handover::records::Chosen;
 use crate::handover::write::{self, display_name, OutFile};
 use crate::handover::{self, media, names, records, Disk, ExportReport, Medium};
 use crate::visit;
@@ -30,9 +31,25 @@ impl Rastau {
         copy_ids: &[i64],
         dest: &Path,
     ) -> Result<ExportReport> {
+        let chosen = Chosen {
+            copies: copy_ids,
+            fetched: &[],
+        };
+        self.hand_over(medium, visit_id, chosen, dest)
+    }
+
+    /// Writes the copies `chosen`, certified here and fetched from the shared store for this
+    /// visit (rule 8), as [`Rastau::export_copies`] does.
+    pub fn hand_over(
+        &mut self,
+        medium: &dyn Medium,
+        visit_id: i64,
+        chosen: Chosen,
+        dest: &Path,
+    ) -> Result<ExportReport> {
         let clerk = self.actor()?;
         let now = self.now();
-        let copies = records::outgoing(self.store.read(), &clerk, visit_id, copy_ids, now)?;
+        let copies = records::outgoing(self.store.read(), &clerk, visit_id, chosen, now)?;
         let files = handover::contents(&self.store.files(), &copies, now)?;
         // Named after the visit at the counter, whichever visits the copies come from.
         let number = visit::view(self.store.read(), visit_id)?.number;
@@ -40,7 +57,9 @@ impl Rastau {
         let folder = names::create_folder(medium, dest, &name)
             .map_err(|e| handover::destination_error(dest, e))?;
         let folder_name = display_name(&folder);
-        let ids: Vec<String> = copy_ids.iter().map(i64::to_string).collect();
+        let ids: Vec<String> = (chosen.copies.iter().map(i64::to_string))
+            .chain(chosen.fetched.iter().map(|id| format!("f{id}")))
+            .collect();
         let detail = format!("{folder_name}: {}", ids.join(","));
         let started = self.audited(
             |id| {
@@ -48,7 +67,7 @@ impl Rastau {
                     .on(Record::Handover(*id))
                     .detail(&detail)
             },
-            |tx| records::start(tx, visit_id, copy_ids, &folder_name, clerk.id, now),
+            |tx| records::start(tx, visit_id, chosen, &folder_name, clerk.id, now),
         );
         let handover = match started {
             Ok(id) => id,

@@ -18,6 +18,7 @@ pub mod printing;
 mod refusal;
 mod settings;
 mod shared;
+mod shared_copies;
 mod signing;
 pub mod sweep;
 

@@ -85,6 +85,8 @@ actions! {
     PasswordChoiceFailed => "password-choice-failed",
     SharedJoined => "shared-joined",
     SharedLeft => "shared-left",
+    SharedCopiesLookedUp => "shared-copies-looked-up",
+    SharedCopyFetched => "shared-copy-fetched",
 }
 
 #[cfg(test)]

@@ -168,17 +168,21 @@ fn handover(conn: &Connection, detail: &str) -> Result<Option<Detail>> {
     let Some((folder, ids)) = written.rsplit_once(": ") else {
         return Ok(None);
     };
-    let Some(ids) = ids
-        .split(',')
-        .map(|id| id.trim().parse::<i64>().ok())
-        .collect::<Option<Vec<_>>>()
-    else {
-        return Ok(None);
-    };
+    // Copies certified here by id; those fetched from the shared store as `f<id>`.
     let mut copies = vec![];
-    for id in ids {
-        match copy_of(conn, id)? {
-            Some((document, _)) => copies.push(document),
+    for id in ids.split(',').map(str::trim) {
+        let title = match id.strip_prefix('f') {
+            Some(fetched) => match fetched.parse() {
+                Ok(fetched) => fetched_title(conn, fetched)?,
+                Err(_) => None,
+            },
+            None => match id.parse() {
+                Ok(id) => copy_of(conn, id)?.map(|(document, _)| document),
+                Err(_) => None,
+            },
+        };
+        match title {
+            Some(title) => copies.push(title),
             None => return Ok(None),
         }
     }
@@ -341,4 +345,12 @@ fn shared_link(detail: &str) -> Option<Detail> {
             ("installation", installation.into()),
         ],
     ))
+}
+
+fn fetched_title(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT title FROM fetched_copy WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }

@@ -29,6 +29,7 @@ pub(crate) mod write;
 
 pub use manifest::{ExportedFile, FORMAT_VERSION, MANIFEST_FILE, README_FILE};
 pub use medium::{Disk, Medium, MediumFile};
+pub use records::Chosen;
 
 use crate::error::{Error, Result};
 use crate::store::Files;

@@ -169,6 +169,12 @@ fn every_error() -> Vec<Error> {
         Error::SharedAlreadyLinked { center: "x".into() },
         Error::SharedNotLinked,
         Error::SharedHistoryDiverged { seq: 7 },
+        Error::SharedCopyGone { number: "x".into() },
+        Error::SharedCopyDamaged { number: "x".into() },
+        Error::SharedCopyNotTrusted {
+            number: "x".into(),
+            signer: "x".into(),
+        },
         Error::SharedLinkDamaged {
             file: "x".into(),
             detail: "x".into(),

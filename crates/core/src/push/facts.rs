@@ -383,14 +383,18 @@ const NOTICES_OF_VISIT: &str = concat!(
 );
 
 /// The copies a hand-over carried, as (installation, copy) pairs: a copy fetched from another
-/// counter will name that counter.
+/// counter names that counter.
 const HANDOVER: &str = "
     SELECT json_object('center_code', :center, 'installation_code', :installation, 'id', h.id,
         'visit_id', h.visit_id, 'folder', h.folder, 'clerk_iin', k.iin, 'state', h.state,
         'handed_at', h.handed_at,
-        'copies', (SELECT json_group_array(json_object('installation', :installation,
-                                                       'copy', hc.copy_id))
-                   FROM handover_copy hc WHERE hc.handover_id = h.id))
+        'copies', (SELECT json_group_array(json(c)) FROM (
+            SELECT json_object('installation', :installation, 'copy', hc.copy_id) AS c
+              FROM handover_copy hc WHERE hc.handover_id = h.id
+            UNION ALL
+            SELECT json_object('installation', f.installation_code, 'copy', f.origin_copy_id)
+              FROM handover_fetched hf JOIN fetched_copy f ON f.id = hf.fetched_id
+             WHERE hf.handover_id = h.id)))
     FROM handover h JOIN account k ON k.id = h.clerk_id WHERE h.id = :id";
 
 const SIGNOFF: &str = "

@@ -22,6 +22,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0014_sheets_and_presence.sql"),
     include_str!("migrations/0015_paper_languages.sql"),
     include_str!("migrations/0018_file_lookups.sql"),
+    include_str!("migrations/0019_fetched_copies.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -303,66 +303,61 @@ END
 $$;
 REVOKE ALL ON FUNCTION calling_installation() FROM PUBLIC;
 
+-- Every copy still kept, with what a clerk elsewhere needs to know of it. Owned by the owner
+-- and granted to nobody: the functions below read it for the installations.
+CREATE VIEW kept_copy AS
+SELECT v.center_code, ce.name AS center_name, c.installation_code, c.id AS copy_id,
+       v.journal_year, v.journal_seq, d.title, d.number, d.issued_on, d.issuer, c.page_count,
+       c.signer_name, c.signer_iin, c.certified_at, c.keep_until, c.pdf_sha256, c.p7s_sha256,
+       v.applicant_tax_id
+  FROM certified_copy c
+  JOIN visit v ON v.installation_code = c.installation_code AND v.id = c.visit_id
+  JOIN document d ON d.installation_code = c.installation_code AND d.id = c.document_id
+  JOIN center ce ON ce.center_code = v.center_code
+ WHERE c.removed_on IS NULL AND c.keep_until::timestamptz > now();
+
 -- The applicant's copies kept anywhere in the shared store, newest first.
 CREATE FUNCTION applicant_copies(p_tax_id TEXT, p_clerk_iin TEXT, p_visit_number TEXT)
-    RETURNS TABLE (center_code TEXT, center_name TEXT, installation_code TEXT, copy_id BIGINT,
-                   journal_year INTEGER, journal_seq INTEGER, title TEXT, number TEXT,
-                   issued_on TEXT, issuer TEXT, page_count INTEGER, signer_name TEXT,
-                   signer_iin TEXT, certified_at TEXT, keep_until TEXT, pdf_sha256 TEXT,
-                   p7s_sha256 TEXT)
+    RETURNS SETOF kept_copy
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
     AS $$
-#variable_conflict use_column
 DECLARE
     me installation := calling_installation();
 BEGIN
     INSERT INTO lookup (center_code, installation_code, clerk_iin, visit_number, tax_id)
     VALUES (me.center_code, me.installation_code, p_clerk_iin, p_visit_number, p_tax_id);
     RETURN QUERY
-    SELECT v.center_code, ce.name, c.installation_code, c.id, v.journal_year, v.journal_seq,
-           d.title, d.number, d.issued_on, d.issuer, c.page_count, c.signer_name,
-           c.signer_iin, c.certified_at, c.keep_until, c.pdf_sha256, c.p7s_sha256
-      FROM visit v
-      JOIN certified_copy c ON c.installation_code = v.installation_code AND c.visit_id = v.id
-      JOIN document d ON d.installation_code = c.installation_code AND d.id = c.document_id
-      JOIN center ce ON ce.center_code = v.center_code
-     WHERE v.applicant_tax_id = p_tax_id
-       AND c.removed_on IS NULL
-       AND c.keep_until::timestamptz > now()
-     ORDER BY c.certified_at DESC, c.installation_code, c.id;
+    SELECT * FROM kept_copy k WHERE k.applicant_tax_id = p_tax_id
+     ORDER BY k.certified_at DESC, k.installation_code, k.copy_id;
 END
 $$;
 
--- The PDF and signature of one copy, to be checked and handed over at the calling counter.
+-- One copy with its PDF and signature, to be checked and handed over at the calling counter.
 CREATE FUNCTION copy_files(p_installation TEXT, p_copy BIGINT, p_clerk_iin TEXT,
                            p_visit_number TEXT)
-    RETURNS TABLE (pdf BYTEA, p7s BYTEA)
+    RETURNS TABLE (copy kept_copy, pdf BYTEA, p7s BYTEA)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
     AS $$
-#variable_conflict use_column
 DECLARE
     me installation := calling_installation();
-    copy certified_copy;
-    tax_id TEXT;
+    chosen kept_copy;
 BEGIN
-    SELECT c.* INTO copy FROM certified_copy c
-     WHERE c.installation_code = p_installation AND c.id = p_copy
-       AND c.removed_on IS NULL AND c.keep_until::timestamptz > now();
+    SELECT * INTO chosen FROM kept_copy k
+     WHERE k.installation_code = p_installation AND k.copy_id = p_copy;
     IF NOT FOUND THEN
         RETURN;
     END IF;
-    SELECT v.applicant_tax_id INTO tax_id FROM visit v
-     WHERE v.installation_code = copy.installation_code AND v.id = copy.visit_id;
     INSERT INTO lookup (center_code, installation_code, clerk_iin, visit_number, tax_id,
                         copy_installation, copy_id)
-    VALUES (me.center_code, me.installation_code, p_clerk_iin, p_visit_number, tax_id,
-            p_installation, p_copy);
+    VALUES (me.center_code, me.installation_code, p_clerk_iin, p_visit_number,
+            chosen.applicant_tax_id, p_installation, p_copy);
     RETURN QUERY
-    SELECT f.bytes, s.bytes FROM file f, file s
-     WHERE f.sha256 = copy.pdf_sha256 AND s.sha256 = copy.p7s_sha256
+    SELECT chosen, f.bytes, s.bytes FROM file f, file s
+     WHERE f.sha256 = chosen.pdf_sha256 AND s.sha256 = chosen.p7s_sha256
        AND f.bytes IS NOT NULL AND s.bytes IS NOT NULL;
 END
 $$;
+REVOKE ALL ON kept_copy FROM PUBLIC;
 REVOKE ALL ON FUNCTION applicant_copies(TEXT, TEXT, TEXT),
                        copy_files(TEXT, BIGINT, TEXT, TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION applicant_copies(TEXT, TEXT, TEXT),

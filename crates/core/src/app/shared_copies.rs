@@ -1,0 +1,242 @@
+//! The applicant's copies at any center (rule 8): looking them up in the shared store by the
+//! IIN/BIN of the visit at the counter, and fetching one to hand over. Another center's rows
+//! are read only through the shared store's two audited functions (`applicant_copies`,
+//! `copy_files`), which record the clerk, the visit and the applicant there; each lookup and
+//! fetch is an audit entry here too.
+use super::Rastau;
+use crate::audit::{Action, Event, Record};
+use crate::error::{Error, Result};
+use crate::fetched::{self, Origin, SharedCopyView};
+use crate::journal_number::JournalNumber;
+use crate::shared_link::{self, Link};
+use crate::store::content_hash;
+use crate::{trust, visit};
+use chrono::{DateTime, Utc};
+use postgres::Row;
+use rastau_shared::SharedError;
+
+/// The columns of the shared store's `kept_copy`, in its order.
+const KEPT_COPY: &str = "center_code, center_name, installation_code, copy_id, journal_year,
+    journal_seq, title, number, issued_on, issuer, page_count, signer_name, signer_iin,
+    certified_at, keep_until, pdf_sha256, p7s_sha256, applicant_tax_id";
+
+impl Rastau {
+    /// The copies of the applicant of `visit_id` (a visit the signed-in clerk serves) kept
+    /// anywhere in the shared store, newest first.
+    pub fn shared_copies(&mut self, visit_id: i64) -> Result<Vec<SharedCopyView>> {
+        let clerk = self.actor()?;
+        let visit = visit::view_as(self.store.read(), &clerk, visit_id)?;
+        let link = self.link()?;
+        let mut client = rastau_shared::connect_with(link.config())?;
+        let rows = client
+            .query(
+                &format!("SELECT {KEPT_COPY} FROM applicant_copies($1, $2, $3)"),
+                &[&visit.applicant.tax_id, &clerk.iin, &visit.number_text],
+            )
+            .map_err(SharedError::from)?;
+        let fetched = fetched::of_visit(self.store.read(), visit_id)?;
+        let copies = rows
+            .iter()
+            .map(|row| {
+                let copy = Kept::read(row)?;
+                let key = (copy.installation_code.clone(), copy.copy_id);
+                let fetched = fetched.iter().find(|(k, _)| *k == key).map(|(_, id)| *id);
+                Ok(copy.view(&link, fetched))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.audited(
+            |_| {
+                Event::by(&clerk, Action::SharedCopiesLookedUp)
+                    .on(Record::Visit(visit_id))
+                    .detail(copies.len().to_string())
+            },
+            |_| Ok(()),
+        )?;
+        Ok(copies)
+    }
+
+    /// Fetches the copy `copy_id` of the installation `installation` for the applicant of
+    /// `visit_id` (an open visit the signed-in clerk serves), checks it — the applicant's, its
+    /// bytes those the shared store recorded, its signature trusted here at the moment its
+    /// certification was recorded — and keeps it to be handed over. Its id among the visit's
+    /// fetched copies.
+    pub fn fetch_shared_copy(
+        &mut self,
+        visit_id: i64,
+        installation: &str,
+        copy_id: i64,
+    ) -> Result<i64> {
+        let clerk = self.actor()?;
+        visit::ensure_changeable(self.store.read(), &clerk, visit_id)?;
+        let visit = visit::view_as(self.store.read(), &clerk, visit_id)?;
+        if let Some((_, id)) = fetched::of_visit(self.store.read(), visit_id)?
+            .into_iter()
+            .find(|((i, c), _)| i == installation && *c == copy_id)
+        {
+            return Ok(id);
+        }
+        let link = self.link()?;
+        let mut client = rastau_shared::connect_with(link.config())?;
+        let row = client
+            .query_opt(
+                "SELECT (f.copy).*, f.pdf, f.p7s FROM copy_files($1, $2, $3, $4) f",
+                &[&installation, &copy_id, &clerk.iin, &visit.number_text],
+            )
+            .map_err(SharedError::from)?;
+        let number = format!("{installation} {copy_id}");
+        let row = row.ok_or(Error::SharedCopyGone { number })?;
+        let copy = Kept::read(&row)?;
+        let (pdf, p7s): (Vec<u8>, Vec<u8>) = (row.get("pdf"), row.get("p7s"));
+        if copy.applicant_tax_id != visit.applicant.tax_id {
+            return Err(Error::NotThisApplicantsCopy);
+        }
+        copy.check(&pdf, &p7s, &trust::anchors(self.store.read())?)?;
+
+        let mut pending = self.store.files().pending();
+        pending.put(&pdf)?;
+        pending.put(&p7s)?;
+        let now = self.now();
+        let origin = copy.origin();
+        let detail = format!(
+            "{} {} {}",
+            copy.installation_code, copy.copy_id, copy.pdf_sha256
+        );
+        let id = self.audited(
+            |_| {
+                Event::by(&clerk, Action::SharedCopyFetched)
+                    .on(Record::Visit(visit_id))
+                    .detail(&detail)
+            },
+            |tx| fetched::insert(tx, visit_id, &origin, clerk.id, now),
+        )?;
+        pending.keep();
+        Ok(id)
+    }
+
+    fn link(&self) -> Result<Link> {
+        shared_link::read(self.store.dir())?.ok_or(Error::SharedNotLinked)
+    }
+}
+
+/// A row of the shared store's `kept_copy`.
+struct Kept {
+    center_code: String,
+    center_name: String,
+    installation_code: String,
+    copy_id: i64,
+    number: JournalNumber,
+    title: String,
+    document_number: String,
+    issued_on: String,
+    issuer: String,
+    page_count: i32,
+    signer_name: String,
+    signer_iin: String,
+    certified_at: DateTime<Utc>,
+    keep_until: DateTime<Utc>,
+    pdf_sha256: String,
+    p7s_sha256: String,
+    applicant_tax_id: String,
+}
+
+impl Kept {
+    fn read(row: &Row) -> Result<Kept> {
+        let time = |column: &str| -> Result<DateTime<Utc>> {
+            let text: String = row.get(column);
+            parse_time(&text).ok_or_else(|| {
+                Error::from(SharedError::Database {
+                    detail: format!("{column}: {text}"),
+                })
+            })
+        };
+        Ok(Kept {
+            center_code: row.get("center_code"),
+            center_name: row.get("center_name"),
+            installation_code: row.get("installation_code"),
+            copy_id: row.get("copy_id"),
+            number: JournalNumber::new(
+                row.get("journal_year"),
+                row.get::<_, i32>("journal_seq") as u32,
+            ),
+            title: row.get("title"),
+            document_number: row.get("number"),
+            issued_on: row.get("issued_on"),
+            issuer: row.get("issuer"),
+            page_count: row.get("page_count"),
+            signer_name: row.get("signer_name"),
+            signer_iin: row.get("signer_iin"),
+            certified_at: time("certified_at")?,
+            keep_until: time("keep_until")?,
+            pdf_sha256: row.get("pdf_sha256"),
+            p7s_sha256: row.get("p7s_sha256"),
+            applicant_tax_id: row.get("applicant_tax_id"),
+        })
+    }
+
+    fn view(self, link: &Link, fetched: Option<i64>) -> SharedCopyView {
+        SharedCopyView {
+            here: self.installation_code == link.installation,
+            number_text: self.number.to_string(),
+            center_code: self.center_code,
+            center_name: self.center_name,
+            installation_code: self.installation_code,
+            copy_id: self.copy_id,
+            title: self.title,
+            document_number: self.document_number,
+            issued_on: self.issued_on,
+            issuer: self.issuer,
+            page_count: self.page_count.max(0) as u32,
+            signer_name: self.signer_name,
+            certified_at: self.certified_at,
+            keep_until: self.keep_until,
+            fetched,
+        }
+    }
+
+    /// The bytes are the ones recorded, and the detached and embedded signatures both hold,
+    /// judged at the recorded moment of certification: the shared store vouches for it as this
+    /// store does for its own copies.
+    fn check(&self, pdf: &[u8], p7s: &[u8], anchors: &rastau_sign::TrustAnchors) -> Result<()> {
+        let number = || format!("{} {}", self.installation_code, self.number);
+        if content_hash(pdf) != self.pdf_sha256 || content_hash(p7s) != self.p7s_sha256 {
+            return Err(Error::SharedCopyDamaged { number: number() });
+        }
+        let untrusted = || Error::SharedCopyNotTrusted {
+            number: number(),
+            signer: self.signer_name.clone(),
+        };
+        let detached = rastau_sign::verify_detached(pdf, p7s, anchors, self.certified_at)
+            .map_err(|_| untrusted())?;
+        let embedded =
+            rastau_sign::verify_pdf(pdf, anchors, self.certified_at).map_err(|_| untrusted())?;
+        if !(detached.trusted && embedded.trusted) {
+            return Err(untrusted());
+        }
+        Ok(())
+    }
+
+    fn origin(&self) -> Origin<'_> {
+        Origin {
+            center_code: &self.center_code,
+            center_name: &self.center_name,
+            installation_code: &self.installation_code,
+            copy_id: self.copy_id,
+            number: self.number,
+            title: &self.title,
+            applicant_tax_id: &self.applicant_tax_id,
+            signer_name: &self.signer_name,
+            signer_iin: &self.signer_iin,
+            certified_at: self.certified_at,
+            keep_until: self.keep_until,
+            pdf_hash: &self.pdf_sha256,
+            signature_hash: &self.p7s_sha256,
+        }
+    }
+}
+
+/// A time as the counters write them (`2026-11-23 09:00:00.123+00:00`).
+fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z")
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
