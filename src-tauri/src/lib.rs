@@ -3,6 +3,7 @@
 mod commands;
 mod inbox;
 mod launch;
+mod pushing;
 mod state;
 
 use inbox::{ActiveVisit, ScanFolder};
@@ -12,6 +13,7 @@ pub fn run() {
     let options = launch::Options::from_args(std::env::args().skip(1));
     let desk = Desk::open(&options);
     let scan_folder = inbox::folder(&options.data_dir);
+    let data_dir = options.data_dir.clone();
     tauri::Builder::default()
         .manage(desk)
         .manage(Running::default())
@@ -20,6 +22,7 @@ pub fn run() {
         .setup(move |app| {
             inbox::watch(app.handle().clone(), scan_folder);
             state::keep_sweeping(app.handle().clone());
+            pushing::keep_pushing(app.handle().clone(), data_dir);
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -9,7 +9,7 @@ use common::journal::Day;
 use common::*;
 use rastau_core::error::Error;
 use rastau_core::handover::{Chosen, Disk};
-use rastau_core::push::push_linked;
+use rastau_core::push::push_if_linked;
 use rastau_core::shared_link;
 use rastau_core::store::{content_hash, Store};
 use rastau_shared::test_db::TestDb;
@@ -26,9 +26,10 @@ fn shared_store() -> TestDb {
     db
 }
 
+/// As the window's worker does, on a connection of its own.
 fn push(dir: &Path) {
-    let mut store = Store::open(dir).unwrap();
-    push_linked(&mut store, 500, Utc::now()).unwrap();
+    let report = push_if_linked(dir, Utc::now()).unwrap().expect("linked");
+    assert!(report.entries > 0);
 }
 
 /// Center A: two closed visits of the applicant, one copy each, the second signed with a key
@@ -77,6 +78,12 @@ fn a_copy_certified_at_one_center_is_found_checked_and_handed_over_at_another() 
     let db = shared_store();
     let a = center_a(&db);
     let (mut b, visit) = center_b(&db);
+
+    let unlinked = with_clerk();
+    assert_eq!(
+        push_if_linked(unlinked.dir.path(), Utc::now()).unwrap(),
+        None
+    );
 
     let copies = b.desk.app.shared_copies(visit).unwrap();
     assert_eq!(copies.len(), 2, "{copies:?}");

@@ -20,6 +20,7 @@ use crate::shared_link::{self, Link};
 use crate::store::Store;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
+use std::path::Path;
 use ts_rs::TS;
 
 /// What a push carried up.
@@ -83,6 +84,17 @@ pub fn push(
     let mark = upload::mark(&mut client, link)?;
     remember(store, mark, now)?;
     Ok(report)
+}
+
+/// One round of the window's worker: pushes what waits in the store in `dir` if it is linked
+/// (`None` if not), on a connection of its own, so the counter's commands never wait for the
+/// network. Offline is no fault of the counter's: the error is for the status, not the clerk.
+pub fn push_if_linked(dir: &Path, now: DateTime<Utc>) -> Result<Option<PushReport>> {
+    if shared_link::read(dir)?.is_none() {
+        return Ok(None);
+    }
+    let mut store = Store::open_existing(dir)?;
+    push_linked(&mut store, BATCH_ENTRIES, now).map(Some)
 }
 
 /// Pushes what waits in the store in `store`'s folder to the shared store it is linked to.
