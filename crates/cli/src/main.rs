@@ -154,6 +154,10 @@ enum SharedCommand {
     /// Whether this installation is linked, to which center, and whether the server answers
     /// its own role now.
     Status,
+    /// Rule 8 in the shared store, run by its administrator (the URL as for `init`): every
+    /// copy whose six months are over is marked removed and the bytes of its files no kept
+    /// record needs are dropped, acting as the owner role; records stay. Safe to run again.
+    Retention { url: String },
 }
 
 #[derive(Subcommand)]
@@ -290,6 +294,7 @@ fn main() -> ExitCode {
             SharedCommand::Status => {
                 open(cli.data_dir, &messages).and_then(|store| shared::status(store, &messages))
             }
+            SharedCommand::Retention { url } => shared::retention(&url, &messages),
         },
         Command::Restore { dir, iin } => {
             let data_dir = data_dir.unwrap_or_else(default_data_dir);

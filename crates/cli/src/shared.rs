@@ -32,6 +32,22 @@ pub fn init(url: &str, messages: &Messages) -> Result<String, String> {
     Ok(lines.join("\n"))
 }
 
+/// Runs the shared store's retention as its owner role; says what it removed.
+pub fn retention(url: &str, messages: &Messages) -> Result<String, String> {
+    let report = rastau_shared::connect(url)
+        .and_then(|mut client| rastau_shared::run_retention(&mut client))
+        .map_err(|e| messages.coded(&e))?;
+    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    Ok(messages.text(
+        "shared-retention-report",
+        [
+            ("copies", count(report.copies).into()),
+            ("files", count(report.files).into()),
+            ("bytes", count(report.bytes).into()),
+        ],
+    ))
+}
+
 /// Links this installation to a center, a supervisor signing in; says the link's state after.
 pub fn join(
     store: Store,
