@@ -25,3 +25,7 @@ shared-status-last-exchange = Соңғы алмасу: { $at }.
 shared-status-never-exchanged = Ортақ қоймамен алмасу әлі болған жоқ.
 shared-left = Орнату ортақ қойманың { $center } орталығынан ажыратылды. { $role } PostgreSQL рөлі серверде қалды: ортақ қойманың тарихы оған сілтейді; оны ортақ қойма әкімшісі өшіре алады (ALTER ROLE { $role } NOLOGIN).
 shared-synced = Ортақ қоймаға жіберілді: { $entries } өзгеріс — { $visits } келу, { $copies } куәландырылған көшірме, { $notices } бас тарту хабарламасы, { $handovers } беру, { $signoffs } күн қолтаңбасы; { $files } файл ({ $megabytes } МБ). Ортақ қоймада бұл орнатудың барлық өзгерістері бар.
+shared-retention-report = Ортақ қоймадағы сақтау мерзімі: { $copies } көшірме жойылды деп белгіленді, { $files } файл өшірілді ({ $bytes } байт босатылды). Олар туралы жазбалар қалды.
+shared-audit-installation = { $installation } орнатуы ({ $center } орталығы): аудит жазбалары — { $entries }, соңғысының хэші: { $head }.
+shared-audit-sound = Тізбек бүтін.
+shared-audit-summary = Тексерілген орнатулар: { $installations }, тізбегі бұзылғандары: { $broken }.

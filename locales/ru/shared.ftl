@@ -25,3 +25,7 @@ shared-status-last-exchange = Последний обмен: { $at }.
 shared-status-never-exchanged = Обмена с общим хранилищем ещё не было.
 shared-left = Установка отключена от центра { $center } общего хранилища. Роль PostgreSQL { $role } осталась на сервере: история общего хранилища ссылается на неё; отключить её может администратор общего хранилища (ALTER ROLE { $role } NOLOGIN).
 shared-synced = Отправлено в общее хранилище: изменений { $entries } — обращений { $visits }, заверенных копий { $copies }, уведомлений об отказе { $notices }, передач { $handovers }, подписей дня { $signoffs }; файлов { $files } ({ $megabytes } МБ). Общее хранилище содержит все изменения этой установки.
+shared-retention-report = Срок хранения в общем хранилище: копий отмечено удалёнными — { $copies }, файлов стёрто — { $files } ({ $bytes } байт освобождено). Записи о них остались.
+shared-audit-installation = Установка { $installation } (центр { $center }): записей аудита — { $entries }, хеш последней: { $head }.
+shared-audit-sound = Цепочка цела.
+shared-audit-summary = Проверено установок: { $installations }, с нарушенной цепочкой: { $broken }.

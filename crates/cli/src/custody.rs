@@ -20,21 +20,26 @@ pub fn verify(store: &Store, m: &Messages) -> Result<String, String> {
                 ("head", report.head.into()),
             ],
         )),
-        Some(Fault::Changed { seq }) => Err(m.text("audit-verify-changed", [("seq", seq.into())])),
-        Some(Fault::Inserted { seq }) => {
-            Err(m.text("audit-verify-inserted", [("seq", seq.into())]))
-        }
-        Some(Fault::Removed {
+        Some(fault) => Err(fault_text(&fault, m)),
+    }
+}
+
+/// The first break of a chain, in words.
+pub fn fault_text(fault: &Fault, m: &Messages) -> String {
+    match *fault {
+        Fault::Changed { seq } => m.text("audit-verify-changed", [("seq", seq.into())]),
+        Fault::Inserted { seq } => m.text("audit-verify-inserted", [("seq", seq.into())]),
+        Fault::Removed {
             after: None,
             before,
-        }) => Err(m.text("audit-verify-removed-first", [("before", before.into())])),
-        Some(Fault::Removed {
+        } => m.text("audit-verify-removed-first", [("before", before.into())]),
+        Fault::Removed {
             after: Some(after),
             before,
-        }) => Err(m.text(
+        } => m.text(
             "audit-verify-removed",
             [("after", after.into()), ("before", before.into())],
-        )),
+        ),
     }
 }
 

@@ -161,6 +161,23 @@ enum SharedCommand {
         #[arg(long, default_value_t = rastau_core::push::BATCH_ENTRIES)]
         batch: u32,
     },
+    /// Rule 8 in the shared store, run by its administrator (the URL as for `init`): every
+    /// copy whose six months are over is marked removed and the bytes of its files no kept
+    /// record needs are dropped, acting as the owner role; records stay. Safe to run again.
+    Retention { url: String },
+    /// The audit trails in the shared store.
+    Audit {
+        #[command(subcommand)]
+        command: SharedAuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SharedAuditCommand {
+    /// Walks every installation's hash chain in the shared store (the administrator's URL, as
+    /// for `init`): entries, last hash and the first entry changed, removed or inserted, per
+    /// installation. Exit code 1 when any chain is broken.
+    Verify { url: String },
 }
 
 #[derive(Subcommand)]
@@ -299,6 +316,10 @@ fn main() -> ExitCode {
             }
             SharedCommand::Sync { batch } => open(cli.data_dir, &messages)
                 .and_then(|store| shared::sync(store, batch, &messages)),
+            SharedCommand::Retention { url } => shared::retention(&url, &messages),
+            SharedCommand::Audit {
+                command: SharedAuditCommand::Verify { url },
+            } => shared::audit_verify(&url, &messages),
         },
         Command::Restore { dir, iin } => {
             let data_dir = data_dir.unwrap_or_else(default_data_dir);

@@ -1,4 +1,5 @@
 //! `rastau shared …`: the shared store of the centers (PostgreSQL).
+use crate::custody::fault_text;
 use crate::sign_in::signed_in;
 use chrono::{DateTime, Utc};
 use rastau_core::dates::date_time;
@@ -31,6 +32,64 @@ pub fn init(url: &str, messages: &Messages) -> Result<String, String> {
         ));
     }
     Ok(lines.join("\n"))
+}
+
+/// Runs the shared store's retention as its owner role; says what it removed.
+pub fn retention(url: &str, messages: &Messages) -> Result<String, String> {
+    let report = rastau_shared::connect(url)
+        .and_then(|mut client| rastau_shared::run_retention(&mut client))
+        .map_err(|e| messages.coded(&e))?;
+    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    Ok(messages.text(
+        "shared-retention-report",
+        [
+            ("copies", count(report.copies).into()),
+            ("files", count(report.files).into()),
+            ("bytes", count(report.bytes).into()),
+        ],
+    ))
+}
+
+/// Walks every installation's audit chain in the shared store; `Err` (exit code 1) when any is
+/// broken, with the whole report.
+pub fn audit_verify(url: &str, m: &Messages) -> Result<String, String> {
+    let chains = rastau_shared::connect(url)
+        .and_then(|mut client| rastau_core::audit::shared::verify(&mut client))
+        .map_err(|e| m.coded(&e))?;
+    let mut lines = vec![];
+    let mut broken = 0i64;
+    for chain in &chains {
+        let counted = m.text(
+            "shared-audit-installation",
+            [
+                ("installation", chain.installation.as_str().into()),
+                ("center", chain.center.as_str().into()),
+                ("entries", chain.report.entries.into()),
+                ("head", chain.report.head.as_str().into()),
+            ],
+        );
+        let verdict = match &chain.report.fault {
+            None => m.text("shared-audit-sound", []),
+            Some(fault) => {
+                broken += 1;
+                fault_text(fault, m)
+            }
+        };
+        lines.push(format!("{counted} {verdict}"));
+    }
+    lines.push(m.text(
+        "shared-audit-summary",
+        [
+            ("installations", (chains.len() as i64).into()),
+            ("broken", broken.into()),
+        ],
+    ));
+    let report = lines.join("\n");
+    if broken == 0 {
+        Ok(report)
+    } else {
+        Err(report)
+    }
 }
 
 /// Links this installation to a center, a supervisor signing in; says the link's state after.

@@ -5,6 +5,7 @@
 mod connect;
 mod error;
 mod installation;
+mod retention;
 mod schema;
 #[cfg(feature = "test-db")]
 pub mod test_db;
@@ -12,4 +13,5 @@ pub mod test_db;
 pub use connect::{config, connect, connect_with, tls_required};
 pub use error::SharedError;
 pub use installation::{create_installation, ensure_center, Credentials};
+pub use retention::{run_retention, RetentionReport};
 pub use schema::{init, InitReport, GROUP_ROLE, OWNER_ROLE, SCHEMA_VERSION};

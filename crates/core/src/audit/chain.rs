@@ -1,6 +1,7 @@
 //! The hash chain over the audit trail. Each entry's hash is the SHA-256 of its fields and the
 //! hash of the entry before it, so an entry cannot be changed, removed or slipped in without
-//! breaking the links after it; [`verify`] walks the chain and names the first break.
+//! breaking the links after it; [`walk`] goes over the links of a trail, from whichever store,
+//! and names the first break ([`verify`] for the local store's).
 //!
 //! The sequence number is not hashed: it is the row's place, and a removal shows as a broken
 //! link rather than as a gap in numbers.
@@ -95,12 +96,50 @@ pub struct ChainReport {
     pub fault: Option<Fault>,
 }
 
-struct Link {
+/// One entry as the chain sees it, from whichever store holds the trail: the local SQLite
+/// file, or an installation's rows in the shared store (the columns are named alike in both).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub seq: i64,
+    pub fields: Fields,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl Link {
+    /// The columns [`Link::read`] reads, in its order.
+    pub const COLUMNS: &str =
+        "seq, at, actor_iin, actor_name, action, record_kind, record_id, detail, prev_hash, hash";
+
+    /// The link from a row of [`Link::COLUMNS`].
+    pub fn read(row: &rusqlite::Row) -> rusqlite::Result<Link> {
+        Ok(Link {
+            seq: row.get(0)?,
+            fields: Fields::read(row, 1)?,
+            prev_hash: row.get(8)?,
+            hash: row.get(9)?,
+        })
+    }
+}
+
+/// A link once its own hash is checked; whether the chain goes on from it is judged later.
+struct Judged {
     seq: i64,
     prev_hash: String,
     hash: String,
     /// Whether the fields hash to `hash` over `prev_hash`.
     sound: bool,
+}
+
+impl From<Link> for Judged {
+    fn from(link: Link) -> Judged {
+        Judged {
+            sound: link.fields.hash(&link.prev_hash) == link.hash,
+            seq: link.seq,
+            prev_hash: link.prev_hash,
+            hash: link.hash,
+        }
+    }
 }
 
 /// The hash of the last entry: what the next one links to.
@@ -118,23 +157,22 @@ pub fn head(conn: &Connection) -> Result<String> {
     Ok(last)
 }
 
-/// Walks the whole trail in order and names the first break.
+/// Walks the whole local trail in order and names the first break.
 pub fn verify(conn: &Connection) -> Result<ChainReport> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT seq, {}, prev_hash, hash FROM audit_entry ORDER BY seq",
-        Fields::COLUMNS
+        "SELECT {} FROM audit_entry ORDER BY seq",
+        Link::COLUMNS
     ))?;
-    let mut links = stmt.query_map([], |r| {
-        let fields = Fields::read(r, 1)?;
-        let prev_hash: String = r.get(8)?;
-        let hash: String = r.get(9)?;
-        Ok(Link {
-            seq: r.get(0)?,
-            sound: fields.hash(&prev_hash) == hash,
-            prev_hash,
-            hash,
-        })
-    })?;
+    let links = stmt.query_map([], Link::read)?;
+    Ok(walk(links)?)
+}
+
+/// Walks a trail's links, given in the order of `seq`, and names the first break. A trail
+/// that stops early (a copy not yet complete) is sound as far as it goes; its head tells how
+/// far that is. A link that cannot be read ends the walk with its error.
+pub fn walk<E>(
+    links: impl IntoIterator<Item = std::result::Result<Link, E>>,
+) -> std::result::Result<ChainReport, E> {
     let mut report = ChainReport {
         entries: 0,
         head: GENESIS.to_owned(),
@@ -142,10 +180,10 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
     };
     // An entry is judged when the one after it arrives: only then is it known whether the
     // chain goes on from it, skips it, or lost something after it.
-    let mut before_last: Option<Link> = None;
-    let mut last: Option<Link> = None;
-    for link in links.by_ref() {
-        let link = link?;
+    let mut before_last: Option<Judged> = None;
+    let mut last: Option<Judged> = None;
+    for link in links {
+        let link = Judged::from(link?);
         report.entries += 1;
         if report.fault.is_none() {
             report.fault = match &last {
@@ -166,7 +204,7 @@ pub fn verify(conn: &Connection) -> Result<ChainReport> {
 }
 
 /// The fault of `entry`, which is linked to `before`, seen from `next`.
-fn judge(before: Option<&Link>, entry: &Link, next: &Link) -> Option<Fault> {
+fn judge(before: Option<&Judged>, entry: &Judged, next: &Judged) -> Option<Fault> {
     if next.prev_hash == entry.hash {
         return (!entry.sound).then_some(Fault::Changed { seq: entry.seq });
     }

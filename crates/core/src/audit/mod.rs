@@ -1,9 +1,11 @@
 //! The audit trail: one entry per state change, appended in the change's own transaction so
 //! that a change and its entry are kept or lost together. Entries are chained by hash
-//! ([`chain`]); supervisors browse them ([`view`]) and [`chain::verify`] walks the chain.
+//! ([`chain`]); supervisors browse them ([`view`]) and [`chain::verify`] walks the chain;
+//! [`shared::verify`] walks every installation's chain in the shared store.
 mod action;
 pub mod chain;
 mod detail;
+pub mod shared;
 mod view;
 
 pub use action::Action;
