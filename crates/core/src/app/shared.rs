@@ -8,7 +8,11 @@ use crate::center;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::setting;
-use crate::shared_link::{self, Link, LinkView, SharedStatus};
+use crate::shared_link::{self, Link, LinkState, LinkView, SharedStatus};
+use std::time::Duration;
+
+/// How long joining waits for the administrator's server to answer, unless the URL says.
+const JOIN_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Rastau {
     /// Links this installation to the center `center` of the shared store reached with the
@@ -22,7 +26,11 @@ impl Rastau {
                 center: link.center,
             });
         }
-        let admin = rastau_shared::config(url)?;
+        let mut admin = rastau_shared::config(url)?;
+        // The store is held while joining: a server that never answers must not hold it long.
+        if admin.get_connect_timeout().is_none() {
+            admin.connect_timeout(JOIN_TIMEOUT);
+        }
         let profile = center::load(self.store.read())?
             .ok_or(Error::NotSetUp)?
             .profile;
@@ -50,13 +58,25 @@ impl Rastau {
     /// Whether this installation is linked, and how the server answers its own role now. The
     /// link's password is not part of it, so anyone at the machine may ask.
     pub fn shared_status(&self) -> Result<SharedStatus> {
+        Ok(self.link_state()?.probe())
+    }
+
+    /// The link's state as this store has it, for the window: anyone signed in may ask, and
+    /// asking is no activity (the window asks every minute). The server is not asked here: the
+    /// window lets go of the store first, then probes ([`LinkState::probe`]), since a server
+    /// that does not answer holds the probe for its whole timeout.
+    pub fn shared_link_state(&mut self) -> Result<LinkState> {
+        self.onlooker()?;
+        self.link_state()
+    }
+
+    fn link_state(&self) -> Result<LinkState> {
         let Some(link) = shared_link::read(self.store.dir())? else {
-            return Ok(SharedStatus::NotLinked);
+            return Ok(LinkState::NotLinked);
         };
         let conn = self.store.read();
-        Ok(SharedStatus::Linked {
-            answer: link.probe(),
-            link: link.view(),
+        Ok(LinkState::Linked {
+            link,
             waiting: shared_link::waiting(conn)?,
             last_exchange: setting::get(conn, setting::SHARED_LAST_EXCHANGE)?,
         })
