@@ -62,6 +62,8 @@ const EVERY: Record<Action, null> = {
   "session-ended": null,
   "password-chosen": null,
   "password-choice-failed": null,
+  "shared-joined": null,
+  "shared-left": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 
