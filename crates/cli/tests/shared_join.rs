@@ -158,4 +158,13 @@ fn leave_removes_the_link_and_leaves_the_role() {
         &["shared", "leave", "--iin", SUPERVISOR],
     ));
     assert!(again.contains("қосылмаған"), "{again}");
+
+    // Joining again keeps the installation's code, and so its history, with a new password.
+    stdout(&join(&db, dir.path(), "ru", SUPERVISOR));
+    let rejoined = link(dir.path());
+    assert_eq!(rejoined.installation, linked.installation);
+    assert_eq!(rejoined.role, linked.role);
+    assert_ne!(rejoined.password, linked.password);
+    let said = stdout(&rastau(dir.path(), "ru", &["shared", "status"]));
+    assert!(said.contains("Сервер доступен"), "{said}");
 }

@@ -84,6 +84,37 @@ pub enum SharedStatus {
     },
 }
 
+/// The link's state as the store has it, before the server is asked.
+#[derive(Debug, Clone)]
+pub enum LinkState {
+    NotLinked,
+    Linked {
+        link: Link,
+        waiting: u64,
+        last_exchange: Option<String>,
+    },
+}
+
+impl LinkState {
+    /// Asks the server how it answers the installation's role (up to the probe's timeout):
+    /// the status as shown. Hold no store meanwhile.
+    pub fn probe(self) -> SharedStatus {
+        match self {
+            LinkState::NotLinked => SharedStatus::NotLinked,
+            LinkState::Linked {
+                link,
+                waiting,
+                last_exchange,
+            } => SharedStatus::Linked {
+                answer: link.probe(),
+                link: link.view(),
+                waiting,
+                last_exchange,
+            },
+        }
+    }
+}
+
 impl Link {
     /// The link to the server `admin` reached, for the installation `credentials` log in as:
     /// the server's address is kept, the administrator's name and password are not.
@@ -133,12 +164,24 @@ impl Link {
         config
     }
 
-    /// Connects as the installation's role and says how the server answered.
+    /// Connects as the installation's role and says how the server answered, within the
+    /// probe's timeout. The client's own timeout covers only the socket's connection: a server
+    /// that takes it and then says nothing is waited for on a thread of its own, left to end
+    /// when that server lets go.
     pub fn probe(&self) -> ServerAnswer {
         let mut config = self.config();
         config.connect_timeout(PROBE_TIMEOUT);
-        match rastau_shared::connect_with(config) {
-            Ok(_) => ServerAnswer::Reachable,
+        let (tell, answer) = std::sync::mpsc::channel();
+        std::thread::spawn(move || drop(tell.send(rastau_shared::connect_with(config).map(drop))));
+        let silent = || SharedError::Unreachable {
+            host: self.host.clone(),
+            detail: format!("no answer in {} s", PROBE_TIMEOUT.as_secs()),
+        };
+        match answer
+            .recv_timeout(PROBE_TIMEOUT)
+            .unwrap_or_else(|_| Err(silent()))
+        {
+            Ok(()) => ServerAnswer::Reachable,
             Err(SharedError::WrongCredentials { .. }) => ServerAnswer::CredentialsRefused,
             Err(e) => ServerAnswer::Unreachable {
                 reason: Error::from(e).payload(),

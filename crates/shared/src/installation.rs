@@ -81,6 +81,37 @@ pub fn create_installation(
     Ok(credentials)
 }
 
+/// Gives the installation `installation_code` of `center_code`, which joined before and left,
+/// a new password and lets its role log in again: its history in the shared store goes on
+/// under the same code. Refused for an installation of another center.
+pub fn rejoin_installation(
+    client: &mut Client,
+    center_code: &str,
+    installation_code: &str,
+) -> Result<Credentials, SharedError> {
+    check_code(center_code)?;
+    check_code(installation_code)?;
+    let row = client.query_opt(
+        "SELECT role_name::text FROM installation WHERE installation_code = $1 AND center_code = $2",
+        &[&installation_code, &center_code],
+    )?;
+    let Some(row) = row else {
+        return Err(SharedError::InstallationExists {
+            code: installation_code.to_owned(),
+        });
+    };
+    let credentials = Credentials {
+        role: row.get(0),
+        password: generated_password()?,
+    };
+    // As in create_installation: the role was made from a checked code, the password is hex.
+    client.batch_execute(&format!(
+        "ALTER ROLE {} LOGIN PASSWORD '{}'",
+        credentials.role, credentials.password
+    ))?;
+    Ok(credentials)
+}
+
 /// Codes are written into role names: A-Z, digits and hyphens, 1 to 32 of them.
 fn check_code(code: &str) -> Result<(), SharedError> {
     let fits = (1..=32).contains(&code.len())

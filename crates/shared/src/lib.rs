@@ -12,6 +12,6 @@ pub mod test_db;
 
 pub use connect::{config, connect, connect_with, tls_required};
 pub use error::SharedError;
-pub use installation::{create_installation, ensure_center, Credentials};
+pub use installation::{create_installation, ensure_center, rejoin_installation, Credentials};
 pub use retention::{run_retention, RetentionReport};
 pub use schema::{init, InitReport, GROUP_ROLE, OWNER_ROLE, SCHEMA_VERSION};

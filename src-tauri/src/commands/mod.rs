@@ -8,6 +8,7 @@ mod journal;
 mod pages;
 mod refusal;
 mod session;
+mod shared;
 mod staff;
 mod visit;
 

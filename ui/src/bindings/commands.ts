@@ -19,6 +19,7 @@ import type { JobId } from "./JobId";
 import type { JournalFilter } from "./JournalFilter";
 import type { JournalView } from "./JournalView";
 import type { Lang } from "./Lang";
+import type { LinkView } from "./LinkView";
 import type { Lookup } from "./Lookup";
 import type { NewAccount } from "./NewAccount";
 import type { NoticeLanguages } from "./NoticeLanguages";
@@ -34,6 +35,7 @@ import type { RetentionReport } from "./RetentionReport";
 import type { ScanRequest } from "./ScanRequest";
 import type { ScannerView } from "./ScannerView";
 import type { SealView } from "./SealView";
+import type { SharedStatus } from "./SharedStatus";
 import type { SignOffView } from "./SignOffView";
 import type { SigningKeyView } from "./SigningKeyView";
 import type { Status } from "./Status";
@@ -41,7 +43,7 @@ import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 84 commands of the window, as Rust declares them. */
+/** The 87 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -150,6 +152,12 @@ export const commands = {
   touch: (): Promise<null> => invoke<null>("touch"),
   setLanguage: (language: Lang): Promise<Status> => invoke<Status>("set_language", { language }),
   demoLogins: (): Promise<DemoLogin[]> => invoke<DemoLogin[]>("demo_logins"),
+  /** Whether this installation is linked to the shared store, and how its server answers the installation's own role now. Anyone signed in; asking is no activity (the window asks every minute). The store is let go before the server is asked: a server that does not answer holds the probe for its five seconds, and the counter's commands go on meanwhile. */
+  sharedStatus: (): Promise<SharedStatus> => invoke<SharedStatus>("shared_status"),
+  /** Links this installation to the center `center` of the shared store reached with the administrator's `url`, which is used once and kept nowhere. Supervisors only. */
+  joinShared: (url: string, center: string): Promise<SharedStatus> => invoke<SharedStatus>("join_shared", { url, center }),
+  /** Unlinks this installation; its PostgreSQL role stays on the server. Supervisors only. */
+  leaveShared: (): Promise<LinkView> => invoke<LinkView>("leave_shared"),
   accounts: (): Promise<Account[]> => invoke<Account[]>("accounts"),
   createClerk: (account: NewAccount): Promise<Account> => invoke<Account>("create_clerk", { account }),
   updateAccount: (changes: AccountChanges): Promise<Account> => invoke<Account>("update_account", { changes }),

@@ -99,6 +99,22 @@ impl Rastau {
         Ok(account)
     }
 
+    /// The signed-in, unlocked account of someone free to work, for what the window asks by
+    /// itself on a timer: not counted as activity, so it never keeps an idle session open.
+    fn onlooker(&mut self) -> Result<Account> {
+        let (now, idle) = (self.now(), self.idle_limit()?);
+        let standing = self.current_standing()?;
+        let session = self.session()?;
+        session.lock_if_idle(now, idle);
+        if session.locked() {
+            return Err(Error::SessionLocked);
+        }
+        if standing.must_choose_password {
+            return Err(Error::PasswordChangeRequired);
+        }
+        Ok(session.account().clone())
+    }
+
     /// The signed-in, unlocked account, even of someone who must still choose a password;
     /// counts as activity.
     fn present(&mut self) -> Result<(Account, Standing)> {

@@ -8,7 +8,12 @@ use crate::center;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::setting;
-use crate::shared_link::{self, Link, LinkView, SharedStatus};
+use crate::shared_link::{self, Link, LinkState, LinkView, SharedStatus};
+use rastau_shared::SharedError;
+use std::time::Duration;
+
+/// How long joining waits for the administrator's server to answer, unless the URL says.
+const JOIN_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Rastau {
     /// Links this installation to the center `center` of the shared store reached with the
@@ -22,14 +27,25 @@ impl Rastau {
                 center: link.center,
             });
         }
-        let admin = rastau_shared::config(url)?;
+        let mut admin = rastau_shared::config(url)?;
+        // The store is held while joining: a server that never answers must not hold it long.
+        if admin.get_connect_timeout().is_none() {
+            admin.connect_timeout(JOIN_TIMEOUT);
+        }
         let profile = center::load(self.store.read())?
             .ok_or(Error::NotSetUp)?
             .profile;
         let installation = self.store.write(shared_link::installation_code)?;
         let mut client = rastau_shared::connect_with(admin.clone())?;
         rastau_shared::ensure_center(&mut client, center, profile.name(Lang::Kk))?;
-        let credentials = rastau_shared::create_installation(&mut client, center, &installation)?;
+        // An installation that left and joins again keeps its code, and so its history there.
+        let credentials =
+            match rastau_shared::create_installation(&mut client, center, &installation) {
+                Err(SharedError::InstallationExists { .. }) => {
+                    rastau_shared::rejoin_installation(&mut client, center, &installation)?
+                }
+                made => made?,
+            };
         let link = Link::new(&admin, center, &installation, credentials);
         shared_link::write(&dir, &link)?;
         self.note(Event::by(&me, Action::SharedJoined).detail(audit_detail(&link)))?;
@@ -50,13 +66,25 @@ impl Rastau {
     /// Whether this installation is linked, and how the server answers its own role now. The
     /// link's password is not part of it, so anyone at the machine may ask.
     pub fn shared_status(&self) -> Result<SharedStatus> {
+        Ok(self.link_state()?.probe())
+    }
+
+    /// The link's state as this store has it, for the window: anyone signed in may ask, and
+    /// asking is no activity (the window asks every minute). The server is not asked here: the
+    /// window lets go of the store first, then probes ([`LinkState::probe`]), since a server
+    /// that does not answer holds the probe for its whole timeout.
+    pub fn shared_link_state(&mut self) -> Result<LinkState> {
+        self.onlooker()?;
+        self.link_state()
+    }
+
+    fn link_state(&self) -> Result<LinkState> {
         let Some(link) = shared_link::read(self.store.dir())? else {
-            return Ok(SharedStatus::NotLinked);
+            return Ok(LinkState::NotLinked);
         };
         let conn = self.store.read();
-        Ok(SharedStatus::Linked {
-            answer: link.probe(),
-            link: link.view(),
+        Ok(LinkState::Linked {
+            link,
             waiting: shared_link::waiting(conn)?,
             last_exchange: setting::get(conn, setting::SHARED_LAST_EXCHANGE)?,
         })
