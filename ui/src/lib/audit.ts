@@ -62,6 +62,10 @@ const EVERY: Record<Action, null> = {
   "session-ended": null,
   "password-chosen": null,
   "password-choice-failed": null,
+  "shared-joined": null,
+  "shared-left": null,
+  "shared-copies-looked-up": null,
+  "shared-copy-fetched": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 
