@@ -81,3 +81,4 @@ forms-receipt-consent-value = { $name } ({ $present ->
 printed-law-equivalence = Данный документ согласно пункту 1 статьи 7 Закона Республики Казахстан от 7 января 2003 года № 370-II «Об электронном документе и электронной цифровой подписи» равнозначен документу на бумажном носителе.
 forms-receipt-handed-over = Записано на электронный носитель заявителя, в папку «{ $folder }»
 forms-receipt-visit = Обращение
+forms-receipt-certified-elsewhere = заверено в другом центре: { $center }; подпись проверена здесь

@@ -1,5 +1,5 @@
 use crate::state::Desk;
-use rastau_core::handover::ExportReport;
+use rastau_core::handover::{Chosen, Disk, ExportReport};
 use rastau_core::printing::PrinterInfo;
 use rastau_core::ErrorPayload;
 use std::path::PathBuf;
@@ -23,15 +23,24 @@ pub async fn removable_media(desk: State<'_, Desk>) -> Reply<Vec<PathBuf>> {
     desk.run(move |a| a.removable_media()).await
 }
 
+/// Writes the chosen copies into a new folder in `folder`: `copy_ids` certified here,
+/// `fetched_ids` fetched from the shared store for this visit (none when it is not linked).
 #[tauri::command]
 pub async fn export_copies(
     desk: State<'_, Desk>,
     visit_id: i64,
     copy_ids: Vec<i64>,
+    fetched_ids: Vec<i64>,
     folder: PathBuf,
 ) -> Reply<ExportReport> {
-    desk.run(move |a| a.export_copies(visit_id, &copy_ids, &folder))
-        .await
+    desk.run(move |a| {
+        let chosen = Chosen {
+            copies: &copy_ids,
+            fetched: &fetched_ids,
+        };
+        a.hand_over(&Disk, visit_id, chosen, &folder)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -2,6 +2,7 @@
 mod center;
 mod certify;
 mod custody;
+mod elsewhere;
 mod forms;
 mod handover;
 mod journal;

@@ -35,6 +35,7 @@ import type { RetentionReport } from "./RetentionReport";
 import type { ScanRequest } from "./ScanRequest";
 import type { ScannerView } from "./ScannerView";
 import type { SealView } from "./SealView";
+import type { SharedCopyView } from "./SharedCopyView";
 import type { SharedStatus } from "./SharedStatus";
 import type { SignOffView } from "./SignOffView";
 import type { SigningKeyView } from "./SigningKeyView";
@@ -43,7 +44,7 @@ import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 87 commands of the window, as Rust declares them. */
+/** The 90 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -73,6 +74,12 @@ export const commands = {
   cancelBackup: (): Promise<null> => invoke<null>("cancel_backup"),
   /** Removes now what the retention rule no longer lets the store keep. */
   runRetention: (): Promise<RetentionReport> => invoke<RetentionReport>("run_retention"),
+  /** The center of the shared store this installation is linked to, or nothing when it is not: the counter offers the copies kept at other centers only then. Asks the server nothing. */
+  sharedCenter: (): Promise<string | null> => invoke<string | null>("shared_center"),
+  /** The copies of the visit's applicant kept anywhere in the shared store, newest first. Each lookup is logged there (the clerk, the visit, the applicant), so only the clerk asks for it. */
+  sharedCopies: (visitId: number): Promise<SharedCopyView[]> => invoke<SharedCopyView[]>("shared_copies", { visitId }),
+  /** Fetches the copy `copy_id` of the installation `installation` for the visit, checked (hashes, signature trusted here) before it is kept; its id among the visit's fetched copies, to hand over. */
+  fetchSharedCopy: (visitId: number, installation: string, copyId: number): Promise<number> => invoke<number>("fetch_shared_copy", { visitId, installation, copyId }),
   /** Prints Annex 1 for the applicant to sign, in the language the applicant chose. */
   printConsent: (visitId: number, lang: Lang): Promise<JobId> => invoke<JobId>("print_consent", { visitId, lang }),
   /** Prints the receipt with the center's sealed QR code. */
@@ -87,7 +94,8 @@ export const commands = {
   chooseFolder: (): Promise<string | null> => invoke<string | null>("choose_folder"),
   /** USB sticks mounted now, offered first. */
   removableMedia: (): Promise<string[]> => invoke<string[]>("removable_media"),
-  exportCopies: (visitId: number, copyIds: number[], folder: string): Promise<ExportReport> => invoke<ExportReport>("export_copies", { visitId, copyIds, folder }),
+  /** Writes the chosen copies into a new folder in `folder`: `copy_ids` certified here, `fetched_ids` fetched from the shared store for this visit (none when it is not linked). */
+  exportCopies: (visitId: number, copyIds: number[], fetchedIds: number[], folder: string): Promise<ExportReport> => invoke<ExportReport>("export_copies", { visitId, copyIds, fetchedIds, folder }),
   printers: (): Promise<PrinterInfo[]> => invoke<PrinterInfo[]>("printers"),
   chosenPrinter: (): Promise<string | null> => invoke<string | null>("chosen_printer"),
   setPrinter: (name: string): Promise<PrinterInfo> => invoke<PrinterInfo>("set_printer", { name }),

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { shortDate, timeOfDay, timeWithSeconds } from "./format";
+import { keptThrough, shortDate, timeOfDay, timeWithSeconds } from "./format";
 
 it("shows times on the 24-hour clock", () => {
   const afternoon = new Date(2026, 10, 23, 14, 5, 9).toISOString();
@@ -9,4 +9,9 @@ it("shows times on the 24-hour clock", () => {
 
 it("writes dates day first with leading zeros", () => {
   expect(shortDate(new Date(2026, 2, 5, 10, 0).toISOString())).toBe("05.03.2026");
+});
+
+it("names the last day a copy is kept: the day before the midnight it leaves at", () => {
+  expect(keptThrough(new Date(2027, 4, 24, 0, 0).toISOString())).toBe("23.05.2027");
+  expect(keptThrough(new Date(2027, 0, 1, 0, 0).toISOString())).toBe("31.12.2026");
 });

@@ -13,6 +13,12 @@ export function shortDate(iso: string): string {
   return formatDay(isoDay(new Date(iso)));
 }
 
+/** DD.MM.YYYY, the last day a copy that leaves the store at the instant `keepUntil` is kept
+ * (rule 8): it leaves at the local midnight after that day, as receipts and the counter say. */
+export function keptThrough(keepUntil: string): string {
+  return formatDay(isoDay(new Date(Date.parse(keepUntil) - 1)));
+}
+
 /** HH:MM:SS, for records where the minute is not precise enough (the audit trail). */
 export function timeWithSeconds(iso: string): string {
   const d = new Date(iso);

@@ -5,6 +5,7 @@
 import type { CopyView } from "../bindings/CopyView";
 import type { Decision } from "../bindings/Decision";
 import type { PageView } from "../bindings/PageView";
+import type { SharedCopyView } from "../bindings/SharedCopyView";
 import type { VisitView } from "../bindings/VisitView";
 import { api } from "./api";
 
@@ -23,6 +24,13 @@ export class CounterVisit {
   /** The copies to hand over (ids): this visit's are chosen as they come, earlier ones by the clerk. */
   handOver = $state<number[]>([]);
   #offered = new Set<number>();
+  /** The applicant's copies kept at other centers, as the clerk's last lookup in the shared
+   * store found them (rule 8); none until the clerk looks them up. */
+  elsewhere = $state<SharedCopyView[]>([]);
+  /** The fetched copies to hand over (ids among the visit's fetched copies): each chosen once
+   * fetched, until the clerk leaves it out. */
+  handOverFetched = $state<number[]>([]);
+  #fetchedOffered = new Set<number>();
 
   /** Certified: their pages are frozen. */
   certified = $derived(placesWhere(this.view.outcomes, (d) => d.outcome === "certified"));
@@ -68,5 +76,31 @@ export class CounterVisit {
       if (copy.visitId === this.id) this.handOver.push(copy.id);
     }
     this.copies = copies;
+  }
+
+  /** Copies fetched for this visit from other centers, ready to hand over. */
+  get fetched(): SharedCopyView[] {
+    return this.elsewhere.filter((c) => c.fetched !== null && !c.here);
+  }
+
+  /** Keeps a lookup's answer; a copy already fetched for this visit (before a restart, say)
+   * is offered for the hand-over as a newly fetched one is. */
+  keepElsewhere(copies: SharedCopyView[]) {
+    this.elsewhere = copies;
+    for (const copy of copies) if (copy.fetched !== null && !copy.here) this.#offerFetched(copy.fetched);
+  }
+
+  /** The copy `copy` was fetched as `id`: chosen for the hand-over. */
+  keepFetched(copy: SharedCopyView, id: number) {
+    this.elsewhere = this.elsewhere.map((c) =>
+      c.installationCode === copy.installationCode && c.copyId === copy.copyId ? { ...c, fetched: id } : c,
+    );
+    this.#offerFetched(id);
+  }
+
+  #offerFetched(id: number) {
+    if (this.#fetchedOffered.has(id)) return;
+    this.#fetchedOffered.add(id);
+    this.handOverFetched.push(id);
   }
 }

@@ -3,6 +3,7 @@ import type { CopyView } from "../bindings/CopyView";
 import type { Decision } from "../bindings/Decision";
 import type { Document } from "../bindings/Document";
 import type { PageView } from "../bindings/PageView";
+import type { SharedCopyView } from "../bindings/SharedCopyView";
 import type { VisitView } from "../bindings/VisitView";
 import { CounterVisit } from "./visit.svelte";
 
@@ -76,6 +77,37 @@ describe("the visit at the counter", () => {
     v.keepCopies([earlier, copy(3, 7, 1), copy(4, 7, 2)]);
     expect(v.handOver).toEqual([4]);
     expect(v.copies.map((c) => c.id)).toEqual([1, 3, 4]);
+  });
+
+  it("chooses a copy fetched from another center once, and keeps the clerk's choice", () => {
+    const v = new CounterVisit(visit([]));
+    const kept = (copyId: number, fetched: number | null, here = false): SharedCopyView => ({
+      centerCode: here ? "AST-02" : "ALM-01",
+      centerName: "ХҚКО",
+      installationCode: here ? "b0b0b0b0" : "a1a1a1a1",
+      copyId,
+      numberText: "2026/000007",
+      title: BIRTH.title,
+      documentNumber: "",
+      issuedOn: "",
+      issuer: "",
+      pageCount: 1,
+      signerName: "DEMO",
+      certifiedAt: "2026-11-02T09:00:00Z",
+      keepUntil: "2027-05-02T19:00:00Z",
+      here,
+      fetched,
+    });
+    // Fetched before (a restart): offered again; certified at this counter: not offered here.
+    v.keepElsewhere([kept(1, null), kept(2, 12), kept(3, null, true)]);
+    expect(v.handOverFetched).toEqual([12]);
+    v.keepFetched(v.elsewhere[0], 11);
+    expect(v.handOverFetched).toEqual([12, 11]);
+    expect(v.fetched.map((c) => c.fetched)).toEqual([11, 12]);
+    // The clerk leaves one out; a second lookup does not choose it again.
+    v.handOverFetched = [11];
+    v.keepElsewhere([kept(1, 11), kept(2, 12), kept(3, null, true)]);
+    expect(v.handOverFetched).toEqual([11]);
   });
 
   it("counts the pages assigned to each document", () => {

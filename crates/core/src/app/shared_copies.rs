@@ -14,6 +14,11 @@ use crate::{trust, visit};
 use chrono::{DateTime, Utc};
 use postgres::Row;
 use rastau_shared::SharedError;
+use std::time::Duration;
+
+/// A lookup or a fetch asked at the counter gives up on a server that does not answer within
+/// this, rather than keep the clerk and the store waiting.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The columns of the shared store's `kept_copy`, in its order.
 const KEPT_COPY: &str = "center_code, center_name, installation_code, copy_id, journal_year,
@@ -21,13 +26,21 @@ const KEPT_COPY: &str = "center_code, center_name, installation_code, copy_id, j
     certified_at, keep_until, pdf_sha256, p7s_sha256, applicant_tax_id";
 
 impl Rastau {
+    /// The center of the shared store this installation is linked to, if it is: the counter
+    /// offers the copies kept at other centers only then. Read from the link file alone, with
+    /// no word to the server, so asking costs nothing.
+    pub fn shared_center(&mut self) -> Result<Option<String>> {
+        self.actor()?;
+        Ok(shared_link::read(self.store.dir())?.map(|link| link.center))
+    }
+
     /// The copies of the applicant of `visit_id` (a visit the signed-in clerk serves) kept
     /// anywhere in the shared store, newest first.
     pub fn shared_copies(&mut self, visit_id: i64) -> Result<Vec<SharedCopyView>> {
         let clerk = self.actor()?;
         let visit = visit::view_as(self.store.read(), &clerk, visit_id)?;
         let link = self.link()?;
-        let mut client = rastau_shared::connect_with(link.config())?;
+        let mut client = rastau_shared::connect_with(link.counter_config())?;
         let rows = client
             .query(
                 &format!("SELECT {KEPT_COPY} FROM applicant_copies($1, $2, $3)"),
@@ -76,7 +89,7 @@ impl Rastau {
             return Ok(id);
         }
         let link = self.link()?;
-        let mut client = rastau_shared::connect_with(link.config())?;
+        let mut client = rastau_shared::connect_with(link.counter_config())?;
         let row = client
             .query_opt(
                 "SELECT (f.copy).*, f.pdf, f.p7s FROM copy_files($1, $2, $3, $4) f",
@@ -115,6 +128,15 @@ impl Rastau {
 
     fn link(&self) -> Result<Link> {
         shared_link::read(self.store.dir())?.ok_or(Error::SharedNotLinked)
+    }
+}
+
+impl Link {
+    /// The installation's login, bounded for a clerk who waits at the counter.
+    fn counter_config(&self) -> postgres::Config {
+        let mut config = self.config();
+        config.connect_timeout(CONNECT_TIMEOUT);
+        config
     }
 }
 

@@ -186,11 +186,23 @@ fn handed_over(flow: &mut Flow, m: &Messages, handover: &HandedOver) {
     flow.skip(4.0);
     let rows = handover.copies.iter().enumerate().map(|(i, copy)| {
         [
-            format!(
-                "{}\n{}",
-                copy.document_title,
-                copy_file_name(i + 1, &copy.document_title)
-            ),
+            match &copy.certified_elsewhere {
+                // Its journal number is the other center's: the receipt says whose.
+                Some(center) => format!(
+                    "{}\n{}\n{}",
+                    copy.document_title,
+                    copy_file_name(i + 1, &copy.document_title),
+                    m.text(
+                        "forms-receipt-certified-elsewhere",
+                        [("center", center.as_str().into())]
+                    )
+                ),
+                None => format!(
+                    "{}\n{}",
+                    copy.document_title,
+                    copy_file_name(i + 1, &copy.document_title)
+                ),
+            },
             copy.journal_number.to_string(),
             dates::date(crate::copy::kept_through(copy.keep_until)),
         ]
