@@ -38,7 +38,10 @@ pub mod trust;
 pub mod verify;
 pub mod visit;
 
-pub use app::{demo, printing, sweep, Certification, FirstStart, Rastau, SignedCopy, Status};
+pub use app::{
+    demo, printing, sweep, Certification, Fetch, FetchStart, Fetched, FirstStart, Lookup, Rastau,
+    SignedCopy, Status,
+};
 pub use error::{Coded, Error, ErrorPayload, Result};
 pub use lang::Lang;
 pub use retention::RetentionReport;

@@ -1,9 +1,11 @@
 //! The applicant's copies kept at other centers (rule 8): looked up in the shared store and
-//! fetched for the visit at the counter. Both go over the network, so both run off the main
-//! thread: a slow server keeps the clerk waiting for an answer, never the window.
-use crate::state::Desk;
+//! fetched for the visit at the counter. Both go over the network, so each runs in three
+//! steps: checked under the store, asked of the server with the store let go (a slow server
+//! keeps the clerk waiting for an answer, never the window nor the counter's other commands),
+//! recorded under the store.
+use crate::state::{off_main, Desk};
 use rastau_core::fetched::SharedCopyView;
-use rastau_core::ErrorPayload;
+use rastau_core::{ErrorPayload, FetchStart};
 use tauri::State;
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -19,7 +21,17 @@ pub async fn shared_center(desk: State<'_, Desk>) -> Reply<Option<String>> {
 /// lookup is logged there (the clerk, the visit, the applicant), so only the clerk asks for it.
 #[tauri::command]
 pub async fn shared_copies(desk: State<'_, Desk>, visit_id: i64) -> Reply<Vec<SharedCopyView>> {
-    desk.run(move |a| a.shared_copies(visit_id)).await
+    let lookup = desk.run(move |a| a.start_shared_lookup(visit_id)).await?;
+    let (lookup, copies) = off_main(move || {
+        let copies = lookup.ask().map_err(|e| e.payload())?;
+        Ok((lookup, copies))
+    })
+    .await?;
+    desk.run(move |a| {
+        a.finish_shared_lookup(&lookup, &copies)?;
+        Ok(copies)
+    })
+    .await
 }
 
 /// Fetches the copy `copy_id` of the installation `installation` for the visit, checked
@@ -32,6 +44,13 @@ pub async fn fetch_shared_copy(
     installation: String,
     copy_id: i64,
 ) -> Reply<i64> {
-    desk.run(move |a| a.fetch_shared_copy(visit_id, &installation, copy_id))
-        .await
+    let start = desk
+        .run(move |a| a.start_fetch(visit_id, &installation, copy_id))
+        .await?;
+    let fetch = match start {
+        FetchStart::Kept(id) => return Ok(id),
+        FetchStart::Ask(fetch) => fetch,
+    };
+    let fetched = off_main(move || fetch.ask().map_err(|e| e.payload())).await?;
+    desk.run(move |a| a.finish_fetch(fetched)).await
 }

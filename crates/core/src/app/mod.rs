@@ -24,6 +24,7 @@ pub mod sweep;
 
 pub use accounts::FirstStart;
 pub use certification::{Certification, SignedCopy};
+pub use shared_copies::{Fetch, FetchStart, Fetched, Lookup};
 
 use crate::account::{self, Account, Role, Standing};
 use crate::audit::{Action, Event};
