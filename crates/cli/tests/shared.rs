@@ -1,31 +1,20 @@
 //! `rastau shared init` on the test cluster: the first run makes the roles and the schema, the
 //! second says nothing changed; an unreachable server is told in the chosen language.
+mod linked;
+
+use linked::{admin, stdout};
 use rastau_shared::test_db::TestDb;
-use std::process::{Command, Output};
-
-fn rastau(lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rastau"))
-        .args(["--lang", lang])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 #[test]
 fn init_migrates_then_changes_nothing() {
     let db = TestDb::create();
     let url = db.admin_url();
-    let first = stdout(&rastau("ru", &["shared", "init", &url]));
+    let first = stdout(&admin("ru", &["shared", "init", &url]));
     assert!(
         first.contains(&format!("с версии 0 до {}", rastau_shared::SCHEMA_VERSION)),
         "{first}"
     );
-    let second = stdout(&rastau("kk", &["shared", "init", &url]));
+    let second = stdout(&admin("kk", &["shared", "init", &url]));
     assert!(second.contains("ештеңе өзгерген жоқ"), "{second}");
     assert!(!second.contains("Рөлдер құрылды"), "{second}");
 }
@@ -33,7 +22,7 @@ fn init_migrates_then_changes_nothing() {
 #[test]
 fn an_unreachable_store_is_told_in_words() {
     // Port 1: nothing listens there.
-    let output = rastau(
+    let output = admin(
         "ru",
         &["shared", "init", "postgres://nobody@127.0.0.1:1/none"],
     );

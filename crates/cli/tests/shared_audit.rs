@@ -1,17 +1,11 @@
 //! `rastau shared audit verify <admin-url>` on the test cluster: an installation's chain of
 //! three entries is sound, told with its count and last hash; once the owner changes an entry
 //! the command names it and exits with 1.
+mod linked;
+
+use linked::admin;
 use rastau_core::audit::chain::{Fields, GENESIS};
 use rastau_shared::test_db::World;
-use std::process::{Command, Output};
-
-fn rastau(lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rastau"))
-        .args(["--lang", lang])
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 /// Three entries chained as a counter chains them; the last hash.
 fn chain_of_three(w: &mut World) -> String {
@@ -57,7 +51,7 @@ fn every_chain_is_walked_and_a_changed_entry_named() {
     let head = chain_of_three(&mut w);
     let url = w.db.admin_url();
 
-    let sound = rastau("ru", &["shared", "audit", "verify", &url]);
+    let sound = admin("ru", &["shared", "audit", "verify", &url]);
     assert!(sound.status.success(), "{sound:?}");
     let said = String::from_utf8(sound.stdout).unwrap();
     assert!(
@@ -78,7 +72,7 @@ fn every_chain_is_walked_and_a_changed_entry_named() {
             &[],
         )
         .unwrap();
-    let broken = rastau("kk", &["shared", "audit", "verify", &url]);
+    let broken = admin("kk", &["shared", "audit", "verify", &url]);
     assert_eq!(broken.status.code(), Some(1), "{broken:?}");
     let said = String::from_utf8(broken.stderr).unwrap();
     assert!(

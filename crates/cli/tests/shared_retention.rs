@@ -1,21 +1,10 @@
 //! `rastau shared retention <admin-url>` on the test cluster: the due copy's files lose their
 //! bytes and the counts are told in kk and ru; a second run removes nothing; an installation's
 //! own login is refused in words.
+mod linked;
+
+use linked::{admin, stdout};
 use rastau_shared::test_db::World;
-use std::process::{Command, Output};
-
-fn rastau(lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rastau"))
-        .args(["--lang", lang])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 #[test]
 fn retention_removes_what_is_due_then_nothing() {
@@ -28,7 +17,7 @@ fn retention_removes_what_is_due_then_nothing() {
     w.copy(2, &kept_pdf, &kept_p7s, "2099-05-23 19:00:00+00:00");
     let url = w.db.admin_url();
 
-    let first = stdout(&rastau("ru", &["shared", "retention", &url]));
+    let first = stdout(&admin("ru", &["shared", "retention", &url]));
     assert!(
         first.contains("копий отмечено удалёнными — 1, файлов стёрто — 2 (17 байт"),
         "{first}"
@@ -47,7 +36,7 @@ fn retention_removes_what_is_due_then_nothing() {
         assert_eq!(removed, sha == due_pdf || sha == due_p7s, "{sha}");
     }
 
-    let second = stdout(&rastau("kk", &["shared", "retention", &url]));
+    let second = stdout(&admin("kk", &["shared", "retention", &url]));
     assert!(
         second.contains("0 көшірме жойылды деп белгіленді, 0 файл өшірілді (0 байт"),
         "{second}"
@@ -57,15 +46,15 @@ fn retention_removes_what_is_due_then_nothing() {
 #[test]
 fn an_installations_login_cannot_run_retention() {
     let w = World::new();
-    let admin = w.db.admin_config();
+    let config = w.db.admin_config();
     let url = format!(
         "postgres://{}:{}@127.0.0.1:{}/{}",
         w.credentials.role,
         w.credentials.password,
-        admin.get_ports()[0],
+        config.get_ports()[0],
         w.db.name
     );
-    let output = rastau("ru", &["shared", "retention", &url]);
+    let output = admin("ru", &["shared", "retention", &url]);
     assert!(!output.status.success());
     let said = String::from_utf8(output.stderr).unwrap();
     assert!(said.contains("не разрешило"), "{said}");

@@ -26,6 +26,15 @@ pub fn rastau(dir: &Path, lang: &str, args: &[&str]) -> Output {
     command(dir, lang, args).output().unwrap()
 }
 
+/// A command of the shared store's administrator, which needs no data folder.
+pub fn admin(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rastau"))
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 pub fn stdout(output: &Output) -> String {
     assert!(output.status.success(), "{output:?}");
     String::from_utf8(output.stdout.clone()).unwrap()

@@ -353,12 +353,27 @@ macro_rules! copy_select {
 
 const COPY: &str = concat!(copy_select!(), " WHERE c.id = :id");
 
-/// A copy with no `certified` entry (made before the audit trail was) goes with its visit.
+/// Rows of a visit made before it closed (entry `:closed`): by their own first entry, or
+/// with none at all (made before the audit trail was).
+macro_rules! made_before_close {
+    ($action:literal, $kind:literal, $row:literal) => {
+        concat!(
+            " AND coalesce((SELECT min(e.seq) FROM audit_entry e WHERE e.action = '",
+            $action,
+            "' AND e.record_kind = '",
+            $kind,
+            "' AND e.record_id = ",
+            $row,
+            ".id), 0) < :closed"
+        )
+    };
+}
+
 const COPIES_OF_VISIT: &str = concat!(
     copy_select!(),
-    " WHERE c.visit_id = :visit AND coalesce((SELECT min(e.seq) FROM audit_entry e
-        WHERE e.action = 'certified' AND e.record_kind = 'copy' AND e.record_id = c.id), 0)
-        < :closed ORDER BY c.id"
+    " WHERE c.visit_id = :visit",
+    made_before_close!("certified", "copy", "c"),
+    " ORDER BY c.id"
 );
 
 macro_rules! notice_select {
@@ -377,9 +392,9 @@ const NOTICE: &str = concat!(notice_select!(), " WHERE n.id = :id");
 
 const NOTICES_OF_VISIT: &str = concat!(
     notice_select!(),
-    " WHERE n.visit_id = :visit AND coalesce((SELECT min(e.seq) FROM audit_entry e
-        WHERE e.action = 'notice-issued' AND e.record_kind = 'notice' AND e.record_id = n.id), 0)
-        < :closed ORDER BY n.id"
+    " WHERE n.visit_id = :visit",
+    made_before_close!("notice-issued", "notice", "n"),
+    " ORDER BY n.id"
 );
 
 /// The copies a hand-over carried, as (installation, copy) pairs: a copy fetched from another
