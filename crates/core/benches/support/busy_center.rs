@@ -67,7 +67,7 @@ pub const REGULARS: usize = 30_000;
 
 const SEED: u64 = 0x5241_5354_4155_2024;
 
-const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+pub const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
         Some(d) => d,
         None => panic!("no such date"),
@@ -75,7 +75,7 @@ const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// The clerks, with the sex their IIN records.
-const CLERKS: [(&str, bool); 12] = [
+pub const CLERKS: [(&str, bool); 12] = [
     ("Ғабитов Ұлан Маратұлы", true),
     ("Иванова Мария Петровна", false),
     ("Сейітқали Айгерім Болатқызы", false),
@@ -143,7 +143,7 @@ pub fn busy_center(span: Span) -> BusyCenter {
     }
 }
 
-fn stores_root() -> PathBuf {
+pub fn stores_root() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
@@ -151,7 +151,7 @@ fn stores_root() -> PathBuf {
 }
 
 /// Whether the cached store has the schema a store made now by the migrations has.
-fn schema_is_current(dir: &Path) -> bool {
+pub fn schema_is_current(dir: &Path) -> bool {
     let fresh = tempfile::tempdir().unwrap();
     let store = Store::open(fresh.path()).unwrap();
     let cached = Connection::open(dir.join(DB_FILE)).unwrap();
@@ -215,7 +215,7 @@ fn generate(dir: &Path, span: Span) -> String {
 }
 
 /// The instant `seconds` after local midnight of `day`.
-fn local(day: NaiveDate, seconds: i64) -> DateTime<Utc> {
+pub fn local(day: NaiveDate, seconds: i64) -> DateTime<Utc> {
     let midnight = day.and_hms_opt(0, 0, 0).unwrap();
     Local
         .from_local_datetime(&midnight)
@@ -226,7 +226,7 @@ fn local(day: NaiveDate, seconds: i64) -> DateTime<Utc> {
 }
 
 /// A valid IIN of a person born on `birth`, or the next serial's if this one is unissuable.
-fn person_iin(birth: NaiveDate, male: bool, serial: u32) -> String {
+pub fn person_iin(birth: NaiveDate, male: bool, serial: u32) -> String {
     let century = if birth.year() >= 2000 { 5 } else { 3 } + u32::from(!male);
     (serial..)
         .find_map(|s| {
@@ -240,7 +240,7 @@ fn person_iin(birth: NaiveDate, male: bool, serial: u32) -> String {
 }
 
 /// A valid BIN of a resident head office registered in `year`/`month`.
-fn org_bin(year: i32, month: u32, serial: u32) -> String {
+pub fn org_bin(year: i32, month: u32, serial: u32) -> String {
     (serial..)
         .find_map(|s| with_check(&format!("{:02}{month:02}40{:05}", year % 100, s % 100_000)))
         .unwrap()
@@ -252,10 +252,10 @@ fn with_check(first11: &str) -> Option<String> {
 }
 
 /// SplitMix64: small, fast and the same on every machine.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -263,24 +263,24 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 
-    fn unit(&mut self) -> f64 {
+    pub fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    fn chance(&mut self, p: f64) -> bool {
+    pub fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
 
     /// An index drawn by `weights`.
-    fn weighted(&mut self, weights: &[u32]) -> usize {
+    pub fn weighted(&mut self, weights: &[u32]) -> usize {
         let mut left = self.below(weights.iter().map(|&w| u64::from(w)).sum());
         for (i, &w) in weights.iter().enumerate() {
             if left < u64::from(w) {
@@ -292,7 +292,7 @@ impl Rng {
     }
 }
 
-const MALE_NAMES: [&str; 16] = [
+pub const MALE_NAMES: [&str; 16] = [
     "Нұрлан",
     "Ерлан",
     "Арман",
@@ -310,7 +310,7 @@ const MALE_NAMES: [&str; 16] = [
     "Әлібек",
     "Санжар",
 ];
-const FEMALE_NAMES: [&str; 16] = [
+pub const FEMALE_NAMES: [&str; 16] = [
     "Әлия",
     "Айгүл",
     "Гүлнар",
@@ -329,7 +329,7 @@ const FEMALE_NAMES: [&str; 16] = [
     "Әсел",
 ];
 /// Surnames, a man's form and a woman's.
-const SURNAMES: [(&str, &str); 20] = [
+pub const SURNAMES: [(&str, &str); 20] = [
     ("Нұрланов", "Нұрланова"),
     ("Серікбаев", "Серікбаева"),
     ("Әбілқасымов", "Әбілқасымова"),
@@ -351,7 +351,7 @@ const SURNAMES: [(&str, &str); 20] = [
     ("Үсенов", "Үсенова"),
     ("Ғабитов", "Ғабитова"),
 ];
-const ORG_WORDS: [&str; 16] = [
+pub const ORG_WORDS: [&str; 16] = [
     "Алтын",
     "Дала",
     "Сарыарқа",
@@ -369,7 +369,7 @@ const ORG_WORDS: [&str; 16] = [
     "Медиа",
     "Тау",
 ];
-const STREETS: [&str; 8] = [
+pub const STREETS: [&str; 8] = [
     "Ерубаев к.",
     "Бұқар жырау даңғ.",
     "Әлиханов к.",
@@ -382,11 +382,11 @@ const STREETS: [&str; 8] = [
 
 /// A kind of document brought to certify: its title, how its number starts, who issues it,
 /// and how many sheets it has (at most).
-struct Kind {
-    title: &'static str,
-    number: &'static str,
-    issuer: &'static str,
-    pages: u32,
+pub struct Kind {
+    pub title: &'static str,
+    pub number: &'static str,
+    pub issuer: &'static str,
+    pub pages: u32,
 }
 
 const fn kind(title: &'static str, number: &'static str, issuer: &'static str, pages: u32) -> Kind {
@@ -398,7 +398,7 @@ const fn kind(title: &'static str, number: &'static str, issuer: &'static str, p
     }
 }
 
-const PERSON_DOCUMENTS: [Kind; 14] = [
+pub const PERSON_DOCUMENTS: [Kind; 14] = [
     kind("Туу туралы куәлік", "I-АЖ", "АХАТ бөлімі", 1),
     kind("Свидетельство о рождении", "I-КА", "Отдел ЗАГС", 1),
     kind("Диплом", "ЖБ-Б", "ҚарМУ", 4),
@@ -424,7 +424,7 @@ const PERSON_DOCUMENTS: [Kind; 14] = [
     kind("Технический паспорт", "KZ", "СпецЦОН", 2),
     kind("Медицинская справка 075/у", "№", "Поликлиника № 3", 1),
 ];
-const ORG_DOCUMENTS: [Kind; 4] = [
+pub const ORG_DOCUMENTS: [Kind; 4] = [
     kind("Устав ТОО", "У-", "Учредители", 14),
     kind(
         "Справка о государственной регистрации юридического лица",
@@ -440,7 +440,7 @@ const ORG_DOCUMENTS: [Kind; 4] = [
     ),
     kind("Лицензия", "KZ", "Комитет", 2),
 ];
-const JUSTIFICATIONS: [&str; 3] = [
+pub const JUSTIFICATIONS: [&str; 3] = [
     "Құжаттың түпнұсқасы ұсынылмады. / Не представлен оригинал документа.",
     "Ақпараттық жүйеде мұндай ресурс жоқ. / В информационной системе такого ресурса нет.",
     "2-бетте мөрдің таңбасы оқылмайды; на стр. 3 исправление карандашом.",
