@@ -33,7 +33,9 @@ const today = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate
 const TYPED_DAY = "2026-12-03";
 
 const shown = (css) => window.driver.executeScript("return document.querySelector(arguments[0]).value", css);
-const rowCount = async () => (await window.driver.findElements({ css: '[data-testid="journal-row"]' })).length;
+// Counted in the page in one step: handles of a table that redraws can go stale mid-find.
+const rowCount = () =>
+  window.driver.executeScript(() => document.querySelectorAll('[data-testid="journal-row"]').length);
 const waitForRows = (n) => window.driver.wait(async () => (await rowCount()) === n, 20_000, `waiting for ${n} journal rows`);
 
 test("a visit today, for the journal to find", async () => {

@@ -46,7 +46,9 @@ test("the login screen lists the demo accounts and a click fills the IIN and the
 test("the supervisor's journal opens on the demo's week: dozens of visits, a breach, refusals", async () => {
   await window.click('[data-testid="lang-ru"]');
   await window.click('[data-testid="nav-journal"]');
-  const count = () => window.driver.findElements(By.css('[data-testid="journal-row"]')).then((r) => r.length);
+  // Counted in the page in one step: handles of a table that redraws can go stale mid-find.
+  const count = () =>
+    window.driver.executeScript(() => document.querySelectorAll('[data-testid="journal-row"]').length);
   await window.driver.wait(async () => (await count()) >= 100, 30_000, "waiting for the week's visits");
   assert.equal((await window.driver.findElements(By.css('[data-testid="journal-row-over-limit"]'))).length, 1);
   assert.match(await window.text('[data-testid="journal"]'), /отказ: /);

@@ -34,7 +34,10 @@ after(async () => {
 });
 
 const counter = '[data-testid="counter"]';
-const pageCount = async () => (await window.driver.findElements({ css: '[data-testid="page"]' })).length;
+// Counted in the page in one step: the strip redraws while pages arrive, and element handles
+// taken one by one can go stale between the finding and the handing over.
+const pageCount = () =>
+  window.driver.executeScript(() => document.querySelectorAll('[data-testid="page"]').length);
 const waitForPages = (n) =>
   window.driver.wait(async () => (await pageCount()) === n, 60_000, `waiting for ${n} pages`);
 const scanA4 = () => scanPage(work);
