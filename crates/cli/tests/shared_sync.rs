@@ -316,3 +316,26 @@ fn a_store_whose_history_parted_from_the_shared_one_is_refused() {
     assert!(said.contains("№ "), "{said}");
     assert_all_there_once(&db, dir.path());
 }
+
+#[test]
+fn two_counters_serving_the_same_applicants_push_at_the_same_moment() {
+    let (db, first) = busy();
+    let second = another_counter(&db);
+    assert_ne!(
+        link(first.path()).installation,
+        link(second.path()).installation
+    );
+    let pushes: Vec<_> = [first.path(), second.path()]
+        .into_iter()
+        .map(|dir| {
+            command(dir, "ru", &["shared", "sync", "--batch", "50"])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut push in pushes {
+        assert!(push.wait().unwrap().success());
+    }
+    assert_all_there_once(&db, first.path());
+    assert_all_there_once(&db, second.path());
+}

@@ -61,6 +61,18 @@ pub fn setup() -> (TestDb, tempfile::TempDir) {
 /// An initialised shared store and, linked to it, a copy of a demo store with a week of work.
 pub fn busy() -> (TestDb, tempfile::TempDir) {
     let db = TestDb::create();
+    stdout(&rastau(
+        Path::new("."),
+        "ru",
+        &["shared", "init", &db.admin_url()],
+    ));
+    let dir = another_counter(&db);
+    (db, dir)
+}
+
+/// Another copy of the demo week, linked to `db` as an installation of its own: the same
+/// applicants, served at another counter.
+pub fn another_counter(db: &TestDb) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let copied = Command::new("cp")
         .arg("-a")
@@ -69,13 +81,8 @@ pub fn busy() -> (TestDb, tempfile::TempDir) {
         .status()
         .unwrap();
     assert!(copied.success());
-    stdout(&rastau(
-        dir.path(),
-        "ru",
-        &["shared", "init", &db.admin_url()],
-    ));
-    stdout(&join(&db, dir.path(), "ru", SUPERVISOR));
-    (db, dir)
+    stdout(&join(db, dir.path(), "ru", SUPERVISOR));
+    dir
 }
 
 /// The demo's week, filled once per test binary and copied by each test that needs it.
