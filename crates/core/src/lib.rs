@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod ids;
 pub mod journal;
 pub mod journal_number;
+pub(crate) mod kept_copy;
 pub mod lang;
 pub mod preview;
 pub mod push;

@@ -7,13 +7,10 @@ use super::Rastau;
 use crate::account::Account;
 use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
-use crate::fetched::{self, Origin, SharedCopyView};
-use crate::journal_number::JournalNumber;
+use crate::fetched::{self, SharedCopyView};
+use crate::kept_copy::{Kept, KEPT_COPY};
 use crate::shared_link::{self, Link};
-use crate::store::content_hash;
 use crate::{trust, visit};
-use chrono::{DateTime, Utc};
-use postgres::Row;
 use rastau_shared::SharedError;
 use rastau_sign::TrustAnchors;
 use std::time::Duration;
@@ -21,11 +18,6 @@ use std::time::Duration;
 /// A lookup or a fetch asked at the counter gives up on a server that does not answer within
 /// this, rather than keep the clerk and the store waiting.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The columns of the shared store's `kept_copy`, in its order.
-const KEPT_COPY: &str = "center_code, center_name, installation_code, copy_id, journal_year,
-    journal_seq, title, number, issued_on, issuer, page_count, signer_name, signer_iin,
-    certified_at, keep_until, pdf_sha256, p7s_sha256, applicant_tax_id";
 
 impl Rastau {
     /// The center of the shared store this installation is linked to, if it is: the counter
@@ -275,127 +267,4 @@ impl Link {
         config.connect_timeout(CONNECT_TIMEOUT);
         config
     }
-}
-
-/// A row of the shared store's `kept_copy`.
-struct Kept {
-    center_code: String,
-    center_name: String,
-    installation_code: String,
-    copy_id: i64,
-    number: JournalNumber,
-    title: String,
-    document_number: String,
-    issued_on: String,
-    issuer: String,
-    page_count: i32,
-    signer_name: String,
-    signer_iin: String,
-    certified_at: DateTime<Utc>,
-    keep_until: DateTime<Utc>,
-    pdf_sha256: String,
-    p7s_sha256: String,
-    applicant_tax_id: String,
-}
-
-impl Kept {
-    fn read(row: &Row) -> Result<Kept> {
-        let time = |column: &str| -> Result<DateTime<Utc>> {
-            let text: String = row.get(column);
-            parse_time(&text).ok_or_else(|| {
-                Error::from(SharedError::Database {
-                    detail: format!("{column}: {text}"),
-                })
-            })
-        };
-        Ok(Kept {
-            center_code: row.get("center_code"),
-            center_name: row.get("center_name"),
-            installation_code: row.get("installation_code"),
-            copy_id: row.get("copy_id"),
-            number: JournalNumber::new(
-                row.get("journal_year"),
-                row.get::<_, i32>("journal_seq") as u32,
-            ),
-            title: row.get("title"),
-            document_number: row.get("number"),
-            issued_on: row.get("issued_on"),
-            issuer: row.get("issuer"),
-            page_count: row.get("page_count"),
-            signer_name: row.get("signer_name"),
-            signer_iin: row.get("signer_iin"),
-            certified_at: time("certified_at")?,
-            keep_until: time("keep_until")?,
-            pdf_sha256: row.get("pdf_sha256"),
-            p7s_sha256: row.get("p7s_sha256"),
-            applicant_tax_id: row.get("applicant_tax_id"),
-        })
-    }
-
-    fn view(self, link: &Link, fetched: Option<i64>) -> SharedCopyView {
-        SharedCopyView {
-            here: self.installation_code == link.installation,
-            number_text: self.number.to_string(),
-            center_code: self.center_code,
-            center_name: self.center_name,
-            installation_code: self.installation_code,
-            copy_id: self.copy_id,
-            title: self.title,
-            document_number: self.document_number,
-            issued_on: self.issued_on,
-            issuer: self.issuer,
-            page_count: self.page_count.max(0) as u32,
-            signer_name: self.signer_name,
-            certified_at: self.certified_at,
-            keep_until: self.keep_until,
-            fetched,
-        }
-    }
-
-    /// The bytes are the ones recorded, and the detached and embedded signatures both hold,
-    /// judged at the recorded moment of certification: the shared store vouches for it as this
-    /// store does for its own copies.
-    fn check(&self, pdf: &[u8], p7s: &[u8], anchors: &TrustAnchors) -> Result<()> {
-        let number = || format!("{} {}", self.installation_code, self.number);
-        if content_hash(pdf) != self.pdf_sha256 || content_hash(p7s) != self.p7s_sha256 {
-            return Err(Error::SharedCopyDamaged { number: number() });
-        }
-        let untrusted = || Error::SharedCopyNotTrusted {
-            number: number(),
-            signer: self.signer_name.clone(),
-        };
-        let detached = rastau_sign::verify_detached(pdf, p7s, anchors, self.certified_at)
-            .map_err(|_| untrusted())?;
-        let embedded =
-            rastau_sign::verify_pdf(pdf, anchors, self.certified_at).map_err(|_| untrusted())?;
-        if !(detached.trusted && embedded.trusted) {
-            return Err(untrusted());
-        }
-        Ok(())
-    }
-
-    fn origin(&self) -> Origin<'_> {
-        Origin {
-            center_code: &self.center_code,
-            center_name: &self.center_name,
-            installation_code: &self.installation_code,
-            copy_id: self.copy_id,
-            number: self.number,
-            title: &self.title,
-            applicant_tax_id: &self.applicant_tax_id,
-            signer_name: &self.signer_name,
-            signer_iin: &self.signer_iin,
-            certified_at: self.certified_at,
-            keep_until: self.keep_until,
-            pdf_hash: &self.pdf_sha256,
-            signature_hash: &self.p7s_sha256,
-        }
-    }
-}
-
-/// A time as the counters write them (`2026-11-23 09:00:00.123+00:00`).
-fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z")
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
 }
