@@ -85,6 +85,7 @@ async function openSettings(iin = SUPERVISOR_IIN) {
 async function link(url, center) {
   await window.fill(settings, "url", url);
   await window.fill(settings, "center", center);
+  await window.fill(settings, "password", "demo-2026");
   await window.click('[data-testid="shared-join-submit"]');
   const asked = await window.text('[data-testid="confirm"]');
   assert.ok(asked.includes(`«${center.toUpperCase()}»`), asked);
@@ -150,7 +151,7 @@ test("the supervisor links through the window and sees the server reachable, in 
   await window.click('[data-testid="lang-ru"]');
 
   // A second link is refused in words, straight through the IPC.
-  const again = await window.invoke("join_shared", { url: adminUrl(), center: CENTER });
+  const again = await window.invoke("join_shared", { url: adminUrl(), center: CENTER, password: "demo-2026" });
   assert.equal(again.error?.code, "shared-already-linked", JSON.stringify(again));
   await window.click('[data-testid="logout"]');
 
@@ -161,7 +162,7 @@ test("the supervisor links through the window and sees the server reachable, in 
   await window.screenshot("102-shared-indicator-clerk-ru");
   assert.equal((await window.invoke("shared_status")).ok?.state, "linked");
   assert.equal((await window.invoke("leave_shared")).error?.code, "supervisor-only");
-  assert.equal((await window.invoke("join_shared", { url: adminUrl(), center: CENTER })).error?.code, "supervisor-only");
+  assert.equal((await window.invoke("join_shared", { url: adminUrl(), center: CENTER, password: "demo-2026" })).error?.code, "supervisor-only");
   await window.click('[data-testid="logout"]');
   assert.equal((await window.invoke("shared_status")).error?.code, "not-logged-in");
 });

@@ -1,6 +1,6 @@
 //! `rastau shared …`: the shared store of the centers (PostgreSQL).
 use crate::custody::fault_text;
-use crate::sign_in::signed_in;
+use crate::sign_in::{self, signed_in};
 use chrono::{DateTime, Utc};
 use rastau_core::dates::date_time;
 use rastau_core::i18n::Messages;
@@ -100,8 +100,9 @@ pub fn join(
     iin: &str,
     m: &Messages,
 ) -> Result<String, String> {
-    let status = signed_in(store, iin, m)?
-        .join_shared(url, center)
+    let password = sign_in::password(m)?;
+    let status = sign_in::signed_in_with(store, iin, &password, m)?
+        .join_shared(url, center, &password)
         .map_err(|e| m.error(&e))?;
     Ok(describe(&status, m))
 }

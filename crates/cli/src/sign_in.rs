@@ -23,10 +23,18 @@ pub fn password(messages: &Messages) -> Result<String, String> {
 /// The application over `store`, with `iin` signed in. Someone whose password a supervisor set
 /// is sent to the window to choose their own: the command line has no screen for it.
 pub fn signed_in(store: Store, iin: &str, messages: &Messages) -> Result<Rastau, String> {
+    signed_in_with(store, iin, &password(messages)?, messages)
+}
+
+/// [`signed_in`] with the password already read, for a command that needs it again.
+pub fn signed_in_with(
+    store: Store,
+    iin: &str,
+    password: &str,
+    messages: &Messages,
+) -> Result<Rastau, String> {
     let mut app = Rastau::new(store, Box::new(SystemClock));
-    let status = app
-        .login(iin, &password(messages)?)
-        .map_err(|e| messages.error(&e))?;
+    let status = app.login(iin, password).map_err(|e| messages.error(&e))?;
     if status.session.is_some_and(|s| s.must_choose_password) {
         app.logout().map_err(|e| messages.error(&e))?;
         return Err(messages.error(&Error::PasswordChangeRequired));

@@ -222,6 +222,8 @@ pub enum Error {
     SharedCopyDamaged { number: String },
     #[error("the signature of copy {number} by {signer} does not verify against the trusted CAs")]
     SharedCopyNotTrusted { number: String, signer: String },
+    #[error("staff of a linked center change in the shared store: sign in while it answers")]
+    StaffNeedsSharedSignIn,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -352,6 +354,7 @@ impl Coded for Error {
             Error::SharedCopyGone { .. } => "shared-copy-gone",
             Error::SharedCopyDamaged { .. } => "shared-copy-damaged",
             Error::SharedCopyNotTrusted { .. } => "shared-copy-not-trusted",
+            Error::StaffNeedsSharedSignIn => "staff-needs-shared-sign-in",
         }
     }
 

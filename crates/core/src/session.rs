@@ -16,6 +16,9 @@ pub struct Session {
     locked: bool,
     /// The clerk's opened EDS key: asked once per login session, kept only in memory.
     signer: Option<Arc<dyn Signer>>,
+    /// The shared store's proof that this person gave their password there (a linked
+    /// counter, signed in while connected): what staff changes made here are authorised by.
+    shared_token: Option<String>,
 }
 
 /// The session as the UI sees it.
@@ -37,7 +40,16 @@ impl Session {
             last_activity: now,
             locked: false,
             signer: None,
+            shared_token: None,
         }
+    }
+
+    pub fn set_shared_token(&mut self, token: Option<String>) {
+        self.shared_token = token;
+    }
+
+    pub fn shared_token(&self) -> Option<&str> {
+        self.shared_token.as_deref()
     }
 
     pub fn info(&self, must_choose_password: bool) -> SessionInfo {

@@ -22,6 +22,10 @@ pub const LINK_FILE: &str = "shared-link.json";
 /// A status check must not hang the window on a server that never answers.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// What a clerk asks of the server at the counter (a lookup, a fetch, a change of staff) gives
+/// up on a server that does not answer within this, rather than keep them and the store waiting.
+const COUNTER_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// The link as the file holds it.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
@@ -161,6 +165,13 @@ impl Link {
             .dbname(&self.database)
             .user(&self.role)
             .password(&self.password);
+        config
+    }
+
+    /// The installation's login, bounded for a clerk who waits at the counter.
+    pub fn counter_config(&self) -> postgres::Config {
+        let mut config = self.config();
+        config.connect_timeout(COUNTER_TIMEOUT);
         config
     }
 

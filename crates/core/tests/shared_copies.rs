@@ -41,7 +41,10 @@ fn center_a(db: &TestDb) -> Day {
     };
     day.desk.as_supervisor();
     day.desk.app.trust_ca(&OTHER_CA.ca_pem).unwrap();
-    day.desk.app.join_shared(&db.admin_url(), "ALM-01").unwrap();
+    day.desk
+        .app
+        .join_shared(&db.admin_url(), "ALM-01", SUPERVISOR_PASSWORD)
+        .unwrap();
     day.desk.as_clerk();
     day.open_key(&clerk_iin());
     let first = day.visit(&applicant(), &[birth_certificate()], true);
@@ -67,7 +70,10 @@ fn center_b(db: &TestDb) -> (Day, i64) {
         pki: pki(),
     };
     day.desk.as_supervisor();
-    day.desk.app.join_shared(&db.admin_url(), "AST-02").unwrap();
+    day.desk
+        .app
+        .join_shared(&db.admin_url(), "AST-02", SUPERVISOR_PASSWORD)
+        .unwrap();
     day.desk.as_clerk();
     let visit = day.visit(&applicant(), &[], false);
     (day, visit)

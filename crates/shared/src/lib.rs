@@ -7,6 +7,7 @@ mod error;
 mod installation;
 mod retention;
 mod schema;
+pub mod staff;
 #[cfg(feature = "test-db")]
 pub mod test_db;
 
@@ -15,3 +16,4 @@ pub use error::SharedError;
 pub use installation::{create_installation, ensure_center, rejoin_installation, Credentials};
 pub use retention::{run_retention, RetentionReport};
 pub use schema::{init, InitReport, GROUP_ROLE, OWNER_ROLE, SCHEMA_VERSION};
+pub use staff::{NewPassword, StaffChange, StaffMember};

@@ -10,7 +10,10 @@ pub const OWNER_ROLE: &str = "rastau_owner";
 pub const GROUP_ROLE: &str = "rastau_installation";
 
 /// The migrations, in order; the version of the schema is how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_staff.sql"),
+];
 
 /// The schema version this build makes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -44,8 +47,11 @@ pub fn init(client: &mut Client) -> Result<InitReport, SharedError> {
         }
     }
     // PostgreSQL 15 gives nobody CREATE on `public` but the database's owner.
+    // pgcrypto checks staff passwords on the server (migration 0002); an extension is the
+    // database administrator's to create, so it is made here rather than by a migration.
     client.batch_execute(&format!(
-        "GRANT USAGE, CREATE ON SCHEMA public TO {OWNER_ROLE}"
+        "GRANT USAGE, CREATE ON SCHEMA public TO {OWNER_ROLE};
+         CREATE EXTENSION IF NOT EXISTS pgcrypto SCHEMA public"
     ))?;
     while migrate_one(client)? {}
     Ok(InitReport {

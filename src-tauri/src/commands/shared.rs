@@ -16,14 +16,17 @@ pub async fn shared_status(desk: State<'_, Desk>) -> Reply<SharedStatus> {
 }
 
 /// Links this installation to the center `center` of the shared store reached with the
-/// administrator's `url`, which is used once and kept nowhere. Supervisors only.
+/// administrator's `url`, which is used once and kept nowhere; the supervisor's `password`
+/// again, for the shared store's own check of it. Supervisors only.
 #[tauri::command]
 pub async fn join_shared(
     desk: State<'_, Desk>,
     url: String,
     center: String,
+    password: String,
 ) -> Reply<SharedStatus> {
-    desk.run(move |app| app.join_shared(&url, &center)).await
+    desk.run(move |app| app.join_shared(&url, &center, &password))
+        .await
 }
 
 /// Unlinks this installation; its PostgreSQL role stays on the server. Supervisors only.

@@ -165,6 +165,7 @@ export type ErrorCode =
   | "sign-wrong-password"
   | "sign-wrong-person"
   | "signoff-not-a-supervisor-key"
+  | "staff-needs-shared-sign-in"
   | "store-failed"
   | "stored-copy-damaged"
   | "supervisor-must-sign"

@@ -162,8 +162,8 @@ export const commands = {
   demoLogins: (): Promise<DemoLogin[]> => invoke<DemoLogin[]>("demo_logins"),
   /** Whether this installation is linked to the shared store, and how its server answers the installation's own role now. Anyone signed in; asking is no activity (the window asks every minute). The store is let go before the server is asked: a server that does not answer holds the probe for its five seconds, and the counter's commands go on meanwhile. */
   sharedStatus: (): Promise<SharedStatus> => invoke<SharedStatus>("shared_status"),
-  /** Links this installation to the center `center` of the shared store reached with the administrator's `url`, which is used once and kept nowhere. Supervisors only. */
-  joinShared: (url: string, center: string): Promise<SharedStatus> => invoke<SharedStatus>("join_shared", { url, center }),
+  /** Links this installation to the center `center` of the shared store reached with the administrator's `url`, which is used once and kept nowhere; the supervisor's `password` again, for the shared store's own check of it. Supervisors only. */
+  joinShared: (url: string, center: string, password: string): Promise<SharedStatus> => invoke<SharedStatus>("join_shared", { url, center, password }),
   /** Unlinks this installation; its PostgreSQL role stays on the server. Supervisors only. */
   leaveShared: (): Promise<LinkView> => invoke<LinkView>("leave_shared"),
   accounts: (): Promise<Account[]> => invoke<Account[]>("accounts"),

@@ -1,14 +1,17 @@
 //! Staff accounts: clerks and supervisors, who sign in with their IIN and a password.
+mod cache;
 mod login;
 mod password;
 mod records;
 mod throttle;
 mod typed_iin;
 
+pub use cache::{as_staff, keep, refresh};
 pub use login::{authenticate, verify_password};
 pub use password::{MAX_PASSWORD_LEN, MIN_PASSWORD_LEN};
 pub use records::{
-    by_iin, choose_password, get, insert, list, set_active, set_language, standing, update,
+    by_iin, check_changes, check_new, choose_password, get, hash_for, insert, list,
+    refuse_unchanged, set_active, set_language, standing, update,
 };
 pub use throttle::{LOCK_MINUTES, MAX_FAILED_LOGINS};
 pub use typed_iin::TypedIin;
@@ -78,6 +81,8 @@ pub struct Standing {
     pub epoch: i64,
     pub moved_because: Option<EpochReason>,
     pub must_choose_password: bool,
+    /// The role the store gives the account now (the shared store's, on a linked counter).
+    pub role: Role,
 }
 
 /// An account as the UI sees it: never with its password hash.

@@ -61,14 +61,17 @@ fn credentials_where(
 /// changed the account since.
 pub fn standing(conn: &Connection, id: i64) -> Result<Standing> {
     conn.query_row(
-        "SELECT session_epoch, epoch_reason, must_choose_password FROM account WHERE id = ?1",
+        "SELECT session_epoch, epoch_reason, must_choose_password, role FROM account
+         WHERE id = ?1",
         [id],
         |r| {
             let reason: Option<String> = r.get(1)?;
+            let role: String = r.get(3)?;
             Ok(Standing {
                 epoch: r.get(0)?,
                 moved_because: reason.as_deref().and_then(EpochReason::from_code),
                 must_choose_password: r.get(2)?,
+                role: Role::from_code(&role).unwrap_or(Role::Clerk),
             })
         },
     )
@@ -77,7 +80,7 @@ pub fn standing(conn: &Connection, id: i64) -> Result<Standing> {
 }
 
 /// Ends every open session of the account at its next command.
-fn move_epoch(tx: &Transaction, id: i64, reason: EpochReason) -> Result<()> {
+pub(super) fn move_epoch(tx: &Transaction, id: i64, reason: EpochReason) -> Result<()> {
     tx.execute(
         "UPDATE account SET session_epoch = session_epoch + 1, epoch_reason = ?2 WHERE id = ?1",
         params![id, reason.code()],
@@ -108,11 +111,24 @@ fn set_password(tx: &Transaction, id: i64, password: &str, chosen_by: ChosenBy) 
 /// The owner's own choice of password, which must not be the one they have (set by a
 /// supervisor, when they are made to choose). Returns the account's new epoch.
 pub fn choose_password(tx: &Transaction, id: i64, new_password: &str) -> Result<i64> {
-    let current = credentials_by_id(tx, id)?.ok_or(Error::AccountNotFound)?;
+    refuse_unchanged(tx, id, new_password)?;
+    set_password(tx, id, new_password, ChosenBy::Owner)
+}
+
+/// Refuses as someone's own choice the password they have now.
+pub fn refuse_unchanged(conn: &Connection, id: i64, new_password: &str) -> Result<()> {
+    let current = credentials_by_id(conn, id)?.ok_or(Error::AccountNotFound)?;
     if password::matches(new_password, &current.hash)? {
         return Err(Error::PasswordUnchanged);
     }
-    set_password(tx, id, new_password, ChosenBy::Owner)
+    Ok(())
+}
+
+/// A new password's hash, once its strength is checked: what a linked counter sends the
+/// shared store beside the password itself.
+pub fn hash_for(new_password: &str) -> Result<String> {
+    password::check_strength(new_password)?;
+    password::hash(new_password)
 }
 
 /// All accounts, supervisors first, then by name.
@@ -145,6 +161,16 @@ pub fn by_iin(conn: &Connection, iin: &str) -> Result<Option<Account>> {
         .optional()?)
 }
 
+/// Checks a new account as typed: the IIN (a person's, valid check digit), the required
+/// fields and the password. Returns the IIN.
+pub fn check_new(new: &NewAccount, now: DateTime<Utc>) -> Result<Iin> {
+    let iin = Iin::parse_on(&new.iin, crate::dates::local_day(now))?;
+    require("fullName", &new.full_name)?;
+    require("position", &new.position)?;
+    password::check_strength(&new.password)?;
+    Ok(iin)
+}
+
 /// Creates an account after checking the IIN (a person's, valid check digit), the required
 /// fields and the password.
 pub fn insert(
@@ -154,10 +180,7 @@ pub fn insert(
     chosen_by: ChosenBy,
     now: DateTime<Utc>,
 ) -> Result<Account> {
-    let iin = Iin::parse_on(&new.iin, crate::dates::local_day(now))?;
-    require("fullName", &new.full_name)?;
-    require("position", &new.position)?;
-    password::check_strength(&new.password)?;
+    let iin = check_new(new, now)?;
     let hash = password::hash(&new.password)?;
     let inserted = tx.execute(
         "INSERT INTO account (iin, full_name, position, phone, role, password_hash,
@@ -183,6 +206,12 @@ pub fn insert(
     get(tx, tx.last_insert_rowid())
 }
 
+/// Checks an edit as typed: the required fields.
+pub fn check_changes(changes: &AccountChanges) -> Result<()> {
+    require("fullName", &changes.full_name)?;
+    require("position", &changes.position)
+}
+
 /// Edits an account; a new password in `changes` is chosen by `chosen_by`.
 pub fn update(
     tx: &Transaction,
@@ -190,8 +219,7 @@ pub fn update(
     chosen_by: ChosenBy,
     now: DateTime<Utc>,
 ) -> Result<Account> {
-    require("fullName", &changes.full_name)?;
-    require("position", &changes.position)?;
+    check_changes(changes)?;
     let changed = tx.execute(
         "UPDATE account SET full_name = ?2, position = ?3, phone = ?4, updated_at = ?5
          WHERE id = ?1",

@@ -1,6 +1,7 @@
 //! Signing in and out, locking and unlocking, passwords and the screen's language; the first
 //! start that makes the center and its first supervisor; and the staff list a supervisor keeps.
 use super::demo::{self, DemoLogin};
+use super::staff::{change_of, Authority};
 use super::{Rastau, Status};
 use crate::account::TypedIin;
 use crate::account::{self, Account, AccountChanges, ChosenBy, NewAccount, Role};
@@ -10,6 +11,7 @@ use crate::error::{Coded, Error, Result};
 use crate::lang::Lang;
 use crate::session::Session;
 use crate::setting;
+use rastau_shared::{NewPassword, StaffChange};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -50,8 +52,12 @@ impl Rastau {
     /// Signs in. The IIN field is whatever someone typed before signing in: only a valid IIN
     /// reaches the store or the audit trail as it is (see [`TypedIin`]).
     pub fn login(&mut self, iin: &str, password: &str) -> Result<Status> {
-        let now = self.now();
         let typed = TypedIin::new(iin);
+        let token = match &typed {
+            TypedIin::Valid(iin) => self.sign_in_shared(iin, password)?,
+            TypedIin::Malformed { .. } => None,
+        };
+        let now = self.now();
         let (account, epoch) = self.store.write(|tx| {
             let verdict = account::authenticate(tx, &typed, password, now)?;
             match verdict {
@@ -67,7 +73,9 @@ impl Rastau {
                 }
             }
         })??;
-        self.session = Some(Session::start(account, epoch, now));
+        let mut session = Session::start(account, epoch, now);
+        session.set_shared_token(token);
+        self.session = Some(session);
         self.status()
     }
 
@@ -84,6 +92,16 @@ impl Rastau {
     pub fn lock(&mut self) -> Result<Status> {
         self.session()?.lock();
         self.status()
+    }
+
+    /// Checks the signed-in person's password again, before an act that asks for it; wrong
+    /// attempts count towards lockout as at sign-in.
+    pub(super) fn confirm_password(&mut self, me: &Account, password: &str) -> Result<()> {
+        let now = self.now();
+        let verdict = self
+            .store
+            .write(|tx| account::verify_password(tx, me.id, password, now))?;
+        verdict.map(drop).map_err(|e| self.leave_if_shut_out(e))
     }
 
     /// Unlocks with the signed-in account's password; wrong attempts count towards lockout.
@@ -112,6 +130,9 @@ impl Rastau {
     /// sessions (the CLI, another window) end.
     pub fn choose_password(&mut self, current: &str, new: &str) -> Result<Status> {
         let (me, _) = self.present()?;
+        if let Some(authority) = self.staff_authority()? {
+            return self.choose_shared_password(&me, authority, current, new);
+        }
         let now = self.now();
         let verdict =
             self.store.write(
@@ -180,14 +201,38 @@ impl Rastau {
     pub fn create_clerk(&mut self, new: &NewAccount) -> Result<Account> {
         let me = self.supervisor()?;
         let now = self.now();
-        self.audited(
-            |clerk: &Account| {
-                Event::by(&me, Action::AccountCreated)
-                    .on(Record::Account(clerk.id))
-                    .detail(&clerk.iin)
-            },
-            |tx| account::insert(tx, new, Role::Clerk, ChosenBy::Supervisor, now),
-        )
+        let created = |clerk: &Account| {
+            Event::by(&me, Action::AccountCreated)
+                .on(Record::Account(clerk.id))
+                .detail(&clerk.iin)
+        };
+        let iin = account::check_new(new, now)?.number;
+        if account::by_iin(self.store.read(), &iin)?.is_some() {
+            return Err(Error::IinTaken);
+        }
+        let Some(mut authority) = self.staff_authority()? else {
+            return self.audited(created, |tx| {
+                account::insert(tx, new, Role::Clerk, ChosenBy::Supervisor, now)
+            });
+        };
+        let hash = account::hash_for(&new.password)?;
+        let member = authority.change(&StaffChange {
+            iin: &iin,
+            full_name: new.full_name.trim(),
+            position: new.position.trim(),
+            phone: new.phone.trim(),
+            role: Role::Clerk.code(),
+            active: true,
+            password: Some(NewPassword {
+                password: &new.password,
+                hash: &hash,
+            }),
+        })?;
+        let (clerk, _) = self.audited(
+            |(clerk, _)| created(clerk),
+            |tx| account::keep(tx, &member, now),
+        )?;
+        Ok(clerk)
     }
 
     pub fn update_account(&mut self, changes: &AccountChanges) -> Result<Account> {
@@ -204,17 +249,33 @@ impl Rastau {
         } else {
             ChosenBy::Supervisor
         };
-        let (updated, epoch) = self.audited(
-            |(updated, _): &(Account, i64)| {
-                Event::by(&me, Action::AccountChanged)
-                    .on(Record::Account(updated.id))
-                    .detail(password)
-            },
-            |tx| {
+        let changed = |(updated, _): &(Account, i64)| {
+            Event::by(&me, Action::AccountChanged)
+                .on(Record::Account(updated.id))
+                .detail(password)
+        };
+        let (updated, epoch) = match self.staff_authority()? {
+            None => self.audited(changed, |tx| {
                 let updated = account::update(tx, changes, chosen_by, now)?;
                 Ok((updated, account::standing(tx, changes.id)?.epoch))
-            },
-        )?;
+            })?,
+            Some(mut authority) => {
+                account::check_changes(changes)?;
+                let now_known = account::get(self.store.read(), changes.id)?;
+                let new_password = changes.new_password.as_deref().filter(|p| !p.is_empty());
+                let hash = new_password.map(account::hash_for).transpose()?;
+                let member = authority.change(&StaffChange {
+                    full_name: changes.full_name.trim(),
+                    position: changes.position.trim(),
+                    phone: changes.phone.trim(),
+                    password: new_password
+                        .zip(hash.as_deref())
+                        .map(|(password, hash)| NewPassword { password, hash }),
+                    ..change_of(&now_known)
+                })?;
+                self.audited(changed, |tx| account::keep(tx, &member, now))?
+            }
+        };
         if updated.id == me.id {
             let session = self.session()?;
             session.refresh(updated.clone());
@@ -234,9 +295,55 @@ impl Rastau {
         } else {
             Action::AccountDeactivated
         };
-        self.audited(
-            |_| Event::by(&me, action).on(Record::Account(id)),
-            |tx| account::set_active(tx, id, active, now),
-        )
+        let event = |_: &Account| Event::by(&me, action).on(Record::Account(id));
+        let Some(mut authority) = self.staff_authority()? else {
+            return self.audited(event, |tx| account::set_active(tx, id, active, now));
+        };
+        let now_known = account::get(self.store.read(), id)?;
+        let member = authority.change(&StaffChange {
+            active,
+            ..change_of(&now_known)
+        })?;
+        self.audited(event, |tx| account::keep(tx, &member, now).map(|(a, _)| a))
+    }
+
+    /// [`choose_password`](Self::choose_password) on a linked counter: the current password
+    /// is checked here first (counting attempts as ever), then by the shared store, which
+    /// keeps the new one; then the cache.
+    fn choose_shared_password(
+        &mut self,
+        me: &Account,
+        mut authority: Authority,
+        current: &str,
+        new: &str,
+    ) -> Result<Status> {
+        let now = self.now();
+        let verdict = self.store.write(|tx| {
+            let verdict = account::verify_password(tx, me.id, current, now)?;
+            if let Err(e) = &verdict {
+                Event::by(me, Action::PasswordChoiceFailed)
+                    .detail(e.code())
+                    .append(tx, now)?;
+            }
+            Ok(verdict)
+        })?;
+        if let Err(e) = verdict {
+            return Err(self.leave_if_shut_out(e));
+        }
+        account::refuse_unchanged(self.store.read(), me.id, new)?;
+        let hash = account::hash_for(new)?;
+        let member = authority.choose_password(
+            current,
+            NewPassword {
+                password: new,
+                hash: &hash,
+            },
+        )?;
+        let (_, epoch) = self.audited(
+            |_| Event::by(me, Action::PasswordChosen).on(Record::Account(me.id)),
+            |tx| account::keep(tx, &member, now),
+        )?;
+        self.session()?.renew(epoch);
+        self.status()
     }
 }

@@ -20,6 +20,7 @@ mod settings;
 mod shared;
 mod shared_copies;
 mod signing;
+mod staff;
 pub mod sweep;
 
 pub use accounts::FirstStart;
@@ -85,16 +86,23 @@ impl Rastau {
 
     /// The signed-in, unlocked account of someone free to work; counts as activity.
     fn actor(&mut self) -> Result<Account> {
+        self.actor_standing().map(|(account, _)| account)
+    }
+
+    fn actor_standing(&mut self) -> Result<(Account, Standing)> {
         let (account, standing) = self.present()?;
         if standing.must_choose_password {
             return Err(Error::PasswordChangeRequired);
         }
-        Ok(account)
+        Ok((account, standing))
     }
 
+    /// A supervisor by both the role they signed in with and the one the store gives them
+    /// now: a role raised in the file meanwhile gives nothing, one taken away (by a linked
+    /// counter's refresh from the shared store) takes effect at once.
     fn supervisor(&mut self) -> Result<Account> {
-        let account = self.actor()?;
-        if account.role != Role::Supervisor {
+        let (account, standing) = self.actor_standing()?;
+        if account.role != Role::Supervisor || standing.role != Role::Supervisor {
             return Err(Error::SupervisorOnly);
         }
         Ok(account)

@@ -1,15 +1,16 @@
 //! Linking this installation to a center of the shared store, a supervisor's act, and the
-//! link's state. Joining connects once with the administrator's URL to register the center
-//! and make the installation's own PostgreSQL role; from then on only that role's login, kept
-//! in the link file, is used.
+//! link's state. Joining connects once with the administrator's URL to register the center,
+//! make the installation's own PostgreSQL role and carry its accounts into the center's staff;
+//! from then on only that role's login, kept in the link file, is used.
 use super::Rastau;
+use crate::account;
 use crate::audit::{Action, Event};
 use crate::center;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::setting;
 use crate::shared_link::{self, Link, LinkState, LinkView, SharedStatus};
-use rastau_shared::SharedError;
+use rastau_shared::{staff, SharedError};
 use std::time::Duration;
 
 /// How long joining waits for the administrator's server to answer, unless the URL says.
@@ -18,8 +19,11 @@ const JOIN_TIMEOUT: Duration = Duration::from_secs(10);
 impl Rastau {
     /// Links this installation to the center `center` of the shared store reached with the
     /// administrator's `url`: the center is registered unless it is, the installation gets a
-    /// role of its own, and the link is written beside the store. Refused if already linked.
-    pub fn join_shared(&mut self, url: &str, center: &str) -> Result<SharedStatus> {
+    /// role of its own, its accounts join the center's staff (those the center does not know
+    /// yet), and the link is written beside the store. The supervisor gives their `password`
+    /// again: the shared store keeps its own check of it, so that they can manage the staff
+    /// from the first moment. Refused if already linked.
+    pub fn join_shared(&mut self, url: &str, center: &str, password: &str) -> Result<SharedStatus> {
         let me = self.supervisor()?;
         let dir = self.store.dir().to_owned();
         if let Some(link) = shared_link::read(&dir)? {
@@ -27,6 +31,7 @@ impl Rastau {
                 center: link.center,
             });
         }
+        self.confirm_password(&me, password)?;
         let mut admin = rastau_shared::config(url)?;
         // The store is held while joining: a server that never answers must not hold it long.
         if admin.get_connect_timeout().is_none() {
@@ -46,9 +51,26 @@ impl Rastau {
                 }
                 made => made?,
             };
+        let accounts = account::as_staff(self.store.read())?;
+        staff::carry_in(
+            &mut client,
+            center,
+            &installation,
+            &accounts,
+            (&me.iin, password),
+        )?;
         let link = Link::new(&admin, center, &installation, credentials);
         shared_link::write(&dir, &link)?;
         self.note(Event::by(&me, Action::SharedJoined).detail(audit_detail(&link)))?;
+        // The center may have had staff already: the cache becomes what it says now. The
+        // supervisor's own row may be rewritten with it (their hash, salted elsewhere); the
+        // shared store knowing their password as theirs, their session goes on.
+        let token = self.sign_in_shared(&me.iin, password)?;
+        if token.is_some() {
+            let epoch = account::standing(self.store.read(), me.id)?.epoch;
+            self.session()?.renew(epoch);
+        }
+        self.session()?.set_shared_token(token);
         self.shared_status()
     }
 

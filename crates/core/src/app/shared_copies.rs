@@ -13,11 +13,6 @@ use crate::shared_link::{self, Link};
 use crate::{trust, visit};
 use rastau_shared::SharedError;
 use rastau_sign::TrustAnchors;
-use std::time::Duration;
-
-/// A lookup or a fetch asked at the counter gives up on a server that does not answer within
-/// this, rather than keep the clerk and the store waiting.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Rastau {
     /// The center of the shared store this installation is linked to, if it is: the counter
@@ -257,14 +252,5 @@ impl Fetch {
             pdf,
             p7s,
         })
-    }
-}
-
-impl Link {
-    /// The installation's login, bounded for a clerk who waits at the counter.
-    fn counter_config(&self) -> postgres::Config {
-        let mut config = self.config();
-        config.connect_timeout(CONNECT_TIMEOUT);
-        config
     }
 }

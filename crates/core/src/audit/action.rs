@@ -87,6 +87,7 @@ actions! {
     SharedLeft => "shared-left",
     SharedCopiesLookedUp => "shared-copies-looked-up",
     SharedCopyFetched => "shared-copy-fetched",
+    StaffRefreshed => "staff-refreshed",
 }
 
 #[cfg(test)]

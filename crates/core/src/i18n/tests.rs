@@ -179,6 +179,7 @@ fn every_error() -> Vec<Error> {
             file: "x".into(),
             detail: "x".into(),
         },
+        Error::StaffNeedsSharedSignIn,
     ];
     // The crates below the core: every variant, derived from their enums.
     all.extend(IdError::iter().map(Error::Id));

@@ -14,6 +14,7 @@
 mod facts;
 mod upload;
 
+use crate::account;
 use crate::error::{Error, Result};
 use crate::setting;
 use crate::shared_link::{self, Link};
@@ -83,6 +84,9 @@ pub fn push(
     // Caught up: the mark is what the shared store holds even when nothing moved.
     let mark = upload::mark(&mut client, link)?;
     remember(store, mark, now)?;
+    // And what the counter needs back: its center's staff, the authority over its accounts.
+    let staff = rastau_shared::staff::current(&mut client, &link.center)?;
+    store.write(|tx| account::refresh(tx, &staff, now).map(drop))?;
     Ok(report)
 }
 
