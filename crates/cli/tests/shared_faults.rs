@@ -313,3 +313,167 @@ fn the_counter_goes_on_while_postgres_is_stopped_and_catches_up() {
     assert!(status.contains(&waiting_ru(0)), "{status}");
     assert!(status.contains("Последний обмен:"), "{status}");
 }
+
+/// A counter's clock, off the true time by a fixed amount.
+struct Off(Minutes);
+
+impl Clock for Off {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.0
+    }
+}
+
+/// `(seq, at)` of every audit entry of the store in `dir`, in commit order.
+fn local_times(dir: &Path) -> Vec<(i64, String)> {
+    let store = Store::open(dir).unwrap();
+    let mut stmt = store
+        .read()
+        .prepare("SELECT seq, at FROM audit_entry ORDER BY seq")
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// A counter whose clock runs ten minutes ahead serves an applicant, and after a push the
+/// clock is put right and someone signs in: the trail's times go back ten minutes while its
+/// sequence goes on. Nothing is refused or reordered: the rows go up in commit order, the
+/// mark follows the sequence (a mark by time would skip the later entries), the shared store
+/// keeps the counter's claimed times, the mark's own time is the server's, and a counter with
+/// a true clock finds and fetches the copy "certified in the future".
+#[test]
+fn a_counter_ten_minutes_fast_goes_up_in_commit_order() {
+    let (db, dir) = busy();
+    let mut app = clerk_at(dir.path(), Box::new(Off(Minutes::minutes(10))));
+    let visit = visit_with_consent(&mut app);
+    let pdf = certify_and_close(&mut app, visit);
+    app.logout().unwrap();
+    drop(app);
+    stdout(&rastau(dir.path(), "ru", &["shared", "sync"]));
+    sign_in_and_out(dir.path(), SUPERVISOR);
+    let said = stdout(&rastau(dir.path(), "ru", &["shared", "sync"]));
+    assert!(said.contains("изменений 2 —"), "{said}");
+    assert_all_there_once(&db, dir.path());
+
+    let times = local_times(dir.path());
+    let back = times.windows(2).filter(|w| w[1].1 < w[0].1).count();
+    assert!(
+        back >= 1,
+        "the trail's times go back at the clock's correction"
+    );
+    let mut admin = db.admin();
+    let installation = link(dir.path()).installation;
+    let shared: Vec<(i64, String)> = admin
+        .query(
+            "SELECT seq, at FROM audit_entry WHERE installation_code = $1 ORDER BY seq",
+            &[&installation],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(
+        shared, times,
+        "the counter's claimed times, in its commit order"
+    );
+
+    let row = admin
+        .query_one(
+            "SELECT extract(epoch FROM c.certified_at::timestamptz - now())::float8,
+                    extract(epoch FROM now() - m.moved_at)::float8
+               FROM certified_copy c JOIN push_mark m USING (installation_code)
+              WHERE c.pdf_sha256 = $1",
+            &[&pdf],
+        )
+        .unwrap();
+    let (ahead, since_mark): (f64, f64) = (row.get(0), row.get(1));
+    assert!(
+        ahead > 8.0 * 60.0,
+        "certified_at is the counter's claim: {ahead} s ahead"
+    );
+    assert!(
+        (0.0..120.0).contains(&since_mark),
+        "the mark moved on the server's clock: {since_mark} s ago"
+    );
+    stdout(&admin_command(&db, &["shared", "audit", "verify"]));
+
+    let other = another_counter(&db);
+    let mut clerk = clerk_at(other.path(), Box::new(SystemClock));
+    let serving = visit_with_consent(&mut clerk);
+    let copies = clerk.shared_copies(serving).unwrap();
+    let copy = copies
+        .iter()
+        .find(|c| c.installation_code == installation && c.certified_at > Utc::now())
+        .expect("the copy certified ten minutes ahead is listed");
+    clerk
+        .fetch_shared_copy(serving, &copy.installation_code, copy.copy_id)
+        .unwrap();
+}
+
+fn admin_command(db: &rastau_shared::test_db::TestDb, args: &[&str]) -> std::process::Output {
+    let url = db.admin_url();
+    let mut args = args.to_vec();
+    args.push(&url);
+    admin("ru", &args)
+}
+
+/// The administrator changes the installation's password after it joined (its credentials
+/// revoked): sync says so in Russian and Kazakh, the status names the refusal beside the
+/// changes waiting, nothing changes here and the trail is whole. The supervisor links the
+/// counter again with the administrator's URL: the same installation code and a new password,
+/// and the next sync carries the rest once.
+#[test]
+fn revoked_credentials_are_told_and_the_relinked_counter_catches_up() {
+    let (db, dir) = busy();
+    stdout(&rastau(dir.path(), "ru", &["shared", "sync"]));
+    sign_in_and_out(dir.path(), CLERK);
+    let before = expected(dir.path());
+    let revoked = link(dir.path());
+    db.admin()
+        .batch_execute(&format!(
+            "ALTER ROLE {} PASSWORD 'revoked-by-the-administrator'",
+            revoked.role
+        ))
+        .unwrap();
+
+    let ru = stderr(&rastau(dir.path(), "ru", &["shared", "sync"]));
+    let role = &revoked.role;
+    assert!(
+        ru.contains(&format!(
+            "Общее хранилище не приняло имя «{role}» или пароль"
+        )),
+        "{ru}"
+    );
+    let kk = stderr(&rastau(dir.path(), "kk", &["shared", "sync"]));
+    assert!(
+        kk.contains(&format!(
+            "Ортақ қойма «{role}» атын немесе құпиясөзді қабылдамады"
+        )),
+        "{kk}"
+    );
+    let status = stdout(&rastau(dir.path(), "ru", &["shared", "status"]));
+    assert!(status.contains("не принимает учётные данные"), "{status}");
+    assert!(status.contains(&waiting_ru(2)), "{status}");
+    let status = stdout(&rastau(dir.path(), "kk", &["shared", "status"]));
+    assert!(
+        status.contains("тіркелгі деректерін қабылдамайды"),
+        "{status}"
+    );
+    assert!(status.contains(&waiting_kk(2)), "{status}");
+    assert_eq!(expected(dir.path()), before, "nothing changed here");
+    assert_audit_sound(dir.path());
+
+    stdout(&rastau(
+        dir.path(),
+        "ru",
+        &["shared", "leave", "--iin", SUPERVISOR],
+    ));
+    stdout(&join(&db, dir.path(), "ru", SUPERVISOR));
+    let relinked = link(dir.path());
+    assert_eq!(relinked.installation, revoked.installation);
+    assert_ne!(relinked.password, revoked.password);
+    let waiting = expected(dir.path())["audit_entry"] - before["audit_entry"] + 2;
+    let said = stdout(&rastau(dir.path(), "ru", &["shared", "sync"]));
+    assert!(said.contains(&format!("изменений {waiting} —")), "{said}");
+    assert_all_there_once(&db, dir.path());
+    assert_audit_sound(dir.path());
+}
