@@ -477,3 +477,169 @@ fn revoked_credentials_are_told_and_the_relinked_counter_catches_up() {
     assert_all_there_once(&db, dir.path());
     assert_audit_sound(dir.path());
 }
+
+/// The shared store's history tables.
+const HISTORY: [&str; 10] = [
+    "applicant",
+    "visit",
+    "document",
+    "consent",
+    "file",
+    "certified_copy",
+    "notice",
+    "handover",
+    "signoff",
+    "audit_entry",
+];
+
+fn assert_refused<T: std::fmt::Debug>(result: Result<T, postgres::Error>, what: &str) {
+    let error = SharedError::from(result.expect_err(what));
+    assert!(
+        matches!(error, SharedError::NotPermitted { .. }),
+        "{what}: {error:?}"
+    );
+    assert_eq!(error.code(), "shared-not-permitted");
+}
+
+/// What `crates/shared/tests/roles.rs` does not cover, with real installations joined and
+/// pushed by the `rastau` command: center A's installation, logged in with the credentials of
+/// its link file, changes no history of any table (not even its own rows, nor by TRUNCATE),
+/// writes no row in center B's name nor moves itself there, forges no lookup, reads nothing of
+/// center B outside the audited lookup, and takes no other role's powers.
+#[test]
+fn an_installation_of_center_a_reaches_center_b_only_through_the_lookup() {
+    let (db, a) = busy();
+    let b = counter_of(&db.admin_url(), "AST-01");
+    let pushes: Vec<_> = [a.path(), b.path()]
+        .into_iter()
+        .map(|dir| {
+            command(dir, "ru", &["shared", "sync"])
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut push in pushes {
+        assert!(push.wait().unwrap().success());
+    }
+    let (la, lb) = (link(a.path()), link(b.path()));
+    let mut me = rastau_shared::connect_with(la.config()).unwrap();
+    let mut admin = db.admin();
+
+    for table in HISTORY.iter().chain(&["lookup"]) {
+        let set = format!("UPDATE {table} SET center_code = center_code");
+        assert_refused(me.execute(&set, &[]), &set);
+        for statement in [format!("DELETE FROM {table}"), format!("TRUNCATE {table}")] {
+            assert_refused(me.execute(&statement, &[]), &statement);
+        }
+    }
+
+    let entry = "INSERT INTO audit_entry (center_code, installation_code, seq, at, action,
+                                          detail, prev_hash, hash)
+                 VALUES ($1, $2, 1000000, '2026-12-01T10:00:00Z', 'sign-in', '', 'x', 'y')";
+    assert_refused(
+        me.execute(entry, &[&lb.center, &lb.installation]),
+        "B's entry",
+    );
+    assert_refused(
+        me.execute(entry, &[&lb.center, &la.installation]),
+        "its own entry under B",
+    );
+    assert_refused(
+        me.execute(
+            "INSERT INTO file (sha256, center_code, installation_code, size)
+             VALUES (repeat('0', 64), $1, $2, 0)",
+            &[&lb.center, &lb.installation],
+        ),
+        "a file in B's name",
+    );
+    assert_refused(
+        me.execute(
+            "INSERT INTO lookup (center_code, installation_code, clerk_iin, visit_number, tax_id)
+             VALUES ($1, $2, $3, '2026/000001', $4)",
+            &[&lb.center, &lb.installation, &CLERK, &APPLICANT],
+        ),
+        "a forged lookup",
+    );
+    assert_refused(
+        me.execute(
+            "UPDATE installation SET center_code = $1 WHERE role_name = current_user",
+            &[&lb.center],
+        ),
+        "moving itself to B",
+    );
+    assert_refused(
+        me.execute(
+            "INSERT INTO installation (installation_code, center_code, role_name)
+             VALUES ('X1', $1, current_user)",
+            &[&lb.center],
+        ),
+        "registering itself in B",
+    );
+
+    let count = |client: &mut Client, table: &str, center: &str| -> i64 {
+        let sql = format!("SELECT count(*) FROM {table} WHERE center_code = $1");
+        client.query_one(&sql, &[&center]).unwrap().get(0)
+    };
+    for table in HISTORY.iter().chain(&["push_mark"]) {
+        assert_eq!(count(&mut me, table, &lb.center), 0, "B's {table} read");
+    }
+    // (Files are not counted here: the two counters hold the demo's very same files, stored
+    // once, under whichever pushed first.)
+    for table in ["audit_entry", "visit", "certified_copy", "push_mark"] {
+        assert!(
+            count(&mut admin, table, &lb.center) > 0,
+            "B has {table} rows"
+        );
+        assert!(
+            count(&mut me, table, &la.center) > 0,
+            "A reads its own {table}"
+        );
+    }
+    for sql in [
+        "SELECT * FROM kept_copy",
+        "SELECT * FROM installation",
+        "SELECT * FROM center",
+        "SELECT * FROM calling_installation()",
+    ] {
+        assert_refused(me.query(sql, &[]), sql);
+    }
+
+    for sql in [
+        format!("SET ROLE {}", rastau_shared::OWNER_ROLE),
+        format!("SET ROLE {}", lb.role),
+        format!("SET SESSION AUTHORIZATION {}", lb.role),
+        "ALTER TABLE visit DISABLE ROW LEVEL SECURITY".to_owned(),
+        "DROP POLICY own_center_reads ON visit".to_owned(),
+        "CREATE TABLE public.mine (id int)".to_owned(),
+    ] {
+        assert_refused(me.batch_execute(&sql), &sql);
+    }
+
+    // The one way to B's rows: the lookup, which records who asked.
+    let tax_id: String = admin
+        .query_one(
+            "SELECT applicant_tax_id FROM kept_copy WHERE installation_code = $1 LIMIT 1",
+            &[&lb.installation],
+        )
+        .unwrap()
+        .get(0);
+    let found: Vec<String> = me
+        .query(
+            "SELECT installation_code FROM applicant_copies($1, $2, '2026/000001')",
+            &[&tax_id, &CLERK],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(found.contains(&lb.installation), "{found:?}");
+    let asked: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM lookup WHERE installation_code = $1 AND tax_id = $2",
+            &[&la.installation, &tax_id],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(asked, 1);
+}
