@@ -22,19 +22,16 @@ fn shared_db() -> TestDb {
 
 /// A counter with a supervisor and a clerk, joined to the center.
 fn joined(db: &TestDb) -> Desk {
-    let mut desk = with_clerk();
-    desk.as_supervisor();
-    desk.app
-        .join_shared(&db.admin_url(), CENTER, SUPERVISOR_PASSWORD)
-        .unwrap();
-    desk.app.logout().unwrap();
-    desk
+    join(with_clerk(), db)
 }
 
 /// A second counter of the same center: a store made on its own (its first supervisor is the
 /// same person), then joined.
 fn second_counter(db: &TestDb) -> Desk {
-    let mut desk = set_up();
+    join(set_up(), db)
+}
+
+fn join(mut desk: Desk, db: &TestDb) -> Desk {
     desk.as_supervisor();
     desk.app
         .join_shared(&db.admin_url(), CENTER, SUPERVISOR_PASSWORD)

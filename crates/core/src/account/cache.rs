@@ -102,44 +102,33 @@ fn keep_member(tx: &Transaction, member: &StaffMember, now: DateTime<Utc>) -> Re
     } else {
         Role::Clerk
     };
-    let Some(before) = credentials_by_iin(tx, &member.iin)? else {
-        tx.execute(
-            "INSERT INTO account (iin, full_name, position, phone, role, password_hash, active,
-                                  must_choose_password, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![
-                member.iin,
-                member.full_name,
-                member.position,
-                member.phone,
-                role.code(),
-                member.password_hash,
-                member.active,
-                member.must_choose,
-                now
-            ],
-        )?;
-        return Ok((tx.last_insert_rowid(), true));
-    };
-    let id = before.account.id;
-    let must_choose = standing(tx, id)?.must_choose_password;
-    let same = before.account.full_name == member.full_name
-        && before.account.position == member.position
-        && before.account.phone == member.phone
-        && before.account.role == role
-        && before.account.active == member.active
-        && before.hash == member.password_hash
-        && must_choose == member.must_choose;
-    if same {
-        return Ok((id, false));
+    let before = credentials_by_iin(tx, &member.iin)?;
+    if let Some(before) = &before {
+        let must_choose = standing(tx, before.account.id)?.must_choose_password;
+        let same = before.account.full_name == member.full_name
+            && before.account.position == member.position
+            && before.account.phone == member.phone
+            && before.account.role == role
+            && before.account.active == member.active
+            && before.hash == member.password_hash
+            && must_choose == member.must_choose;
+        if same {
+            return Ok((before.account.id, false));
+        }
     }
-    tx.execute(
-        "UPDATE account SET full_name = ?2, position = ?3, phone = ?4, role = ?5,
-                            password_hash = ?6, active = ?7, must_choose_password = ?8,
-                            updated_at = ?9
-         WHERE id = ?1",
+    let id: i64 = tx.query_row(
+        "INSERT INTO account (iin, full_name, position, phone, role, password_hash, active,
+                              must_choose_password, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+         ON CONFLICT (iin) DO UPDATE SET
+             full_name = excluded.full_name, position = excluded.position,
+             phone = excluded.phone, role = excluded.role,
+             password_hash = excluded.password_hash, active = excluded.active,
+             must_choose_password = excluded.must_choose_password,
+             updated_at = excluded.updated_at
+         RETURNING id",
         params![
-            id,
+            member.iin,
             member.full_name,
             member.position,
             member.phone,
@@ -149,12 +138,15 @@ fn keep_member(tx: &Transaction, member: &StaffMember, now: DateTime<Utc>) -> Re
             member.must_choose,
             now
         ],
+        |r| r.get(0),
     )?;
-    if before.hash != member.password_hash {
-        move_epoch(tx, id, EpochReason::PasswordChanged)?;
-        throttle::lift(tx, &member.iin)?;
-    } else if before.account.active && !member.active {
-        move_epoch(tx, id, EpochReason::Deactivated)?;
+    if let Some(before) = before {
+        if before.hash != member.password_hash {
+            move_epoch(tx, id, EpochReason::PasswordChanged)?;
+            throttle::lift(tx, &member.iin)?;
+        } else if before.account.active && !member.active {
+            move_epoch(tx, id, EpochReason::Deactivated)?;
+        }
     }
     Ok((id, true))
 }
