@@ -168,6 +168,25 @@ impl Link {
         config
     }
 
+    /// What `ask` answers, if it answers within `timeout`; else the server is unreachable.
+    /// The client's own timeout covers only the socket's connection: a server that takes it and
+    /// then says nothing is waited for on a thread of its own, left to end when that server
+    /// lets go.
+    pub fn within<T: Send + 'static>(
+        &self,
+        timeout: Duration,
+        ask: impl FnOnce() -> std::result::Result<T, SharedError> + Send + 'static,
+    ) -> std::result::Result<T, SharedError> {
+        let (tell, answer) = std::sync::mpsc::channel();
+        std::thread::spawn(move || drop(tell.send(ask())));
+        answer.recv_timeout(timeout).unwrap_or_else(|_| {
+            Err(SharedError::Unreachable {
+                host: self.host.clone(),
+                detail: format!("no answer in {} s", timeout.as_secs()),
+            })
+        })
+    }
+
     /// The installation's login, bounded for a clerk who waits at the counter.
     pub fn counter_config(&self) -> postgres::Config {
         let mut config = self.config();
@@ -176,22 +195,14 @@ impl Link {
     }
 
     /// Connects as the installation's role and says how the server answered, within the
-    /// probe's timeout. The client's own timeout covers only the socket's connection: a server
-    /// that takes it and then says nothing is waited for on a thread of its own, left to end
-    /// when that server lets go.
+    /// probe's timeout.
     pub fn probe(&self) -> ServerAnswer {
         let mut config = self.config();
         config.connect_timeout(PROBE_TIMEOUT);
-        let (tell, answer) = std::sync::mpsc::channel();
-        std::thread::spawn(move || drop(tell.send(rastau_shared::connect_with(config).map(drop))));
-        let silent = || SharedError::Unreachable {
-            host: self.host.clone(),
-            detail: format!("no answer in {} s", PROBE_TIMEOUT.as_secs()),
-        };
-        match answer
-            .recv_timeout(PROBE_TIMEOUT)
-            .unwrap_or_else(|_| Err(silent()))
-        {
+        let answer = self.within(PROBE_TIMEOUT, move || {
+            rastau_shared::connect_with(config).map(drop)
+        });
+        match answer {
             Ok(()) => ServerAnswer::Reachable,
             Err(SharedError::WrongCredentials { .. }) => ServerAnswer::CredentialsRefused,
             Err(e) => ServerAnswer::Unreachable {

@@ -7,7 +7,7 @@ use super::Rastau;
 use crate::account::{self, Account};
 use crate::error::{Error, Result};
 use crate::shared_link;
-use rastau_shared::{staff, SharedError, StaffChange, StaffMember};
+use rastau_shared::{staff, StaffChange, StaffMember};
 use std::time::Duration;
 
 /// Signing in does not wait longer than this for the shared store: past it, the person signs
@@ -50,11 +50,12 @@ impl Rastau {
         };
         let mut config = link.config();
         config.connect_timeout(SIGN_IN_TIMEOUT);
-        let answer = (|| -> std::result::Result<_, SharedError> {
+        let (iin, password, center) = (iin.to_owned(), password.to_owned(), link.center.clone());
+        let answer = link.within(SIGN_IN_TIMEOUT, move || {
             let mut client = rastau_shared::connect_with(config)?;
-            let token = staff::sign_in(&mut client, iin, password)?;
-            Ok((staff::current(&mut client, &link.center)?, token))
-        })();
+            let token = staff::sign_in(&mut client, &iin, &password)?;
+            Ok((staff::current(&mut client, &center)?, token))
+        });
         let Ok((members, token)) = answer else {
             return Ok(None);
         };
@@ -75,7 +76,12 @@ impl Rastau {
             .shared_token()
             .ok_or(Error::StaffNeedsSharedSignIn)?
             .to_owned();
-        let client = rastau_shared::connect_with(link.counter_config())?;
+        let config = link.counter_config();
+        let timeout = config
+            .get_connect_timeout()
+            .copied()
+            .unwrap_or(SIGN_IN_TIMEOUT);
+        let client = link.within(timeout, move || rastau_shared::connect_with(config))?;
         Ok(Some(Authority { client, token }))
     }
 }
