@@ -131,7 +131,8 @@ pub fn status(store: Store, m: &Messages) -> Result<String, String> {
 /// Pushes what waits; the counts of what went up.
 pub fn sync(mut store: Store, batch: u32, m: &Messages) -> Result<String, String> {
     let report = push_linked(&mut store, batch, Utc::now()).map_err(|e| m.error(&e))?;
-    Ok(m.text(
+    let pulled = m.text("shared-staff-pulled", [("count", report.staff.into())]);
+    let pushed = m.text(
         "shared-synced",
         [
             ("entries", report.entries.into()),
@@ -146,7 +147,8 @@ pub fn sync(mut store: Store, batch: u32, m: &Messages) -> Result<String, String
                 format!("{:.1}", report.bytes as f64 / 1e6).into(),
             ),
         ],
-    ))
+    );
+    Ok(format!("{pushed}\n{pulled}"))
 }
 
 fn describe(status: &SharedStatus, m: &Messages) -> String {

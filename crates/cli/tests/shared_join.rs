@@ -168,3 +168,49 @@ fn leave_removes_the_link_and_leaves_the_role() {
     let said = stdout(&rastau(dir.path(), "ru", &["shared", "status"]));
     assert!(said.contains("Сервер доступен"), "{said}");
 }
+
+#[test]
+fn joining_carries_the_accounts_in_and_sync_pulls_the_centers_staff_back() {
+    let (db, dir) = setup();
+    join(&db, dir.path(), "ru", SUPERVISOR);
+    let carried: i64 = db
+        .admin()
+        .query_one("SELECT count(*) FROM current_staff", &[])
+        .unwrap()
+        .get(0);
+    let local: i64 = rastau_core::store::Store::open(dir.path())
+        .unwrap()
+        .read()
+        .query_row("SELECT count(*) FROM account", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        carried, local,
+        "every account of the joining store is carried in"
+    );
+
+    let said = stdout(&rastau(dir.path(), "ru", &["shared", "sync"]));
+    assert!(
+        said.contains("учётные записи на этом компьютере не изменились"),
+        "{said}"
+    );
+
+    // The shared store's owner deactivates the clerk there (as a supervisor elsewhere would).
+    db.admin()
+        .execute(
+            "INSERT INTO staff (center_code, iin, version, full_name, position, phone, role,
+                                active, password_hash, must_choose, installation_code)
+             SELECT center_code, iin, version + 1, full_name, position, phone, role, false,
+                    password_hash, must_choose, installation_code
+               FROM current_staff WHERE iin = $1",
+            &[&CLERK],
+        )
+        .unwrap();
+    let said = stdout(&rastau(dir.path(), "kk", &["shared", "sync"]));
+    assert!(said.contains("1 есептік жазба жаңартылды"), "{said}");
+    let refused = stderr(&rastau(
+        dir.path(),
+        "ru",
+        &["journal", "--date", "2026-11-23", "--iin", CLERK],
+    ));
+    assert!(refused.contains("отключ"), "{refused}");
+}

@@ -47,6 +47,10 @@ pub struct PushReport {
     pub files: u64,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Pulled back: this counter's accounts that the center's staff in the shared store
+    /// changed (added, edited, deactivated).
+    #[ts(type = "number")]
+    pub staff: u64,
 }
 
 impl PushReport {
@@ -59,6 +63,7 @@ impl PushReport {
         self.signoffs += other.signoffs;
         self.files += other.files;
         self.bytes += other.bytes;
+        self.staff += other.staff;
     }
 }
 
@@ -86,7 +91,8 @@ pub fn push(
     remember(store, mark, now)?;
     // And what the counter needs back: its center's staff, the authority over its accounts.
     let staff = rastau_shared::staff::current(&mut client, &link.center)?;
-    store.write(|tx| account::refresh(tx, &staff, now).map(drop))?;
+    let changed = store.write(|tx| account::refresh(tx, &staff, now))?;
+    report.staff = changed.len() as u64;
     Ok(report)
 }
 
