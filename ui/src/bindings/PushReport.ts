@@ -12,4 +12,9 @@ entries: number, visits: number, copies: number, notices: number, handovers: num
  * Files sent (the shared store keeps each once: one another counter sent is not stored
  * again).
  */
-files: number, bytes: number, };
+files: number, bytes: number, 
+/**
+ * Pulled back: this counter's accounts that the center's staff in the shared store
+ * changed (added, edited, deactivated).
+ */
+staff: number, };
