@@ -66,6 +66,7 @@ const EVERY: Record<Action, null> = {
   "shared-left": null,
   "shared-copies-looked-up": null,
   "shared-copy-fetched": null,
+  "staff-refreshed": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 
