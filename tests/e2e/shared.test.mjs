@@ -153,6 +153,11 @@ test("the supervisor links through the window and sees the server reachable, in 
   // A second link is refused in words, straight through the IPC.
   const again = await window.invoke("join_shared", { url: adminUrl(), center: CENTER, password: "demo-2026" });
   assert.equal(again.error?.code, "shared-already-linked", JSON.stringify(again));
+
+  // The staff list says where it is kept now.
+  await window.click('[data-testid="nav-staff"]');
+  await window.waitForText('[data-testid="staff-shared"]', `Сотрудники центра «${CENTER}» ведутся в общем хранилище`);
+  await window.screenshot("101a-staff-shared-ru");
   await window.click('[data-testid="logout"]');
 
   // A clerk sees the indicator and may ask the state, but may not link or unlink.
