@@ -58,6 +58,19 @@ impl std::fmt::Display for JournalNumber {
     }
 }
 
+/// A number's text (or a notice's) for a narrow table cell: broken after the installation's
+/// code, `A1B2C3D4-` over `2026/000042`, rather than wherever the cell runs out; a number
+/// without a code is left whole.
+pub fn break_after_code(number: &str) -> String {
+    match number.split_once('/') {
+        Some((head, tail)) => match head.rsplit_once('-') {
+            Some((code, year)) => format!("{code}-\n{year}/{tail}"),
+            None => number.to_owned(),
+        },
+        None => number.to_owned(),
+    }
+}
+
 /// Takes the next number of `year`, with this installation's code if it has one. Must run in
 /// the transaction that records the visit: if that rolls back, so does the number. The count
 /// goes on where it was when the installation gets its code: gap-free per installation and
@@ -93,6 +106,20 @@ mod tests {
         assert_eq!(store.write(|tx| next(tx, 2026)).unwrap().seq, 3, "no gap");
         assert_eq!(store.write(|tx| next(tx, 2027)).unwrap().seq, 1);
         assert_eq!(JournalNumber::new(2026, 42).to_string(), "2026/000042");
+    }
+
+    #[test]
+    fn cells_break_a_number_after_its_code() {
+        assert_eq!(break_after_code("2026/000042"), "2026/000042");
+        assert_eq!(break_after_code("2026/000042-N1"), "2026/000042-N1");
+        assert_eq!(
+            break_after_code("A1B2C3D4-2026/000042"),
+            "A1B2C3D4-\n2026/000042"
+        );
+        assert_eq!(
+            break_after_code("C12-1-2026/000042-N2"),
+            "C12-1-\n2026/000042-N2"
+        );
     }
 
     #[test]
