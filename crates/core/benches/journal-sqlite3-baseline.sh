@@ -46,7 +46,8 @@ cat >>"$sql" <<'SQL'
 SELECT v.id, v.journal_year, v.journal_seq, v.started_at, v.ended_at,
             v.representative_name, v.clerk_id, v.clerk_name, a.tax_id, v.applicant_name,
             (SELECT count(*) FROM receipt_print p WHERE p.visit_id = v.id
-               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS receipt_prints
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS receipt_prints,
+            v.installation_code
      FROM visit v
      JOIN applicant a ON a.id = v.applicant_id
      LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
@@ -64,7 +65,8 @@ SELECT d.visit_id, d.position, d.title, c.id IS NOT NULL AS certified, r.grounds
 .print -- notices
 SELECT n.visit_id, n.seq, v.journal_year, v.journal_seq,
             (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id
-               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS prints
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS prints,
+            v.installation_code
      FROM visit v JOIN refusal_notice n ON n.visit_id = v.id
      LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
      WHERE v.started_at >= :from AND v.started_at < :to

@@ -45,7 +45,7 @@ pub struct Origin<'a> {
     pub center_name: &'a str,
     pub installation_code: &'a str,
     pub copy_id: i64,
-    pub number: JournalNumber,
+    pub number: &'a JournalNumber,
     pub title: &'a str,
     pub applicant_tax_id: &'a str,
     pub signer_name: &'a str,

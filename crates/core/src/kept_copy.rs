@@ -53,7 +53,9 @@ impl Kept {
             center_name: row.get("center_name"),
             installation_code: row.get("installation_code"),
             copy_id: row.get("copy_id"),
-            number: JournalNumber::new(
+            // The installation's code always: copies of other centers must not look alike.
+            number: JournalNumber::coded(
+                Some(row.get("installation_code")),
                 row.get("journal_year"),
                 row.get::<_, i32>("journal_seq") as u32,
             ),
@@ -96,7 +98,7 @@ impl Kept {
     /// judged at the recorded moment of certification: the shared store vouches for it as this
     /// store does for its own copies.
     pub(crate) fn check(&self, pdf: &[u8], p7s: &[u8], anchors: &TrustAnchors) -> Result<()> {
-        let number = || format!("{} {}", self.installation_code, self.number);
+        let number = || self.number.to_string();
         if content_hash(pdf) != self.pdf_sha256 || content_hash(p7s) != self.p7s_sha256 {
             return Err(Error::SharedCopyDamaged { number: number() });
         }
@@ -120,7 +122,7 @@ impl Kept {
             center_name: &self.center_name,
             installation_code: &self.installation_code,
             copy_id: self.copy_id,
-            number: self.number,
+            number: &self.number,
             title: &self.title,
             applicant_tax_id: &self.applicant_tax_id,
             signer_name: &self.signer_name,

@@ -141,7 +141,7 @@ fn stored_copy(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> 
     Ok(conn
         .query_row(
             "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.certified_at, c.removed_on,
-                    c.page_hashes, c.signature_hash
+                    c.page_hashes, c.signature_hash, v.installation_code
              FROM certified_copy c
              JOIN visit v ON v.id = c.visit_id
              JOIN document d ON d.id = c.document_id
@@ -151,7 +151,7 @@ fn stored_copy(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> 
             |r| {
                 Ok(StoredDocument {
                     kind: StoredKind::Copy,
-                    number: JournalNumber::new(r.get(0)?, r.get(1)?).to_string(),
+                    number: JournalNumber::coded(r.get(8)?, r.get(0)?, r.get(1)?).to_string(),
                     title: r.get(2)?,
                     applicant_tax_id: r.get(3)?,
                     issued_at: r.get(4)?,
@@ -170,14 +170,14 @@ fn stored_notice(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>
             "SELECT v.journal_year, v.journal_seq, n.seq, a.tax_id, n.issued_at, n.row_hashes,
                     (SELECT group_concat(d.title, '; ') FROM refusal r
                      JOIN document d ON d.id = r.document_id WHERE r.notice_id = n.id),
-                    n.signature_hash
+                    n.signature_hash, v.installation_code
              FROM refusal_notice n
              JOIN visit v ON v.id = n.visit_id
              JOIN applicant a ON a.id = v.applicant_id
              WHERE n.pdf_hash = ?1",
             [hash],
             |r| {
-                let visit = JournalNumber::new(r.get(0)?, r.get(1)?);
+                let visit = JournalNumber::coded(r.get(8)?, r.get(0)?, r.get(1)?);
                 Ok(StoredDocument {
                     kind: StoredKind::Notice,
                     number: visit.notice(r.get(2)?),

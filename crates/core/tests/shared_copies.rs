@@ -100,6 +100,30 @@ fn a_copy_certified_at_one_center_is_found_checked_and_handed_over_at_another() 
         .find(|c| c.title == birth_certificate().title)
         .unwrap();
 
+    // A joined before these visits: its numbers carry its code, here as at A; B's own count
+    // runs apart from A's, its code telling the two first visits of the year apart.
+    let a_code = shared_link::read(a.desk.dir.path())
+        .unwrap()
+        .unwrap()
+        .installation;
+    let at_a = rastau_core::copy::for_applicant(
+        Store::open(a.desk.dir.path()).unwrap().read(),
+        &applicant(),
+        a.desk.clock_now(),
+    )
+    .unwrap();
+    let year = a.desk.clock_now().format("%Y").to_string();
+    assert_eq!(birth.installation_code, a_code);
+    assert_eq!(birth.number_text, format!("{a_code}-{year}/000001"));
+    assert_eq!(birth.number_text, at_a[0].journal_number);
+    let b_number = b.desk.app.visit(visit).unwrap().number_text;
+    let b_code = shared_link::read(b.desk.dir.path())
+        .unwrap()
+        .unwrap()
+        .installation;
+    assert_eq!(b_number, format!("{b_code}-{year}/000001"));
+    assert_ne!(b_number, birth.number_text);
+
     let fetched = b
         .desk
         .app
@@ -143,6 +167,19 @@ fn a_copy_certified_at_one_center_is_found_checked_and_handed_over_at_another() 
         content_hash(&written),
         pdf_hash,
         "A's very copy went out at B"
+    );
+    // B's receipt names the copy by A's number, code and all (its table breaks the number
+    // after the code, and pdftotext joins a line that ends in a hyphen to the next).
+    let receipt = b
+        .desk
+        .app
+        .receipt(visit, rastau_core::Lang::Ru, b"RASTAU")
+        .unwrap();
+    let text = common::poppler::text_of(&receipt, "shared-copy-receipt");
+    common::poppler::assert_has(
+        &common::poppler::one_line(&text),
+        &birth.number_text.replacen('-', "", 1),
+        "B's receipt",
     );
 
     // B's hand-over goes up naming A's installation and copy; the lookups are logged there.

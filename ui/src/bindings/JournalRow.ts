@@ -7,9 +7,14 @@ import type { JournalNotice } from "./JournalNotice";
  */
 export type JournalRow = { visitId: number, 
 /**
- * `2026/000042`.
+ * `2026/000042`, or `A1B2C3D4-2026/000042` once the installation has its code.
  */
-number: string, startedAt: string, endedAt: string | null, durationSeconds: number | null, overLimit: boolean, taxId: string, 
+number: string, 
+/**
+ * The number's year and place in the year: the journal's order, which sorting by number
+ * follows (the text would put a code's letters and digits before the year).
+ */
+year: number, seq: number, startedAt: string, endedAt: string | null, durationSeconds: number | null, overLimit: boolean, taxId: string, 
 /**
  * The person's full name or the organisation's.
  */

@@ -3,9 +3,12 @@ import type { JournalRow } from "../bindings/JournalRow";
 import { sortRows } from "./journal";
 
 function row(number: string, durationSeconds: number | null, applicant: string): JournalRow {
+  const [year, seq] = number.replace(/^.*-(?=\d{4}\/)/, "").split("/").map(Number);
   return {
     visitId: Number(number.slice(-3)),
     number,
+    year,
+    seq,
     startedAt: "2026-11-23T04:00:00Z",
     endedAt: null,
     durationSeconds,
@@ -33,5 +36,19 @@ describe("the journal's rows", () => {
   it("sort names in the Kazakh alphabet, keeping the journal's order between equal ones", () => {
     expect(sortRows(rows, "applicant", true).map((r) => r.number.slice(-1))).toEqual(["1", "3", "2"]);
     expect(sortRows(rows, "applicant", false).map((r) => r.number.slice(-1))).toEqual(["2", "1", "3"]);
+  });
+
+  it("sort by number in the journal's order, with the installation's code or without", () => {
+    // The code came after 2026/000009; a code of digits would sort before the year as text.
+    const mixed = [
+      row("0A1B2C3D-2026/000010", 60, "Бекова"),
+      row("2026/000009", 60, "Әбілқайыр"),
+      row("0A1B2C3D-2027/000001", 60, "Бекова"),
+      row("0A1B2C3D-2026/000011", 60, "Бекова"),
+    ];
+    const numbers = (list: JournalRow[]) => list.map((r) => r.number);
+    const ordered = ["2026/000009", "0A1B2C3D-2026/000010", "0A1B2C3D-2026/000011", "0A1B2C3D-2027/000001"];
+    expect(numbers(sortRows(mixed, "number", true))).toEqual(ordered);
+    expect(numbers(sortRows(mixed, "number", false))).toEqual([...ordered].reverse());
   });
 });

@@ -10,7 +10,9 @@ export function duration(seconds: number): string {
 export type SortKey = "number" | "startedAt" | "duration" | "taxId" | "applicant" | "clerk";
 
 const keys: Record<SortKey, (row: JournalRow) => string | number> = {
-  number: (r) => r.number,
+  // By year and place in it, not by the text: a number given after the installation got its
+  // code (`A1B2C3D4-2026/000042`) follows those given before it (`2026/000041`).
+  number: (r) => r.year * 2 ** 32 + r.seq,
   startedAt: (r) => r.startedAt,
   // An open visit sorts after every finished one.
   duration: (r) => r.durationSeconds ?? Number.MAX_SAFE_INTEGER,

@@ -174,7 +174,7 @@ impl Certification {
         let page_hashes: Vec<String> = pages.iter().map(ScanPage::sha256_hex).collect();
         let seal = copy::seal(
             &self.seal_key,
-            self.target.number,
+            &self.target.number,
             self.position,
             &facts,
             &page_hashes,

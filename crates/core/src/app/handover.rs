@@ -53,7 +53,7 @@ impl Rastau {
         let files = handover::contents(&self.store.files(), &copies, now)?;
         // Named after the visit at the counter, whichever visits the copies come from.
         let number = visit::view(self.store.read(), visit_id)?.number;
-        let name = names::folder_name(number, now);
+        let name = names::folder_name(&number, now);
         let folder = names::create_folder(medium, dest, &name)
             .map_err(|e| handover::destination_error(dest, e))?;
         let folder_name = display_name(&folder);

@@ -138,12 +138,13 @@ fn removed(conn: &Connection, copy: i64) -> Result<Option<Detail>> {
 fn notice(conn: &Connection, id: i64) -> Result<Option<Detail>> {
     Ok(conn
         .query_row(
-            "SELECT v.journal_year, v.journal_seq, n.seq, n.signer_name, n.signer_iin
+            "SELECT v.journal_year, v.journal_seq, n.seq, n.signer_name, n.signer_iin,
+                    v.installation_code
                FROM refusal_notice n JOIN visit v ON v.id = n.visit_id
               WHERE n.id = ?1",
             [id],
             |r| {
-                let visit = JournalNumber::new(r.get(0)?, r.get(1)?);
+                let visit = JournalNumber::coded(r.get(5)?, r.get(0)?, r.get(1)?);
                 let number = visit.notice(r.get(2)?);
                 Ok(Detail::new(
                     "notice",
@@ -252,9 +253,9 @@ fn what_printed<'a>(
 fn journal_number(conn: &Connection, visit: i64) -> Result<Option<String>> {
     Ok(conn
         .query_row(
-            "SELECT journal_year, journal_seq FROM visit WHERE id = ?1",
+            "SELECT journal_year, journal_seq, installation_code FROM visit WHERE id = ?1",
             [visit],
-            |r| Ok(JournalNumber::new(r.get(0)?, r.get(1)?).to_string()),
+            |r| Ok(JournalNumber::coded(r.get(2)?, r.get(0)?, r.get(1)?).to_string()),
         )
         .optional()?)
 }

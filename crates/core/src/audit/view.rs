@@ -106,8 +106,10 @@ impl AuditEntry {
     }
 }
 
-/// The journal number of the visit an entry's record belongs to, if it is one of a visit's.
-const JOURNAL_NUMBER: &str = "(SELECT printf('%d/%06d', v.journal_year, v.journal_seq)
+/// The journal number of the visit an entry's record belongs to, if it is one of a visit's, as
+/// `JournalNumber` prints it (with the installation's code the visit was given, if any).
+const JOURNAL_NUMBER: &str = "(SELECT printf('%s%d/%06d', coalesce(v.installation_code || '-', ''),
+                       v.journal_year, v.journal_seq)
        FROM visit v
       WHERE v.id = CASE record_kind
                      WHEN 'visit' THEN record_id

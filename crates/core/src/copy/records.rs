@@ -90,7 +90,8 @@ pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
 pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Result<Vec<CopyView>> {
     let mut stmt = conn.prepare(
         "SELECT c.id, v.journal_year, v.journal_seq, d.title, c.pdf_hash, c.signature_hash,
-                c.page_count, c.signer_name, c.certified_at, c.keep_until, c.visit_id, d.position
+                c.page_count, c.signer_name, c.certified_at, c.keep_until, c.visit_id, d.position,
+                v.installation_code
          FROM certified_copy c
          JOIN visit v ON v.id = c.visit_id
          JOIN document d ON d.id = c.document_id
@@ -99,7 +100,7 @@ pub fn for_applicant(conn: &Connection, tax_id: &str, now: DateTime<Utc>) -> Res
          ORDER BY v.journal_year, v.journal_seq, d.position",
     )?;
     let rows = stmt.query_map(rusqlite::params![tax_id, now], |r| {
-        let number = crate::journal_number::JournalNumber::new(r.get(1)?, r.get(2)?);
+        let number = crate::journal_number::JournalNumber::coded(r.get(12)?, r.get(1)?, r.get(2)?);
         let keep_until = r.get(9)?;
         Ok(CopyView {
             id: r.get(0)?,

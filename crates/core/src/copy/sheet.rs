@@ -61,7 +61,7 @@ pub(crate) fn sheet(facts: &Facts, page_hashes: Vec<String>, qr: Vec<u8>) -> Cer
 /// the digest of the page hashes.
 pub(crate) fn seal(
     key: &SealKey,
-    number: JournalNumber,
+    number: &JournalNumber,
     position: u32,
     facts: &Facts,
     page_hashes: &[String],

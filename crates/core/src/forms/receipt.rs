@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::handover::names::copy_file_name;
 use crate::handover::records::HandedOver;
 use crate::i18n::Messages;
+use crate::journal_number::break_after_code;
 use crate::lang::Lang;
 use crate::refusal::Refusal;
 use crate::visit::{Document, VisitView};
@@ -203,7 +204,7 @@ fn handed_over(flow: &mut Flow, m: &Messages, handover: &HandedOver) {
                     copy_file_name(i + 1, &copy.document_title)
                 ),
             },
-            copy.journal_number.to_string(),
+            break_after_code(&copy.journal_number.to_string()),
             dates::date(crate::copy::kept_through(copy.keep_until)),
         ]
     });

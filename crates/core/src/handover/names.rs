@@ -12,10 +12,12 @@ const TITLE_CHARS: usize = 80;
 /// How many ` (n)` suffixes are tried before giving up on a destination.
 const MAX_SUFFIX: u32 = 999;
 
-/// `Rastau 2026-000042 2026-11-23 14-05`: the visit's journal number and the local time.
-pub fn folder_name(number: JournalNumber, at: DateTime<Utc>) -> String {
+/// `Rastau 2026-000042 2026-11-23 14-05`: the visit's journal number, its `/` a `-`, and the
+/// local time; `Rastau A1B2C3D4-2026-000042 …` with the installation's code (letters, digits
+/// and `-`, safe on any stick).
+pub fn folder_name(number: &JournalNumber, at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&Local).format("%Y-%m-%d %H-%M");
-    format!("Rastau {}-{:06} {local}", number.year, number.seq)
+    format!("Rastau {} {local}", number.to_string().replace('/', "-"))
 }
 
 /// Creates a new folder `name` in `dest`, or `name (2)`, `name (3)`... if it exists. Returns
@@ -75,6 +77,21 @@ mod tests {
         );
         assert_eq!(signature_file_name("01 a.pdf"), "01 a.pdf.p7s".to_owned());
         assert_eq!(copy_file_name(3, &"ә".repeat(200)).chars().count(), 80 + 7);
+    }
+
+    #[test]
+    fn folder_names_carry_the_journal_number_with_its_code() {
+        let at = Utc::now();
+        let local = at.with_timezone(&Local).format("%Y-%m-%d %H-%M");
+        assert_eq!(
+            folder_name(&JournalNumber::new(2026, 42), at),
+            format!("Rastau 2026-000042 {local}")
+        );
+        let coded = JournalNumber::coded(Some("A1B2C3D4".into()), 2026, 42);
+        assert_eq!(
+            folder_name(&coded, at),
+            format!("Rastau A1B2C3D4-2026-000042 {local}")
+        );
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn handover_order(mut copies: Vec<OutgoingCopy>, visit_id: i64) -> Vec<Outgo
             (
                 c.certified_elsewhere.is_some(),
                 c.visit_id != visit_id,
-                c.journal_number,
+                c.journal_number.clone(),
                 c.position,
             )
         };
@@ -133,7 +133,7 @@ pub fn handed_over(conn: &Connection, visit_id: i64) -> Result<Vec<HandedOver>> 
 
 const COPY_SELECT: &str = "SELECT c.visit_id, v.journal_year, v.journal_seq, d.position, d.title,
         a.tax_id, c.signer_name, c.certified_at, c.keep_until, c.pdf_hash, c.signature_hash,
-        NULL
+        NULL, v.installation_code
     FROM certified_copy c
     JOIN visit v ON v.id = c.visit_id
     JOIN document d ON d.id = c.document_id
@@ -142,13 +142,13 @@ const COPY_SELECT: &str = "SELECT c.visit_id, v.journal_year, v.journal_seq, d.p
 /// A fetched copy in [`copy_row`]'s columns; its place in the list is unknown here (0).
 const FETCHED_SELECT: &str = "SELECT f.visit_id, f.journal_year, f.journal_seq, 0, f.title,
         f.applicant_tax_id, f.signer_name, f.certified_at, f.keep_until, f.pdf_hash,
-        f.signature_hash, f.center_name
+        f.signature_hash, f.center_name, f.installation_code
     FROM fetched_copy f";
 
 fn copy_row(r: &rusqlite::Row) -> rusqlite::Result<OutgoingCopy> {
     Ok(OutgoingCopy {
         visit_id: r.get(0)?,
-        journal_number: JournalNumber::new(r.get(1)?, r.get(2)?),
+        journal_number: JournalNumber::coded(r.get(12)?, r.get(1)?, r.get(2)?),
         position: r.get(3)?,
         document_title: r.get(4)?,
         applicant_tax_id: r.get(5)?,

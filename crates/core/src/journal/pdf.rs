@@ -14,6 +14,7 @@ use super::JournalView;
 use crate::center::CenterProfile;
 use crate::error::Result;
 use crate::i18n::Messages;
+use crate::journal_number::break_after_code;
 use crate::lang::Lang;
 use crate::{dates, forms};
 use rastau_pdf::{Align, Cell, Flow, Orientation, Table, TextStyle};
@@ -191,7 +192,7 @@ fn visit_cells(m: &Messages, row: &JournalRow, one_day: bool) -> Vec<Cell> {
         applicant.push(m.text("journal-representative", [("name", name.as_str().into())]));
     }
     vec![
-        Cell::new(row.number.clone(), TextStyle::bold(CELL)),
+        Cell::new(break_after_code(&row.number), TextStyle::bold(CELL)),
         Cell::new(format!("{}\n{ended}", at(row.started_at)), value),
         duration,
         Cell::new(applicant.join("\n"), value),

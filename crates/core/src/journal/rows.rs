@@ -18,8 +18,12 @@ use ts_rs::TS;
 pub struct JournalRow {
     #[ts(type = "number")]
     pub visit_id: i64,
-    /// `2026/000042`.
+    /// `2026/000042`, or `A1B2C3D4-2026/000042` once the installation has its code.
     pub number: String,
+    /// The number's year and place in the year: the journal's order, which sorting by number
+    /// follows (the text would put a code's letters and digits before the year).
+    pub year: i32,
+    pub seq: u32,
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
     #[ts(type = "number | null")]
@@ -138,7 +142,8 @@ pub fn load(conn: &Connection, filter: &JournalFilter) -> Result<Vec<JournalRow>
 const VISITS: &str = "SELECT v.id, v.journal_year, v.journal_seq, v.started_at, v.ended_at,
             v.representative_name, v.clerk_id, v.clerk_name, a.tax_id, v.applicant_name,
             (SELECT count(*) FROM receipt_print p WHERE p.visit_id = v.id
-               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS receipt_prints
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS receipt_prints,
+            v.installation_code
      FROM visit v
      JOIN applicant a ON a.id = v.applicant_id
      LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
@@ -160,9 +165,12 @@ fn visits(
             let started_at: DateTime<Utc> = r.get(3)?;
             let ended_at: Option<DateTime<Utc>> = r.get(4)?;
             let duration_seconds = ended_at.map(|end| (end - started_at).num_seconds());
+            let number = JournalNumber::coded(r.get(11)?, r.get(1)?, r.get(2)?);
             Ok(JournalRow {
                 visit_id: r.get(0)?,
-                number: JournalNumber::new(r.get(1)?, r.get(2)?).to_string(),
+                number: number.to_string(),
+                year: number.year,
+                seq: number.seq,
                 started_at,
                 ended_at,
                 duration_seconds,
@@ -218,7 +226,8 @@ fn documents(
 /// signed-off day, those printed up to the sign-off).
 const NOTICES: &str = "SELECT n.visit_id, n.seq, v.journal_year, v.journal_seq,
             (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id
-               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS prints
+               AND p.printed_at <= coalesce(s.signed_at, p.printed_at)) AS prints,
+            v.installation_code
      FROM visit v JOIN refusal_notice n ON n.visit_id = v.id
      LEFT JOIN day_signoff s ON s.day = date(v.started_at, 'localtime')
      WHERE v.started_at >= :from AND v.started_at < :to
@@ -231,7 +240,7 @@ fn notices(
 ) -> Result<impl Iterator<Item = (i64, JournalNotice)>> {
     // By position, in the order of NOTICES.
     per_visit(conn, NOTICES, from, to, |r| {
-        let visit = JournalNumber::new(r.get(2)?, r.get(3)?);
+        let visit = JournalNumber::coded(r.get(5)?, r.get(2)?, r.get(3)?);
         Ok(JournalNotice {
             number: visit.notice(r.get(1)?),
             prints: r.get(4)?,

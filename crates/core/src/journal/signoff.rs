@@ -62,7 +62,8 @@ pub fn corrections(
     to: NaiveDate,
 ) -> Result<Vec<CorrectionView>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.day, c.written_at, c.text, c.author_name, v.journal_year, v.journal_seq
+        "SELECT c.day, c.written_at, c.text, c.author_name, v.journal_year, v.journal_seq,
+                v.installation_code
          FROM journal_correction c
          LEFT JOIN visit v ON v.id = c.visit_id
          WHERE c.day BETWEEN ?1 AND ?2
@@ -71,12 +72,13 @@ pub fn corrections(
     let rows = stmt.query_map(params![day_text(from), day_text(to)], |r| {
         let year: Option<i32> = r.get(4)?;
         let seq: Option<u32> = r.get(5)?;
+        let code: Option<String> = r.get(6)?;
         let day: String = r.get(0)?;
         Ok(CorrectionView {
             day: NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap_or_default(),
             visit_number: year
                 .zip(seq)
-                .map(|(y, s)| JournalNumber::new(y, s).to_string()),
+                .map(|(y, s)| JournalNumber::coded(code.clone(), y, s).to_string()),
             author: r.get(3)?,
             written_at: r.get(1)?,
             text: r.get(2)?,

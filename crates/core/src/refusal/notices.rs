@@ -94,7 +94,7 @@ pub fn record_print(
 
 const SELECT_VIEW: &str = "
     SELECT n.id, n.visit_id, n.seq, n.languages, n.signer_name, n.issued_at, n.pdf_hash,
-           n.signature_hash, v.journal_year, v.journal_seq,
+           n.signature_hash, v.installation_code, v.journal_year, v.journal_seq,
            (SELECT count(*) FROM notice_print p WHERE p.notice_id = n.id) AS prints,
            (SELECT group_concat(title, char(10)) FROM
                (SELECT d.title FROM refusal r JOIN document d ON d.id = r.document_id
@@ -104,7 +104,11 @@ const SELECT_VIEW: &str = "
     JOIN applicant a ON a.id = v.applicant_id";
 
 fn view_row(r: &rusqlite::Row) -> rusqlite::Result<NoticeView> {
-    let visit = JournalNumber::new(r.get("journal_year")?, r.get("journal_seq")?);
+    let visit = JournalNumber::coded(
+        r.get("installation_code")?,
+        r.get("journal_year")?,
+        r.get("journal_seq")?,
+    );
     let languages: String = r.get("languages")?;
     let documents: Option<String> = r.get("documents")?;
     Ok(NoticeView {

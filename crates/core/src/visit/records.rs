@@ -28,12 +28,14 @@ pub fn open(
     let number = journal_number::next(tx, now.with_timezone(&Local).year())?;
     let r = request.representative.as_ref();
     tx.execute(
-        "INSERT INTO visit (journal_year, journal_seq, applicant_id, applicant_name, clerk_id,
-                            clerk_name, representative_name, representative_iin, poa_number,
-                            poa_issued_on, poa_valid_until, started_at)
-         VALUES (:year, :seq, :applicant, :applicant_name, :clerk, :clerk_name, :name, :iin,
-                 :poa, :issued, :until, :now)",
+        "INSERT INTO visit (installation_code, journal_year, journal_seq, applicant_id,
+                            applicant_name, clerk_id, clerk_name, representative_name,
+                            representative_iin, poa_number, poa_issued_on, poa_valid_until,
+                            started_at)
+         VALUES (:code, :year, :seq, :applicant, :applicant_name, :clerk, :clerk_name, :name,
+                 :iin, :poa, :issued, :until, :now)",
         named_params! {
+            ":code": number.code,
             ":year": number.year,
             ":seq": number.seq,
             ":applicant": applicant_id,
@@ -279,14 +281,18 @@ fn representative(r: &rusqlite::Row) -> rusqlite::Result<Option<Representative>>
 
 /// The visit row with what a view needs besides the applicant and documents.
 fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, VisitView)> {
-    let number = JournalNumber::new(r.get("journal_year")?, r.get("journal_seq")?);
+    let number = JournalNumber::coded(
+        r.get("installation_code")?,
+        r.get("journal_year")?,
+        r.get("journal_seq")?,
+    );
     let started_at: DateTime<Utc> = r.get("started_at")?;
     let ended_at: Option<DateTime<Utc>> = r.get("ended_at")?;
     let duration_seconds = ended_at.map(|end| (end - started_at).num_seconds());
     let view = VisitView {
         id: r.get("id")?,
-        number,
         number_text: number.to_string(),
+        number,
         applicant: applicant::Applicant::default(),
         representative: representative(r)?,
         clerk_name: r.get("clerk_name")?,
