@@ -42,6 +42,8 @@ mkdirSync(stick);
 // A's clerk's key, from a CA both centers trust (as both trust NCA RK's root).
 const pki = makePki(mkdtempSync(join(work, "pki-")), CLERK_IIN, "Сейтқали Дана");
 let database;
+/** A's link file, naming its installation. */
+let installationA;
 let adminUrl;
 let a;
 let b;
@@ -67,11 +69,16 @@ before(async () => {
   adminUrl = url.toString();
   rastau(work, "shared", "init", adminUrl);
 
-  // Two installations, two stores, both demo centers' accounts, joined by their supervisors.
-  const storeA = freshStore({ demo: true });
+  // Two installations, two stores, joined by their supervisors. A has the demo's week behind
+  // it (pushed at joining's time), so its next journal number is not B's first one; the
+  // applicant is new to both. B has the demo center's accounts only.
+  const storeA = mkdtempSync(join(work, "center-a-"));
+  rastau(storeA, "demo");
   const storeB = freshStore({ demo: true });
   rastau(storeA, "shared", "join", adminUrl, "--center", "ALM-01", "--iin", SUPERVISOR_IIN);
+  rastau(storeA, "shared", "sync");
   rastau(storeB, "shared", "join", adminUrl, "--center", "AST-02", "--iin", SUPERVISOR_IIN);
+  installationA = JSON.parse(readFileSync(join(storeA, "shared-link.json"), "utf8"));
 
   // Both windows open together; A's has the test scanner. Each supervisor trusts the CA.
   const scanner = { SANE_CONFIG_DIR: saneTestConfig(mkdtempSync(join(work, "sane-"))) };
@@ -204,6 +211,11 @@ test("B's clerk, in the window open all along, finds A's copy, fetches it checke
   assert.equal((await b.driver.findElements({ css: found })).length, 1, "one copy elsewhere");
   assert.ok(row.includes("ALM-01"), row);
   assert.ok(row.includes(certified.number), row);
+  assert.equal(await b.read(found, (e) => e.getAttribute("data-installation")), installationA.installation);
+  // B's own visit has a number of its own: the one shown is A's.
+  const own = await openVisitOf(b);
+  assert.notEqual(own.numberText, certified.number);
+  assert.equal(own.applicant.taxId, APPLICANT.taxId);
   assert.ok(row.includes(DOCUMENT.title), row);
   assert.ok(row.includes("Сейтқали Дана"), row);
   await shot(b, "123-two-b-found-ru", elsewhere);
