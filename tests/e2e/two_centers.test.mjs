@@ -203,6 +203,17 @@ test("A's window pushes the copy to the shared store by itself", async (t) => {
     await sleep(500);
   }
   t.diagnostic(`in the shared store ${((Date.now() - started) / 1000).toFixed(1)} s after the visit closed`);
+  // The window hears of its push and asks the link's state again at once, not at the next
+  // minute's check: nothing of A's waits now.
+  // Read as laid out (innerText): WebKit's WebDriver reads no text in the indicator, a flex
+  // item whose overflow is hidden.
+  const indicator = () =>
+    a.driver.executeScript(`return document.querySelector('[data-testid="shared-indicator"]')?.innerText ?? ""`);
+  await a.driver
+    .wait(async () => (await indicator()) === "Общее хранилище: подключено", 10_000)
+    .catch(async () => {
+      throw new Error(`A's indicator still says «${await indicator()}» after the push`);
+    });
 });
 
 test("B's clerk, in the window open all along, finds A's copy, fetches it checked and hands it over", async () => {

@@ -1,7 +1,9 @@
 // The shared store's link as the whole window knows it: asked when someone signs in, every
-// minute after, at a supervisor's "check now", and given by linking and unlinking. A question
+// minute after, after each push, at a supervisor's "check now", and given by linking and
+// unlinking. A question
 // runs in Rust off the main thread and without holding the store, so nothing waits for it;
 // one at a time, and an answer overtaken by a link or an unlink is dropped.
+import { listen } from "@tauri-apps/api/event";
 import type { SharedStatus } from "../bindings/SharedStatus";
 import { api } from "./api";
 import { Action } from "./desk.svelte";
@@ -47,12 +49,15 @@ export function setShared(status: SharedStatus) {
   sharedLink.status = status;
 }
 
-/** Asks at once and then every minute, for as long as someone is signed in and at work. */
+/** Asks at once, every minute, and after each push that carried something (the count of
+ *  changes waiting has moved), for as long as someone is signed in and at work. */
 export function watchShared(): () => void {
   void checkShared();
   const timer = setInterval(() => void checkShared(), CHECK_EVERY_MS);
+  const pushed = listen("shared-pushed", () => void checkShared());
   return () => {
     clearInterval(timer);
+    void pushed.then((stop) => stop());
     generation += 1;
     sharedLink.status = null;
     check.error = null;
