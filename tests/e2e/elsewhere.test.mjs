@@ -10,7 +10,6 @@
 // Needs the test cluster (`scripts/postgres.sh start DIR`, its URL in RASTAU_TEST_POSTGRES):
 // without it the test fails, it does not skip.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,11 +18,8 @@ import { after, before, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CLERK_IIN } from "./support/counter.mjs";
 import { trustCa } from "./support/trust.mjs";
-import { CLI, Window, freshStore } from "./support/window.mjs";
-
-const SUPERVISOR_IIN = "850315400124";
-const PASSWORD = "demo-2026";
-const CLUSTER = process.env.RASTAU_TEST_POSTGRES;
+import { SUPERVISOR_IIN, psql, rastau, sharedDatabase, sqlite } from "./support/shared.mjs";
+import { Window, freshStore } from "./support/window.mjs";
 
 const work = mkdtempSync(join(tmpdir(), "rastau-e2e-elsewhere-"));
 const stick = join(work, "usb-stick");
@@ -37,25 +33,10 @@ let adminUrl;
 let chosen;
 let window;
 
-/** `rastau` on the store `dir`, as a supervisor would run it there. */
-const rastau = (dir, ...args) =>
-  execFileSync(CLI, ["--lang", "ru", "--data-dir", dir, ...args], {
-    env: { ...process.env, RASTAU_PASSWORD: PASSWORD },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-const psql = (url, sql) => execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], { encoding: "utf8" }).trim();
-const sqlite = (dir, sql) => execFileSync("sqlite3", ["-separator", "|", join(dir, "rastau.sqlite3"), sql], { encoding: "utf8" }).trim();
-
 before(async () => {
-  assert.ok(CLUSTER, "RASTAU_TEST_POSTGRES is not set: start the test cluster with scripts/postgres.sh start DIR and export the URL it prints");
   // A database of its own on the test cluster, initialised as an administrator would.
-  database = `rastau_e2e_elsewhere_${process.pid}_${Date.now()}`;
-  psql(CLUSTER, `CREATE DATABASE ${database}`);
-  const url = new URL(CLUSTER);
-  url.pathname = `/${database}`;
-  adminUrl = url.toString();
-  rastau(storeA, "shared", "init", adminUrl);
+  database = sharedDatabase("rastau_e2e_elsewhere", storeA);
+  adminUrl = database.adminUrl;
 
   // Center A: the demo's week, linked as ALM-01 and pushed.
   rastau(storeA, "demo");
@@ -80,13 +61,7 @@ before(async () => {
 
 after(async () => {
   await window?.close();
-  if (database) {
-    try {
-      psql(CLUSTER, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    } catch {
-      // the cluster is gone already
-    }
-  }
+  database?.drop();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -14,7 +14,6 @@
 // Needs the test cluster (`scripts/postgres.sh start DIR`, its URL in RASTAU_TEST_POSTGRES):
 // without it the test fails, it does not skip.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,11 +24,9 @@ import { CLERK_IIN, DOCUMENTS, listDocuments } from "./support/counter.mjs";
 import { KEY_PASSWORD, makePki } from "./support/pki.mjs";
 import { saneTestConfig } from "./support/sane.mjs";
 import { supervisorTrusts } from "./support/trust.mjs";
-import { CLI, Window, freshStore } from "./support/window.mjs";
+import { SUPERVISOR_IIN, psql, rastau, sharedDatabase, sqlite } from "./support/shared.mjs";
+import { Window, freshStore } from "./support/window.mjs";
 
-const SUPERVISOR_IIN = "850315400124";
-const PASSWORD = "demo-2026";
-const CLUSTER = process.env.RASTAU_TEST_POSTGRES;
 /** The applicant, a person new to both centers. */
 const APPLICANT = { taxId: "780214300450", surname: "Жұмабекова", givenName: "Әсем", address: "Шымкент", phone: "+7 701 111 11 11" };
 const DOCUMENT = DOCUMENTS[0];
@@ -50,24 +47,10 @@ let b;
 /** What A certified: the visit's number as A's window shows it, and the PDF's SHA-256. */
 const certified = {};
 
-/** `rastau` on the store `dir`, as its supervisor would run it there. */
-const rastau = (dir, ...args) =>
-  execFileSync(CLI, ["--lang", "ru", "--data-dir", dir, ...args], {
-    env: { ...process.env, RASTAU_PASSWORD: PASSWORD },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-const psql = (url, sql) => execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], { encoding: "utf8" }).trim();
-const sqlite = (dir, sql) => execFileSync("sqlite3", ["-separator", "|", join(dir, "rastau.sqlite3"), sql], { encoding: "utf8" }).trim();
-
 before(async () => {
-  assert.ok(CLUSTER, "RASTAU_TEST_POSTGRES is not set: start the test cluster with scripts/postgres.sh start DIR and export the URL it prints");
-  database = `rastau_e2e_two_${process.pid}_${Date.now()}`;
-  psql(CLUSTER, `CREATE DATABASE ${database}`);
-  const url = new URL(CLUSTER);
-  url.pathname = `/${database}`;
-  adminUrl = url.toString();
-  rastau(work, "shared", "init", adminUrl);
+  // A database of its own on the test cluster, initialised as an administrator would.
+  database = sharedDatabase("rastau_e2e_two", work);
+  adminUrl = database.adminUrl;
 
   // Two installations, two stores, joined by their supervisors. A has the demo's week behind
   // it (pushed at joining's time), so its next journal number is not B's first one; the
@@ -88,13 +71,7 @@ before(async () => {
 
 after(async () => {
   await Promise.allSettled([a?.close(), b?.close()]);
-  if (database) {
-    try {
-      psql(CLUSTER, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    } catch {
-      // the cluster is gone already
-    }
-  }
+  database?.drop();
   rmSync(work, { recursive: true, force: true });
 });
 
