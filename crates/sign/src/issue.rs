@@ -87,6 +87,8 @@ impl Authority {
     }
 
     /// A key file (.p12 DER) holding `key`, its certificate and this CA's, as NCA packs them.
+    /// Only the demo packs this way (the test PKI builds through [`Authority::key_file`]).
+    #[cfg(any(test, feature = "demo"))]
     pub fn pack(
         &self,
         friendly_name: &str,
