@@ -37,7 +37,8 @@ pub fn check_signer(
     Ok(())
 }
 
-fn day(t: DateTime<Utc>) -> String {
+/// A moment as the day messages name it, `DD.MM.YYYY` (UTC).
+pub(crate) fn day(t: DateTime<Utc>) -> String {
     t.format("%d.%m.%Y").to_string()
 }
 

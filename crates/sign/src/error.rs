@@ -65,6 +65,17 @@ pub enum SignError {
     /// A PDF with more objects or deeper nesting than any real document.
     #[error("the PDF is built too intricately to be read safely")]
     PdfTooComplex,
+    /// The key was revoked (by its OCSP responder or its CA's CRL); `on` is the day of the
+    /// revocation, `DD.MM.YYYY` (UTC).
+    #[error("the certificate was revoked on {on}")]
+    Revoked { on: String },
+    /// Neither the OCSP responder nor the CRL gave a status that could be believed; `detail`
+    /// says why for each, for the log.
+    #[error("no revocation status could be had: {detail}")]
+    RevocationUnknown { detail: String },
+    /// The certificate names no OCSP responder and no CRL, so its status cannot be asked.
+    #[error("the certificate names no OCSP responder and no CRL")]
+    NoRevocationSource,
 }
 
 impl Coded for SignError {
@@ -89,6 +100,9 @@ impl Coded for SignError {
             SignError::NotACa { .. } => "sign-not-a-ca",
             SignError::PdfExpands { .. } => "sign-pdf-expands",
             SignError::PdfTooComplex => "sign-pdf-too-complex",
+            SignError::Revoked { .. } => "sign-revoked",
+            SignError::RevocationUnknown { .. } => "sign-revocation-unknown",
+            SignError::NoRevocationSource => "sign-no-revocation-source",
         }
     }
 
@@ -97,7 +111,9 @@ impl Coded for SignError {
             SignError::UnsupportedKey { detail }
             | SignError::Malformed { detail }
             | SignError::Crypto { detail }
-            | SignError::ChainInvalid { detail } => vec![("detail", detail.into())],
+            | SignError::ChainInvalid { detail }
+            | SignError::RevocationUnknown { detail } => vec![("detail", detail.into())],
+            SignError::Revoked { on } => vec![("on", on.into())],
             SignError::UntrustedIssuer { issuer } => vec![("issuer", issuer.into())],
             SignError::NotACa { subject } => vec![("subject", subject.into())],
             SignError::Expired { until } => vec![("until", until.into())],
@@ -113,7 +129,8 @@ impl Coded for SignError {
             | SignError::NoSignature
             | SignError::PdfEncrypted
             | SignError::NotACertificate
-            | SignError::PdfTooComplex => Vec::new(),
+            | SignError::PdfTooComplex
+            | SignError::NoRevocationSource => Vec::new(),
             SignError::PdfExpands { max_mb } => vec![("max_mb", (*max_mb).into())],
         }
     }

@@ -7,7 +7,9 @@
 //! Fluent messages `error-<code>` in `locales/{kk,ru}/sign.ftl`.
 //!
 //! A key certifies only if it chains to one of the center's [`TrustAnchors`]. Everything runs on
-//! the system OpenSSL 3: no network, no revocation lookups.
+//! the system OpenSSL 3 and, but for [`revocation_status`], without the network: that one asks
+//! a certificate's OCSP responder or fetches its CRL (plain HTTP, bounded in time and size). No
+//! signing path asks it yet.
 //!
 //! ```
 //! use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
@@ -30,6 +32,7 @@ mod checks;
 mod error;
 mod pades;
 mod pkcs12;
+mod revocation;
 mod seal_key;
 mod signed_data;
 mod signer;
@@ -50,6 +53,10 @@ pub use checks::check_signer;
 pub use error::SignError;
 pub use pades::{sign_pdf, PdfSignatureMeta};
 pub use pkcs12::Pkcs12Signer;
+pub use revocation::{
+    revocation_status, Evidence, Failure, RevocationOptions, RevocationReason, RevocationStatus,
+    Source, MAX_URLS,
+};
 pub use seal_key::{SealKey, SealPublicKey, SEAL_SIGNATURE_LEN};
 pub use signer::Signer;
 pub use trust::{check_chain, CaCertificate, CaInfo, TrustAnchors};
