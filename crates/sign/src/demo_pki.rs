@@ -63,6 +63,9 @@ impl DemoCa {
             subject: &subject,
             validity: PERSON,
             signs: true,
+            // The demo's keys name no responder: nothing answers for the demo CA.
+            ocsp_url: None,
+            crl_url: None,
         };
         let key = crate::issue::rsa_key()?;
         let cert = self.ca.issue(&key, &holder)?;

@@ -1,7 +1,7 @@
 //! Making certificates and key files shaped like NCA's: a CA, the signing certificates it
 //! issues, and .p12 files that hold them. Fallible throughout, so that the demo can report a
 //! failure; the test PKI, being for tests, unwraps.
-use openssl::asn1::{Asn1Integer, Asn1Time};
+use openssl::asn1::{Asn1Integer, Asn1Object, Asn1OctetString, Asn1Time, Asn1TimeRef};
 use openssl::bn::{BigNum, MsbOption};
 use openssl::error::ErrorStack;
 use openssl::hash::MessageDigest;
@@ -11,9 +11,13 @@ use openssl::pkey::{PKey, Private};
 use openssl::rsa::Rsa;
 use openssl::stack::Stack;
 use openssl::x509::extension::{
-    AuthorityKeyIdentifier, BasicConstraints, KeyUsage, SubjectKeyIdentifier,
+    AuthorityKeyIdentifier, BasicConstraints, CrlNumber, ExtendedKeyUsage, KeyUsage,
+    SubjectKeyIdentifier,
 };
-use openssl::x509::{X509Builder, X509Name, X509NameBuilder, X509};
+use openssl::x509::{
+    X509Builder, X509Crl, X509CrlBuilder, X509Extension, X509Name, X509NameBuilder,
+    X509RevokedBuilder, X509,
+};
 
 pub(crate) type Made<T> = Result<T, ErrorStack>;
 
@@ -40,6 +44,17 @@ pub(crate) struct Holder<'a> {
     pub validity: Validity,
     /// nonRepudiation (a signing key) rather than keyEncipherment (an authentication key).
     pub signs: bool,
+    /// The OCSP responder its Authority Information Access names.
+    pub ocsp_url: Option<&'a str>,
+    /// The CRL its CRL Distribution Points name.
+    pub crl_url: Option<&'a str>,
+}
+
+/// One entry of a revocation list: a serial, when it was revoked, and the CRLReason code.
+pub(crate) struct RevokedSerial<'a> {
+    pub serial: &'a openssl::asn1::Asn1IntegerRef,
+    pub at: &'a Asn1TimeRef,
+    pub reason: Option<i32>,
 }
 
 impl Authority {
@@ -82,8 +97,80 @@ impl Authority {
         let aki = AuthorityKeyIdentifier::new().keyid(true).build(&ctx)?;
         b.append_extension(ski)?;
         b.append_extension(aki)?;
+        if let Some(url) = holder.ocsp_url {
+            b.append_extension(authority_info_access(url)?)?;
+        }
+        if let Some(url) = holder.crl_url {
+            b.append_extension(crl_distribution_points(url)?)?;
+        }
         b.sign(&self.key, MessageDigest::sha256())?;
         Ok(b.build())
+    }
+
+    /// A delegated OCSP responder's certificate over `key`, signed by this CA: digitalSignature,
+    /// id-pkix-ocsp-nocheck, and id-kp-OCSPSigning unless `ocsp_signing` is false (a
+    /// certificate of the CA that must not be believed as its responder).
+    pub fn responder(
+        &self,
+        key: &PKey<Private>,
+        subject: &[(Nid, &str)],
+        validity: Validity,
+        ocsp_signing: bool,
+    ) -> Made<X509> {
+        let subject = name(subject)?;
+        let mut b = builder(&subject, self.cert.subject_name(), key, validity)?;
+        b.append_extension(KeyUsage::new().critical().digital_signature().build()?)?;
+        if ocsp_signing {
+            b.append_extension(ExtendedKeyUsage::new().other("OCSPSigning").build()?)?;
+        }
+        // id-pkix-ocsp-nocheck: NULL. Whoever trusts the responder does not ask about it.
+        b.append_extension(extension("1.3.6.1.5.5.7.48.1.5", &[0x05, 0x00])?)?;
+        let ctx = b.x509v3_context(Some(&self.cert), None);
+        let aki = AuthorityKeyIdentifier::new().keyid(true).build(&ctx)?;
+        b.append_extension(aki)?;
+        b.sign(&self.key, MessageDigest::sha256())?;
+        Ok(b.build())
+    }
+
+    /// A version 2 CRL of this CA listing `revoked`, issued at `this_update`, the next one
+    /// promised at `next_update`.
+    pub fn crl(
+        &self,
+        revoked: &[RevokedSerial],
+        this_update: &Asn1TimeRef,
+        next_update: &Asn1TimeRef,
+    ) -> Made<X509Crl> {
+        let mut b = X509CrlBuilder::new()?;
+        b.set_issuer_name(self.cert.subject_name())?;
+        b.set_last_update(this_update)?;
+        b.set_next_update(next_update)?;
+        for entry in revoked {
+            let mut r = X509RevokedBuilder::new()?;
+            r.set_serial_number(entry.serial)?;
+            r.set_revocation_date(entry.at)?;
+            let r = r.build();
+            if let Some(code) = entry.reason {
+                // CRLReason ::= ENUMERATED; the openssl crate builds no entry extensions.
+                let ext = extension("2.5.29.21", &[0x0a, 0x01, code as u8])?;
+                use foreign_types::ForeignType;
+                // SAFETY: both are live objects owned here; add_ext copies the extension.
+                let added =
+                    unsafe { openssl_sys::X509_REVOKED_add_ext(r.as_ptr(), ext.as_ptr(), -1) };
+                if added != 1 {
+                    return Err(ErrorStack::get());
+                }
+            }
+            b.add_revoked(r)?;
+        }
+        if let Some(keyid) = self.cert.subject_key_id() {
+            // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING }
+            let aki = der(0x30, &der(0x80, keyid.as_slice()));
+            b.append_extension(extension("2.5.29.35", &aki)?)?;
+        }
+        b.append_extension(CrlNumber::new(BigNum::from_u32(1)?)?.build()?)?;
+        b.sort()?;
+        b.sign(&self.key, MessageDigest::sha256())?;
+        b.build()
     }
 
     /// A key file (.p12 DER) holding `key`, its certificate and this CA's, as NCA packs them.
@@ -114,6 +201,50 @@ impl Authority {
         builder.name(friendly_name).pkey(key).cert(cert).ca(chain);
         Ok(builder)
     }
+}
+
+/// Authority Information Access naming one OCSP responder:
+/// `SEQUENCE { SEQUENCE { id-ad-ocsp, [6] uri } }`.
+fn authority_info_access(url: &str) -> Made<X509Extension> {
+    const ID_AD_OCSP: &[u8] = &[0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01];
+    let description = der(0x30, &[ID_AD_OCSP, &der(0x86, url.as_bytes())].concat());
+    extension("1.3.6.1.5.5.7.1.1", &der(0x30, &description))
+}
+
+/// CRL Distribution Points naming one full URI:
+/// `SEQUENCE { SEQUENCE { [0] { [0] { [6] uri } } } }`.
+fn crl_distribution_points(url: &str) -> Made<X509Extension> {
+    let full_name = der(0xa0, &der(0x86, url.as_bytes()));
+    let point = der(0x30, &der(0xa0, &full_name));
+    extension("2.5.29.31", &der(0x30, &point))
+}
+
+/// A non-critical extension from its OID and DER value.
+fn extension(oid: &str, value: &[u8]) -> Made<X509Extension> {
+    let (oid, value) = (
+        Asn1Object::from_str(oid)?,
+        Asn1OctetString::new_from_bytes(value)?,
+    );
+    X509Extension::new_from_der(&oid, false, &value)
+}
+
+/// One DER element: tag, definite length, content.
+fn der(tag: u8, content: &[u8]) -> Vec<u8> {
+    let len = content.len();
+    let mut out = vec![tag];
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|&b| b == 0)
+            .collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend(bytes);
+    }
+    out.extend_from_slice(content);
+    out
 }
 
 pub(crate) fn rsa_key() -> Made<PKey<Private>> {

@@ -1,7 +1,13 @@
 //! A throw-away certification authority and clerk keys shaped like NCA's, made in memory, so
 //! tests sign and verify for real without shipping key files. Not for production: every
 //! failure panics and every key file has the password [`PASSWORD`].
-use crate::issue::{self, Authority, Holder, Validity, YEAR};
+//!
+//! For revocation it also makes what a CA runs beside its keys: a delegated OCSP responder's
+//! certificate, the `index.txt` that `openssl ocsp -index` answers from, and signed CRLs.
+use crate::issue::{self, Authority, Holder, RevokedSerial, Validity, YEAR};
+use crate::RevocationReason;
+use chrono::{DateTime, Utc};
+use openssl::asn1::Asn1Time;
 use openssl::hash::MessageDigest;
 use openssl::nid::Nid;
 use openssl::pkcs12::Pkcs12;
@@ -37,6 +43,26 @@ pub struct ClerkOptions<'a> {
     pub bin: Option<&'a str>,
     /// The owner's full name, the certificate's CN.
     pub name: &'a str,
+    /// The OCSP responder the certificate names (Authority Information Access); none by
+    /// default, like the demo center's keys.
+    pub ocsp_url: Option<&'a str>,
+    /// The CRL the certificate names (CRL Distribution Points); none by default.
+    pub crl_url: Option<&'a str>,
+}
+
+/// A revocation, for [`TestPki::ocsp_index`] and [`TestPki::crl`].
+#[derive(Debug, Clone, Copy)]
+pub struct Revocation {
+    /// Whole seconds: the index keeps no more.
+    pub at: DateTime<Utc>,
+    pub reason: RevocationReason,
+}
+
+/// A responder certificate the CA issued, and its key, both PEM: `openssl ocsp -rsigner` and
+/// `-rkey`.
+pub struct Responder {
+    pub cert_pem: Vec<u8>,
+    pub key_pem: Vec<u8>,
 }
 
 impl Default for ClerkOptions<'_> {
@@ -46,6 +72,8 @@ impl Default for ClerkOptions<'_> {
             auth_only: false,
             bin: None,
             name: "ТЕСТОВ ТЕСТ ТЕСТҰЛЫ",
+            ocsp_url: None,
+            crl_url: None,
         }
     }
 }
@@ -150,6 +178,93 @@ impl TestPki {
         builder.build2(PASSWORD).unwrap().to_der().unwrap()
     }
 
+    /// The CA's private key, PEM (PKCS#8): for `openssl ocsp -rkey` when the CA answers itself.
+    pub fn ca_key_pem(&self) -> Vec<u8> {
+        self.ca.key.private_key_to_pem_pkcs8().unwrap()
+    }
+
+    /// A delegated OCSP responder of this CA, with id-kp-OCSPSigning; without it when
+    /// `ocsp_signing` is false, which a client must not believe.
+    pub fn responder(&self, ocsp_signing: bool) -> Responder {
+        let key = issue::rsa_key().unwrap();
+        let subject = [
+            (Nid::COMMONNAME, "OCSP RESPONDER (TEST)"),
+            (Nid::COUNTRYNAME, "KZ"),
+        ];
+        let cert = self
+            .ca
+            .responder(&key, &subject, CLERK, ocsp_signing)
+            .unwrap();
+        Responder {
+            cert_pem: cert.to_pem().unwrap(),
+            key_pem: key.private_key_to_pem_pkcs8().unwrap(),
+        }
+    }
+
+    /// The `index.txt` that `openssl ocsp -index` answers from: one line per certificate (DER),
+    /// valid or revoked. Certificates not listed are answered "unknown".
+    pub fn ocsp_index(entries: &[(&[u8], Option<Revocation>)]) -> String {
+        let index_time = |t: DateTime<Utc>| t.format("%y%m%d%H%M%SZ").to_string();
+        let mut index = String::new();
+        for (der, revoked) in entries {
+            let cert = X509::from_der(der).unwrap();
+            let not_after = crate::certificate::to_chrono(cert.not_after()).unwrap();
+            let serial = cert.serial_number().to_bn().unwrap().to_hex_str().unwrap();
+            let (status, revoked_at) = match revoked {
+                None => ("V", String::new()),
+                Some(r) => (
+                    "R",
+                    format!("{},{}", index_time(r.at), r.reason.openssl_name()),
+                ),
+            };
+            // The name only has to be unique among valid lines; the serial is.
+            index.push_str(&format!(
+                "{status}\t{}\t{revoked_at}\t{serial}\tunknown\t/CN={serial}\n",
+                index_time(not_after)
+            ));
+        }
+        index
+    }
+
+    /// A CRL (DER) of this CA listing the certificates (DER) `revoked`, issued an hour ago, the
+    /// next one promised in a week.
+    pub fn crl(&self, revoked: &[(&[u8], Revocation)]) -> Vec<u8> {
+        let now = Utc::now();
+        self.crl_between(
+            revoked,
+            now - chrono::Duration::hours(1),
+            now + chrono::Duration::days(7),
+        )
+    }
+
+    /// Like [`TestPki::crl`], issued at `this_update` with the next one promised at
+    /// `next_update` (a stale list, or one from the future).
+    pub fn crl_between(
+        &self,
+        revoked: &[(&[u8], Revocation)],
+        this_update: DateTime<Utc>,
+        next_update: DateTime<Utc>,
+    ) -> Vec<u8> {
+        let time = |t: DateTime<Utc>| Asn1Time::from_unix(t.timestamp() as _).unwrap();
+        let entries: Vec<_> = revoked
+            .iter()
+            .map(|(der, r)| (X509::from_der(der).unwrap(), time(r.at), r.reason.code()))
+            .collect();
+        let serials: Vec<_> = entries
+            .iter()
+            .map(|(cert, at, reason)| RevokedSerial {
+                serial: cert.serial_number(),
+                at,
+                reason: Some(*reason),
+            })
+            .collect();
+        let crl = self
+            .ca
+            .crl(&serials, &time(this_update), &time(next_update))
+            .unwrap();
+        crl.to_der().unwrap()
+    }
+
     /// Writes `ca.pem` into `dir` and returns its path.
     pub fn write_ca(&self, dir: &Path) -> std::io::Result<PathBuf> {
         let path = dir.join("ca.pem");
@@ -194,6 +309,8 @@ impl TestPki {
             subject: &subject,
             validity: if opts.expired { EXPIRED } else { CLERK },
             signs: !opts.auth_only,
+            ocsp_url: opts.ocsp_url,
+            crl_url: opts.crl_url,
         };
         self.ca.issue(key, &holder).unwrap()
     }
