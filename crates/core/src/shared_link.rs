@@ -187,11 +187,12 @@ impl Link {
         })
     }
 
-    /// The installation's login, bounded for a clerk who waits at the counter.
-    pub fn counter_config(&self) -> postgres::Config {
+    /// Connects as the installation's role for a clerk who waits at the counter: given up
+    /// after the counter's timeout, a server that accepts and then says nothing included.
+    pub fn connect_at_counter(&self) -> std::result::Result<postgres::Client, SharedError> {
         let mut config = self.config();
         config.connect_timeout(COUNTER_TIMEOUT);
-        config
+        self.within(COUNTER_TIMEOUT, move || rastau_shared::connect_with(config))
     }
 
     /// Connects as the installation's role and says how the server answered, within the

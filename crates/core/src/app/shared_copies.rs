@@ -175,7 +175,7 @@ pub struct Lookup {
 impl Lookup {
     /// Asks the shared store, which logs the question (clerk, visit, applicant) first.
     pub fn ask(&self) -> Result<Vec<SharedCopyView>> {
-        let mut client = rastau_shared::connect_with(self.link.counter_config())?;
+        let mut client = self.link.connect_at_counter()?;
         let rows = client
             .query(
                 &format!("SELECT {KEPT_COPY} FROM applicant_copies($1, $2, $3)"),
@@ -226,7 +226,7 @@ pub struct Fetched {
 impl Fetch {
     /// Asks the shared store for the copy's files (logged there) and checks them.
     pub fn ask(self: Box<Self>) -> Result<Fetched> {
-        let mut client = rastau_shared::connect_with(self.link.counter_config())?;
+        let mut client = self.link.connect_at_counter()?;
         let row = client
             .query_opt(
                 "SELECT (f.copy).*, f.pdf, f.p7s FROM copy_files($1, $2, $3, $4) f",

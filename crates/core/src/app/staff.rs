@@ -76,12 +76,7 @@ impl Rastau {
             .shared_token()
             .ok_or(Error::StaffNeedsSharedSignIn)?
             .to_owned();
-        let config = link.counter_config();
-        let timeout = config
-            .get_connect_timeout()
-            .copied()
-            .unwrap_or(SIGN_IN_TIMEOUT);
-        let client = link.within(timeout, move || rastau_shared::connect_with(config))?;
+        let client = link.connect_at_counter()?;
         Ok(Some(Authority { client, token }))
     }
 }
