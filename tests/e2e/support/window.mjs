@@ -144,8 +144,21 @@ export class Window {
     );
   }
 
+  /** Waits until nothing matches `css`. An element removed while WebKit was answering the
+   * look-up comes back as "stale": it is going, so the look-up is asked again. */
   async gone(css) {
-    await this.driver.wait(async () => (await this.driver.findElements(By.css(css))).length === 0, WAIT_MS, `waiting for ${css} to go`);
+    await this.driver.wait(
+      async () => {
+        try {
+          return (await this.driver.findElements(By.css(css))).length === 0;
+        } catch (error) {
+          if (error.name === "StaleElementReferenceError") return false;
+          throw error;
+        }
+      },
+      WAIT_MS,
+      `waiting for ${css} to go`,
+    );
   }
 
   /** Types into the input or text area named `name` inside `scope` (replacing what was there). */
