@@ -51,7 +51,7 @@ pub mod demo_pki;
 pub use certificate::CertificateInfo;
 pub use checks::check_signer;
 pub use error::SignError;
-pub use pades::{sign_pdf, PdfSignatureMeta};
+pub use pades::{add_validation_data, sign_pdf, PdfSignatureMeta, ValidationData};
 pub use pkcs12::Pkcs12Signer;
 pub use revocation::{
     revocation_status, Evidence, Failure, RevocationOptions, RevocationReason, RevocationStatus,
@@ -59,5 +59,5 @@ pub use revocation::{
 };
 pub use seal_key::{SealKey, SealPublicKey, SEAL_SIGNATURE_LEN};
 pub use signer::Signer;
-pub use trust::{check_chain, CaCertificate, CaInfo, TrustAnchors};
+pub use trust::{check_chain, CaCertificate, CaInfo, CertPath, TrustAnchors};
 pub use verify::{verify_detached, verify_pdf, Verification};

@@ -133,13 +133,30 @@ impl TrustAnchors {
     }
 }
 
-/// Refuses a signer whose certificate does not chain to one of `anchors` at `at`: the moment of
-/// signing by the application's clock, never a time the certificate or signature claims.
+/// The certificates from a signer's own up to the trusted CA, as the check found them (DER):
+/// what a signature embeds so that it can be validated without fetching anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertPath {
+    /// The signer's certificate first, the trusted CA last.
+    pub certificates: Vec<Vec<u8>>,
+}
+
+impl CertPath {
+    /// The certificate that issued the signer's: the one a revocation status is asked about
+    /// with. A path of one (the CA itself signing) has none.
+    pub fn issuer(&self) -> Option<&[u8]> {
+        self.certificates.get(1).map(Vec::as_slice)
+    }
+}
+
+/// The path from the signer's certificate to one of `anchors` at `at` (the moment of signing by
+/// the application's clock, never a time the certificate or signature claims); a signer with no
+/// such path is refused.
 pub fn check_chain(
     signer: &dyn Signer,
     anchors: &TrustAnchors,
     at: DateTime<Utc>,
-) -> Result<(), SignError> {
+) -> Result<CertPath, SignError> {
     let cert = X509::from_der(signer.certificate_der())?;
     let mut untrusted = Stack::new()?;
     for der in signer.chain_der() {
@@ -148,9 +165,16 @@ pub fn check_chain(
     let store = anchors.store_at(at)?;
     let mut ctx = X509StoreContext::new()?;
     let verdict = ctx.init(&store, &cert, &untrusted, |ctx| {
-        Ok(ctx.verify_cert()?.then_some(()).ok_or(ctx.error()))
+        if !ctx.verify_cert()? {
+            return Ok(Err(ctx.error()));
+        }
+        let chain = ctx
+            .chain()
+            .map(|chain| chain.iter().map(X509Ref::to_der).collect());
+        Ok(Ok(chain.transpose()?.unwrap_or_default()))
     })?;
-    verdict.map_err(|e| chain_error(e, signer))
+    let certificates = verdict.map_err(|e| chain_error(e, signer))?;
+    Ok(CertPath { certificates })
 }
 
 fn chain_error(e: X509VerifyResult, signer: &dyn Signer) -> SignError {
@@ -190,7 +214,10 @@ mod tests {
 
     #[test]
     fn a_key_of_the_trusted_ca_passes_and_a_stranger_ca_does_not() {
-        check_chain(&signer(&PKI), &PKI.trust(), Utc::now()).unwrap();
+        let path = check_chain(&signer(&PKI), &PKI.trust(), Utc::now()).unwrap();
+        assert_eq!(path.certificates.len(), 2, "the clerk's and the CA's");
+        let ca = X509::from_pem(&PKI.ca_pem).unwrap().to_der().unwrap();
+        assert_eq!(path.issuer(), Some(ca.as_slice()));
         let stranger = TestPki::new();
         let e = check_chain(&signer(&stranger), &PKI.trust(), Utc::now()).unwrap_err();
         assert!(matches!(e, SignError::UntrustedIssuer { .. }), "{e:?}");

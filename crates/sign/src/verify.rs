@@ -71,7 +71,8 @@ pub fn verify_detached(
 
 /// Verifies the last signature of a PDF (the one whose byte range reaches furthest).
 /// `intact` is false when the signed bytes changed, or when the byte range does not cover the
-/// whole file except the signature itself (something was appended or slipped in).
+/// whole file except the signature itself (something was appended or slipped in) — but for
+/// updates after it that add validation data only (PAdES B-LT's Document Security Store).
 pub fn verify_pdf(
     pdf: &[u8],
     anchors: &TrustAnchors,
@@ -79,7 +80,12 @@ pub fn verify_pdf(
 ) -> Result<Verification, SignError> {
     let found = pades::find_last_signature(pdf)?;
     let mut verification = verify_detached(&found.signed_bytes, &found.signature, anchors, at)?;
-    if !found.covers_whole_file {
+    let appended_only_validation_data = || {
+        found
+            .signed_end
+            .is_some_and(|end| pades::only_validation_data_after(pdf, end))
+    };
+    if !found.covers_whole_file && !appended_only_validation_data() {
         verification.intact = false;
         verification.trusted = false;
     }

@@ -5,7 +5,10 @@ mod common;
 use chrono::Utc;
 use common::{meta, minimal_pdf, minimal_pdf_with_xref_stream, path, run, tamper_text, text};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
-use rastau_sign::{sign_pdf, verify_pdf, Pkcs12Signer, SignError, Signer};
+use rastau_sign::{
+    add_validation_data, check_chain, sign_pdf, verify_pdf, Pkcs12Signer, SignError, Signer,
+    ValidationData,
+};
 use std::path::Path;
 
 const IIN: &str = "900101300007";
@@ -76,7 +79,7 @@ impl Validators {
     }
 
     /// Whether pyHanko calls every signature intact and trusted (by the test CA alone), and
-    /// the last one untouched by later changes.
+    /// the last one untouched by later changes but validation data (its "LTA updates").
     fn pyhanko(&self, pdf: &Path) -> (bool, String) {
         let ca = self.dir.path().join("ca.pem");
         let args = [
@@ -89,7 +92,13 @@ impl Validators {
         ];
         let out = run("pyhanko", &args, PYHANKO);
         let said = text(&out);
-        let ok = out.status.success() && said.contains(":INTACT:TRUSTED,UNTOUCHED");
+        let ok = out.status.success()
+            && [
+                ":INTACT:TRUSTED,UNTOUCHED",
+                ":INTACT:TRUSTED,EXTENDED_WITH_LTA_UPDATES,",
+            ]
+            .iter()
+            .any(|verdict| said.contains(verdict));
         (ok, said)
     }
 }
@@ -178,4 +187,85 @@ fn an_unsigned_or_unreadable_pdf_is_told_apart() {
     let e = sign_pdf(b"%PDF-1.7\nnot really", &signer, &meta()).unwrap_err();
     assert!(matches!(e, SignError::Malformed { .. }), "{e:?}");
     assert!(signer.certificate().non_repudiation);
+}
+
+/// PAdES B-LT: the path and a revocation list written into the Document Security Store after
+/// the signature; a later update that changes anything else is still caught.
+#[test]
+fn validation_data_added_after_signing_keeps_the_signature_whole() {
+    let v = Validators::new();
+    let signer = v.signer(IIN);
+    let signed = sign_pdf(&minimal_pdf(), &signer, &meta()).unwrap();
+    let path = check_chain(&signer, &v.pki.trust(), Utc::now()).unwrap();
+    let data = ValidationData {
+        certificates: path.certificates.clone(),
+        ocsp_responses: Vec::new(),
+        crls: vec![v.pki.crl(&[])],
+    };
+    let extended = add_validation_data(&signed, &data).unwrap();
+    assert!(extended.starts_with(&signed));
+    assert_valid_everywhere(&v, "with-dss.pdf", &extended);
+    let (_, said) = v.pyhanko(&v.write("with-dss-again.pdf", &extended));
+    assert!(said.contains("EXTENDED_WITH_LTA_UPDATES"), "{said}");
+
+    let doc = lopdf::Document::load_mem(&extended).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let store = catalog.get_deref(b"DSS", &doc).unwrap().as_dict().unwrap();
+    let certs = store.get(b"Certs").unwrap().as_array().unwrap();
+    assert_eq!(certs.len(), 2);
+    let first = doc.dereference(&certs[0]).unwrap().1.as_stream().unwrap();
+    assert_eq!(first.content, path.certificates[0]);
+    assert_eq!(store.get(b"CRLs").unwrap().as_array().unwrap().len(), 1);
+
+    // Added again: what the store holds is not written twice.
+    let again = add_validation_data(&extended, &data).unwrap();
+    let doc = lopdf::Document::load_mem(&again).unwrap();
+    let store = doc.catalog().unwrap().get_deref(b"DSS", &doc).unwrap();
+    let certs = store.as_dict().unwrap().get(b"Certs").unwrap();
+    assert_eq!(certs.as_array().unwrap().len(), 2);
+    assert!(
+        verify_pdf(&again, &v.pki.trust(), Utc::now())
+            .unwrap()
+            .intact
+    );
+
+    // An update that changes what the page shows is not validation data.
+    let changed = changed_text_update(&extended);
+    assert!(lopdf::Document::load_mem(&changed).is_ok());
+    let ours = verify_pdf(&changed, &v.pki.trust(), Utc::now()).unwrap();
+    assert!(!ours.intact, "{ours:?}");
+}
+
+/// `pdf` with an update that gives its page text object (4) other words: what a store update
+/// must not do.
+fn changed_text_update(pdf: &[u8]) -> Vec<u8> {
+    let tail = String::from_utf8_lossy(&pdf[pdf.len() - 40..]).into_owned();
+    let prev: usize = tail
+        .split("startxref")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let size = lopdf::Document::load_mem(pdf).unwrap().max_id + 1;
+    let text = "BT /F1 24 Tf 72 760 Td (Forged electronic copy) Tj ET";
+    let mut out = pdf.to_vec();
+    let at = out.len();
+    out.extend_from_slice(
+        format!(
+            "4 0 obj\n<< /Length {} >>\nstream\n{text}\nendstream\nendobj\n",
+            text.len()
+        )
+        .as_bytes(),
+    );
+    let xref = out.len();
+    out.extend_from_slice(
+        format!(
+            "xref\n4 1\n{at:010} 00000 n\r\ntrailer\n<< /Size {size} /Root 1 0 R /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    out
 }

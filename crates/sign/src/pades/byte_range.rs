@@ -13,6 +13,8 @@ pub(crate) struct FoundSignature {
     /// The range starts at 0 and ends at the end of the file, so the only bytes left out are
     /// the `/Contents` string itself.
     pub covers_whole_file: bool,
+    /// The range starts at 0 and ends here: what follows was added after the signature.
+    pub signed_end: Option<usize>,
 }
 
 /// The signature whose byte range reaches furthest; among equals, the one written last.
@@ -43,6 +45,7 @@ pub(crate) fn find_last_signature(pdf: &[u8]) -> Result<FoundSignature, SignErro
         signed_bytes,
         signature,
         covers_whole_file: a == 0 && second_end == pdf.len(),
+        signed_end: (a == 0).then_some(second_end),
     })
 }
 

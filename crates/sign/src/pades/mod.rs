@@ -3,10 +3,13 @@
 //! versions of the catalog, the first page and the AcroForm, plus a signature field), which
 //! leaves the original bytes and any earlier signature as they were.
 mod byte_range;
+mod dss;
 mod syntax;
 mod update;
 
 pub(crate) use byte_range::find_last_signature;
+pub(crate) use dss::only_validation_data_after;
+pub use dss::{add_validation_data, ValidationData};
 
 use crate::error::SignError;
 use crate::signer::Signer;
@@ -46,29 +49,18 @@ pub fn sign_pdf(
     signer: &dyn Signer,
     meta: &PdfSignatureMeta,
 ) -> Result<Vec<u8>, SignError> {
-    let doc = rastau_pdf_guard::load(pdf, &rastau_pdf_guard::Limits::default())?;
-    if doc.trailer.has(b"Encrypt") {
-        return Err(SignError::PdfEncrypted);
-    }
-    let prev = last_xref_offset(pdf)?;
-    let form = if pdf[prev..].starts_with(b"xref") {
-        XrefForm::Table
-    } else {
-        XrefForm::Stream
-    };
-    let root_id = doc.trailer.get(b"Root").and_then(Object::as_reference);
-    let root_id = root_id.map_err(|_| SignError::malformed("PDF without a catalog"))?;
+    let Revision {
+        doc,
+        prev,
+        form,
+        root_id,
+        first_free,
+    } = Revision::read(pdf)?;
     let page_id = *doc
         .get_pages()
         .values()
         .next()
         .ok_or_else(|| SignError::malformed("PDF without pages"))?;
-    let size = doc
-        .trailer
-        .get(b"Size")
-        .and_then(Object::as_i64)
-        .unwrap_or(0);
-    let first_free = (size.max(0) as u32).max(doc.max_id + 1);
     let (sig_id, field_id, xref_id) = ((first_free, 0), (first_free + 1, 0), first_free + 2);
 
     let mut update = Update::new(pdf);
@@ -88,15 +80,62 @@ pub fn sign_pdf(
     for (id, object) in updated_objects(&doc, root_id, page_id, field_id)? {
         update.object(id, &object)?;
     }
+    let mut out = update.finish(carried_trailer(&doc), prev, form, xref_id)?;
+    sig.fill(&mut out, signer, meta.signing_time)?;
+    Ok(out)
+}
+
+/// The newest revision of a PDF that is to be updated: what an incremental update appends to.
+struct Revision {
+    doc: Document,
+    /// Where its cross-reference section starts: the update's `/Prev`.
+    prev: usize,
+    form: XrefForm,
+    root_id: ObjectId,
+    /// The first object number the update may take.
+    first_free: u32,
+}
+
+impl Revision {
+    /// Reads `pdf` through the guard; refuses an encrypted file and one without a catalog.
+    fn read(pdf: &[u8]) -> Result<Revision, SignError> {
+        let doc = rastau_pdf_guard::load(pdf, &rastau_pdf_guard::Limits::default())?;
+        if doc.trailer.has(b"Encrypt") {
+            return Err(SignError::PdfEncrypted);
+        }
+        let prev = last_xref_offset(pdf)?;
+        let form = if pdf[prev..].starts_with(b"xref") {
+            XrefForm::Table
+        } else {
+            XrefForm::Stream
+        };
+        let root_id = doc.trailer.get(b"Root").and_then(Object::as_reference);
+        let root_id = root_id.map_err(|_| SignError::malformed("PDF without a catalog"))?;
+        let size = doc
+            .trailer
+            .get(b"Size")
+            .and_then(Object::as_i64)
+            .unwrap_or(0);
+        let first_free = (size.max(0) as u32).max(doc.max_id + 1);
+        Ok(Revision {
+            doc,
+            prev,
+            form,
+            root_id,
+            first_free,
+        })
+    }
+}
+
+/// What the update's trailer carries over from the previous one.
+fn carried_trailer(doc: &Document) -> Dictionary {
     let mut trailer = Dictionary::new();
     for key in [&b"Root"[..], b"Info", b"ID", b"Size"] {
         if let Ok(value) = doc.trailer.get(key) {
             trailer.set(key.to_vec(), value.clone());
         }
     }
-    let mut out = update.finish(trailer, prev, form, xref_id)?;
-    sig.fill(&mut out, signer, meta.signing_time)?;
-    Ok(out)
+    trailer
 }
 
 /// Where the placeholders of the signature dictionary are, to fill once the file is complete.
