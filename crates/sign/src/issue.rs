@@ -51,6 +51,8 @@ pub(crate) struct Holder<'a> {
 }
 
 /// One entry of a revocation list: a serial, when it was revoked, and the CRLReason code.
+// Revocation material is the test PKI's alone; the demo's build has no use for it.
+#[cfg_attr(not(any(test, feature = "test-pki")), allow(dead_code))]
 pub(crate) struct RevokedSerial<'a> {
     pub serial: &'a openssl::asn1::Asn1IntegerRef,
     pub at: &'a Asn1TimeRef,
@@ -110,6 +112,7 @@ impl Authority {
     /// A delegated OCSP responder's certificate over `key`, signed by this CA: digitalSignature,
     /// id-pkix-ocsp-nocheck, and id-kp-OCSPSigning unless `ocsp_signing` is false (a
     /// certificate of the CA that must not be believed as its responder).
+    #[cfg_attr(not(any(test, feature = "test-pki")), allow(dead_code))]
     pub fn responder(
         &self,
         key: &PKey<Private>,
@@ -134,6 +137,7 @@ impl Authority {
 
     /// A version 2 CRL of this CA listing `revoked`, issued at `this_update`, the next one
     /// promised at `next_update`.
+    #[cfg_attr(not(any(test, feature = "test-pki")), allow(dead_code))]
     pub fn crl(
         &self,
         revoked: &[RevokedSerial],

@@ -45,6 +45,9 @@ mod issue;
 #[cfg(any(test, feature = "test-pki"))]
 pub mod test_pki;
 
+#[cfg(any(test, feature = "test-pki"))]
+pub mod test_ocsp;
+
 #[cfg(any(test, feature = "demo"))]
 pub mod demo_pki;
 

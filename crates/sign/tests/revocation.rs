@@ -8,6 +8,7 @@ use common::{path, run, text};
 use openssl::ocsp::OcspResponse;
 use openssl::x509::{X509Crl, X509};
 use rastau_coded::Coded;
+use rastau_sign::test_ocsp::OcspServer;
 use rastau_sign::test_pki::{ClerkOptions, Responder, Revocation, TestPki, PASSWORD};
 use rastau_sign::{
     revocation_status, Failure, Pkcs12Signer, RevocationOptions, RevocationReason,
@@ -15,9 +16,8 @@ use rastau_sign::{
 };
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
 use std::sync::LazyLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 static PKI: LazyLock<TestPki> = LazyLock::new(TestPki::new);
 const IIN: &str = "900101300007";
@@ -74,91 +74,6 @@ fn free_port() -> u16 {
 
 fn down() -> String {
     format!("http://127.0.0.1:{}/", free_port())
-}
-
-/// `openssl ocsp` answering from an index, killed when dropped.
-struct OcspResponder {
-    child: Child,
-    url: String,
-    _dir: tempfile::TempDir,
-}
-
-impl OcspResponder {
-    /// Starts the responder on `port`, signing with `signer` for certificates of `pki`'s CA.
-    fn start(port: u16, index: &str, pki: &TestPki, signer: &Responder) -> OcspResponder {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |name: &str, bytes: &[u8]| {
-            let p = dir.path().join(name);
-            std::fs::write(&p, bytes).unwrap();
-            p
-        };
-        let index = write("index.txt", index.as_bytes());
-        let ca = write("ca.pem", &pki.ca_pem);
-        let rsigner = write("rsigner.pem", &signer.cert_pem);
-        let rkey = write("rkey.pem", &signer.key_pem);
-        let log = dir.path().join("responder.log");
-        let port_text = port.to_string();
-        let args = [
-            "ocsp",
-            "-index",
-            path(&index),
-            "-port",
-            &port_text,
-            "-rsigner",
-            path(&rsigner),
-            "-rkey",
-            path(&rkey),
-            "-CA",
-            path(&ca),
-        ];
-        let child = match Command::new("openssl")
-            .args(args)
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-        {
-            Ok(child) => child,
-            Err(e) => panic!("`openssl` could not start ({e}); this test needs it: {INSTALL}"),
-        };
-        let mut responder = OcspResponder {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-            _dir: dir,
-        };
-        // Ready once it says so. (A probing connection that sends nothing would make OpenSSL
-        // 3.0's responder spin, so the log is watched instead.)
-        let started = Instant::now();
-        loop {
-            let said = std::fs::read_to_string(&log).unwrap_or_default();
-            if said.contains("waiting for OCSP client connections") {
-                return responder;
-            }
-            if let Some(exit) = responder.child.try_wait().unwrap() {
-                panic!("openssl ocsp ended at start ({exit}): {said}");
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "no responder: {said}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The CA answering for itself.
-    fn by_ca(port: u16, index: &str, pki: &TestPki) -> OcspResponder {
-        let ca = Responder {
-            cert_pem: pki.ca_pem.clone(),
-            key_pem: pki.ca_key_pem(),
-        };
-        OcspResponder::start(port, index, pki, &ca)
-    }
-}
-
-impl Drop for OcspResponder {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// A 200 answer carrying `body`.
@@ -246,7 +161,7 @@ fn the_ocsp_responder_says_good_for_one_key_and_revoked_with_its_day_for_another
     let revoked = clerk(&PKI, Some(&url), None);
     let stranger = clerk(&PKI, Some(&url), None); // not in the index
     let index = TestPki::ocsp_index(&[(&good, None), (&revoked, Some(revoked_on_pi_day()))]);
-    let responder = OcspResponder::by_ca(port, &index, &PKI);
+    let responder = OcspServer::by_ca(port, &index, &PKI);
 
     let s = status(&good);
     let RevocationStatus::Good { evidence } = &s else {
@@ -299,7 +214,7 @@ fn openssl_agrees_with_the_status_and_reads_the_kept_response() {
     let good = clerk(&PKI, Some(&url), None);
     let revoked = clerk(&PKI, Some(&url), None);
     let index = TestPki::ocsp_index(&[(&good, None), (&revoked, Some(revoked_on_pi_day()))]);
-    let responder = OcspResponder::by_ca(port, &index, &PKI);
+    let responder = OcspServer::by_ca(port, &index, &PKI);
     let dir = tempfile::tempdir().unwrap();
     let pem = |name: &str, der: &[u8]| {
         let p = dir.path().join(name);
@@ -368,7 +283,7 @@ fn a_delegated_responder_is_believed_only_with_the_ocsp_signing_usage() {
         let url = format!("http://127.0.0.1:{port}");
         let good = clerk(&PKI, Some(&url), None);
         let index = TestPki::ocsp_index(&[(&good, None)]);
-        let _responder = OcspResponder::start(port, &index, &PKI, &PKI.responder(ocsp_signing));
+        let _responder = OcspServer::start(port, &index, &PKI, &PKI.responder(ocsp_signing));
         let s = status(&good);
         if believed {
             assert!(matches!(s, RevocationStatus::Good { .. }), "{s:?}");
@@ -401,7 +316,7 @@ fn answers_signed_by_an_unrelated_key_are_refused() {
     let forged_crl = serve(ok(&stranger.crl(&[])));
     let revoked = clerk(&PKI, Some(&url), Some(&forged_crl));
     let index = TestPki::ocsp_index(&[(&revoked, Some(revoked_on_pi_day())), (&probe, None)]);
-    let _responder = OcspResponder::start(port, &index, &PKI, &impostor);
+    let _responder = OcspServer::start(port, &index, &PKI, &impostor);
 
     let s = status(&revoked);
     let RevocationStatus::Unreachable { ocsp, crl } = &s else {
@@ -560,7 +475,7 @@ fn a_replayed_response_is_refused_and_one_without_a_nonce_is_read_by_its_window(
     let cert = clerk(&PKI, Some(&replay_url), None);
     let cert_pem = dir.path().join("cert.pem");
     std::fs::write(&cert_pem, X509::from_der(&cert).unwrap().to_pem().unwrap()).unwrap();
-    let responder = OcspResponder::by_ca(port, &TestPki::ocsp_index(&[(&cert, None)]), &PKI);
+    let responder = OcspServer::by_ca(port, &TestPki::ocsp_index(&[(&cert, None)]), &PKI);
     let recorded = |name: &str, nonce: &str| {
         let out = dir.path().join(name);
         let said = text(&run(
