@@ -116,6 +116,7 @@ audit-action-name = { $action ->
     [shared-copies-looked-up] Өтініш берушінің көшірмелерін ортақ қоймадан іздеу
     [shared-copy-fetched] Көшірме ортақ қоймадан алынды
     [staff-refreshed] Қызметкерлер тізімі ортақ қоймадан жаңартылды
+    [signature-policy-changed] Қол қою саясаты өзгертілді
    *[other] { $action }
 }
 error-backup-audit-broken = Резервтік көшірмедегі аудит журналы бұзылған (№ { $seq } жазба өзгертілген, жойылған не кейін қосылған): көшірме жасалғаннан кейін өзгертілген. Ештеңе ауыстырылған жоқ; басқа резервтік көшірмені алыңыз.
@@ -153,6 +154,10 @@ audit-detail-notice-signer = бас тарту туралы хабарламал
     [supervisor] басшы
    *[clerk] бас тартуды ресімдеген қызметкер
 } қол қояды
+audit-detail-without-status = кілттің кері қайтарылу мәртебесі болмаса, { $choice ->
+    [allow] қол қойылады, көшірмеде бұл жазылады
+   *[refuse] қол қойылмайды
+}
 audit-detail-documents-listed = тізімдегі құжаттар: { $count }
 audit-detail-retention = жойылған көшірмелер — { $copies }, беттер — { $pages }
 audit-record-named = { $kind }: { $name }

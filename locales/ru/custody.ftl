@@ -124,6 +124,7 @@ audit-action-name = { $action ->
     [shared-copies-looked-up] Поиск копий заявителя в общем хранилище
     [shared-copy-fetched] Копия получена из общего хранилища
     [staff-refreshed] Список сотрудников обновлён из общего хранилища
+    [signature-policy-changed] Изменены правила подписания
    *[other] { $action }
 }
 error-backup-audit-broken = Журнал аудита в резервной копии нарушен (запись № { $seq } изменена, удалена или вставлена позже): копию изменили после создания. Ничего не заменено; возьмите другую резервную копию.
@@ -160,6 +161,10 @@ audit-detail-language = { $lang ->
 audit-detail-notice-signer = уведомления об отказе подписывает { $who ->
     [supervisor] руководитель
    *[clerk] сотрудник, оформивший отказ
+}
+audit-detail-without-status = без статуса отзыва ключа { $choice ->
+    [allow] подпись ставится, копия это отмечает
+   *[refuse] подпись не ставится
 }
 audit-detail-documents-listed = документов в списке: { $count }
 audit-detail-retention = удалено копий — { $copies }, страниц — { $pages }

@@ -12,6 +12,7 @@ mod verify;
 use clap::{Parser, Subcommand};
 use rastau_core::demo::Extent;
 use rastau_core::i18n::Messages;
+use rastau_core::signature_policy::WithoutStatus;
 use rastau_core::store::{default_data_dir, Store};
 use rastau_core::Lang;
 use std::io::Write;
@@ -222,6 +223,22 @@ enum TrustCommand {
         #[arg(long)]
         iin: String,
     },
+    /// Whether keys sign when their revocation status cannot be had (OCSP responder and CRL
+    /// unreachable, or none named): prints the center's choice, or sets it.
+    WithoutStatus {
+        #[arg(value_enum)]
+        choice: Option<WithoutStatusChoice>,
+        #[arg(long)]
+        iin: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum WithoutStatusChoice {
+    /// Nothing is signed until the status can be had (the default).
+    Refuse,
+    /// Keys sign; their copies say that no status could be had.
+    Allow,
 }
 
 #[derive(Subcommand)]
@@ -289,6 +306,13 @@ fn main() -> ExitCode {
                 }
                 TrustCommand::Seal { public_key, iin } => {
                     trust::seal(store, &public_key, &iin, &messages)
+                }
+                TrustCommand::WithoutStatus { choice, iin } => {
+                    let choice = choice.map(|c| match c {
+                        WithoutStatusChoice::Refuse => WithoutStatus::Refuse,
+                        WithoutStatusChoice::Allow => WithoutStatus::Allow,
+                    });
+                    trust::without_status(store, choice, &iin, &messages)
                 }
             })
         }

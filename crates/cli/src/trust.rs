@@ -1,8 +1,10 @@
-//! `rastau trust add|list|remove` (the CAs keys must chain to) and `rastau trust seal` (another
-//! center's seal key). Each signs a supervisor in and goes through the application, which
+//! `rastau trust add|list|remove` (the CAs keys must chain to), `rastau trust seal` (another
+//! center's seal key) and `rastau trust without-status` (signing when a key's revocation status
+//! cannot be had). Each signs a supervisor in and goes through the application, which
 //! checks the role and writes the audit entry, exactly as the window does.
 use crate::sign_in::signed_in;
 use rastau_core::i18n::Messages;
+use rastau_core::signature_policy::{SignaturePolicy, WithoutStatus};
 use rastau_core::store::Store;
 use rastau_core::trust::TrustedCa;
 use std::path::Path;
@@ -45,6 +47,29 @@ pub fn seal(store: Store, key: &str, iin: &str, m: &Messages) -> Result<String, 
         .trust_seal(key)
         .map_err(|e| m.error(&e))?;
     Ok(m.text("trust-seal-added", [("key", id.as_str().into())]))
+}
+
+/// The center's choice for keys whose revocation status cannot be had: set to `choice` when
+/// given, then said.
+pub fn without_status(
+    store: Store,
+    choice: Option<WithoutStatus>,
+    iin: &str,
+    m: &Messages,
+) -> Result<String, String> {
+    let mut app = signed_in(store, iin, m)?;
+    let policy = match choice {
+        Some(without_status) => app.set_signature_policy(&SignaturePolicy { without_status }),
+        None => app.signature_policy(),
+    }
+    .map_err(|e| m.error(&e))?;
+    Ok(m.text(
+        match policy.without_status {
+            WithoutStatus::Refuse => "trust-without-status-refuse",
+            WithoutStatus::Allow => "trust-without-status-allow",
+        },
+        [],
+    ))
 }
 
 /// One trusted CA in words, by the message `id`; an unreadable entry says so whatever `id`.

@@ -7,6 +7,7 @@ use rastau_core::audit::{Action, AuditFilter};
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::SystemClock;
 use rastau_core::scans::PageSource;
+use rastau_core::signature_policy::{SignaturePolicy, WithoutStatus};
 use rastau_core::store::{Files, Store};
 use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau};
@@ -60,6 +61,11 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     let mut app = center(dir);
     app.login(SUPERVISOR, "password-1").unwrap();
     app.trust_ca(&pki.ca_pem).unwrap();
+    // The test keys name no OCSP responder: this center signs without a revocation status.
+    app.set_signature_policy(&SignaturePolicy {
+        without_status: WithoutStatus::Allow,
+    })
+    .unwrap();
     app.create_clerk(&person(CLERK, "Құрманғалиев Өмірбек"))
         .unwrap();
     app.login(CLERK, "password-1").unwrap();
@@ -207,6 +213,33 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     assert!(foreign.status.success(), "{text}");
     assert!(text.contains("выдан не этим хранилищем"), "{text}");
     assert!(text.contains("лишь заявление подписавшего"), "{text}");
+}
+
+#[test]
+fn trust_without_status_says_and_sets_the_centers_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    certified_copy(dir.path(), &pki);
+    let ask = |iin: &str, choice: Option<&str>| {
+        let mut args = vec![Path::new("trust"), Path::new("without-status")];
+        args.extend(choice.map(Path::new));
+        signed_in(dir.path(), iin, &args)
+    };
+    let now = ask(SUPERVISOR, None);
+    assert!(now.status.success(), "{}", said(&now));
+    assert!(said(&now).contains("подпись ставится"), "{}", said(&now));
+    let refused = ask(CLERK, Some("refuse"));
+    assert_eq!(refused.status.code(), Some(1), "{}", said(&refused));
+    assert!(said(&refused).contains("руковод"), "{}", said(&refused));
+    let set = ask(SUPERVISOR, Some("refuse"));
+    assert!(set.status.success(), "{}", said(&set));
+    assert!(said(&set).contains("подпись не ставится"), "{}", said(&set));
+    let again = ask(SUPERVISOR, None);
+    assert!(
+        said(&again).contains("подпись не ставится"),
+        "{}",
+        said(&again)
+    );
 }
 
 #[test]

@@ -32,6 +32,7 @@ pub mod seal;
 pub mod session;
 pub mod setting;
 pub mod shared_link;
+pub mod signature_policy;
 mod signed;
 pub mod signing_key;
 pub mod store;

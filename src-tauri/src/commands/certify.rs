@@ -1,5 +1,6 @@
 use crate::state::{off_main, Desk};
 use rastau_core::copy::CopyView;
+use rastau_core::signature_policy::SignaturePolicy;
 use rastau_core::signing_key::SigningKeyView;
 use rastau_core::trust::TrustedCa;
 use rastau_core::verify::{SealView, VerifyView};
@@ -104,4 +105,19 @@ pub async fn trusted_cas(desk: State<'_, Desk>) -> Reply<Vec<TrustedCa>> {
 #[tauri::command]
 pub async fn remove_trusted_ca(desk: State<'_, Desk>, id: String) -> Reply<Vec<TrustedCa>> {
     desk.run(move |a| a.remove_trusted_ca(&id)).await
+}
+
+/// Whether keys sign when their revocation status cannot be had.
+#[tauri::command]
+pub async fn signature_policy(desk: State<'_, Desk>) -> Reply<SignaturePolicy> {
+    desk.run(move |a| a.signature_policy()).await
+}
+
+/// Chooses it; answers the policy as it now stands.
+#[tauri::command]
+pub async fn set_signature_policy(
+    desk: State<'_, Desk>,
+    policy: SignaturePolicy,
+) -> Reply<SignaturePolicy> {
+    desk.run(move |a| a.set_signature_policy(&policy)).await
 }

@@ -67,6 +67,7 @@ const EVERY: Record<Action, null> = {
   "shared-copies-looked-up": null,
   "shared-copy-fetched": null,
   "staff-refreshed": null,
+  "signature-policy-changed": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::refusal;
 use crate::scans::records::{self, StoredPage};
 use crate::signed::Signed;
-use crate::signing_key;
+use crate::signing_key::{self, CheckedKey, KeyInHand};
 use crate::store::Files;
 use crate::visit::{self, ToCertify};
 use chrono::{DateTime, Utc};
@@ -31,6 +31,8 @@ pub struct Certification {
     position: u32,
     clerk: Account,
     signer: Arc<dyn Signer>,
+    /// The key's revocation status is asked when the copy is made, away from the store.
+    key: CheckedKey,
     at: DateTime<Utc>,
     target: ToCertify,
     center: CenterProfile,
@@ -43,6 +45,7 @@ pub struct Certification {
 pub struct SignedCopy {
     job: Certification,
     page_hashes: Vec<String>,
+    key_status: &'static str,
     signed: SignedUnrecorded,
 }
 
@@ -61,13 +64,14 @@ impl Rastau {
         let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
         let at = self.now();
         // The key may have expired since it was opened, or its CA been removed from the trusted.
-        signing_key::check(self.store.read(), signer.as_ref(), &clerk.iin, at)?;
+        let key = signing_key::check(self.store.read(), signer.as_ref(), &clerk.iin, at)?;
         let (target, pages) = self.document_to_certify(&clerk, visit_id, position)?;
         copy::ensure_whole(&target.document, position, pages.len())?;
         Ok(Certification {
             visit_id,
             position,
             signer,
+            key,
             at,
             target,
             center: center::profile(self.store.read())?,
@@ -84,6 +88,7 @@ impl Rastau {
         let SignedCopy {
             job,
             page_hashes,
+            key_status,
             signed,
         } = made;
         self.pages_changeable(job.visit_id)?;
@@ -113,6 +118,7 @@ impl Rastau {
                     signer_serial: &certificate.serial_hex,
                     certified_at: job.at,
                     keep_until,
+                    key_status,
                 },
             )?;
             Event::by(&job.clerk, Action::Certified)
@@ -159,6 +165,10 @@ impl Certification {
     /// seal) and signs it (PAdES inside, CAdES beside), its files stored: the slow part, which
     /// runs without the store.
     pub fn sign(self) -> Result<SignedCopy> {
+        let key = KeyInHand {
+            signer: self.signer.clone(),
+            standing: self.key.clone().standing(self.at)?,
+        };
         let pages: Vec<ScanPage> = self
             .pages
             .iter()
@@ -170,6 +180,7 @@ impl Certification {
             clerk: &self.clerk,
             center: &self.center,
             certified_at: self.at,
+            without_key_status: key.standing.without_status(),
         };
         let page_hashes: Vec<String> = pages.iter().map(ScanPage::sha256_hex).collect();
         let seal = copy::seal(
@@ -185,7 +196,7 @@ impl Certification {
             self.files.clone(),
             &pdf,
             Signed::Copy,
-            self.signer.as_ref(),
+            &key,
             &self.clerk.full_name,
             self.center.city_kk.clone(),
             self.at,
@@ -193,6 +204,7 @@ impl Certification {
         Ok(SignedCopy {
             job: self,
             page_hashes,
+            key_status: key.standing.key_status(),
             signed,
         })
     }

@@ -99,7 +99,7 @@ impl Rastau {
                 count: open,
             });
         }
-        let (supervisor, signer) = self.key_or_session(&actor, key).map_err(|e| match e {
+        let (supervisor, key) = self.key_or_session(&actor, key).map_err(|e| match e {
             // The key's owner is no supervisor: said of the journal, not of a notice.
             Error::NotASupervisorKey => Error::SignOffNotASupervisorKey,
             e => e,
@@ -107,28 +107,21 @@ impl Rastau {
         let pdf = self.journal_pdf(&JournalFilter::day(day), lang)?;
         let now = self.now();
         let name = supervisor.full_name.clone();
-        self.sign_and_record(
-            &pdf,
-            Signed::Journal,
-            signer.as_ref(),
-            &name,
-            now,
-            |tx, files| {
-                signoff::insert(
-                    tx,
-                    &signoff::NewSignOff {
-                        day,
-                        supervisor: &supervisor,
-                        files,
-                        signer: signer.as_ref(),
-                        at: now,
-                    },
-                )?;
-                Event::by(&actor, Action::DaySignedOff)
-                    .detail(format!("{day} {}", files.pdf_hash))
-                    .append(tx, now)
-            },
-        )?;
+        self.sign_and_record(&pdf, Signed::Journal, &key, &name, now, |tx, files| {
+            signoff::insert(
+                tx,
+                &signoff::NewSignOff {
+                    day,
+                    supervisor: &supervisor,
+                    files,
+                    signer: key.signer.as_ref(),
+                    at: now,
+                },
+            )?;
+            Event::by(&actor, Action::DaySignedOff)
+                .detail(format!("{day} {}", files.pdf_hash))
+                .append(tx, now)
+        })?;
         signoff::signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
             day: dates::date(day),
         })

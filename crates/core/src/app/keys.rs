@@ -8,7 +8,7 @@ use crate::account::Account;
 use crate::audit::{Action, Event};
 use crate::error::{Error, Result};
 use crate::setting;
-use crate::signing_key::{self, KeyFile};
+use crate::signing_key::{self, KeyFile, KeyInHand};
 use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
 use std::path::Path;
 use std::sync::Arc;
@@ -25,9 +25,12 @@ impl Rastau {
     pub fn open_signing_key(&mut self, pkcs12: &[u8], password: &str) -> Result<CertificateInfo> {
         let clerk = self.actor()?;
         let signer = Pkcs12Signer::open(pkcs12, password)?;
-        signing_key::check(self.store.read(), &signer, &clerk.iin, self.now())?;
+        let now = self.now();
+        let standing =
+            signing_key::check(self.store.read(), &signer, &clerk.iin, now)?.standing(now)?;
         let info = signer.certificate().clone();
-        self.note(Event::by(&clerk, Action::SigningKeyOpened).detail(&info.serial_hex))?;
+        let detail = format!("{} {}", info.serial_hex, standing.key_status());
+        self.note(Event::by(&clerk, Action::SigningKeyOpened).detail(detail))?;
         self.session()?.set_signer(Arc::new(signer));
         Ok(info)
     }
@@ -55,18 +58,24 @@ impl Rastau {
     }
 
     /// Whose key signs, and the key: the supervisor's `key` brought for this one signature, or
-    /// the key `actor` opened for the session, checked again (it may have expired since).
+    /// the key `actor` opened for the session, checked again (it may have expired or been
+    /// revoked since).
     pub(super) fn key_or_session(
         &mut self,
         actor: &Account,
         key: Option<&KeyFile>,
-    ) -> Result<(Account, Arc<dyn Signer>)> {
+    ) -> Result<(Account, KeyInHand)> {
         let now = self.now();
-        if let Some(key) = key {
-            return signing_key::supervisor_key(self.store.read(), key, now);
-        }
-        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
-        signing_key::check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
-        Ok((actor.clone(), signer))
+        let (owner, signer, checked) = match key {
+            Some(key) => signing_key::supervisor_key(self.store.read(), key, now)?,
+            None => {
+                let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
+                let checked =
+                    signing_key::check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
+                (actor.clone(), signer, checked)
+            }
+        };
+        let standing = checked.standing(now)?;
+        Ok((owner, KeyInHand { signer, standing }))
     }
 }

@@ -10,11 +10,9 @@ use crate::refusal::signer::{self, NoticeSigner};
 use crate::refusal::{notices, NoticeLanguages, NoticeView, Refusal, RefusalView, RefusalsView};
 use crate::seal::{self, Seal, SealKind, Sealed};
 use crate::signed::Signed;
-use crate::signing_key::KeyFile;
+use crate::signing_key::{KeyFile, KeyInHand};
 use crate::visit::{self, VisitView};
 use crate::{center, dates};
-use rastau_sign::Signer;
-use std::sync::Arc;
 
 impl Rastau {
     /// The visit's refusals and notices, for the clerk serving it or a supervisor.
@@ -82,7 +80,7 @@ impl Rastau {
         if pending.is_empty() {
             return Err(Error::NoRefusalsToNotify);
         }
-        let (authorised, signer) = self.authorised_signer(&clerk, key)?;
+        let (authorised, key) = self.authorised_signer(&clerk, key)?;
         let visit = visit::view(self.store.read(), visit_id)?;
         let refusals: Vec<Refusal> = pending.iter().map(|s| s.refusal.clone()).collect();
         let seq = notices::next_seq(self.store.read(), visit_id)?;
@@ -105,39 +103,32 @@ impl Rastau {
             languages,
         )?;
         let ids: Vec<i64> = pending.iter().map(|s| s.id).collect();
-        let certificate = signer.certificate();
+        let certificate = key.signer.certificate().clone();
         let name = authorised.full_name.clone();
-        let id = self.sign_and_record(
-            &pdf,
-            Signed::Notice,
-            signer.as_ref(),
-            &name,
-            now,
-            |tx, files| {
-                let id = notices::insert(
-                    tx,
-                    &notices::NewNotice {
-                        visit_id,
-                        seq,
-                        languages,
-                        pdf_hash: &files.pdf_hash,
-                        signature_hash: &files.signature_hash,
-                        row_hashes: &row_hashes,
-                        signer_id: authorised.id,
-                        signer_name: &certificate.subject_name,
-                        signer_iin: &authorised.iin,
-                        signer_serial: &certificate.serial_hex,
-                        issued_at: now,
-                    },
-                )?;
-                records::assign_notice(tx, &ids, id)?;
-                Event::by(&clerk, Action::NoticeIssued)
-                    .on(Record::Notice(id))
-                    .detail(&authorised.iin)
-                    .append(tx, now)?;
-                Ok(id)
-            },
-        )?;
+        let id = self.sign_and_record(&pdf, Signed::Notice, &key, &name, now, |tx, files| {
+            let id = notices::insert(
+                tx,
+                &notices::NewNotice {
+                    visit_id,
+                    seq,
+                    languages,
+                    pdf_hash: &files.pdf_hash,
+                    signature_hash: &files.signature_hash,
+                    row_hashes: &row_hashes,
+                    signer_id: authorised.id,
+                    signer_name: &certificate.subject_name,
+                    signer_iin: &authorised.iin,
+                    signer_serial: &certificate.serial_hex,
+                    issued_at: now,
+                },
+            )?;
+            records::assign_notice(tx, &ids, id)?;
+            Event::by(&clerk, Action::NoticeIssued)
+                .on(Record::Notice(id))
+                .detail(&authorised.iin)
+                .append(tx, now)?;
+            Ok(id)
+        })?;
         notices::view(self.store.read(), id)
     }
 
@@ -147,7 +138,7 @@ impl Rastau {
         &mut self,
         actor: &Account,
         key: Option<&KeyFile>,
-    ) -> Result<(Account, Arc<dyn Signer>)> {
+    ) -> Result<(Account, KeyInHand)> {
         let required = signer::get(self.store.read())?;
         if key.is_none() && required == NoticeSigner::Supervisor && actor.role != Role::Supervisor {
             return Err(Error::SupervisorMustSign);

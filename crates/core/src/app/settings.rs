@@ -1,10 +1,12 @@
 //! The center's own settings, a supervisor's to change: its profile, the CAs keys must chain
-//! to, the other centers' seals it accepts; and the installation's seal key.
+//! to, whether keys sign without a revocation status, the other centers' seals it accepts; and
+//! the installation's seal key.
 use super::{Rastau, Status};
 use crate::audit::{Action, Event};
 use crate::center::{self, CenterProfile};
 use crate::error::Result;
 use crate::seal;
+use crate::signature_policy::{self, SignaturePolicy};
 use crate::trust::{self, TrustedCa};
 
 impl Rastau {
@@ -15,6 +17,26 @@ impl Rastau {
             |tx| center::update(tx, profile),
         )?;
         self.status()
+    }
+
+    /// What the center does when a key's revocation status cannot be had.
+    pub fn signature_policy(&mut self) -> Result<SignaturePolicy> {
+        self.supervisor()?;
+        signature_policy::load(self.store.read())
+    }
+
+    /// Chooses whether keys sign when their revocation status cannot be had (the copies then
+    /// say so) or not at all.
+    pub fn set_signature_policy(&mut self, policy: &SignaturePolicy) -> Result<SignaturePolicy> {
+        let me = self.supervisor()?;
+        self.audited(
+            |_| {
+                Event::by(&me, Action::SignaturePolicyChanged)
+                    .detail(format!("{:?}", policy.without_status))
+            },
+            |tx| signature_policy::set(tx, policy),
+        )?;
+        signature_policy::load(self.store.read())
     }
 
     /// Adds the CA certificates of `file` (PEM or DER) to those keys must chain to and

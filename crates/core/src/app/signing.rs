@@ -8,9 +8,10 @@ use super::Rastau;
 use crate::center;
 use crate::error::Result;
 use crate::signed::{Signed, SignedFiles};
+use crate::signing_key::KeyInHand;
 use crate::store::{Files, Pending};
 use chrono::{DateTime, Utc};
-use rastau_sign::{PdfSignatureMeta, Signer};
+use rastau_sign::PdfSignatureMeta;
 use rusqlite::Transaction;
 
 /// A signed document's two files, stored but named by no record yet: dropped unrecorded, it
@@ -20,13 +21,15 @@ pub(super) struct SignedUnrecorded {
     files: SignedFiles,
 }
 
-/// Signs `pdf` as `what` by `signer` in the name of `name` at `at` (in `location`), and stores
+/// Signs `pdf` as `what` with `key` in the name of `name` at `at` (in `location`), and stores
 /// both files in `store`: the slow half of the road, which needs no hold on the store's records.
+/// The PDF carries the key's path and revocation status in its Document Security Store (PAdES
+/// B-LT), written after its signature; the detached signature covers the whole file.
 pub(super) fn sign_and_store(
     store: Files,
     pdf: &[u8],
     what: Signed,
-    signer: &dyn Signer,
+    key: &KeyInHand,
     name: &str,
     location: String,
     at: DateTime<Utc>,
@@ -37,7 +40,9 @@ pub(super) fn sign_and_store(
         location,
         signing_time: at,
     };
+    let signer = key.signer.as_ref();
     let signed = rastau_sign::sign_pdf(pdf, signer, &meta)?;
+    let signed = rastau_sign::add_validation_data(&signed, &key.standing.validation_data())?;
     let signature = signer.sign_detached(&signed, at)?;
     let mut pending = store.pending();
     let files = SignedFiles {
@@ -48,19 +53,19 @@ pub(super) fn sign_and_store(
 }
 
 impl Rastau {
-    /// Signs `pdf` as `what`, by `signer` in the name of `name` at `at`, stores both files and
+    /// Signs `pdf` as `what`, with `key` in the name of `name` at `at`, stores both files and
     /// commits `record` (the document's record and its audit entry); answers what `record` did.
     pub(super) fn sign_and_record<T>(
         &mut self,
         pdf: &[u8],
         what: Signed,
-        signer: &dyn Signer,
+        key: &KeyInHand,
         name: &str,
         at: DateTime<Utc>,
         record: impl FnOnce(&Transaction, &SignedFiles) -> Result<T>,
     ) -> Result<T> {
         let location = center::profile(self.store.read())?.city_kk;
-        let signed = sign_and_store(self.store.files(), pdf, what, signer, name, location, at)?;
+        let signed = sign_and_store(self.store.files(), pdf, what, key, name, location, at)?;
         self.record_signed(signed, record)
     }
 

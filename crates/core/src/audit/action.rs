@@ -88,6 +88,7 @@ actions! {
     SharedCopiesLookedUp => "shared-copies-looked-up",
     SharedCopyFetched => "shared-copy-fetched",
     StaffRefreshed => "staff-refreshed",
+    SignaturePolicyChanged => "signature-policy-changed",
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@ pub(super) fn read(
             Lang::from_code(detail).map(|l| Detail::new("language", [("lang", l.code().into())]))
         }
         Some(Action::NoticeSignerChosen) => notice_signer(detail),
+        Some(Action::SignaturePolicyChanged) => without_status(detail),
         Some(Action::DocumentsListed) => count("documents-listed", detail),
         Some(Action::RetentionRun) => retention(detail),
         Some(Action::SharedJoined | Action::SharedLeft) => shared_link(detail),
@@ -319,6 +320,15 @@ fn notice_signer(detail: &str) -> Option<Detail> {
         _ => return None,
     };
     Some(Detail::new("notice-signer", [("who", who.into())]))
+}
+
+fn without_status(detail: &str) -> Option<Detail> {
+    let choice = match detail {
+        "Refuse" => "refuse",
+        "Allow" => "allow",
+        _ => return None,
+    };
+    Some(Detail::new("without-status", [("choice", choice.into())]))
 }
 
 fn count(message: &str, detail: &str) -> Option<Detail> {

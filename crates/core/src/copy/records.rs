@@ -18,6 +18,8 @@ pub struct NewCopy<'a> {
     pub signer_serial: &'a str,
     pub certified_at: DateTime<Utc>,
     pub keep_until: DateTime<Utc>,
+    /// What was known of the key's revocation: `ocsp`, `crl` or `none`.
+    pub key_status: &'a str,
 }
 
 /// A copy as the counter shows it when the applicant comes back.
@@ -58,8 +60,9 @@ pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
     let inserted = tx.execute(
         "INSERT INTO certified_copy (visit_id, document_id, pdf_hash, signature_hash, page_count,
                                      page_hashes, signer_name, signer_iin, signer_serial,
-                                     certified_at, keep_until)
-         VALUES (:visit, :document, :pdf, :sig, :pages, :hashes, :name, :iin, :serial, :at, :until)",
+                                     certified_at, keep_until, key_status)
+         VALUES (:visit, :document, :pdf, :sig, :pages, :hashes, :name, :iin, :serial, :at, :until,
+                 :key_status)",
         named_params! {
             ":visit": copy.visit_id,
             ":document": copy.document_id,
@@ -67,6 +70,7 @@ pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
             ":sig": copy.signature_hash,
             ":pages": copy.page_hashes.len() as i64,
             ":hashes": copy.page_hashes.join(" "),
+            ":key_status": copy.key_status,
             ":name": copy.signer_name,
             ":iin": copy.signer_iin,
             ":serial": copy.signer_serial,

@@ -20,6 +20,9 @@ pub(crate) struct Facts<'a> {
     pub clerk: &'a Account,
     pub center: &'a CenterProfile,
     pub certified_at: DateTime<Utc>,
+    /// The clerk's key signed without a revocation status (the center allows it): the sheet
+    /// says so.
+    pub without_key_status: bool,
 }
 
 fn text(lang: Lang, facts: &Facts) -> SheetText {
@@ -42,7 +45,15 @@ fn text(lang: Lang, facts: &Facts) -> SheetText {
         position: field("copy-position", &facts.clerk.position),
         center: field("copy-center", facts.center.name(lang)),
         certified_at: field("copy-certified-at", &at),
-        statement: l("copy-statement"),
+        statement: if facts.without_key_status {
+            format!(
+                "{} {}",
+                l("copy-statement"),
+                l("copy-statement-without-key-status")
+            )
+        } else {
+            l("copy-statement")
+        },
         qr_caption: l("copy-qr-caption"),
     }
 }

@@ -24,6 +24,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0018_file_lookups.sql"),
     include_str!("migrations/0019_fetched_copies.sql"),
     include_str!("migrations/0020_journal_codes.sql"),
+    include_str!("migrations/0021_signature_policy.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

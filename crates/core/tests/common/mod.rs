@@ -19,6 +19,7 @@ use rastau_core::copy::CopyView;
 use rastau_core::ids::check_digit;
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::scans::PageSource;
+use rastau_core::signature_policy::{SignaturePolicy, WithoutStatus};
 use rastau_core::store::Store;
 use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau, RetentionReport};
@@ -110,6 +111,12 @@ pub fn set_up_in(dir: tempfile::TempDir) -> Desk {
     );
     app.login(&supervisor_iin(), SUPERVISOR_PASSWORD).unwrap();
     app.trust_ca(&pki().ca_pem).unwrap();
+    // The tests' keys, like the demo's, name no OCSP responder and no CRL: the center signs
+    // without a revocation status. `tests/revocation.rs` keeps the default, refusing.
+    app.set_signature_policy(&SignaturePolicy {
+        without_status: WithoutStatus::Allow,
+    })
+    .unwrap();
     app.logout().unwrap();
     Desk { app, clock, dir }
 }

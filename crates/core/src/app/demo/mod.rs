@@ -19,6 +19,7 @@ use crate::center;
 use crate::clock::ManualClock;
 use crate::dates;
 use crate::error::Result;
+use crate::signature_policy::{self, SignaturePolicy, WithoutStatus};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use dice::Dice;
@@ -104,6 +105,14 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, extent: Extent) -> Result<Fil
 fn set_up(store: &mut Store, people: &[DemoLogin], at: DateTime<Utc>) -> Result<()> {
     store.write(|tx| {
         center::create(tx, &people::center(), true, at)?;
+        // The demo's keys name no OCSP responder and no CRL: its copies sign without a
+        // revocation status, and say so.
+        signature_policy::set(
+            tx,
+            &SignaturePolicy {
+                without_status: WithoutStatus::Allow,
+            },
+        )?;
         for (login, staff) in people.iter().zip(STAFF.iter()) {
             let new = NewAccount {
                 iin: login.iin.clone(),
