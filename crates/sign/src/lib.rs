@@ -26,6 +26,7 @@
 //! assert!(v.intact && v.trusted);
 //! # Ok::<(), rastau_sign::SignError>(())
 //! ```
+mod algorithm;
 mod cades;
 mod certificate;
 mod checks;
