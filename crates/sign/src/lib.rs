@@ -46,6 +46,9 @@ mod verify;
 mod issue;
 
 #[cfg(any(test, feature = "test-pki"))]
+pub mod test_ncalayer;
+
+#[cfg(any(test, feature = "test-pki"))]
 pub mod test_pki;
 
 #[cfg(any(test, feature = "demo"))]
