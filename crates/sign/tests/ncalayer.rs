@@ -245,6 +245,55 @@ fn an_answer_that_is_no_signature_is_refused() {
     assert!(matches!(e, SignError::NcaLayerFailed { .. }), "{e:?}");
 }
 
+/// `body.result` holding this signature, as NCALayer writes it (bare base64 here).
+fn answer_with(der: &[u8]) -> Answer {
+    let b64 = openssl::base64::encode_block(der);
+    Answer::Raw(serde_json::json!({ "body": { "result": b64 }, "status": true }).to_string())
+}
+
+#[test]
+fn an_attached_signature_is_refused_where_a_detached_one_was_asked() {
+    use openssl::cms::{CMSOptions, CmsContentInfo};
+    use openssl::pkcs12::Pkcs12;
+    let pki = TestPki::new();
+    let p12 = Pkcs12::from_der(&clerk(&pki, IIN)).unwrap();
+    let key = p12.parse2(rastau_sign::test_pki::PASSWORD).unwrap();
+    let (cert, pkey) = (key.cert.unwrap(), key.pkey.unwrap());
+    let attached = CmsContentInfo::sign(
+        Some(&cert),
+        Some(&pkey),
+        None,
+        Some(b"x"),
+        CMSOptions::BINARY,
+    )
+    .unwrap()
+    .to_der()
+    .unwrap();
+    let e = open_err(vec![answer_with(&attached)]);
+    let SignError::NcaLayerFailed { detail } = e else {
+        panic!("{e:?}");
+    };
+    assert!(detail.contains("attached"), "{detail}");
+}
+
+#[test]
+fn a_gost_signature_from_ncalayer_is_refused_as_not_checkable_here() {
+    // A real signature whose signatureAlgorithm OID is rewritten to GOST 34.310 (as in
+    // tests/gost.rs): a GOST key in NCALayer would answer like this.
+    const RSA: [u8; 11] = [6, 9, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 1, 1, 1];
+    const GOST_KZ: [u8; 11] = [6, 9, 0x2A, 0x83, 0x0E, 3, 0x0A, 1, 1, 1, 2];
+    let pki = TestPki::new();
+    let key = rastau_sign::Pkcs12Signer::open(&clerk(&pki, IIN), rastau_sign::test_pki::PASSWORD);
+    let mut der = key.unwrap().sign_detached(b"x", Utc::now()).unwrap();
+    let at = der.windows(RSA.len()).rposition(|w| w == RSA).unwrap();
+    der[at..at + RSA.len()].copy_from_slice(&GOST_KZ);
+    let e = open_err(vec![answer_with(&der)]);
+    let SignError::UnsupportedKey { detail } = e else {
+        panic!("{e:?}");
+    };
+    assert!(detail.contains("GOST 34.310 (Kazakhstan)"), "{detail}");
+}
+
 #[test]
 fn a_port_that_takes_the_connection_and_never_answers_is_given_up_on_in_time() {
     let stand_in = StandIn::mute();
