@@ -76,6 +76,30 @@ pub enum SignError {
     /// The certificate names no OCSP responder and no CRL, so its status cannot be asked.
     #[error("the certificate names no OCSP responder and no CRL")]
     NoRevocationSource,
+    /// Nothing listens on NCALayer's port: it is not started (or not installed).
+    #[error("NCALayer is not running")]
+    NcaLayerNotRunning,
+    /// Something took the connection on NCALayer's port but gave no answer within `seconds`:
+    /// NCALayer hangs, or its window waits behind others for longer than the app waits.
+    #[error("NCALayer did not answer within {seconds} s")]
+    NcaLayerNoAnswer { seconds: u64 },
+    /// The clerk closed NCALayer's window (chose no key, or pressed Cancel).
+    #[error("signing cancelled in NCALayer")]
+    NcaLayerCancelled,
+    /// The chosen storage holds no key (an empty token, no card in the reader).
+    #[error("NCALayer found no key in the chosen storage")]
+    NcaLayerNoKey,
+    /// The key's password or the token's PIN was wrong.
+    #[error("wrong PIN or password in NCALayer")]
+    NcaLayerWrongPin,
+    /// NCALayer signed with another key than the one opened for the session: someone chose
+    /// another key in its window.
+    #[error("NCALayer signed with another key than the one opened")]
+    NcaLayerKeyChanged,
+    /// NCALayer refused or failed otherwise, or answered something that is not a detached
+    /// signature over the data sent; `detail` is its code and message, for the log.
+    #[error("NCALayer failed: {detail}")]
+    NcaLayerFailed { detail: String },
 }
 
 impl Coded for SignError {
@@ -103,6 +127,13 @@ impl Coded for SignError {
             SignError::Revoked { .. } => "sign-revoked",
             SignError::RevocationUnknown { .. } => "sign-revocation-unknown",
             SignError::NoRevocationSource => "sign-no-revocation-source",
+            SignError::NcaLayerNotRunning => "sign-ncalayer-not-running",
+            SignError::NcaLayerNoAnswer { .. } => "sign-ncalayer-no-answer",
+            SignError::NcaLayerCancelled => "sign-ncalayer-cancelled",
+            SignError::NcaLayerNoKey => "sign-ncalayer-no-key",
+            SignError::NcaLayerWrongPin => "sign-ncalayer-wrong-pin",
+            SignError::NcaLayerKeyChanged => "sign-ncalayer-key-changed",
+            SignError::NcaLayerFailed { .. } => "sign-ncalayer-failed",
         }
     }
 
@@ -112,7 +143,9 @@ impl Coded for SignError {
             | SignError::Malformed { detail }
             | SignError::Crypto { detail }
             | SignError::ChainInvalid { detail }
-            | SignError::RevocationUnknown { detail } => vec![("detail", detail.into())],
+            | SignError::RevocationUnknown { detail }
+            | SignError::NcaLayerFailed { detail } => vec![("detail", detail.into())],
+            SignError::NcaLayerNoAnswer { seconds } => vec![("seconds", (*seconds).into())],
             SignError::Revoked { on } => vec![("on", on.into())],
             SignError::UntrustedIssuer { issuer } => vec![("issuer", issuer.into())],
             SignError::NotACa { subject } => vec![("subject", subject.into())],
@@ -130,7 +163,12 @@ impl Coded for SignError {
             | SignError::PdfEncrypted
             | SignError::NotACertificate
             | SignError::PdfTooComplex
-            | SignError::NoRevocationSource => Vec::new(),
+            | SignError::NoRevocationSource
+            | SignError::NcaLayerNotRunning
+            | SignError::NcaLayerCancelled
+            | SignError::NcaLayerNoKey
+            | SignError::NcaLayerWrongPin
+            | SignError::NcaLayerKeyChanged => Vec::new(),
             SignError::PdfExpands { max_mb } => vec![("max_mb", (*max_mb).into())],
         }
     }

@@ -2,14 +2,15 @@
 //! checking that it may certify, signing (detached CAdES and PAdES) and verifying.
 //!
 //! The flow codes against the [`Signer`] trait only; [`Pkcs12Signer`] is the .p12 key file of
-//! NCA, and an NCALayer signer can join later without touching the flow. Errors carry a code
-//! and arguments (`rastau_coded::Coded`) that the UI words through the
+//! NCA, [`NcaLayerSigner`] a key NCALayer holds (tokens, the ID card), with the same checks.
+//! Errors carry a code and arguments (`rastau_coded::Coded`) that the UI words through the
 //! Fluent messages `error-<code>` in `locales/{kk,ru}/sign.ftl`.
 //!
 //! A key certifies only if it chains to one of the center's [`TrustAnchors`]. Everything runs on
 //! the system OpenSSL 3 and, but for [`revocation_status`], without the network: that one asks
 //! a certificate's OCSP responder or fetches its CRL (plain HTTP, bounded in time and size). No
-//! signing path asks it yet.
+//! signing path asks it yet. [`NcaLayerSigner`] talks to NCALayer on this computer's loopback
+//! address only.
 //!
 //! ```
 //! use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
@@ -26,10 +27,12 @@
 //! assert!(v.intact && v.trusted);
 //! # Ok::<(), rastau_sign::SignError>(())
 //! ```
+mod algorithm;
 mod cades;
 mod certificate;
 mod checks;
 mod error;
+mod ncalayer;
 mod pades;
 mod pkcs12;
 mod revocation;
@@ -43,6 +46,9 @@ mod verify;
 mod issue;
 
 #[cfg(any(test, feature = "test-pki"))]
+pub mod test_ncalayer;
+
+#[cfg(any(test, feature = "test-pki"))]
 pub mod test_pki;
 
 #[cfg(any(test, feature = "test-pki"))]
@@ -54,6 +60,10 @@ pub mod demo_pki;
 pub use certificate::CertificateInfo;
 pub use checks::check_signer;
 pub use error::SignError;
+pub use ncalayer::{
+    ncalayer_state, Locale as NcaLayerLocale, NcaLayerOptions, NcaLayerSigner, NcaLayerState,
+    Storage as NcaLayerStorage, DEFAULT_URL as NCALAYER_URL,
+};
 pub use pades::{add_validation_data, sign_pdf, PdfSignatureMeta, ValidationData};
 pub use pkcs12::Pkcs12Signer;
 pub use revocation::{

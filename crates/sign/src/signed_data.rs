@@ -1,5 +1,6 @@
 //! Reads from a CMS SignedData what OpenSSL's Rust API does not expose: the embedded
-//! certificates, which of them signed, and the signed attributes. OpenSSL still does all the
+//! certificates, which of them signed, the signed attributes, the signer's digest and signature
+//! algorithms, and whether the signed content travels inside. OpenSSL still does all the
 //! cryptography; this only walks the DER (definite lengths, as CAdES signatures are encoded).
 use crate::error::SignError;
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -38,6 +39,14 @@ pub(crate) struct SignedParts<'a> {
     /// The OIDs (content bytes) of the first signer's signed attributes.
     #[cfg_attr(not(test), allow(dead_code))]
     pub attributes: Vec<&'a [u8]>,
+    /// The first signer's digestAlgorithm, dotted (`2.16.840.1.101.3.4.2.1` for SHA-256).
+    pub digest_algorithm: String,
+    /// The first signer's signatureAlgorithm, dotted (`1.2.840.113549.1.1.1` for RSA,
+    /// `1.2.398.3.10.1.1.1.2` for Kazakhstan's GOST 34.310).
+    pub signature_algorithm: String,
+    /// The signed content travels inside the SignedData (an attached signature), rather than
+    /// beside it as a detached one.
+    pub content_present: bool,
 }
 
 struct Tlv<'a> {
@@ -112,9 +121,16 @@ pub(crate) fn read_signed_data(der: &[u8]) -> Result<SignedParts<'_>, SignError>
     let (signed, _) = expect(explicit.content, SEQUENCE, "SignedData")?;
     let mut certificates = Vec::new();
     let mut signer_infos = None;
+    let fields = items(signed.content)?;
+    // encapContentInfo: the content type, then the content itself only when it is attached.
+    let encapsulated = fields
+        .get(2)
+        .filter(|f| f.tag == SEQUENCE)
+        .ok_or_else(|| SignError::malformed("signature: no encapsulated content info"))?;
+    let content_present = items(encapsulated.content)?.len() > 1;
     // version, digestAlgorithms and encapContentInfo come first; then optional
     // [0] certificates and [1] CRLs; signerInfos is the last SET.
-    for item in items(signed.content)?.into_iter().skip(3) {
+    for item in fields.into_iter().skip(3) {
         match item.tag {
             CONTEXT_0 => certificates = items(item.content)?.iter().map(|c| c.whole).collect(),
             SET => signer_infos = Some(item.content),
@@ -129,10 +145,12 @@ pub(crate) fn read_signed_data(der: &[u8]) -> Result<SignedParts<'_>, SignError>
         .get(1)
         .ok_or_else(|| SignError::malformed("signature: no signer id"))?;
     let signer = signer_id(sid)?;
-    let attrs = match fields.get(3) {
-        Some(a) if a.tag == CONTEXT_0 => items(a.content)?,
-        _ => Vec::new(),
+    let digest_algorithm = algorithm(fields.get(2), "digest algorithm")?;
+    let (attrs, next) = match fields.get(3) {
+        Some(a) if a.tag == CONTEXT_0 => (items(a.content)?, 4),
+        _ => (Vec::new(), 3),
     };
+    let signature_algorithm = algorithm(fields.get(next), "signature algorithm")?;
     let mut attributes = Vec::new();
     let mut signing_time = None;
     for attr in &attrs {
@@ -149,6 +167,47 @@ pub(crate) fn read_signed_data(der: &[u8]) -> Result<SignedParts<'_>, SignError>
         signer,
         signing_time,
         attributes,
+        digest_algorithm,
+        signature_algorithm,
+        content_present,
+    })
+}
+
+/// The OID of an AlgorithmIdentifier (SEQUENCE { OID, parameters }), dotted.
+fn algorithm(field: Option<&Tlv<'_>>, what: &str) -> Result<String, SignError> {
+    let bad = || SignError::malformed(format!("signature: no {what}"));
+    let field = field.filter(|f| f.tag == SEQUENCE).ok_or_else(bad)?;
+    let (oid, _) = expect(field.content, OID, what)?;
+    dotted(oid.content).ok_or_else(bad)
+}
+
+/// An OID's content bytes as the dotted text everyone quotes (`1.2.398.3.10.1.1.1.2`).
+pub(crate) fn dotted(content: &[u8]) -> Option<String> {
+    let mut arcs: Vec<u64> = Vec::new();
+    let mut value: u64 = 0;
+    for (i, &byte) in content.iter().enumerate() {
+        // A leading 0x80 pads an arc, which DER forbids; more than 63 bits is no real OID.
+        if (value == 0 && byte == 0x80) || value > (u64::MAX >> 7) {
+            return None;
+        }
+        value = (value << 7) | u64::from(byte & 0x7F);
+        if byte & 0x80 == 0 {
+            if arcs.is_empty() {
+                // The first subidentifier carries the first two arcs.
+                let first = (value / 40).min(2);
+                arcs.push(first);
+                arcs.push(value - first * 40);
+            } else {
+                arcs.push(value);
+            }
+            value = 0;
+        } else if i == content.len() - 1 {
+            return None;
+        }
+    }
+    (!arcs.is_empty()).then(|| {
+        let text: Vec<String> = arcs.iter().map(u64::to_string).collect();
+        text.join(".")
     })
 }
 
@@ -197,6 +256,17 @@ mod tests {
         assert_eq!(element_len(&[0x30, 0x02, 1, 2, 0, 0, 0]), Some(4));
         assert_eq!(element_len(&[0x30, 0x82, 0x01, 0x00, 1]), None);
         assert_eq!(element_len(&[0x30, 0x80, 0, 0]), None);
+    }
+
+    #[test]
+    fn oids_read_as_dotted_text() {
+        let sha256 = [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01];
+        assert_eq!(dotted(&sha256).as_deref(), Some("2.16.840.1.101.3.4.2.1"));
+        let gost = [0x2A, 0x83, 0x0E, 0x03, 0x0A, 0x01, 0x01, 0x01, 0x02];
+        assert_eq!(dotted(&gost).as_deref(), Some("1.2.398.3.10.1.1.1.2"));
+        assert_eq!(dotted(&[0x2A, 0x86]), None, "cut in the middle of an arc");
+        assert_eq!(dotted(&[0x2A, 0x80, 0x01]), None, "padded arc");
+        assert_eq!(dotted(&[]), None);
     }
 
     #[test]

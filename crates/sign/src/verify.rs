@@ -6,6 +6,11 @@
 //! of an expired key pass. The store that recorded the signature knows when it was made; for a
 //! file from elsewhere the caller judges at the present moment. Revocation (CRL/OCSP) is not
 //! checked: the app works offline.
+//!
+//! A signature made with an algorithm OpenSSL cannot check here (GOST, see
+//! [`crate::algorithm`]) is not an error either: the outcome names its signer and its
+//! algorithm and says `checkable: false`.
+use crate::algorithm;
 use crate::certificate::CertificateInfo;
 use crate::error::SignError;
 use crate::pades;
@@ -18,7 +23,9 @@ use openssl::x509::X509;
 use serde::Serialize;
 
 /// The outcome of checking one signature. A signature that does not hold is reported here
-/// (`intact: false`), not as an error: errors are for input that cannot be read at all.
+/// (`intact: false`), not as an error: errors are for input that cannot be read at all. Nor is
+/// one this build cannot check (`checkable: false`): then `intact` and `trusted` are false
+/// because nothing was proven, not because something was disproven.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
@@ -34,6 +41,13 @@ pub struct Verification {
     pub trusted: bool,
     /// The moment the certificate was judged at, as the caller gave it.
     pub checked_at: DateTime<Utc>,
+    /// The signer's signature and digest algorithms, named (`rsaEncryption with SHA256`,
+    /// `GOST 34.310 (Kazakhstan) 1.2.398.3.10.1.1.1.2 with …`).
+    pub algorithm: String,
+    /// OpenSSL can check this signature here. When false (GOST keys), `intact` and `trusted`
+    /// are false because integrity could not be checked, and the copy is not to be called
+    /// damaged: `signer` still says whose it is.
+    pub checkable: bool,
 }
 
 /// Verifies a detached CMS/CAdES signature over `data`, judging the signer's certificate
@@ -47,6 +61,18 @@ pub fn verify_detached(
     let parts = signed_data::read_signed_data(signature_der)?;
     let signer = signer_certificate(&parts)?;
     let info = CertificateInfo::from_x509(&signer)?;
+    let algorithms = algorithm::describe(&parts.signature_algorithm, &parts.digest_algorithm);
+    if !algorithms.checkable {
+        return Ok(Verification {
+            signer: info,
+            signing_time: parts.signing_time,
+            intact: false,
+            trusted: false,
+            checked_at: at,
+            algorithm: algorithms.name,
+            checkable: false,
+        });
+    }
     let mut cms = CmsContentInfo::from_der(signature_der)
         .map_err(|e| SignError::malformed(format!("signature: {e}")))?;
     // NOVERIFY checks the digest and the signature value only; the chain is the next step,
@@ -66,6 +92,8 @@ pub fn verify_detached(
         intact,
         trusted,
         checked_at: at,
+        algorithm: algorithms.name,
+        checkable: true,
     })
 }
 
@@ -92,7 +120,7 @@ pub fn verify_pdf(
     Ok(verification)
 }
 
-fn signer_certificate(parts: &SignedParts) -> Result<X509, SignError> {
+pub(crate) fn signer_certificate(parts: &SignedParts) -> Result<X509, SignError> {
     for der in &parts.certificates {
         let Ok(cert) = X509::from_der(der) else {
             continue;
