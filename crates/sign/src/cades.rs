@@ -127,7 +127,7 @@ mod tests {
             .to_utc();
         let signature = signer.sign_detached(b"scan of an ID card", at).unwrap();
         let parts = read_signed_data(&signature).unwrap();
-        assert!(parts.attributes.contains(&SIGNING_CERTIFICATE_V2));
+        assert!(parts.attribute(SIGNING_CERTIFICATE_V2).is_some());
         assert_eq!(parts.signing_time, Some(at));
         // The clerk's certificate and the CA's.
         assert_eq!(parts.certificates.len(), 2);

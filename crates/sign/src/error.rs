@@ -100,6 +100,28 @@ pub enum SignError {
     /// signature over the data sent; `detail` is its code and message, for the log.
     #[error("NCALayer failed: {detail}")]
     NcaLayerFailed { detail: String },
+    /// The timestamp authority's address is not an `http://` one (the only kind asked).
+    #[error("the timestamp authority's address is not http://: {url}")]
+    TsaAddress { url: String },
+    /// The timestamp authority could not be reached, or gave no whole answer in time; `detail`
+    /// says which, for the log. Whether signing goes on without a timestamp is the center's
+    /// setting.
+    #[error("the timestamp authority did not answer: {detail}")]
+    TsaUnreachable { detail: String },
+    /// The timestamp authority answered and refused; `status` is its PKIStatus with its text.
+    #[error("the timestamp authority refused: {status}")]
+    TsaRefused { status: String },
+    /// The answer is not a timestamp of what was asked (garbage, another document's imprint, a
+    /// replayed answer); `detail` for the log.
+    #[error("the timestamp authority's answer is not usable: {detail}")]
+    TsaBadAnswer { detail: String },
+    /// A timestamp token, but not signed by a timestamping certificate of a trusted CA;
+    /// `detail` for the log.
+    #[error("the timestamp is not signed by a trusted timestamp authority: {detail}")]
+    TsaUntrusted { detail: String },
+    /// A signature's own timestamp does not hold (verification); `detail` for the log.
+    #[error("the signature's timestamp does not hold: {detail}")]
+    TimestampInvalid { detail: String },
 }
 
 impl Coded for SignError {
@@ -134,6 +156,12 @@ impl Coded for SignError {
             SignError::NcaLayerWrongPin => "sign-ncalayer-wrong-pin",
             SignError::NcaLayerKeyChanged => "sign-ncalayer-key-changed",
             SignError::NcaLayerFailed { .. } => "sign-ncalayer-failed",
+            SignError::TsaAddress { .. } => "sign-tsa-address",
+            SignError::TsaUnreachable { .. } => "sign-tsa-unreachable",
+            SignError::TsaRefused { .. } => "sign-tsa-refused",
+            SignError::TsaBadAnswer { .. } => "sign-tsa-bad-answer",
+            SignError::TsaUntrusted { .. } => "sign-tsa-untrusted",
+            SignError::TimestampInvalid { .. } => "sign-timestamp-invalid",
         }
     }
 
@@ -144,8 +172,14 @@ impl Coded for SignError {
             | SignError::Crypto { detail }
             | SignError::ChainInvalid { detail }
             | SignError::RevocationUnknown { detail }
-            | SignError::NcaLayerFailed { detail } => vec![("detail", detail.into())],
+            | SignError::NcaLayerFailed { detail }
+            | SignError::TsaUnreachable { detail }
+            | SignError::TsaBadAnswer { detail }
+            | SignError::TsaUntrusted { detail }
+            | SignError::TimestampInvalid { detail } => vec![("detail", detail.into())],
             SignError::NcaLayerNoAnswer { seconds } => vec![("seconds", (*seconds).into())],
+            SignError::TsaAddress { url } => vec![("url", url.into())],
+            SignError::TsaRefused { status } => vec![("status", status.into())],
             SignError::Revoked { on } => vec![("on", on.into())],
             SignError::UntrustedIssuer { issuer } => vec![("issuer", issuer.into())],
             SignError::NotACa { subject } => vec![("subject", subject.into())],

@@ -135,6 +135,34 @@ impl Authority {
         Ok(b.build())
     }
 
+    /// A timestamp authority's certificate over `key`, signed by this CA: digitalSignature and
+    /// the extendedKeyUsage timeStamping, critical as RFC 3161 requires unless `critical` is
+    /// false (a certificate a client must not believe as a TSA).
+    #[cfg(any(test, feature = "test-pki"))]
+    pub fn timestamper(
+        &self,
+        key: &PKey<Private>,
+        subject: &[(Nid, &str)],
+        validity: Validity,
+        critical: bool,
+    ) -> Made<X509> {
+        let subject = name(subject)?;
+        let mut b = builder(&subject, self.cert.subject_name(), key, validity)?;
+        b.append_extension(KeyUsage::new().critical().digital_signature().build()?)?;
+        let mut eku = ExtendedKeyUsage::new();
+        if critical {
+            eku.critical();
+        }
+        b.append_extension(eku.time_stamping().build()?)?;
+        let ctx = b.x509v3_context(Some(&self.cert), None);
+        let ski = SubjectKeyIdentifier::new().build(&ctx)?;
+        let aki = AuthorityKeyIdentifier::new().keyid(true).build(&ctx)?;
+        b.append_extension(ski)?;
+        b.append_extension(aki)?;
+        b.sign(&self.key, MessageDigest::sha256())?;
+        Ok(b.build())
+    }
+
     /// A version 2 CRL of this CA listing `revoked`, issued at `this_update`, the next one
     /// promised at `next_update`.
     #[cfg_attr(not(any(test, feature = "test-pki")), allow(dead_code))]

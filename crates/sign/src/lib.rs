@@ -7,10 +7,20 @@
 //! Fluent messages `error-<code>` in `locales/{kk,ru}/sign.ftl`.
 //!
 //! A key certifies only if it chains to one of the center's [`TrustAnchors`]. Everything runs on
-//! the system OpenSSL 3 and, but for [`revocation_status`], without the network: that one asks
-//! a certificate's OCSP responder or fetches its CRL (plain HTTP, bounded in time and size). No
-//! signing path asks it yet. [`NcaLayerSigner`] talks to NCALayer on this computer's loopback
-//! address only.
+//! the system OpenSSL 3 and, but for two things, without the network: [`revocation_status`]
+//! asks a certificate's OCSP responder or fetches its CRL, and [`request_timestamp`] asks an
+//! RFC 3161 timestamp authority (both plain HTTP over one small client, bounded in time and
+//! size). Neither is asked by a signing path on its own: the caller decides. [`NcaLayerSigner`]
+//! talks to NCALayer on this computer's loopback address only.
+//!
+//! Trusted time: [`timestamp_signature`] makes a CAdES-BES signature CAdES-T (a TSA's token
+//! over the signature value, added as the unsigned attribute id-aa-signatureTimeStampToken by
+//! [`add_unsigned_attribute`], which leaves every signed byte as it was); [`sign_pdf_with`]
+//! passes the CMS through such a step before it goes into the PDF (PAdES B-T).
+//! [`verify_detached`] and [`verify_pdf`] judge the signer's certificate at a token's genTime
+//! when the signature carries one that holds, and say so ([`Verification::time_source`]).
+//! [`add_validation_data`] writes the path and revocation statuses into the PDF after its
+//! signature (PAdES B-LT).
 //!
 //! ```
 //! use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
@@ -31,6 +41,7 @@ mod algorithm;
 mod cades;
 mod certificate;
 mod checks;
+mod der;
 mod error;
 mod ncalayer;
 mod pades;
@@ -39,7 +50,9 @@ mod revocation;
 mod seal_key;
 mod signed_data;
 mod signer;
+mod timestamp;
 mod trust;
+mod unsigned;
 mod verify;
 
 #[cfg(any(test, feature = "test-pki", feature = "demo"))]
@@ -64,7 +77,7 @@ pub use ncalayer::{
     ncalayer_state, Locale as NcaLayerLocale, NcaLayerOptions, NcaLayerSigner, NcaLayerState,
     Storage as NcaLayerStorage, DEFAULT_URL as NCALAYER_URL,
 };
-pub use pades::{add_validation_data, sign_pdf, PdfSignatureMeta, ValidationData};
+pub use pades::{add_validation_data, sign_pdf, sign_pdf_with, PdfSignatureMeta, ValidationData};
 pub use pkcs12::Pkcs12Signer;
 pub use revocation::{
     revocation_status, Evidence, Failure, RevocationOptions, RevocationReason, RevocationStatus,
@@ -72,5 +85,10 @@ pub use revocation::{
 };
 pub use seal_key::{SealKey, SealPublicKey, SEAL_SIGNATURE_LEN};
 pub use signer::Signer;
+pub use timestamp::{
+    request_timestamp, timestamp_signature, Timestamp, TimestampOptions, Timestamped,
+    SIGNATURE_TIME_STAMP_TOKEN,
+};
 pub use trust::{check_chain, CaCertificate, CaInfo, CertPath, TrustAnchors};
-pub use verify::{verify_detached, verify_pdf, Verification};
+pub use unsigned::add_unsigned_attribute;
+pub use verify::{verify_detached, verify_pdf, TimeSource, TimestampInfo, Verification};

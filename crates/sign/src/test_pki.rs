@@ -3,7 +3,9 @@
 //! failure panics and every key file has the password [`PASSWORD`].
 //!
 //! For revocation it also makes what a CA runs beside its keys: a delegated OCSP responder's
-//! certificate, the `index.txt` that `openssl ocsp -index` answers from, and signed CRLs.
+//! certificate, the `index.txt` that `openssl ocsp -index` answers from, and signed CRLs; for
+//! trusted time, a timestamp authority's certificate and the `ts.cnf` that `openssl ts -reply`
+//! answers with.
 use crate::issue::{self, Authority, Holder, RevokedSerial, Validity, YEAR};
 use crate::RevocationReason;
 use chrono::{DateTime, Utc};
@@ -61,6 +63,12 @@ pub struct Revocation {
 /// A responder certificate the CA issued, and its key, both PEM: `openssl ocsp -rsigner` and
 /// `-rkey`.
 pub struct Responder {
+    pub cert_pem: Vec<u8>,
+    pub key_pem: Vec<u8>,
+}
+
+/// A timestamp authority's certificate the CA issued, and its key, both PEM.
+pub struct Tsa {
     pub cert_pem: Vec<u8>,
     pub key_pem: Vec<u8>,
 }
@@ -199,6 +207,54 @@ impl TestPki {
             cert_pem: cert.to_pem().unwrap(),
             key_pem: key.private_key_to_pem_pkcs8().unwrap(),
         }
+    }
+
+    /// A timestamp authority of this CA: digitalSignature and the critical extendedKeyUsage
+    /// timeStamping; the usage not critical when `critical_usage` is false, which a client must
+    /// not believe.
+    pub fn tsa(&self, critical_usage: bool) -> Tsa {
+        let key = issue::rsa_key().unwrap();
+        let subject = [
+            (Nid::COMMONNAME, "УАҚЫТ БЕЛГІЛЕРІ ҚЫЗМЕТІ (TEST TSA)"),
+            (Nid::COUNTRYNAME, "KZ"),
+        ];
+        let cert = self
+            .ca
+            .timestamper(&key, &subject, CLERK, critical_usage)
+            .unwrap();
+        Tsa {
+            cert_pem: cert.to_pem().unwrap(),
+            key_pem: key.private_key_to_pem_pkcs8().unwrap(),
+        }
+    }
+
+    /// Writes `tsa`'s certificate and key, this CA's certificate and a `ts.cnf` into `dir`, so
+    /// that `openssl ts -reply -config <ts.cnf> -queryfile <q> -out <r>` answers as that TSA
+    /// (SHA-256, ESS signing-certificate v2, its certificate and this CA's in the token when
+    /// asked, genTime to the millisecond). Returns the path of `ts.cnf`.
+    pub fn write_tsa(&self, dir: &Path, tsa: &Tsa) -> std::io::Result<PathBuf> {
+        let write = |name: &str, bytes: &[u8]| -> std::io::Result<PathBuf> {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes)?;
+            Ok(path)
+        };
+        let cert = write("tsa.pem", &tsa.cert_pem)?;
+        let key = write("tsa.key.pem", &tsa.key_pem)?;
+        let chain = write("tsa-chain.pem", &self.ca_pem)?;
+        let serial = write("tsa-serial", b"01\n")?;
+        let show = |p: &Path| p.to_str().expect("temporary paths are UTF-8").to_owned();
+        let config = format!(
+            "[tsa]\ndefault_tsa = tsa_config1\n\n[tsa_config1]\n\
+             serial = {}\nsigner_cert = {}\nsigner_key = {}\ncerts = {}\n\
+             signer_digest = sha256\ndefault_policy = 1.2.3.4.1\n\
+             digests = sha256, sha384, sha512\naccuracy = secs:1\nclock_precision_digits = 3\n\
+             ordering = no\ntsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n",
+            show(&serial),
+            show(&cert),
+            show(&key),
+            show(&chain),
+        );
+        write("ts.cnf", config.as_bytes())
     }
 
     /// The `index.txt` that `openssl ocsp -index` answers from: one line per certificate (DER),

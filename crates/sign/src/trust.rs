@@ -15,7 +15,9 @@ use openssl::nid::Nid;
 use openssl::stack::Stack;
 use openssl::x509::store::{X509Store, X509StoreBuilder};
 use openssl::x509::verify::{X509VerifyFlags, X509VerifyParam};
-use openssl::x509::{X509KeyUsage, X509Ref, X509StoreContext, X509VerifyResult, X509};
+use openssl::x509::{
+    X509KeyUsage, X509PurposeId, X509Ref, X509StoreContext, X509VerifyResult, X509,
+};
 use serde::Serialize;
 
 /// A CA certificate as a supervisor sees it when adding or listing the trusted ones.
@@ -121,6 +123,16 @@ impl TrustAnchors {
 
     /// An OpenSSL store of the anchors that judges validity at `at`.
     pub(crate) fn store_at(&self, at: DateTime<Utc>) -> Result<X509Store, SignError> {
+        self.store_for(at, None)
+    }
+
+    /// Like [`TrustAnchors::store_at`], every certificate of a path also checked for `purpose`
+    /// (a TSA's: its critical timeStamping usage, its CAs' basicConstraints).
+    pub(crate) fn store_for(
+        &self,
+        at: DateTime<Utc>,
+        purpose: Option<X509PurposeId>,
+    ) -> Result<X509Store, SignError> {
         let mut builder = X509StoreBuilder::new()?;
         for ca in &self.cas {
             builder.add_cert(ca.clone())?;
@@ -128,6 +140,9 @@ impl TrustAnchors {
         let mut param = X509VerifyParam::new()?;
         param.set_time(at.timestamp() as _);
         param.set_flags(X509VerifyFlags::PARTIAL_CHAIN)?;
+        if let Some(purpose) = purpose {
+            param.set_purpose(purpose)?;
+        }
         builder.set_param(&param)?;
         Ok(builder.build())
     }

@@ -1,11 +1,14 @@
 //! Checking a signature the way a receiving agency would: are the bytes what was signed, and does
-//! the signer's certificate lead to a trusted CA at the moment the caller names.
+//! the signer's certificate lead to a trusted CA at a moment someone vouches for.
 //!
-//! The moment is the caller's: a signature's own signing-time attribute is only what the
-//! signer's computer claimed, so judging the certificate at it would let a backdated signature
-//! of an expired key pass. The store that recorded the signature knows when it was made; for a
-//! file from elsewhere the caller judges at the present moment. Revocation (CRL/OCSP) is not
-//! checked: the app works offline.
+//! That moment is a timestamp authority's when the signature carries a signature timestamp
+//! (CAdES-T, PAdES B-T) that holds: the token covers this signature's value and was signed by a
+//! timestamping certificate that chains to the trusted CAs at the token's own time. Otherwise
+//! it is the caller's: a signature's own signing-time attribute is only what the signer's
+//! computer claimed, so judging the certificate at it would let a backdated signature of an
+//! expired key pass. The store that recorded the signature knows when it was made; for a file
+//! from elsewhere the caller judges at the present moment. A token that does not hold makes the
+//! signature untrusted, with the reason. Revocation (CRL/OCSP) is not checked here.
 //!
 //! A signature made with an algorithm OpenSSL cannot check here (GOST, see
 //! [`crate::algorithm`]) is not an error either: the outcome names its signer and its
@@ -14,12 +17,11 @@ use crate::algorithm;
 use crate::certificate::CertificateInfo;
 use crate::error::SignError;
 use crate::pades;
-use crate::signed_data::{self, SignedParts, SignerId};
+use crate::signed_data;
+use crate::timestamp::{self, SIGNATURE_TIME_STAMP_TOKEN_DER};
 use crate::trust::TrustAnchors;
 use chrono::{DateTime, Utc};
-use openssl::bn::BigNum;
 use openssl::cms::{CMSOptions, CmsContentInfo};
-use openssl::x509::X509;
 use serde::Serialize;
 
 /// The outcome of checking one signature. A signature that does not hold is reported here
@@ -39,7 +41,8 @@ pub struct Verification {
     /// Intact, and the signer's certificate chains to one of the trusted CAs, every certificate
     /// of the path valid at `checked_at`.
     pub trusted: bool,
-    /// The moment the certificate was judged at, as the caller gave it.
+    /// The moment the certificate was judged at: the timestamp's genTime when the signature
+    /// carries a timestamp that holds, else the moment the caller gave.
     pub checked_at: DateTime<Utc>,
     /// The signer's signature and digest algorithms, named (`rsaEncryption with SHA256`,
     /// `GOST 34.310 (Kazakhstan) 1.2.398.3.10.1.1.1.2 with …`).
@@ -48,10 +51,39 @@ pub struct Verification {
     /// are false because integrity could not be checked, and the copy is not to be called
     /// damaged: `signer` still says whose it is.
     pub checkable: bool,
+    /// Where `checked_at` came from.
+    pub time_source: TimeSource,
+    /// The signature's timestamp, when it carries one that holds.
+    pub timestamp: Option<TimestampInfo>,
+    /// Why the signature's timestamp does not hold, when it carries one that does not (then
+    /// `trusted` is false). For the log and for the message `error-sign-timestamp-invalid`'s
+    /// `detail`.
+    pub timestamp_problem: Option<String>,
+}
+
+/// Where the moment a certificate was judged at came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TimeSource {
+    /// The genTime of the signature's timestamp token, vouched for by a trusted TSA.
+    Timestamp,
+    /// The moment the caller named (its store's record, or the present).
+    Caller,
+}
+
+/// A signature timestamp that holds, as the verification reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimestampInfo {
+    pub gen_time: DateTime<Utc>,
+    /// The TSA's certificate's common name.
+    pub tsa_name: String,
+    /// The token's serial number, lower-case hex.
+    pub serial: String,
 }
 
 /// Verifies a detached CMS/CAdES signature over `data`, judging the signer's certificate
-/// against `anchors` at `at`.
+/// against `anchors` at the signature's timestamp when it carries one that holds, else at `at`.
 pub fn verify_detached(
     data: &[u8],
     signature_der: &[u8],
@@ -59,7 +91,7 @@ pub fn verify_detached(
     at: DateTime<Utc>,
 ) -> Result<Verification, SignError> {
     let parts = signed_data::read_signed_data(signature_der)?;
-    let signer = signer_certificate(&parts)?;
+    let signer = parts.signer_certificate()?;
     let info = CertificateInfo::from_x509(&signer)?;
     let algorithms = algorithm::describe(&parts.signature_algorithm, &parts.digest_algorithm);
     if !algorithms.checkable {
@@ -69,6 +101,9 @@ pub fn verify_detached(
             intact: false,
             trusted: false,
             checked_at: at,
+            time_source: TimeSource::Caller,
+            timestamp: None,
+            timestamp_problem: None,
             algorithm: algorithms.name,
             checkable: false,
         });
@@ -81,8 +116,28 @@ pub fn verify_detached(
     let intact = cms
         .verify(None, None, Some(data), None, flags | CMSOptions::NOVERIFY)
         .is_ok();
-    let trusted = intact && {
-        let store = anchors.store_at(at)?;
+    let token = parts
+        .unsigned
+        .iter()
+        .find(|a| a.oid == SIGNATURE_TIME_STAMP_TOKEN_DER)
+        .map(|a| a.values.first().copied().unwrap_or_default());
+    let (mut checked_at, mut time_source) = (at, TimeSource::Caller);
+    let (mut timestamp, mut timestamp_problem) = (None, None);
+    match token.map(|t| timestamp::verify_token(t, parts.signature, anchors)) {
+        None => {}
+        Some(Ok(token)) => {
+            checked_at = token.gen_time;
+            time_source = TimeSource::Timestamp;
+            timestamp = Some(TimestampInfo {
+                gen_time: token.gen_time,
+                tsa_name: token.tsa_name,
+                serial: token.serial,
+            });
+        }
+        Some(Err(problem)) => timestamp_problem = Some(problem.to_string()),
+    }
+    let trusted = intact && timestamp_problem.is_none() && {
+        let store = anchors.store_at(checked_at)?;
         cms.verify(None, Some(&store), Some(data), None, flags)
             .is_ok()
     };
@@ -91,7 +146,10 @@ pub fn verify_detached(
         signing_time: parts.signing_time,
         intact,
         trusted,
-        checked_at: at,
+        checked_at,
+        time_source,
+        timestamp,
+        timestamp_problem,
         algorithm: algorithms.name,
         checkable: true,
     })
@@ -118,25 +176,4 @@ pub fn verify_pdf(
         verification.trusted = false;
     }
     Ok(verification)
-}
-
-pub(crate) fn signer_certificate(parts: &SignedParts) -> Result<X509, SignError> {
-    for der in &parts.certificates {
-        let Ok(cert) = X509::from_der(der) else {
-            continue;
-        };
-        let matches = match parts.signer {
-            SignerId::IssuerSerial { issuer, serial } => {
-                cert.issuer_name().to_der()? == issuer
-                    && cert.serial_number().to_bn()? == BigNum::from_slice(serial)?
-            }
-            SignerId::KeyId(id) => cert.subject_key_id().is_some_and(|k| k.as_slice() == id),
-        };
-        if matches {
-            return Ok(cert);
-        }
-    }
-    Err(SignError::malformed(
-        "the signature does not include the signer's certificate",
-    ))
 }

@@ -3,106 +3,15 @@
 mod common;
 
 use chrono::Utc;
-use common::{meta, minimal_pdf, minimal_pdf_with_xref_stream, path, run, tamper_text, text};
+use common::validators::Validators;
+use common::{meta, minimal_pdf, minimal_pdf_with_xref_stream, tamper_text};
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{
     add_validation_data, check_chain, sign_pdf, verify_pdf, Pkcs12Signer, SignError, Signer,
     ValidationData,
 };
-use std::path::Path;
 
 const IIN: &str = "900101300007";
-const POPPLER: &str = "Debian package poppler-utils (apt-get install -y poppler-utils)";
-const NSS: &str = "Debian package libnss3-tools (apt-get install -y libnss3-tools)";
-const PYHANKO: &str = "PyPI packages pyhanko and pyhanko-cli (pip install pyhanko pyhanko-cli)";
-
-struct Validators {
-    dir: tempfile::TempDir,
-    pki: TestPki,
-}
-
-impl Validators {
-    fn new() -> Validators {
-        let dir = tempfile::tempdir().unwrap();
-        let pki = TestPki::new();
-        pki.write_ca(dir.path()).unwrap();
-        // pdfsig trusts what an NSS database trusts; give it one holding only the test CA.
-        let nss = dir.path().join("nss");
-        std::fs::create_dir(&nss).unwrap();
-        let db = format!("sql:{}", path(&nss));
-        let out = run("certutil", &["-N", "-d", &db, "--empty-password"], NSS);
-        assert!(out.status.success(), "certutil -N: {}", text(&out));
-        let ca = dir.path().join("ca.pem");
-        let args = [
-            "-A",
-            "-d",
-            &db,
-            "-n",
-            "test-ca",
-            "-t",
-            "CT,C,C",
-            "-i",
-            path(&ca),
-        ];
-        let out = run("certutil", &args, NSS);
-        assert!(out.status.success(), "certutil -A: {}", text(&out));
-        Validators { dir, pki }
-    }
-
-    fn signer(&self, iin: &str) -> Pkcs12Signer {
-        Pkcs12Signer::open(&self.pki.clerk(iin, ClerkOptions::default()), PASSWORD).unwrap()
-    }
-
-    fn write(&self, name: &str, pdf: &[u8]) -> std::path::PathBuf {
-        let file = self.dir.path().join(name);
-        std::fs::write(&file, pdf).unwrap();
-        file
-    }
-
-    /// Whether pdfsig calls every signature valid and its certificate trusted.
-    fn pdfsig(&self, pdf: &Path) -> (bool, String) {
-        let db = format!("sql:{}", path(&self.dir.path().join("nss")));
-        let out = run("pdfsig", &["-nssdir", &db, path(pdf)], POPPLER);
-        let said = text(&out);
-        let signatures = said.matches("Signature Validation:").count();
-        let ok = out.status.success()
-            && signatures > 0
-            && said
-                .matches("Signature Validation: Signature is Valid.")
-                .count()
-                == signatures
-            && said
-                .matches("Certificate Validation: Certificate is Trusted.")
-                .count()
-                == signatures;
-        (ok, said)
-    }
-
-    /// Whether pyHanko calls every signature intact and trusted (by the test CA alone), and
-    /// the last one untouched by later changes but validation data (its "LTA updates").
-    fn pyhanko(&self, pdf: &Path) -> (bool, String) {
-        let ca = self.dir.path().join("ca.pem");
-        let args = [
-            "sign",
-            "validate",
-            "--trust-replace",
-            "--trust",
-            path(&ca),
-            path(pdf),
-        ];
-        let out = run("pyhanko", &args, PYHANKO);
-        let said = text(&out);
-        let ok = out.status.success()
-            && [
-                ":INTACT:TRUSTED,UNTOUCHED",
-                ":INTACT:TRUSTED,EXTENDED_WITH_LTA_UPDATES,",
-            ]
-            .iter()
-            .any(|verdict| said.contains(verdict));
-        (ok, said)
-    }
-}
-
 fn assert_valid_everywhere(v: &Validators, name: &str, signed: &[u8]) {
     let file = v.write(name, signed);
     let (ok, said) = v.pdfsig(&file);

@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
+use common::net::{answer_once, down, free_port, ok, serve, silent};
 use common::{path, run, text};
 use openssl::ocsp::OcspResponse;
 use openssl::x509::{X509Crl, X509};
@@ -14,8 +15,7 @@ use rastau_sign::{
     revocation_status, Failure, Pkcs12Signer, RevocationOptions, RevocationReason,
     RevocationStatus, SignError, Signer, Source,
 };
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::sync::LazyLock;
 use std::time::Duration;
 
@@ -61,83 +61,6 @@ fn status(cert: &[u8]) -> RevocationStatus {
 
 fn status_with(cert: &[u8], options: &RevocationOptions) -> RevocationStatus {
     revocation_status(cert, &ca_der(&PKI), Utc::now(), options).unwrap()
-}
-
-/// A port nothing listens on (bound, then let go).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn down() -> String {
-    format!("http://127.0.0.1:{}/", free_port())
-}
-
-/// A 200 answer carrying `body`.
-fn ok(body: &[u8]) -> Vec<u8> {
-    let mut answer = format!(
-        "HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    answer.extend_from_slice(body);
-    answer
-}
-
-/// A thread that answers every request with `answer` (whole HTTP answer bytes) and closes;
-/// returns its address. It lives as long as the test process.
-fn serve(answer: Vec<u8>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/list.crl", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let answer = answer.clone();
-            std::thread::spawn(move || answer_once(stream, &answer));
-        }
-    });
-    url
-}
-
-fn answer_once(mut stream: TcpStream, answer: &[u8]) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut request = Vec::new();
-    let mut chunk = [0u8; 4096];
-    // The head, then as much body as it declares (OCSP requests are POSTed).
-    while let Ok(n) = stream.read(&mut chunk) {
-        if n == 0 {
-            break;
-        }
-        request.extend_from_slice(&chunk[..n]);
-        if let Some(end) = request.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&request[..end]).to_lowercase();
-            let length = head
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:"))
-                .and_then(|v| v.trim().parse::<usize>().ok())
-                .unwrap_or(0);
-            if request.len() >= end + 4 + length {
-                break;
-            }
-        }
-    }
-    // The client may hang up early (an answer past its cap): not this thread's concern.
-    let _ = stream.write_all(answer);
-}
-
-/// A server that accepts and never says a word; returns its address.
-fn silent() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        let mut held = Vec::new();
-        for stream in listener.incoming().flatten() {
-            held.push(stream);
-        }
-    });
-    url
 }
 
 fn evidence_of(status: &RevocationStatus) -> &rastau_sign::Evidence {

@@ -44,7 +44,6 @@ use crate::certificate::CertificateInfo;
 use crate::error::SignError;
 use crate::signed_data;
 use crate::signer::Signer;
-use crate::verify::signer_certificate;
 use chrono::{DateTime, Utc};
 use link::{Limits, Link};
 use openssl::cms::{CMSOptions, CmsContentInfo};
@@ -250,7 +249,7 @@ fn check(data: &[u8], der: &[u8]) -> Result<Returned, SignError> {
             ),
         });
     }
-    let signer = signer_certificate(&parts)?;
+    let signer = parts.signer_certificate()?;
     let cert_der = signer.to_der()?;
     let mut cms = CmsContentInfo::from_der(der)
         .map_err(|e| refuse(&format!("its signature cannot be read: {e}")))?;

@@ -1,8 +1,8 @@
 //! Finding the signature to verify in a signed PDF by its `/ByteRange`, straight from the
 //! bytes: a tampered file may no longer parse as a PDF, and it still has to be reported as
 //! changed rather than as unreadable.
+use crate::der::element_len;
 use crate::error::SignError;
-use crate::signed_data::element_len;
 
 /// The last signature of a PDF and what it covers.
 pub(crate) struct FoundSignature {

@@ -49,6 +49,20 @@ pub fn sign_pdf(
     signer: &dyn Signer,
     meta: &PdfSignatureMeta,
 ) -> Result<Vec<u8>, SignError> {
+    sign_pdf_with(pdf, signer, meta, &Ok)
+}
+
+/// Like [`sign_pdf`], the CMS signature passing through `finish` after it is made and before it
+/// is written into `/Contents`: what it adds to the signature's unsigned attributes (a signature
+/// timestamp for PAdES B-T, see [`crate::timestamp_signature`]) travels in the PDF, and what it
+/// refuses refuses the signing. The byte range is fixed before `finish` runs, so it must not
+/// touch what was signed; the result must still fit the room reserved for the signature.
+pub fn sign_pdf_with(
+    pdf: &[u8],
+    signer: &dyn Signer,
+    meta: &PdfSignatureMeta,
+    finish: &dyn Fn(Vec<u8>) -> Result<Vec<u8>, SignError>,
+) -> Result<Vec<u8>, SignError> {
     let Revision {
         doc,
         prev,
@@ -81,7 +95,7 @@ pub fn sign_pdf(
         update.object(id, &object)?;
     }
     let mut out = update.finish(carried_trailer(&doc), prev, form, xref_id)?;
-    sig.fill(&mut out, signer, meta.signing_time)?;
+    sig.fill(&mut out, signer, meta.signing_time, finish)?;
     Ok(out)
 }
 
@@ -182,13 +196,14 @@ fn write_signature_dictionary(
 }
 
 impl Placeholders {
-    /// Fixes the byte range over everything but the `<…>` of `/Contents`, signs those bytes
-    /// and writes the signature into the reserved room.
+    /// Fixes the byte range over everything but the `<…>` of `/Contents`, signs those bytes,
+    /// passes the signature through `finish` and writes it into the reserved room.
     fn fill(
         &self,
         out: &mut [u8],
         signer: &dyn Signer,
         at: DateTime<Utc>,
+        finish: &dyn Fn(Vec<u8>) -> Result<Vec<u8>, SignError>,
     ) -> Result<(), SignError> {
         let gap_end = self.contents + SIGNATURE_SPACE * 2 + 2;
         let range = format!("[0 {} {} {}]", self.contents, gap_end, out.len() - gap_end);
@@ -196,7 +211,7 @@ impl Placeholders {
         let mut signed = Vec::with_capacity(out.len());
         signed.extend_from_slice(&out[..self.contents]);
         signed.extend_from_slice(&out[gap_end..]);
-        let signature = signer.sign_detached(&signed, at)?;
+        let signature = finish(signer.sign_detached(&signed, at)?)?;
         if signature.len() > SIGNATURE_SPACE {
             return Err(SignError::Crypto {
                 detail: format!("signature of {} bytes does not fit", signature.len()),

@@ -1,8 +1,8 @@
-//! The one HTTP exchange revocation needs: a POST of an OCSP request or a GET of a CRL, over
-//! plain `http://`, answered once and closed (HTTP/1.0).
+//! The one HTTP exchange revocation and timestamps need: a POST of an OCSP or timestamp
+//! request, or a GET of a CRL, over plain `http://`, answered once and closed (HTTP/1.0).
 //!
-//! Written here on `std::net` rather than taken from an HTTP crate: OCSP responses and CRLs are
-//! signed objects checked after they arrive, so TLS, redirects, cookies, proxies, compression
+//! Written here on `std::net` rather than taken from an HTTP crate: OCSP responses, CRLs and
+//! timestamp tokens are signed objects checked after they arrive, so TLS, redirects, cookies, proxies, compression
 //! and keep-alive add nothing but code to trust; what this needs instead is a hard bound on
 //! everything, which is simplest to see when it is the whole client. One deadline covers
 //! connecting, sending and reading (a responder that accepts and never answers costs the

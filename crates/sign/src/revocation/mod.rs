@@ -28,12 +28,13 @@
 //! are tried. The worst case, every source accepting and never answering, is therefore
 //! `2 × MAX_URLS × timeout`: 20 s with the defaults, which is the caller's to shorten.
 //!
-//! The HTTP exchange is a small client of its own on `std::net` (`http.rs` says why).
+//! The HTTP exchange is a small client of its own on `std::net` (`http.rs` says why); the
+//! timestamp client uses it too.
 //!
 //! Not read yet: delta CRLs (Freshest CRL) and indirect CRLs (signed by someone else than the
 //! issuer); such a list is refused as not the issuer's, never misread.
 mod crl;
-mod http;
+pub(crate) mod http;
 mod ocsp;
 
 use crate::error::SignError;

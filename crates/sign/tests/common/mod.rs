@@ -1,5 +1,10 @@
-//! What the integration tests share: running the real outside tools, and small PDFs.
+//! What the integration tests share: running the real outside tools, small PDFs, local HTTP
+//! servers (`net`) and a timestamp authority behind one (`tsa`).
 #![allow(dead_code)] // each test file uses its own part
+
+pub mod net;
+pub mod tsa;
+pub mod validators;
 
 use chrono::{TimeZone, Utc};
 use rastau_sign::PdfSignatureMeta;
