@@ -39,6 +39,7 @@
 //! ```
 mod algorithm;
 mod cades;
+mod cades_values;
 mod certificate;
 mod checks;
 mod der;
@@ -70,6 +71,7 @@ pub mod test_ocsp;
 #[cfg(any(test, feature = "demo"))]
 pub mod demo_pki;
 
+pub use cades_values::{add_validation_values, CERT_VALUES, REVOCATION_VALUES};
 pub use certificate::CertificateInfo;
 pub use checks::check_signer;
 pub use error::SignError;

@@ -5,8 +5,12 @@ mod common;
 use chrono::{Duration, Utc};
 use common::{path, run, text};
 use rastau_coded::Coded;
+use rastau_sign::test_ocsp::OcspServer;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
-use rastau_sign::{verify_detached, Pkcs12Signer, Signer};
+use rastau_sign::{
+    add_validation_values, check_chain, revocation_status, verify_detached, Pkcs12Signer,
+    RevocationOptions, Signer, ValidationData,
+};
 use std::path::Path;
 
 const IIN: &str = "900101300007";
@@ -213,4 +217,76 @@ fn what_is_not_a_signature_is_an_error() {
     let pki = TestPki::new();
     let e = verify_detached(DOCUMENT, b"not a signature", &pki.trust(), Utc::now()).unwrap_err();
     assert_eq!(e.code(), "sign-malformed");
+}
+
+/// CAdES with its validation data: the path as certValues and a real OCSP response (from
+/// `openssl ocsp`) as revocationValues; OpenSSL still verifies the signature, reads both
+/// attributes, and finds in the second the very BasicOCSPResponse the responder signed.
+#[test]
+fn validation_values_ride_along_without_touching_the_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let ca = pki.write_ca(dir.path()).unwrap();
+    let port = common::net::free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let p12 = pki.clerk(
+        IIN,
+        ClerkOptions {
+            ocsp_url: Some(&url),
+            ..Default::default()
+        },
+    );
+    let signer = Pkcs12Signer::open(&p12, PASSWORD).unwrap();
+    let index = TestPki::ocsp_index(&[(signer.certificate_der(), None)]);
+    let _responder = OcspServer::by_ca(port, &index, &pki);
+    let path_to_ca = check_chain(&signer, &pki.trust(), Utc::now()).unwrap();
+    let issuer = path_to_ca.issuer().unwrap();
+    let status = revocation_status(
+        signer.certificate_der(),
+        issuer,
+        Utc::now(),
+        &RevocationOptions::default(),
+    )
+    .unwrap();
+    let response = status.require_good().unwrap().der.clone();
+
+    let signature = signer.sign_detached(DOCUMENT, Utc::now()).unwrap();
+    let data = ValidationData {
+        certificates: path_to_ca.certificates.clone(),
+        ocsp_responses: vec![response.clone()],
+        crls: vec![pki.crl(&[])],
+    };
+    let carried = add_validation_values(&signature, &data).unwrap();
+    let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &carried, &ca);
+    assert!(ok, "openssl cms -verify refused: {said}");
+    let v = verify_detached(DOCUMENT, &carried, &pki.trust(), Utc::now()).unwrap();
+    assert!(v.intact && v.trusted, "{v:?}");
+
+    let p7s = dir.path().join("lt.p7s");
+    std::fs::write(&p7s, &carried).unwrap();
+    let args = [
+        "cms",
+        "-cmsout",
+        "-print",
+        "-inform",
+        "DER",
+        "-in",
+        path(&p7s),
+    ];
+    let printed = text(&run("openssl", &args, OPENSSL));
+    assert!(printed.contains("id-smime-aa-ets-certValues"), "{printed}");
+    assert!(
+        printed.contains("id-smime-aa-ets-revocationValues"),
+        "{printed}"
+    );
+    // The BasicOCSPResponse closes the OCSPResponse, the responder's signature value last:
+    // it travels byte for byte.
+    let signed_tail = &response[response.len() - 256..];
+    assert!(
+        carried.windows(256).any(|w| w == signed_tail),
+        "the responder's signed answer travels whole"
+    );
+    // Nothing to carry, nothing added.
+    let bare = add_validation_values(&signature, &ValidationData::default()).unwrap();
+    assert_eq!(bare, signature);
 }
