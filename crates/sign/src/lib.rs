@@ -68,6 +68,12 @@ pub mod test_pki;
 #[cfg(any(test, feature = "test-pki"))]
 pub mod test_ocsp;
 
+#[cfg(any(test, feature = "test-pki"))]
+pub mod test_http;
+
+#[cfg(any(test, feature = "test-pki"))]
+pub mod test_tsa;
+
 #[cfg(any(test, feature = "demo"))]
 pub mod demo_pki;
 

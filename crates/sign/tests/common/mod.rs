@@ -1,9 +1,9 @@
-//! What the integration tests share: running the real outside tools, small PDFs, local HTTP
-//! servers (`net`) and a timestamp authority behind one (`tsa`).
-#![allow(dead_code)] // each test file uses its own part
+//! What the integration tests share: running the real outside tools, small PDFs, and the test
+//! PKI's local HTTP servers (`net`) and timestamp authority (`tsa`) by short names.
+#![allow(dead_code, unused_imports)] // each test file uses its own part
 
-pub mod net;
-pub mod tsa;
+pub use rastau_sign::test_http as net;
+pub use rastau_sign::test_tsa as tsa;
 pub mod validators;
 
 use chrono::{TimeZone, Utc};

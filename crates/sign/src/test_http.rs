@@ -1,4 +1,5 @@
-//! Small HTTP servers on 127.0.0.1 for the tests of the network clients (revocation, timestamps):
+//! Small HTTP servers on 127.0.0.1 for the tests of the network clients (revocation, timestamps),
+//! here and in the crates that sign through them:
 //! one that answers, one that answers by a function of the request, one that never answers,
 //! and an address where nothing listens. Each lives as long as the test process.
 use std::io::{Read, Write};

@@ -1,8 +1,8 @@
 //! A timestamp authority on 127.0.0.1: RFC 3161 over HTTP in front of `openssl ts -reply`, which
 //! has no server of its own. Each request's body is handed to `openssl ts -reply` with the
 //! test PKI's `ts.cnf`, one at a time (the serial file is shared), and its reply sent back.
-use super::net::{ok, serve_with};
-use rastau_sign::test_pki::{TestPki, Tsa};
+use crate::test_http::{ok, serve_with};
+use crate::test_pki::{TestPki, Tsa};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
