@@ -154,7 +154,10 @@ audit-detail-notice-signer = бас тарту туралы хабарламал
     [supervisor] басшы
    *[clerk] бас тартуды ресімдеген қызметкер
 } қол қояды
-audit-detail-without-status = кілттің кері қайтарылу мәртебесі болмаса, { $choice ->
+audit-detail-without-status = { $timestamps ->
+    [on] уақыт белгілері: { $tsa }
+   *[off] уақыт белгілерісіз
+}; кілт мәртебесі не уақыт белгісі болмаса, { $choice ->
     [allow] қол қойылады, көшірмеде бұл жазылады
    *[refuse] қол қойылмайды
 }

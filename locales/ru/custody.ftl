@@ -162,7 +162,10 @@ audit-detail-notice-signer = уведомления об отказе подпи
     [supervisor] руководитель
    *[clerk] сотрудник, оформивший отказ
 }
-audit-detail-without-status = без статуса отзыва ключа { $choice ->
+audit-detail-without-status = { $timestamps ->
+    [on] метки времени: { $tsa }
+   *[off] без меток времени
+}; без статуса ключа или метки времени { $choice ->
     [allow] подпись ставится, копия это отмечает
    *[refuse] подпись не ставится
 }

@@ -223,11 +223,15 @@ enum TrustCommand {
         #[arg(long)]
         iin: String,
     },
-    /// Whether keys sign when their revocation status cannot be had (OCSP responder and CRL
-    /// unreachable, or none named): prints the center's choice, or sets it.
+    /// How the center signs: prints its choice, or sets it. Whether keys sign when their
+    /// revocation status or a timestamp cannot be had (OCSP responder and CRL unreachable or
+    /// none named, the timestamp authority silent), and which RFC 3161 timestamp authority
+    /// vouches for the time of every signature (`--tsa http://…`; `--tsa ""` for none).
     WithoutStatus {
         #[arg(value_enum)]
         choice: Option<WithoutStatusChoice>,
+        #[arg(long)]
+        tsa: Option<String>,
         #[arg(long)]
         iin: String,
     },
@@ -307,12 +311,12 @@ fn main() -> ExitCode {
                 TrustCommand::Seal { public_key, iin } => {
                     trust::seal(store, &public_key, &iin, &messages)
                 }
-                TrustCommand::WithoutStatus { choice, iin } => {
+                TrustCommand::WithoutStatus { choice, tsa, iin } => {
                     let choice = choice.map(|c| match c {
                         WithoutStatusChoice::Refuse => WithoutStatus::Refuse,
                         WithoutStatusChoice::Allow => WithoutStatus::Allow,
                     });
-                    trust::without_status(store, choice, &iin, &messages)
+                    trust::signature_policy(store, choice, tsa, &iin, &messages)
                 }
             })
         }

@@ -4,7 +4,7 @@
 //! checks the role and writes the audit entry, exactly as the window does.
 use crate::sign_in::signed_in;
 use rastau_core::i18n::Messages;
-use rastau_core::signature_policy::{SignaturePolicy, WithoutStatus};
+use rastau_core::signature_policy::WithoutStatus;
 use rastau_core::store::Store;
 use rastau_core::trust::TrustedCa;
 use std::path::Path;
@@ -49,27 +49,34 @@ pub fn seal(store: Store, key: &str, iin: &str, m: &Messages) -> Result<String, 
     Ok(m.text("trust-seal-added", [("key", id.as_str().into())]))
 }
 
-/// The center's choice for keys whose revocation status cannot be had: set to `choice` when
-/// given, then said.
-pub fn without_status(
+/// How the center signs: its choice for keys whose revocation status or a timestamp cannot be
+/// had, and its timestamp authority; each changed when given, then both said.
+pub fn signature_policy(
     store: Store,
     choice: Option<WithoutStatus>,
+    tsa: Option<String>,
     iin: &str,
     m: &Messages,
 ) -> Result<String, String> {
     let mut app = signed_in(store, iin, m)?;
-    let policy = match choice {
-        Some(without_status) => app.set_signature_policy(&SignaturePolicy { without_status }),
-        None => app.signature_policy(),
+    let mut policy = app.signature_policy().map_err(|e| m.error(&e))?;
+    if choice.is_some() || tsa.is_some() {
+        policy.without_status = choice.unwrap_or(policy.without_status);
+        policy.timestamp_url = tsa.or(policy.timestamp_url);
+        policy = app.set_signature_policy(&policy).map_err(|e| m.error(&e))?;
     }
-    .map_err(|e| m.error(&e))?;
-    Ok(m.text(
+    let choice = m.text(
         match policy.without_status {
             WithoutStatus::Refuse => "trust-without-status-refuse",
             WithoutStatus::Allow => "trust-without-status-allow",
         },
         [],
-    ))
+    );
+    let tsa = match &policy.timestamp_url {
+        Some(url) => m.text("trust-tsa", [("url", url.as_str().into())]),
+        None => m.text("trust-tsa-none", []),
+    };
+    Ok(format!("{choice}\n{tsa}"))
 }
 
 /// One trusted CA in words, by the message `id`; an unreadable entry says so whatever `id`.

@@ -64,6 +64,7 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     // The test keys name no OCSP responder: this center signs without a revocation status.
     app.set_signature_policy(&SignaturePolicy {
         without_status: WithoutStatus::Allow,
+        timestamp_url: None,
     })
     .unwrap();
     app.create_clerk(&person(CLERK, "Құрманғалиев Өмірбек"))
@@ -240,6 +241,26 @@ fn trust_without_status_says_and_sets_the_centers_choice() {
         "{}",
         said(&again)
     );
+    assert!(said(&again).contains("не указана"), "{}", said(&again));
+    let with_tsa = |url: &str| {
+        let args = ["trust", "without-status", "--tsa", url].map(Path::new);
+        signed_in(dir.path(), SUPERVISOR, &args)
+    };
+    let tsa = with_tsa("http://tsp.pki.gov.kz");
+    assert!(tsa.status.success(), "{}", said(&tsa));
+    assert!(
+        said(&tsa).contains("http://tsp.pki.gov.kz"),
+        "{}",
+        said(&tsa)
+    );
+    assert!(
+        said(&tsa).contains("подпись не ставится"),
+        "kept: {}",
+        said(&tsa)
+    );
+    let https = with_tsa("https://tsp.pki.gov.kz");
+    assert_eq!(https.status.code(), Some(1), "{}", said(&https));
+    assert!(said(&https).contains("http://"), "{}", said(&https));
 }
 
 #[test]

@@ -35,6 +35,7 @@ pub mod shared_link;
 pub mod signature_policy;
 mod signed;
 pub mod signing_key;
+pub mod stamping;
 pub mod store;
 pub mod trust;
 pub mod verify;

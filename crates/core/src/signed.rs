@@ -26,8 +26,10 @@ impl Signed {
     }
 }
 
-/// The SHA-256s under which a signed PDF and its detached signature are stored.
+/// The SHA-256s under which a signed PDF and its detached signature are stored, and the time
+/// the center's timestamp authority vouched for the PDF's signature (none without a token).
 pub(crate) struct SignedFiles {
     pub pdf_hash: String,
     pub signature_hash: String,
+    pub timestamped_at: Option<chrono::DateTime<chrono::Utc>>,
 }

@@ -3,7 +3,8 @@
 //! before it signs anything.
 use crate::account::{self, Account, Role};
 use crate::error::{Error, Result};
-use crate::signature_policy::{self, SignaturePolicy, WithoutStatus};
+use crate::signature_policy::{self, WithoutStatus};
+use crate::stamping::Stamper;
 use crate::trust;
 use chrono::{DateTime, Utc};
 use rastau_sign::{
@@ -64,9 +65,11 @@ pub fn check(
         return Err(Error::NoTrustAnchors);
     }
     let path = rastau_sign::check_chain(signer, &anchors, now)?;
+    let policy = signature_policy::load(conn)?;
     Ok(CheckedKey {
         path,
-        policy: signature_policy::load(conn)?,
+        stamper: Stamper::of(&policy, &anchors),
+        without_status: policy.without_status,
     })
 }
 
@@ -79,19 +82,22 @@ pub struct KeyInHand {
 }
 
 /// A key that passed the checks that need no network: its path to the trusted CA, and the
-/// center's policy for its revocation status.
+/// center's policy for its revocation status and timestamps.
 #[derive(Debug, Clone)]
 pub struct CheckedKey {
     path: CertPath,
-    policy: SignaturePolicy,
+    stamper: Option<Stamper>,
+    without_status: WithoutStatus,
 }
 
 /// What was known of a key when it signed: the path to the trusted CA and the revocation
-/// status obtained (none, where the center signs without one). A signature carries both.
+/// status obtained (none, where the center signs without one), which a signature carries; and
+/// whom its signatures ask for a timestamp.
 #[derive(Debug, Clone)]
 pub struct KeyStanding {
     path: CertPath,
     status: Option<Evidence>,
+    pub stamper: Option<Stamper>,
 }
 
 /// Bounds of one revocation lookup at the counter: a queue waits on it. Two addresses of each
@@ -119,13 +125,14 @@ impl CheckedKey {
                 crl: Failure::NotNamed,
             },
         };
-        let status = match (&status, self.policy.without_status) {
+        let status = match (&status, self.without_status) {
             (RevocationStatus::Unreachable { .. }, WithoutStatus::Allow) => None,
             _ => Some(status.require_good()?.clone()),
         };
         Ok(KeyStanding {
             path: self.path,
             status,
+            stamper: self.stamper,
         })
     }
 }

@@ -1,7 +1,10 @@
-//! Whether a clerk's key was revoked, asked at key opening and at every signature of a center
-//! that keeps the default (no signing without a status), against OpenSSL's own OCSP responder on
-//! 127.0.0.1; the status obtained travels in the copy (PAdES B-LT's Document Security Store),
-//! and a center that allows signing without a status says so on the copy.
+//! How a center signs: whether a clerk's key was revoked, asked at key opening and at every
+//! signature of a center that keeps the default (no signing without a status), against OpenSSL's
+//! own OCSP responder on 127.0.0.1; the status obtained travels in the copy (PAdES B-LT's
+//! Document Security Store, CAdES revocation values), and a center that allows signing without a
+//! status says so on the copy. A center's timestamp authority (`openssl ts` behind a local HTTP
+//! responder) vouches for the time of every signature; pyHanko validates such a copy as PAdES
+//! B-LT from the file alone.
 mod common;
 
 use chrono::{TimeZone, Utc};
@@ -15,7 +18,8 @@ use rastau_core::visit::{OpenVisit, Present};
 use rastau_core::{Error, Lang};
 use rastau_sign::test_ocsp::OcspServer;
 use rastau_sign::test_pki::{ClerkOptions, Revocation, TestPki, PASSWORD};
-use rastau_sign::{verify_pdf, RevocationReason, SignError};
+use rastau_sign::test_tsa::TsaServer;
+use rastau_sign::{verify_detached, verify_pdf, RevocationReason, SignError, TimeSource};
 use std::net::TcpListener;
 use std::process::Command;
 
@@ -58,6 +62,7 @@ fn counter_refusing_without_status() -> Counter {
     desk.app
         .set_signature_policy(&SignaturePolicy {
             without_status: WithoutStatus::Refuse,
+            timestamp_url: None,
         })
         .unwrap();
     desk.app.logout().unwrap();
@@ -244,6 +249,7 @@ fn no_status_refuses_by_default_and_an_allowing_center_says_so_on_the_copy() {
     c.desk.as_supervisor();
     let allowing = SignaturePolicy {
         without_status: WithoutStatus::Allow,
+        timestamp_url: None,
     };
     assert_eq!(
         c.desk.app.set_signature_policy(&allowing).unwrap(),
@@ -275,7 +281,149 @@ fn only_a_supervisor_chooses_the_policy() {
         .app
         .set_signature_policy(&SignaturePolicy {
             without_status: WithoutStatus::Allow,
+            timestamp_url: None,
         })
         .unwrap_err();
     assert!(matches!(e, Error::SupervisorOnly), "{e:?}");
+}
+
+/// The center's choice, as the supervisor makes it, with the clerk signed in again after.
+fn choose(c: &mut Counter, without_status: WithoutStatus, timestamp_url: Option<String>) {
+    c.desk.app.logout().unwrap();
+    c.desk.as_supervisor();
+    c.desk
+        .app
+        .set_signature_policy(&SignaturePolicy {
+            without_status,
+            timestamp_url,
+        })
+        .unwrap();
+    c.desk.app.logout().unwrap();
+    c.desk.as_clerk();
+}
+
+/// pyHanko's AdES validation (ETSI EN 319 102-1, revocation information required) of a copy
+/// from the file alone: the test CA its only trust, revocation read from what the file carries.
+fn pyhanko_ltv(pdf: &[u8]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copy.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let ca = pki().write_ca(dir.path()).unwrap();
+    let out = Command::new("pyhanko")
+        .args(["sign", "adesverify", "--trust-replace", "--trust"])
+        .arg(&ca)
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("pyhanko is needed ({e}): pip install pyhanko pyhanko-cli"));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), said)
+}
+
+#[test]
+fn a_center_with_a_timestamp_authority_signs_copies_that_hold_as_b_lt() {
+    let mut c = counter_refusing_without_status();
+    let tsa = TsaServer::start(pki(), &pki().tsa(true));
+    choose(&mut c, WithoutStatus::Refuse, Some(tsa.url.clone()));
+    let port = free_port();
+    let key = key_asking(port);
+    let cert = certificate_of(&key);
+    let _responder = responder(port, &cert, None);
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    let copy = certify_with(&mut c.desk.app, c.visit_id, 1, &[scanned_page(0)]).unwrap();
+
+    let stamped: Vec<Option<String>> = column(
+        &c,
+        "SELECT timestamped_at FROM certified_copy WHERE ?1 = ?1",
+        "",
+    );
+    assert!(stamped[0].is_some(), "the copy records the vouched time");
+    let files = Files::new(c.desk.dir.path());
+    let pdf = files.get(&copy.pdf_hash).unwrap();
+    let in_pdf = verify_pdf(&pdf, &pki().trust(), c.desk.clock_now()).unwrap();
+    assert!(in_pdf.intact && in_pdf.trusted, "{in_pdf:?}");
+    assert_eq!(in_pdf.time_source, TimeSource::Timestamp);
+    let p7s = files.get(&copy.signature_hash).unwrap();
+    let beside = verify_detached(&pdf, &p7s, &pki().trust(), c.desk.clock_now()).unwrap();
+    assert!(beside.intact && beside.trusted, "{beside:?}");
+    assert_eq!(beside.time_source, TimeSource::Timestamp);
+
+    let (valid, said) = pyhanko_ltv(&pdf);
+    assert!(valid, "pyHanko refused the B-LT copy:\n{said}");
+    assert!(said.contains("INTACT:TRUSTED"), "{said}");
+}
+
+#[test]
+fn a_silent_timestamp_authority_refuses_by_default_and_is_recorded_where_allowed() {
+    let mut c = counter_refusing_without_status();
+    let silent = format!("http://127.0.0.1:{}/tsp", free_port());
+    choose(&mut c, WithoutStatus::Refuse, Some(silent.clone()));
+    let port = free_port();
+    let key = key_asking(port);
+    let _responder = responder(port, &certificate_of(&key), None);
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    let e = certify_with(&mut c.desk.app, c.visit_id, 1, &[scanned_page(0)]).unwrap_err();
+    assert!(
+        matches!(e, Error::Sign(SignError::TsaUnreachable { .. })),
+        "{e:?}"
+    );
+    for lang in [Lang::Kk, Lang::Ru] {
+        let said = Messages::new(lang).error(&e);
+        assert!(!said.contains("error-"), "worded: {said}");
+    }
+    assert!(key_status_of_copies(&c).is_empty(), "nothing recorded");
+
+    choose(&mut c, WithoutStatus::Allow, Some(silent));
+    c.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    c.desk.app.certify_document(c.visit_id, 1).unwrap();
+    let stamped: Vec<Option<String>> = column(
+        &c,
+        "SELECT timestamped_at FROM certified_copy WHERE ?1 = ?1",
+        "",
+    );
+    assert_eq!(stamped, [None], "signed without a token, and recorded so");
+    assert_eq!(key_status_of_copies(&c), [Some("ocsp".to_owned())]);
+}
+
+#[test]
+fn a_timestamp_authority_is_named_by_a_plain_http_address() {
+    let mut desk = with_clerk();
+    desk.as_supervisor();
+    for url in [
+        "https://tsp.pki.gov.kz",
+        "tsp.pki.gov.kz",
+        "http://",
+        "http://a b",
+    ] {
+        let e = desk
+            .app
+            .set_signature_policy(&SignaturePolicy {
+                without_status: WithoutStatus::Refuse,
+                timestamp_url: Some(url.into()),
+            })
+            .unwrap_err();
+        assert!(
+            matches!(e, Error::Sign(SignError::TsaAddress { .. })),
+            "{url}: {e:?}"
+        );
+    }
+    let kept = desk
+        .app
+        .set_signature_policy(&SignaturePolicy {
+            without_status: WithoutStatus::Refuse,
+            timestamp_url: Some(" http://tsp.pki.gov.kz ".into()),
+        })
+        .unwrap();
+    assert_eq!(kept.timestamp_url.as_deref(), Some("http://tsp.pki.gov.kz"));
+    let cleared = desk
+        .app
+        .set_signature_policy(&SignaturePolicy {
+            without_status: WithoutStatus::Refuse,
+            timestamp_url: Some("  ".into()),
+        })
+        .unwrap();
+    assert_eq!(cleared.timestamp_url, None);
 }

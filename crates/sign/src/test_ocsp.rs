@@ -44,6 +44,10 @@ impl OcspServer {
             p(&rkey),
             "-CA",
             p(&ca),
+            // A nextUpdate an hour on, as public responders give: without one, a validator
+            // (pyHanko's AdES validation) cannot tell how fresh the answer is.
+            "-nmin",
+            "60",
         ];
         let child = match Command::new("openssl")
             .args(args)

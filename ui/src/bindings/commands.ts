@@ -38,13 +38,14 @@ import type { SealView } from "./SealView";
 import type { SharedCopyView } from "./SharedCopyView";
 import type { SharedStatus } from "./SharedStatus";
 import type { SignOffView } from "./SignOffView";
+import type { SignaturePolicy } from "./SignaturePolicy";
 import type { SigningKeyView } from "./SigningKeyView";
 import type { Status } from "./Status";
 import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 90 commands of the window, as Rust declares them. */
+/** The 92 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -64,6 +65,10 @@ export const commands = {
   trustedCas: (): Promise<TrustedCa[]> => invoke<TrustedCa[]>("trusted_cas"),
   /** Removes a trusted CA; answers with the list as it now stands. */
   removeTrustedCa: (id: string): Promise<TrustedCa[]> => invoke<TrustedCa[]>("remove_trusted_ca", { id }),
+  /** Whether keys sign when their revocation status cannot be had. */
+  signaturePolicy: (): Promise<SignaturePolicy> => invoke<SignaturePolicy>("signature_policy"),
+  /** Chooses it; answers the policy as it now stands. */
+  setSignaturePolicy: (policy: SignaturePolicy): Promise<SignaturePolicy> => invoke<SignaturePolicy>("set_signature_policy", { policy }),
   /** A page of the audit trail, newest first. Supervisors only (Rust refuses a clerk). */
   audit: (filter: AuditFilter): Promise<AuditPage> => invoke<AuditPage>("audit", { filter }),
   /** Walks the audit trail's hash chain and names its first break. Off the main thread, like the two below: over years of entries or a full store they take a while, and the window must still show that they are working. */

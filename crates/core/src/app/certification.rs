@@ -119,6 +119,7 @@ impl Rastau {
                     certified_at: job.at,
                     keep_until,
                     key_status,
+                    timestamped_at: files.timestamped_at,
                 },
             )?;
             Event::by(&job.clerk, Action::Certified)

@@ -19,24 +19,25 @@ impl Rastau {
         self.status()
     }
 
-    /// What the center does when a key's revocation status cannot be had.
+    /// How the center signs: its timestamp authority, and what it does when a key's
+    /// revocation status or a timestamp cannot be had.
     pub fn signature_policy(&mut self) -> Result<SignaturePolicy> {
         self.supervisor()?;
         signature_policy::load(self.store.read())
     }
 
-    /// Chooses whether keys sign when their revocation status cannot be had (the copies then
-    /// say so) or not at all.
+    /// Chooses the timestamp authority, and whether keys sign when their revocation status or
+    /// a timestamp cannot be had (the copies then record it) or not at all.
     pub fn set_signature_policy(&mut self, policy: &SignaturePolicy) -> Result<SignaturePolicy> {
         let me = self.supervisor()?;
         self.audited(
-            |_| {
-                Event::by(&me, Action::SignaturePolicyChanged)
-                    .detail(format!("{:?}", policy.without_status))
+            |kept: &SignaturePolicy| {
+                let url = kept.timestamp_url.as_deref().unwrap_or_default();
+                let detail = format!("{:?} {url}", kept.without_status);
+                Event::by(&me, Action::SignaturePolicyChanged).detail(detail.trim_end())
             },
             |tx| signature_policy::set(tx, policy),
-        )?;
-        signature_policy::load(self.store.read())
+        )
     }
 
     /// Adds the CA certificates of `file` (PEM or DER) to those keys must chain to and

@@ -9,10 +9,12 @@ use crate::center;
 use crate::error::Result;
 use crate::signed::{Signed, SignedFiles};
 use crate::signing_key::KeyInHand;
+use crate::stamping;
 use crate::store::{Files, Pending};
 use chrono::{DateTime, Utc};
 use rastau_sign::PdfSignatureMeta;
 use rusqlite::Transaction;
+use std::cell::Cell;
 
 /// A signed document's two files, stored but named by no record yet: dropped unrecorded, it
 /// takes its new files back with it.
@@ -23,8 +25,10 @@ pub(super) struct SignedUnrecorded {
 
 /// Signs `pdf` as `what` with `key` in the name of `name` at `at` (in `location`), and stores
 /// both files in `store`: the slow half of the road, which needs no hold on the store's records.
-/// The PDF carries the key's path and revocation status in its Document Security Store (PAdES
-/// B-LT), written after its signature; the detached signature covers the whole file.
+/// Each signature carries the center's timestamp authority's token (CAdES-T, PAdES B-T) when it
+/// names one; the PDF carries the key's path and revocation status in its Document Security
+/// Store (PAdES B-LT), written after its signature; the detached signature covers the whole
+/// file and carries them as its certificate and revocation values.
 pub(super) fn sign_and_store(
     store: Files,
     pdf: &[u8],
@@ -41,13 +45,23 @@ pub(super) fn sign_and_store(
         signing_time: at,
     };
     let signer = key.signer.as_ref();
-    let signed = rastau_sign::sign_pdf(pdf, signer, &meta)?;
-    let signed = rastau_sign::add_validation_data(&signed, &key.standing.validation_data())?;
-    let signature = signer.sign_detached(&signed, at)?;
+    let stamper = key.standing.stamper.as_ref();
+    let stamped_at = Cell::new(None);
+    let finish = |cms| {
+        let stamped = stamping::stamped(stamper, cms)?;
+        stamped_at.set(stamped.at);
+        Ok(stamped.cms_der)
+    };
+    let data = key.standing.validation_data();
+    let signed = rastau_sign::sign_pdf_with(pdf, signer, &meta, &finish)?;
+    let signed = rastau_sign::add_validation_data(&signed, &data)?;
+    let signature = stamping::stamped(stamper, signer.sign_detached(&signed, at)?)?.cms_der;
+    let signature = rastau_sign::add_validation_values(&signature, &data)?;
     let mut pending = store.pending();
     let files = SignedFiles {
         pdf_hash: pending.put(&signed)?,
         signature_hash: pending.put(&signature)?,
+        timestamped_at: stamped_at.get(),
     };
     Ok(SignedUnrecorded { pending, files })
 }

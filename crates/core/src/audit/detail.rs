@@ -322,13 +322,23 @@ fn notice_signer(detail: &str) -> Option<Detail> {
     Some(Detail::new("notice-signer", [("who", who.into())]))
 }
 
+/// `Allow http://tsa.example` or `Refuse`: the choice, and the timestamp authority if any.
 fn without_status(detail: &str) -> Option<Detail> {
-    let choice = match detail {
+    let (choice, url) = detail.split_once(' ').unwrap_or((detail, ""));
+    let choice = match choice {
         "Refuse" => "refuse",
         "Allow" => "allow",
         _ => return None,
     };
-    Some(Detail::new("without-status", [("choice", choice.into())]))
+    let timestamps = if url.is_empty() { "off" } else { "on" };
+    Some(Detail::new(
+        "without-status",
+        [
+            ("choice", choice.into()),
+            ("timestamps", timestamps.into()),
+            ("tsa", url.to_owned().into()),
+        ],
+    ))
 }
 
 fn count(message: &str, detail: &str) -> Option<Detail> {

@@ -20,6 +20,8 @@ pub struct NewCopy<'a> {
     pub keep_until: DateTime<Utc>,
     /// What was known of the key's revocation: `ocsp`, `crl` or `none`.
     pub key_status: &'a str,
+    /// The time the timestamp authority vouched for the signature, if it did.
+    pub timestamped_at: Option<DateTime<Utc>>,
 }
 
 /// A copy as the counter shows it when the applicant comes back.
@@ -60,9 +62,9 @@ pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
     let inserted = tx.execute(
         "INSERT INTO certified_copy (visit_id, document_id, pdf_hash, signature_hash, page_count,
                                      page_hashes, signer_name, signer_iin, signer_serial,
-                                     certified_at, keep_until, key_status)
+                                     certified_at, keep_until, key_status, timestamped_at)
          VALUES (:visit, :document, :pdf, :sig, :pages, :hashes, :name, :iin, :serial, :at, :until,
-                 :key_status)",
+                 :key_status, :timestamped_at)",
         named_params! {
             ":visit": copy.visit_id,
             ":document": copy.document_id,
@@ -71,6 +73,7 @@ pub fn insert(tx: &Transaction, copy: &NewCopy) -> Result<i64> {
             ":pages": copy.page_hashes.len() as i64,
             ":hashes": copy.page_hashes.join(" "),
             ":key_status": copy.key_status,
+            ":timestamped_at": copy.timestamped_at,
             ":name": copy.signer_name,
             ":iin": copy.signer_iin,
             ":serial": copy.signer_serial,

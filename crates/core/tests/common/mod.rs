@@ -115,6 +115,7 @@ pub fn set_up_in(dir: tempfile::TempDir) -> Desk {
     // without a revocation status. `tests/revocation.rs` keeps the default, refusing.
     app.set_signature_policy(&SignaturePolicy {
         without_status: WithoutStatus::Allow,
+        timestamp_url: None,
     })
     .unwrap();
     app.logout().unwrap();

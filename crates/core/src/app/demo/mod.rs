@@ -111,6 +111,7 @@ fn set_up(store: &mut Store, people: &[DemoLogin], at: DateTime<Utc>) -> Result<
             tx,
             &SignaturePolicy {
                 without_status: WithoutStatus::Allow,
+                timestamp_url: None,
             },
         )?;
         for (login, staff) in people.iter().zip(STAFF.iter()) {
