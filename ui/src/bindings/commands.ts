@@ -18,9 +18,12 @@ import type { FirstStart } from "./FirstStart";
 import type { JobId } from "./JobId";
 import type { JournalFilter } from "./JournalFilter";
 import type { JournalView } from "./JournalView";
+import type { KeySourceSettings } from "./KeySourceSettings";
+import type { KeyStorage } from "./KeyStorage";
 import type { Lang } from "./Lang";
 import type { LinkView } from "./LinkView";
 import type { Lookup } from "./Lookup";
+import type { NcaLayerStatus } from "./NcaLayerStatus";
 import type { NewAccount } from "./NewAccount";
 import type { NoticeLanguages } from "./NoticeLanguages";
 import type { NoticeSigner } from "./NoticeSigner";
@@ -38,13 +41,14 @@ import type { SealView } from "./SealView";
 import type { SharedCopyView } from "./SharedCopyView";
 import type { SharedStatus } from "./SharedStatus";
 import type { SignOffView } from "./SignOffView";
+import type { SignaturePolicy } from "./SignaturePolicy";
 import type { SigningKeyView } from "./SigningKeyView";
 import type { Status } from "./Status";
 import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 90 commands of the window, as Rust declares them. */
+/** The 96 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -64,6 +68,18 @@ export const commands = {
   trustedCas: (): Promise<TrustedCa[]> => invoke<TrustedCa[]>("trusted_cas"),
   /** Removes a trusted CA; answers with the list as it now stands. */
   removeTrustedCa: (id: string): Promise<TrustedCa[]> => invoke<TrustedCa[]>("remove_trusted_ca", { id }),
+  /** Whether keys sign when their revocation status cannot be had. */
+  signaturePolicy: (): Promise<SignaturePolicy> => invoke<SignaturePolicy>("signature_policy"),
+  /** Chooses it; answers the policy as it now stands. */
+  setSignaturePolicy: (policy: SignaturePolicy): Promise<SignaturePolicy> => invoke<SignaturePolicy>("set_signature_policy", { policy }),
+  /** How the center's keys are opened (key files or NCALayer, and NCALayer's storages): the key dialog follows it. */
+  keySource: (): Promise<KeySourceSettings> => invoke<KeySourceSettings>("key_source"),
+  /** Chooses it (supervisors); answers the choice as stored. */
+  setKeySource: (settings: KeySourceSettings): Promise<KeySourceSettings> => invoke<KeySourceSettings>("set_key_source", { settings }),
+  /** Whether NCALayer runs: asked without holding the store (a hung NCALayer takes seconds). */
+  ncalayerState: (): Promise<NcaLayerStatus> => invoke<NcaLayerStatus>("ncalayer_state"),
+  /** Opens the signed-in clerk's key through NCALayer, from `storage` or any storage the center offers. NCALayer's window waits for the clerk's PIN for minutes: that wait holds nothing, so the window's other commands (the clock, the idle lock, the scan folder) go on answering; the key is checked and kept under the store afterwards, if the same clerk is signed in. */
+  openSigningKeyNcalayer: (storage: KeyStorage | null): Promise<SigningKeyView> => invoke<SigningKeyView>("open_signing_key_ncalayer", { storage }),
   /** A page of the audit trail, newest first. Supervisors only (Rust refuses a clerk). */
   audit: (filter: AuditFilter): Promise<AuditPage> => invoke<AuditPage>("audit", { filter }),
   /** Walks the audit trail's hash chain and names its first break. Off the main thread, like the two below: over years of entries or a full store they take a while, and the window must still show that they are working. */

@@ -63,6 +63,11 @@ impl Rastau {
         self.ncalayer = options;
     }
 
+    /// NCALayer at `url` instead of its own address, waited for as NCALayer is.
+    pub fn set_ncalayer_url(&mut self, url: &str) {
+        self.ncalayer.url = url.to_owned();
+    }
+
     /// Whether NCALayer runs, to be asked with [`NcaLayerProbe::ask`] away from the store. Not
     /// counted as activity: the key dialog asks it by itself.
     pub fn ncalayer_probe(&mut self) -> Result<NcaLayerProbe> {
