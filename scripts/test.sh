@@ -37,6 +37,8 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
   stage bindings-fresh git diff --exit-code --stat -- ui/src/bindings
 fi
 stage app-build cargo build -p rastau-app -p rastau-cli
+# The NCALayer stand-in the end-to-end tests point the window at (an example, never installed).
+stage stand-in-build cargo build -p rastau-sign --features test-pki --example ncalayer_stand_in
 # The Debian package of that build, which an E2E test unpacks and starts.
 stage package scripts/package.sh --debug
 

@@ -117,6 +117,7 @@ audit-action-name = { $action ->
     [shared-copy-fetched] Көшірме ортақ қоймадан алынды
     [staff-refreshed] Қызметкерлер тізімі ортақ қоймадан жаңартылды
     [signature-policy-changed] Қол қою саясаты өзгертілді
+    [key-source-changed] Кілттерді ашу тәсілі өзгертілді
    *[other] { $action }
 }
 error-backup-audit-broken = Резервтік көшірмедегі аудит журналы бұзылған (№ { $seq } жазба өзгертілген, жойылған не кейін қосылған): көшірме жасалғаннан кейін өзгертілген. Ештеңе ауыстырылған жоқ; басқа резервтік көшірмені алыңыз.
@@ -160,6 +161,22 @@ audit-detail-without-status = { $timestamps ->
 }; кілт мәртебесі не уақыт белгісі болмаса, { $choice ->
     [allow] қол қойылады, көшірмеде бұл жазылады
    *[refuse] қол қойылмайды
+}
+audit-detail-key-source = кілттер { $source ->
+    [ncalayer] NCALayer арқылы
+   *[pkcs12] кілт файлынан (PKCS#12)
+} ашылады; NCALayer қоймалары: файл — { $file ->
+    [on] иә
+   *[off] жоқ
+}, Қазтокен — { $kaztoken ->
+    [on] иә
+   *[off] жоқ
+}, жеке куәлік — { $idcard ->
+    [on] иә
+   *[off] жоқ
+}, басқа токендер — { $tokens ->
+    [on] иә
+   *[off] жоқ
 }
 audit-detail-documents-listed = тізімдегі құжаттар: { $count }
 audit-detail-retention = жойылған көшірмелер — { $copies }, беттер — { $pages }

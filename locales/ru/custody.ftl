@@ -125,6 +125,7 @@ audit-action-name = { $action ->
     [shared-copy-fetched] Копия получена из общего хранилища
     [staff-refreshed] Список сотрудников обновлён из общего хранилища
     [signature-policy-changed] Изменены правила подписания
+    [key-source-changed] Изменён способ открытия ключей
    *[other] { $action }
 }
 error-backup-audit-broken = Журнал аудита в резервной копии нарушен (запись № { $seq } изменена, удалена или вставлена позже): копию изменили после создания. Ничего не заменено; возьмите другую резервную копию.
@@ -168,6 +169,22 @@ audit-detail-without-status = { $timestamps ->
 }; без статуса ключа или метки времени { $choice ->
     [allow] подпись ставится, копия это отмечает
    *[refuse] подпись не ставится
+}
+audit-detail-key-source = ключи открываются { $source ->
+    [ncalayer] через NCALayer
+   *[pkcs12] из файла ключа (PKCS#12)
+}; хранилища NCALayer: файл — { $file ->
+    [on] да
+   *[off] нет
+}, Казтокен — { $kaztoken ->
+    [on] да
+   *[off] нет
+}, удостоверение личности — { $idcard ->
+    [on] да
+   *[off] нет
+}, другие токены — { $tokens ->
+    [on] да
+   *[off] нет
 }
 audit-detail-documents-listed = документов в списке: { $count }
 audit-detail-retention = удалено копий — { $copies }, страниц — { $pages }

@@ -1,10 +1,13 @@
-//! Command-line options of the window: `--demo` and `--data-dir <folder>`.
+//! Command-line options of the window: `--demo` and `--data-dir <folder>`; and
+//! `RASTAU_NCALAYER_URL`, where NCALayer is asked when not at its own address (the end-to-end
+//! tests' stand-in; NCALayer itself accepts loopback addresses only).
 use rastau_core::store::{default_data_dir, demo_data_dir};
 use std::path::PathBuf;
 
 pub struct Options {
     pub data_dir: PathBuf,
     pub demo: bool,
+    pub ncalayer_url: Option<String>,
 }
 
 impl Options {
@@ -25,7 +28,14 @@ impl Options {
             true => demo_data_dir(data_dir),
             false => data_dir.unwrap_or_else(default_data_dir),
         };
-        Options { data_dir, demo }
+        let ncalayer_url = std::env::var("RASTAU_NCALAYER_URL")
+            .ok()
+            .filter(|u| !u.is_empty());
+        Options {
+            data_dir,
+            demo,
+            ncalayer_url,
+        }
     }
 }
 

@@ -63,6 +63,9 @@ fn start(options: &Options) -> Result<Rastau> {
         demo::fill(&mut store, chrono::Utc::now(), demo::Extent::Week)?;
     }
     let mut app = Rastau::new(store, Box::new(SystemClock));
+    if let Some(url) = &options.ncalayer_url {
+        app.set_ncalayer_url(url);
+    }
     app.prepare()?;
     Ok(app)
 }

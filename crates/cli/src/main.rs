@@ -12,6 +12,7 @@ mod verify;
 use clap::{Parser, Subcommand};
 use rastau_core::demo::Extent;
 use rastau_core::i18n::Messages;
+use rastau_core::key_source::{KeySource, KeyStorage};
 use rastau_core::signature_policy::WithoutStatus;
 use rastau_core::store::{default_data_dir, Store};
 use rastau_core::Lang;
@@ -235,6 +236,33 @@ enum TrustCommand {
         #[arg(long)]
         iin: String,
     },
+    /// How the center's keys are opened: key files (pkcs12, the default) or NCALayer, with the
+    /// storages its window offers (--storages file,kaztoken,id-card,other-tokens; those chosen
+    /// before when left out). Prints the center's choice, or sets it.
+    KeySource {
+        #[arg(value_enum)]
+        source: Option<KeySourceChoice>,
+        #[arg(long, value_enum, value_delimiter = ',')]
+        storages: Vec<StorageChoice>,
+        #[arg(long)]
+        iin: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum KeySourceChoice {
+    /// A PKCS#12 key file and its password, opened by Rastau (the default).
+    Pkcs12,
+    /// NCALayer's window: keys on tokens, the ID card, or files NCALayer opens.
+    Ncalayer,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StorageChoice {
+    File,
+    Kaztoken,
+    IdCard,
+    OtherTokens,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -317,6 +345,26 @@ fn main() -> ExitCode {
                         WithoutStatusChoice::Allow => WithoutStatus::Allow,
                     });
                     trust::signature_policy(store, choice, tsa, &iin, &messages)
+                }
+                TrustCommand::KeySource {
+                    source,
+                    storages,
+                    iin,
+                } => {
+                    let source = source.map(|s| match s {
+                        KeySourceChoice::Pkcs12 => KeySource::Pkcs12,
+                        KeySourceChoice::Ncalayer => KeySource::NcaLayer,
+                    });
+                    let storages: Vec<KeyStorage> = storages
+                        .into_iter()
+                        .map(|s| match s {
+                            StorageChoice::File => KeyStorage::File,
+                            StorageChoice::Kaztoken => KeyStorage::Kaztoken,
+                            StorageChoice::IdCard => KeyStorage::IdCard,
+                            StorageChoice::OtherTokens => KeyStorage::OtherTokens,
+                        })
+                        .collect();
+                    trust::key_source(store, source, storages, &iin, &messages)
                 }
             })
         }

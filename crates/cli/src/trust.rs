@@ -1,9 +1,10 @@
 //! `rastau trust add|list|remove` (the CAs keys must chain to), `rastau trust seal` (another
-//! center's seal key) and `rastau trust without-status` (signing when a key's revocation status
-//! cannot be had). Each signs a supervisor in and goes through the application, which
+//! center's seal key), `rastau trust without-status` (signing when a key's revocation status
+//! cannot be had) and `rastau trust key-source` (key files or NCALayer). Each signs a supervisor in and goes through the application, which
 //! checks the role and writes the audit entry, exactly as the window does.
 use crate::sign_in::signed_in;
 use rastau_core::i18n::Messages;
+use rastau_core::key_source::{KeySource, KeySourceSettings, KeyStorage};
 use rastau_core::signature_policy::WithoutStatus;
 use rastau_core::store::Store;
 use rastau_core::trust::TrustedCa;
@@ -77,6 +78,44 @@ pub fn signature_policy(
         None => m.text("trust-tsa-none", []),
     };
     Ok(format!("{choice}\n{tsa}"))
+}
+
+/// How the center's keys are opened: set when `source` or `storages` is given (what is left
+/// out stays as chosen before), then said.
+pub fn key_source(
+    store: Store,
+    source: Option<KeySource>,
+    storages: Vec<KeyStorage>,
+    iin: &str,
+    m: &Messages,
+) -> Result<String, String> {
+    let mut app = signed_in(store, iin, m)?;
+    let now = app.key_source().map_err(|e| m.error(&e))?;
+    let settings = if source.is_none() && storages.is_empty() {
+        now
+    } else {
+        let chosen = KeySourceSettings {
+            source: source.unwrap_or(now.source),
+            storages: if storages.is_empty() {
+                now.storages
+            } else {
+                storages
+            },
+        };
+        app.set_key_source(&chosen).map_err(|e| m.error(&e))?
+    };
+    let storages: Vec<String> = settings
+        .storages
+        .iter()
+        .map(|s| m.text(&format!("key-storage-{}", s.code()), []))
+        .collect();
+    Ok(m.text(
+        match settings.source {
+            KeySource::Pkcs12 => "trust-key-source-pkcs12",
+            KeySource::NcaLayer => "trust-key-source-ncalayer",
+        },
+        [("storages", storages.join(", ").into())],
+    ))
 }
 
 /// One trusted CA in words, by the message `id`; an unreadable entry says so whatever `id`.

@@ -264,6 +264,50 @@ fn trust_without_status_says_and_sets_the_centers_choice() {
 }
 
 #[test]
+fn trust_key_source_says_and_sets_how_keys_are_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    certified_copy(dir.path(), &pki);
+    let ask = |iin: &str, args: &[&str]| {
+        let mut all = vec![Path::new("trust"), Path::new("key-source")];
+        all.extend(args.iter().map(Path::new));
+        signed_in(dir.path(), iin, &all)
+    };
+    let now = ask(SUPERVISOR, &[]);
+    assert!(now.status.success(), "{}", said(&now));
+    assert!(said(&now).contains("из файла ключа"), "{}", said(&now));
+    let refused = ask(CLERK, &["ncalayer"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", said(&refused));
+    assert!(said(&refused).contains("руковод"), "{}", said(&refused));
+    let set = ask(SUPERVISOR, &["ncalayer", "--storages", "kaztoken,id-card"]);
+    assert!(set.status.success(), "{}", said(&set));
+    assert!(
+        said(&set).contains(
+            "через NCALayer; его окно предлагает хранилища: Казтокен, удостоверение личности."
+        ),
+        "{}",
+        said(&set)
+    );
+    // The clerk's key file no longer opens: the center chose NCALayer.
+    let mut app = Rastau::new(Store::open(dir.path()).unwrap(), Box::new(SystemClock));
+    app.login(CLERK, CLERK_PASSWORD).unwrap();
+    let key = pki.clerk(CLERK, ClerkOptions::default());
+    let e = app.open_signing_key(&key, PASSWORD).unwrap_err();
+    assert!(
+        matches!(e, rastau_core::Error::KeySourceIsNcaLayer),
+        "{e:?}"
+    );
+    drop(app);
+    let back = ask(SUPERVISOR, &["pkcs12"]);
+    assert!(said(&back).contains("из файла ключа"), "{}", said(&back));
+    assert!(
+        said(&back).contains("Казтокен"),
+        "the storages are kept: {}",
+        said(&back)
+    );
+}
+
+#[test]
 fn trust_signs_a_supervisor_in_lists_and_removes() {
     let dir = tempfile::tempdir().unwrap();
     let pki = TestPki::new();

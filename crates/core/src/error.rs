@@ -224,6 +224,16 @@ pub enum Error {
     SharedCopyNotTrusted { number: String, signer: String },
     #[error("staff of a linked center change in the shared store: sign in while it answers")]
     StaffNeedsSharedSignIn,
+    #[error("NCALayer is offered with no storage")]
+    NoKeyStorage,
+    #[error("the center's keys are opened through NCALayer, not from a key file")]
+    KeySourceIsNcaLayer,
+    #[error("the center's keys are key files, not opened through NCALayer")]
+    KeySourceIsPkcs12,
+    #[error("the center does not offer this storage in NCALayer")]
+    KeyStorageNotOffered,
+    #[error("someone else signed in while the key was being opened")]
+    SignedInChangedWhileOpeningKey,
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -355,6 +365,11 @@ impl Coded for Error {
             Error::SharedCopyDamaged { .. } => "shared-copy-damaged",
             Error::SharedCopyNotTrusted { .. } => "shared-copy-not-trusted",
             Error::StaffNeedsSharedSignIn => "staff-needs-shared-sign-in",
+            Error::NoKeyStorage => "no-key-storage",
+            Error::KeySourceIsNcaLayer => "key-source-is-ncalayer",
+            Error::KeySourceIsPkcs12 => "key-source-is-pkcs12",
+            Error::KeyStorageNotOffered => "key-storage-not-offered",
+            Error::SignedInChangedWhileOpeningKey => "signed-in-changed-while-opening-key",
         }
     }
 

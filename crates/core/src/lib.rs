@@ -21,6 +21,7 @@ pub mod ids;
 pub mod journal;
 pub mod journal_number;
 pub(crate) mod kept_copy;
+pub mod key_source;
 pub mod lang;
 pub mod preview;
 pub mod push;
@@ -42,8 +43,8 @@ pub mod verify;
 pub mod visit;
 
 pub use app::{
-    demo, printing, sweep, Certification, Fetch, FetchStart, Fetched, FirstStart, Lookup, Rastau,
-    SignedCopy, Status,
+    demo, printing, sweep, Certification, Fetch, FetchStart, Fetched, FirstStart, Lookup,
+    NcaLayerOpened, NcaLayerOpening, NcaLayerProbe, Rastau, SignedCopy, Status,
 };
 pub use error::{Coded, Error, ErrorPayload, Result};
 pub use lang::Lang;

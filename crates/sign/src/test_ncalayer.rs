@@ -62,13 +62,19 @@ pub struct StandIn {
 impl StandIn {
     /// Starts a stand-in that answers the sign requests with `answers` in turn.
     pub fn start(answers: Vec<Answer>) -> StandIn {
-        StandIn::run(Some(answers))
+        StandIn::run(0, Some(answers))
+    }
+
+    /// [`StandIn::start`] on 127.0.0.1:`port`, for a program told the address beforehand (the
+    /// window in the end-to-end tests, which first sees nothing listening there).
+    pub fn start_on(port: u16, answers: Vec<Answer>) -> StandIn {
+        StandIn::run(port, Some(answers))
     }
 
     /// Starts a stand-in that takes connections and never says anything, not even in TLS: a
     /// program that took NCALayer's port and hangs.
     pub fn mute() -> StandIn {
-        StandIn::run(None)
+        StandIn::run(0, None)
     }
 
     /// The address to give [`crate::NcaLayerOptions::url`].
@@ -81,8 +87,8 @@ impl StandIn {
         self.requests.lock().unwrap().clone()
     }
 
-    fn run(answers: Option<Vec<Answer>>) -> StandIn {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    fn run(port: u16, answers: Option<Vec<Answer>>) -> StandIn {
+        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
         let addr = listener.local_addr().unwrap();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));

@@ -1,5 +1,6 @@
 use crate::state::{off_main, Desk};
 use rastau_core::copy::CopyView;
+use rastau_core::key_source::{KeySourceSettings, KeyStorage, NcaLayerStatus};
 use rastau_core::signature_policy::SignaturePolicy;
 use rastau_core::signing_key::SigningKeyView;
 use rastau_core::trust::TrustedCa;
@@ -120,4 +121,43 @@ pub async fn set_signature_policy(
     policy: SignaturePolicy,
 ) -> Reply<SignaturePolicy> {
     desk.run(move |a| a.set_signature_policy(&policy)).await
+}
+
+/// How the center's keys are opened (key files or NCALayer, and NCALayer's storages): the key
+/// dialog follows it.
+#[tauri::command]
+pub async fn key_source(desk: State<'_, Desk>) -> Reply<KeySourceSettings> {
+    desk.run(move |a| a.key_source()).await
+}
+
+/// Chooses it (supervisors); answers the choice as stored.
+#[tauri::command]
+pub async fn set_key_source(
+    desk: State<'_, Desk>,
+    settings: KeySourceSettings,
+) -> Reply<KeySourceSettings> {
+    desk.run(move |a| a.set_key_source(&settings)).await
+}
+
+/// Whether NCALayer runs: asked without holding the store (a hung NCALayer takes seconds).
+#[tauri::command]
+pub async fn ncalayer_state(desk: State<'_, Desk>) -> Reply<NcaLayerStatus> {
+    let probe = desk.run(move |a| a.ncalayer_probe()).await?;
+    off_main(move || probe.ask().map_err(ErrorPayload::from)).await
+}
+
+/// Opens the signed-in clerk's key through NCALayer, from `storage` or any storage the center
+/// offers. NCALayer's window waits for the clerk's PIN for minutes: that wait holds nothing, so
+/// the window's other commands (the clock, the idle lock, the scan folder) go on answering;
+/// the key is checked and kept under the store afterwards, if the same clerk is signed in.
+#[tauri::command]
+pub async fn open_signing_key_ncalayer(
+    desk: State<'_, Desk>,
+    storage: Option<KeyStorage>,
+) -> Reply<SigningKeyView> {
+    let opening = desk.run(move |a| a.start_ncalayer_key(storage)).await?;
+    let opened = off_main(move || opening.open().map_err(ErrorPayload::from)).await?;
+    desk.run(move |a| a.finish_ncalayer_key(opened))
+        .await
+        .map(|info| SigningKeyView::from(&info))
 }

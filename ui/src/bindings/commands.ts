@@ -18,9 +18,12 @@ import type { FirstStart } from "./FirstStart";
 import type { JobId } from "./JobId";
 import type { JournalFilter } from "./JournalFilter";
 import type { JournalView } from "./JournalView";
+import type { KeySourceSettings } from "./KeySourceSettings";
+import type { KeyStorage } from "./KeyStorage";
 import type { Lang } from "./Lang";
 import type { LinkView } from "./LinkView";
 import type { Lookup } from "./Lookup";
+import type { NcaLayerStatus } from "./NcaLayerStatus";
 import type { NewAccount } from "./NewAccount";
 import type { NoticeLanguages } from "./NoticeLanguages";
 import type { NoticeSigner } from "./NoticeSigner";
@@ -45,7 +48,7 @@ import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 92 commands of the window, as Rust declares them. */
+/** The 96 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -69,6 +72,14 @@ export const commands = {
   signaturePolicy: (): Promise<SignaturePolicy> => invoke<SignaturePolicy>("signature_policy"),
   /** Chooses it; answers the policy as it now stands. */
   setSignaturePolicy: (policy: SignaturePolicy): Promise<SignaturePolicy> => invoke<SignaturePolicy>("set_signature_policy", { policy }),
+  /** How the center's keys are opened (key files or NCALayer, and NCALayer's storages): the key dialog follows it. */
+  keySource: (): Promise<KeySourceSettings> => invoke<KeySourceSettings>("key_source"),
+  /** Chooses it (supervisors); answers the choice as stored. */
+  setKeySource: (settings: KeySourceSettings): Promise<KeySourceSettings> => invoke<KeySourceSettings>("set_key_source", { settings }),
+  /** Whether NCALayer runs: asked without holding the store (a hung NCALayer takes seconds). */
+  ncalayerState: (): Promise<NcaLayerStatus> => invoke<NcaLayerStatus>("ncalayer_state"),
+  /** Opens the signed-in clerk's key through NCALayer, from `storage` or any storage the center offers. NCALayer's window waits for the clerk's PIN for minutes: that wait holds nothing, so the window's other commands (the clock, the idle lock, the scan folder) go on answering; the key is checked and kept under the store afterwards, if the same clerk is signed in. */
+  openSigningKeyNcalayer: (storage: KeyStorage | null): Promise<SigningKeyView> => invoke<SigningKeyView>("open_signing_key_ncalayer", { storage }),
   /** A page of the audit trail, newest first. Supervisors only (Rust refuses a clerk). */
   audit: (filter: AuditFilter): Promise<AuditPage> => invoke<AuditPage>("audit", { filter }),
   /** Walks the audit trail's hash chain and names its first break. Off the main thread, like the two below: over years of entries or a full store they take a while, and the window must still show that they are working. */

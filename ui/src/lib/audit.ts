@@ -68,6 +68,7 @@ const EVERY: Record<Action, null> = {
   "shared-copy-fetched": null,
   "staff-refreshed": null,
   "signature-policy-changed": null,
+  "key-source-changed": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 

@@ -7,6 +7,7 @@ use super::Rastau;
 use crate::account::Account;
 use crate::audit::{Action, Event};
 use crate::error::{Error, Result};
+use crate::key_source::{self, KeySource};
 use crate::setting;
 use crate::signing_key::{self, KeyFile, KeyInHand};
 use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
@@ -22,16 +23,35 @@ impl Rastau {
     /// Opens the clerk's EDS key for this login session, refusing another person's key, an
     /// authentication-only key, one outside its validity period, or one that does not chain to
     /// a CA this center trusts.
+    /// A center whose keys are opened through NCALayer refuses key files here
+    /// ([`Error::KeySourceIsNcaLayer`]).
     pub fn open_signing_key(&mut self, pkcs12: &[u8], password: &str) -> Result<CertificateInfo> {
         let clerk = self.actor()?;
+        if key_source::load(self.store.read())?.source != KeySource::Pkcs12 {
+            return Err(Error::KeySourceIsNcaLayer);
+        }
         let signer = Pkcs12Signer::open(pkcs12, password)?;
+        self.keep_signing_key(&clerk, Arc::new(signer), "")
+    }
+
+    /// Checks `signer` as every key is checked before it signs (the clerk's own, for signing,
+    /// valid now, chaining to a trusted CA, not revoked), notes its opening in the audit trail
+    /// (serial, revocation status, then `how` it was opened when not from a file) and keeps it
+    /// for the session.
+    pub(super) fn keep_signing_key(
+        &mut self,
+        clerk: &Account,
+        signer: Arc<dyn Signer>,
+        how: &str,
+    ) -> Result<CertificateInfo> {
         let now = self.now();
-        let standing =
-            signing_key::check(self.store.read(), &signer, &clerk.iin, now)?.standing(now)?;
+        let standing = signing_key::check(self.store.read(), signer.as_ref(), &clerk.iin, now)?
+            .standing(now)?;
         let info = signer.certificate().clone();
-        let detail = format!("{} {}", info.serial_hex, standing.key_status());
-        self.note(Event::by(&clerk, Action::SigningKeyOpened).detail(detail))?;
-        self.session()?.set_signer(Arc::new(signer));
+        let detail = format!("{} {} {how}", info.serial_hex, standing.key_status());
+        let detail = detail.trim_end().to_owned();
+        self.note(Event::by(clerk, Action::SigningKeyOpened).detail(detail))?;
+        self.session()?.set_signer(signer);
         Ok(info)
     }
 

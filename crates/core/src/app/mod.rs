@@ -13,6 +13,7 @@ mod forms;
 mod handover;
 mod journal;
 mod keys;
+mod ncalayer;
 mod pages;
 pub mod printing;
 mod refusal;
@@ -25,6 +26,7 @@ pub mod sweep;
 
 pub use accounts::FirstStart;
 pub use certification::{Certification, SignedCopy};
+pub use ncalayer::{NcaLayerOpened, NcaLayerOpening, NcaLayerProbe};
 pub use shared_copies::{Fetch, FetchStart, Fetched, Lookup};
 
 use crate::account::{self, Account, Role, Standing};
@@ -45,6 +47,8 @@ pub struct Rastau {
     store: Store,
     clock: Box<dyn Clock>,
     session: Option<Session>,
+    /// Where NCALayer is asked, for centers that open keys through it.
+    ncalayer: rastau_sign::NcaLayerOptions,
 }
 
 /// Everything the UI needs to choose a screen.
@@ -64,6 +68,7 @@ impl Rastau {
             store,
             clock,
             session: None,
+            ncalayer: rastau_sign::NcaLayerOptions::default(),
         }
     }
 

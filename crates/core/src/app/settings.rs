@@ -1,10 +1,11 @@
 //! The center's own settings, a supervisor's to change: its profile, the CAs keys must chain
-//! to, whether keys sign without a revocation status, the other centers' seals it accepts; and
-//! the installation's seal key.
+//! to, whether keys sign without a revocation status, how keys are opened (key files or
+//! NCALayer), the other centers' seals it accepts; and the installation's seal key.
 use super::{Rastau, Status};
 use crate::audit::{Action, Event};
 use crate::center::{self, CenterProfile};
 use crate::error::Result;
+use crate::key_source::{self, KeySourceSettings};
 use crate::seal;
 use crate::signature_policy::{self, SignaturePolicy};
 use crate::trust::{self, TrustedCa};
@@ -37,6 +38,25 @@ impl Rastau {
                 Event::by(&me, Action::SignaturePolicyChanged).detail(detail.trim_end())
             },
             |tx| signature_policy::set(tx, policy),
+        )
+    }
+
+    /// How the center's keys are opened: asked by anyone signed in, since the key dialog
+    /// follows it.
+    pub fn key_source(&mut self) -> Result<KeySourceSettings> {
+        self.actor()?;
+        key_source::load(self.store.read())
+    }
+
+    /// Chooses how the center's keys are opened, and which storages NCALayer offers; answers
+    /// the choice as stored. Keys already open in sessions stay open until they end.
+    pub fn set_key_source(&mut self, settings: &KeySourceSettings) -> Result<KeySourceSettings> {
+        let me = self.supervisor()?;
+        self.audited(
+            |stored: &KeySourceSettings| {
+                Event::by(&me, Action::KeySourceChanged).detail(stored.detail())
+            },
+            |tx| key_source::set(tx, settings),
         )
     }
 

@@ -89,6 +89,7 @@ actions! {
     SharedCopyFetched => "shared-copy-fetched",
     StaffRefreshed => "staff-refreshed",
     SignaturePolicyChanged => "signature-policy-changed",
+    KeySourceChanged => "key-source-changed",
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 use super::Action;
 use crate::error::{listed, Arg, Result};
 use crate::journal_number::JournalNumber;
+use crate::key_source::{KeySource, KeySourceSettings, KeyStorage};
 use crate::{dates, lang::Lang};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension};
@@ -65,6 +66,7 @@ pub(super) fn read(
         }
         Some(Action::NoticeSignerChosen) => notice_signer(detail),
         Some(Action::SignaturePolicyChanged) => without_status(detail),
+        Some(Action::KeySourceChanged) => key_source(detail),
         Some(Action::DocumentsListed) => count("documents-listed", detail),
         Some(Action::RetentionRun) => retention(detail),
         Some(Action::SharedJoined | Action::SharedLeft) => shared_link(detail),
@@ -337,6 +339,31 @@ fn without_status(detail: &str) -> Option<Detail> {
             ("choice", choice.into()),
             ("timestamps", timestamps.into()),
             ("tsa", url.to_owned().into()),
+        ],
+    ))
+}
+
+fn key_source(detail: &str) -> Option<Detail> {
+    let settings = KeySourceSettings::from_detail(detail)?;
+    let on = |s: KeyStorage| {
+        if settings.storages.contains(&s) {
+            "on"
+        } else {
+            "off"
+        }
+    };
+    let source = match settings.source {
+        KeySource::Pkcs12 => "pkcs12",
+        KeySource::NcaLayer => "ncalayer",
+    };
+    Some(Detail::new(
+        "key-source",
+        [
+            ("source", source.into()),
+            ("file", on(KeyStorage::File).into()),
+            ("kaztoken", on(KeyStorage::Kaztoken).into()),
+            ("idcard", on(KeyStorage::IdCard).into()),
+            ("tokens", on(KeyStorage::OtherTokens).into()),
         ],
     ))
 }

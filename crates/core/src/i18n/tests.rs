@@ -180,6 +180,11 @@ fn every_error() -> Vec<Error> {
             detail: "x".into(),
         },
         Error::StaffNeedsSharedSignIn,
+        Error::NoKeyStorage,
+        Error::KeySourceIsNcaLayer,
+        Error::KeySourceIsPkcs12,
+        Error::KeyStorageNotOffered,
+        Error::SignedInChangedWhileOpeningKey,
     ];
     // The crates below the core: every variant, derived from their enums.
     all.extend(IdError::iter().map(Error::Id));

@@ -25,6 +25,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0019_fetched_copies.sql"),
     include_str!("migrations/0020_journal_codes.sql"),
     include_str!("migrations/0021_signature_policy.sql"),
+    include_str!("migrations/0022_key_source.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
