@@ -165,15 +165,27 @@ pub fn verify_pdf(
     at: DateTime<Utc>,
 ) -> Result<Verification, SignError> {
     let found = pades::find_last_signature(pdf)?;
+    Ok(verify_found(pdf, &found, anchors, at)?.0)
+}
+
+/// [`verify_pdf`] of a signature already found; also answers whether the file was changed
+/// after it by more than validation data (then `intact` is false though the signed bytes are).
+pub(crate) fn verify_found(
+    pdf: &[u8],
+    found: &pades::FoundSignature,
+    anchors: &TrustAnchors,
+    at: DateTime<Utc>,
+) -> Result<(Verification, bool), SignError> {
     let mut verification = verify_detached(&found.signed_bytes, &found.signature, anchors, at)?;
     let appended_only_validation_data = || {
         found
             .signed_end
             .is_some_and(|end| pades::only_validation_data_after(pdf, end))
     };
-    if !found.covers_whole_file && !appended_only_validation_data() {
+    let changed_after = !found.covers_whole_file && !appended_only_validation_data();
+    if changed_after {
         verification.intact = false;
         verification.trusted = false;
     }
-    Ok(verification)
+    Ok((verification, changed_after))
 }
