@@ -110,7 +110,6 @@ verify-indication-label = Қорытынды
 verify-reasons-label = Себептер
 verify-time-used-label = Тексерілген сәт
 verify-revocation-label = Кері қайтарылу
-verify-save-report = Хаттаманы PDF ретінде сақтау
 verify-report-saved = Хаттама сақталды: { $path }
 verify-report-written = Тексеру хаттамасы жазылды: { $path }
 # Тексеру хаттамасы (PDF): өтініш берушіге немесе оны қабылдайтын органға.
@@ -131,3 +130,6 @@ verify-report-seal = QR-код (орталықтың мөрі)
 verify-report-made = Хаттаманы { $center } { $time } жасады.
 verify-report-note = Хаттама Rastau бағдарламасымен жасалды. Қорытынды осы файл мен оның қолтаңбасындағы деректерге және орталық сенетін куәландырушы орталықтардың тізіміне негізделген. Оны кез келген PAdES/CAdES валидаторымен қайта тексеруге болады.
 verify-report-none = —
+verify-report-path = Тексеру хаттамасының PDF файлы
+verify-save-report-kk = Қазақша сақтау
+verify-save-report-ru = Орысша сақтау

@@ -110,7 +110,6 @@ verify-indication-label = Заключение
 verify-reasons-label = Причины
 verify-time-used-label = Момент проверки
 verify-revocation-label = Отзыв
-verify-save-report = Сохранить протокол в PDF
 verify-report-saved = Протокол сохранён: { $path }
 verify-report-written = Протокол проверки записан: { $path }
 # Протокол проверки (PDF): для заявителя или принимающего органа.
@@ -131,3 +130,6 @@ verify-report-seal = QR-код (печать центра)
 verify-report-made = Протокол составил { $center } { $time }.
 verify-report-note = Протокол составлен программой Rastau. Заключение основано на данных этого файла и его подписи и на списке удостоверяющих центров, которым доверяет центр. Его можно перепроверить любым валидатором PAdES/CAdES.
 verify-report-none = —
+verify-report-path = PDF-файл протокола проверки
+verify-save-report-kk = Сохранить на казахском
+verify-save-report-ru = Сохранить на русском

@@ -38,13 +38,14 @@ import type { SealView } from "./SealView";
 import type { SharedCopyView } from "./SharedCopyView";
 import type { SharedStatus } from "./SharedStatus";
 import type { SignOffView } from "./SignOffView";
+import type { SignaturePolicy } from "./SignaturePolicy";
 import type { SigningKeyView } from "./SigningKeyView";
 import type { Status } from "./Status";
 import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 90 commands of the window, as Rust declares them. */
+/** The 93 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -58,12 +59,18 @@ export const commands = {
   certifyDocument: (visitId: number, position: number): Promise<CopyView> => invoke<CopyView>("certify_document", { visitId, position }),
   copies: (taxId: string): Promise<CopyView[]> => invoke<CopyView[]>("copies", { taxId }),
   verifyFile: (path: string, signature: string | null): Promise<VerifyView> => invoke<VerifyView>("verify_file", { path, signature }),
+  /** Writes the report of the check of the file at `path` (and its detached `signature`), in `lang`, to the new PDF file `target`: read, checked and written on the desk's thread. */
+  exportVerificationReport: (path: string, signature: string | null, lang: Lang, target: string): Promise<null> => invoke<null>("export_verification_report", { path, signature, lang, target }),
   verifyQr: (text: string): Promise<SealView> => invoke<SealView>("verify_qr", { text }),
   /** Adds the CA certificates of a file (PEM or DER); answers with the ones added. */
   trustCa: (path: string): Promise<TrustedCa[]> => invoke<TrustedCa[]>("trust_ca", { path }),
   trustedCas: (): Promise<TrustedCa[]> => invoke<TrustedCa[]>("trusted_cas"),
   /** Removes a trusted CA; answers with the list as it now stands. */
   removeTrustedCa: (id: string): Promise<TrustedCa[]> => invoke<TrustedCa[]>("remove_trusted_ca", { id }),
+  /** Whether keys sign when their revocation status cannot be had. */
+  signaturePolicy: (): Promise<SignaturePolicy> => invoke<SignaturePolicy>("signature_policy"),
+  /** Chooses it; answers the policy as it now stands. */
+  setSignaturePolicy: (policy: SignaturePolicy): Promise<SignaturePolicy> => invoke<SignaturePolicy>("set_signature_policy", { policy }),
   /** A page of the audit trail, newest first. Supervisors only (Rust refuses a clerk). */
   audit: (filter: AuditFilter): Promise<AuditPage> => invoke<AuditPage>("audit", { filter }),
   /** Walks the audit trail's hash chain and names its first break. Off the main thread, like the two below: over years of entries or a full store they take a while, and the window must still show that they are working. */
