@@ -8,7 +8,8 @@
 //! computer claimed, so judging the certificate at it would let a backdated signature of an
 //! expired key pass. The store that recorded the signature knows when it was made; for a file
 //! from elsewhere the caller judges at the present moment. A token that does not hold makes the
-//! signature untrusted, with the reason. Revocation (CRL/OCSP) is not checked here.
+//! signature untrusted, with the reason. Revocation (CRL/OCSP) is not checked here: the
+//! report (`crate::validate_pdf`, `crate::validate_detached`) judges it from what the file carries.
 //!
 //! A signature made with an algorithm OpenSSL cannot check here (GOST, see
 //! [`crate::algorithm`]) is not an error either: the outcome names its signer and its

@@ -567,11 +567,13 @@ fn revocation_at(
             candidates.push((source, status));
         }
     }
-    // A status about another certificate of the same issuer is not "unusable": the DSS holds
-    // every signature's statuses.
+    // A status about another certificate, or a list of another issuer, is not "unusable": a
+    // DSS holds every signature's statuses.
+    let about_another =
+        |e: &String| e.contains("does not answer") || e.contains("issued by someone else");
     let unusable = candidates
         .iter()
-        .filter(|(_, s)| s.as_ref().is_err_and(|e| !e.contains("does not answer")))
+        .filter(|(_, s)| s.as_ref().is_err_and(|e| !about_another(e)))
         .count();
     let usable: Vec<(RevocationSource, RevocationStatus)> = candidates
         .into_iter()
