@@ -65,3 +65,75 @@ verify-ca-remove-confirm = «{ $subject }» сенімділер тізімін�
 verify-ca-file = Куәландырушы орталықтың сертификат файлы
 trust-key-source-pkcs12 = ЭЦҚ кілттері кілт файлынан (PKCS#12) ашылады (әдепкі). NCALayer таңдалса, оның терезесі мына қоймаларды ұсынады: { $storages }.
 trust-key-source-ncalayer = ЭЦҚ кілттері NCALayer арқылы ашылады; оның терезесі мына қоймаларды ұсынады: { $storages }.
+
+# Тексеру хаттамасы: ETSI EN 319 102-1 бойынша қорытынды (ЕО-ның DSS жүйесі беретіндей).
+verify-indication = { $indication ->
+    [passed] ҚОЛТАҢБА ЖАРАМДЫ
+    [failed] ҚОЛТАҢБА ЖАРАМСЫЗ
+   *[indeterminate] Қолтаңбаның жарамдылығы анықталмады
+}
+verify-indication-line = Қорытынды: { $words } (ETSI: { $code })
+verify-reason-algorithm-not-checkable = Қолтаңба { $algorithm } алгоритмімен жасалған: оны мұнда тексеру мүмкін емес (қолтаңба мәні де, кері қайтарылу мәртебесі де тексерілмеді). NCALayer немесе ҰКО-ның тексеру қызметін пайдаланыңыз.
+verify-reason-changed = Файл қол қойылғаннан кейін өзгертілген: оның хэші қол қойылған хэшке сәйкес келмейді.
+verify-reason-changed-after-signing = Қол қойылғаннан кейін файлға тексеру деректерінен басқа өзгерістер қосылған.
+verify-reason-signature-value = Қолтаңба мәні сертификаттың кілтімен расталмайды.
+verify-reason-timestamp-invalid = Қолтаңбаның уақыт белгісі жарамсыз ({ $detail }): қол қойылған уақытты ешкім растамайды.
+verify-reason-no-chain = «{ $issuer }» берген сертификат осы орталық сенетін куәландырушы орталыққа жетпейді.
+verify-reason-chain-invalid = Сертификаттар тізбегі жарамсыз: { $detail }.
+verify-reason-revocation-unusable = Файлдағы кері қайтарылу мәртебелерінің { $count } қабылданбады (берушінің қолы жоқ немесе оқылмайды).
+verify-reason-revoked = Сертификат { $time } кері қайтарылған, яғни тексерілген сәтке дейін.
+verify-reason-revoked-later = Сертификат кейін, { $time } кері қайтарылған: тексерілген сәтте ол әлі жарамды еді.
+verify-reason-not-yet-valid = «{ $subject }» сертификаты тексерілген сәтте әлі күшіне енбеген ({ $from } бастап).
+verify-reason-expired = «{ $subject }» сертификатының мерзімі тексерілген сәтке дейін, { $until } өткен.
+verify-reason-store-vouches = Бұл қолтаңбаны осы орталық жасап, жазып алған: қол қойған кезде кілттің мәртебесі тексерілді.
+verify-reason-revocation-stale = Файлдағы кері қайтарылу мәртебесі ({ $time }) тексерілген сәттен бұрынғы: жаңасы керек.
+verify-reason-no-revocation-data = Файлда кілттің кері қайтарылу мәртебесі жоқ (OCSP жауабы не CRL): кілт қол қойған кезде кері қайтарылмағанын ешнәрсе көрсетпейді.
+verify-time-used = { $source ->
+    [timestamp] { $time } — қолтаңбаның уақыт белгісі бойынша
+    [store] { $time } — осы қойма жазып алған қол қою уақыты бойынша
+   *[present] { $time } — қазіргі сәт: ертерек уақытты ешкім растамайды
+}
+verify-revocation = { $state ->
+    [good] Кері қайтарылмаған
+    [revoked] КЕРІ ҚАЙТАРЫЛҒАН
+   *[unknown] Белгісіз
+}
+verify-revocation-source = { $source ->
+    [dss-ocsp] PDF ішіндегі OCSP жауабы (DSS)
+    [dss-crl] PDF ішіндегі кері қайтарылған сертификаттар тізімі (DSS)
+    [cades-ocsp] қолтаңбадағы OCSP жауабы (CAdES revocation values)
+    [cades-crl] қолтаңбадағы кері қайтарылған сертификаттар тізімі (CAdES revocation values)
+    [signed-data-crl] қолтаңбадағы кері қайтарылған сертификаттар тізімі
+    [store] осы қойманың қол қою кезіндегі тексеруі
+   *[none] көзі жоқ
+}
+verify-revocation-line = Кері қайтарылу мәртебесі: { $state }
+verify-time-used-line = Тексерілген сәт: { $time }
+verify-reasons-line = Себептер:
+verify-indication-label = Қорытынды
+verify-reasons-label = Себептер
+verify-time-used-label = Тексерілген сәт
+verify-revocation-label = Кері қайтарылу
+verify-report-saved = Хаттама сақталды: { $path }
+verify-report-written = Тексеру хаттамасы жазылды: { $path }
+# Тексеру хаттамасы (PDF): өтініш берушіге немесе оны қабылдайтын органға.
+verify-report-title = Электрондық цифрлық қолтаңбаны тексеру хаттамасы
+verify-report-subtitle = ETSI EN 319 102-1 бойынша, тек файлдың өзіндегі деректермен
+verify-report-file = Файл
+verify-report-sha256 = Файлдың SHA-256 хэші
+verify-report-signature-file = Қолтаңба файлы
+verify-report-signer = Қол қойған
+verify-report-certificate = Сертификаттың жарамдылығы
+verify-report-indication = Қорытынды
+verify-report-reasons = Себептер
+verify-report-time = Тексерілген сәт және оның көзі
+verify-report-revocation = Кері қайтарылу мәртебесі және оның көзі
+verify-report-claimed = Қол қою уақыты (қол қоюшының мәлімдемесі)
+verify-report-store = Осы орталықтың қоймасы
+verify-report-seal = QR-код (орталықтың мөрі)
+verify-report-made = Хаттаманы { $center } { $time } жасады.
+verify-report-note = Хаттама Rastau бағдарламасымен жасалды. Қорытынды осы файл мен оның қолтаңбасындағы деректерге және орталық сенетін куәландырушы орталықтардың тізіміне негізделген. Оны кез келген PAdES/CAdES валидаторымен қайта тексеруге болады.
+verify-report-none = —
+verify-report-path = Тексеру хаттамасының PDF файлы
+verify-save-report-kk = Қазақша сақтау
+verify-save-report-ru = Орысша сақтау

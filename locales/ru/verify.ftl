@@ -65,3 +65,75 @@ verify-ca-remove-confirm = Исключить «{ $subject }» из довере
 verify-ca-file = Файл сертификата удостоверяющего центра
 trust-key-source-pkcs12 = Ключи ЭЦП открываются из файла ключа (PKCS#12, по умолчанию). Если выбрать NCALayer, его окно предложит хранилища: { $storages }.
 trust-key-source-ncalayer = Ключи ЭЦП открываются через NCALayer; его окно предлагает хранилища: { $storages }.
+
+# Протокол проверки: заключение по ETSI EN 319 102-1 (как его даёт система DSS ЕС).
+verify-indication = { $indication ->
+    [passed] ПОДПИСЬ ДЕЙСТВИТЕЛЬНА
+    [failed] ПОДПИСЬ НЕДЕЙСТВИТЕЛЬНА
+   *[indeterminate] Действительность подписи не установлена
+}
+verify-indication-line = Заключение: { $words } (ETSI: { $code })
+verify-reason-algorithm-not-checkable = Подпись сделана алгоритмом { $algorithm }: здесь его проверить нельзя (не проверены ни значение подписи, ни статус отзыва). Воспользуйтесь NCALayer или сервисом проверки НУЦ.
+verify-reason-changed = Файл изменён после подписания: его хэш не совпадает с подписанным.
+verify-reason-changed-after-signing = После подписания в файл внесены изменения помимо данных для проверки.
+verify-reason-signature-value = Значение подписи не подтверждается ключом сертификата.
+verify-reason-timestamp-invalid = Метка времени подписи недействительна ({ $detail }): время подписания никто не подтверждает.
+verify-reason-no-chain = Сертификат, выданный «{ $issuer }», не ведёт к удостоверяющему центру, которому доверяет этот центр.
+verify-reason-chain-invalid = Цепочка сертификатов недействительна: { $detail }.
+verify-reason-revocation-unusable = Не приняты статусы отзыва из файла: { $count } (не подписаны издателем или не читаются).
+verify-reason-revoked = Сертификат отозван { $time }, то есть до момента проверки.
+verify-reason-revoked-later = Сертификат отозван позже, { $time }: на момент проверки он ещё действовал.
+verify-reason-not-yet-valid = Сертификат «{ $subject }» на момент проверки ещё не действовал (действует с { $from }).
+verify-reason-expired = Срок сертификата «{ $subject }» истёк до момента проверки, { $until }.
+verify-reason-store-vouches = Эту подпись сделал и записал этот центр: статус ключа проверялся при подписании.
+verify-reason-revocation-stale = Статус отзыва в файле ({ $time }) старше момента проверки: нужен более новый.
+verify-reason-no-revocation-data = В файле нет статуса отзыва ключа (ответа OCSP или CRL): ничто не показывает, что ключ не был отозван при подписании.
+verify-time-used = { $source ->
+    [timestamp] { $time } — по метке времени подписи
+    [store] { $time } — по времени подписания, записанному этим хранилищем
+   *[present] { $time } — текущий момент: более раннее время никто не подтверждает
+}
+verify-revocation = { $state ->
+    [good] Не отозван
+    [revoked] ОТОЗВАН
+   *[unknown] Неизвестен
+}
+verify-revocation-source = { $source ->
+    [dss-ocsp] ответ OCSP внутри PDF (DSS)
+    [dss-crl] список отозванных сертификатов внутри PDF (DSS)
+    [cades-ocsp] ответ OCSP в подписи (CAdES revocation values)
+    [cades-crl] список отозванных сертификатов в подписи (CAdES revocation values)
+    [signed-data-crl] список отозванных сертификатов в подписи
+    [store] проверка этого хранилища при подписании
+   *[none] источника нет
+}
+verify-revocation-line = Статус отзыва: { $state }
+verify-time-used-line = Момент проверки: { $time }
+verify-reasons-line = Причины:
+verify-indication-label = Заключение
+verify-reasons-label = Причины
+verify-time-used-label = Момент проверки
+verify-revocation-label = Отзыв
+verify-report-saved = Протокол сохранён: { $path }
+verify-report-written = Протокол проверки записан: { $path }
+# Протокол проверки (PDF): для заявителя или принимающего органа.
+verify-report-title = Протокол проверки электронной цифровой подписи
+verify-report-subtitle = по ETSI EN 319 102-1, только по данным самого файла
+verify-report-file = Файл
+verify-report-sha256 = Хэш SHA-256 файла
+verify-report-signature-file = Файл подписи
+verify-report-signer = Подписал
+verify-report-certificate = Срок действия сертификата
+verify-report-indication = Заключение
+verify-report-reasons = Причины
+verify-report-time = Момент проверки и его источник
+verify-report-revocation = Статус отзыва и его источник
+verify-report-claimed = Время подписания (заявление подписавшего)
+verify-report-store = Хранилище этого центра
+verify-report-seal = QR-код (печать центра)
+verify-report-made = Протокол составил { $center } { $time }.
+verify-report-note = Протокол составлен программой Rastau. Заключение основано на данных этого файла и его подписи и на списке удостоверяющих центров, которым доверяет центр. Его можно перепроверить любым валидатором PAdES/CAdES.
+verify-report-none = —
+verify-report-path = PDF-файл протокола проверки
+verify-save-report-kk = Сохранить на казахском
+verify-save-report-ru = Сохранить на русском

@@ -54,12 +54,18 @@ enum Command {
         accounts_only: bool,
     },
     /// Checks a signed file: signer, certificate validity, signing time, whether the file is
-    /// unchanged and whether this store issued it. Exit code 1 unless unchanged and trusted.
+    /// unchanged and whether this store issued it, and the ETSI EN 319 102-1 report (indication,
+    /// sub-indication, reasons, the time used and its source, revocation and its source). Exit
+    /// code 0 for TOTAL-PASSED, 1 for TOTAL-FAILED; INDETERMINATE as before: 0 when the file is
+    /// unchanged and its certificate trusted at the time used, else 1. A bad seal exits 1.
     Verify {
         #[arg(required_unless_present = "qr")]
         file: Option<PathBuf>,
         /// A detached CAdES signature (.p7s); without it, the PDF's own signature is checked.
         signature: Option<PathBuf>,
+        /// Also writes the report as a PDF (in --lang) to this new file.
+        #[arg(long, conflicts_with = "qr")]
+        report: Option<PathBuf>,
         /// Checks the text of a QR code (a center's seal) instead of a file.
         #[arg(long, conflicts_with_all = ["file", "signature"])]
         qr: Option<String>,
@@ -320,10 +326,18 @@ fn main() -> ExitCode {
         Command::Verify {
             file,
             signature,
+            report,
             qr,
         } => open(cli.data_dir, &messages).and_then(|store| match (qr, file) {
             (Some(text), _) => verify::qr(&store, &text, &messages),
-            (None, Some(file)) => verify::run(&store, &file, signature.as_deref(), &messages),
+            (None, Some(file)) => verify::run(
+                store,
+                &file,
+                signature.as_deref(),
+                report.as_deref(),
+                cli.lang,
+                &messages,
+            ),
             (None, None) => unreachable!("clap requires a file or --qr"),
         }),
         Command::Seal {

@@ -1,28 +1,53 @@
 //! `rastau verify <file> [<signature>]`, `rastau verify --qr <text>` and `rastau seal show`.
 use chrono::Utc;
+use rastau_core::clock::SystemClock;
 use rastau_core::i18n::Messages;
 use rastau_core::seal::{self, SealCheck};
 use rastau_core::store::Store;
-use rastau_core::verify::{self, Report, SealReport, StoredKind, TimeSource};
+use rastau_core::verify::{self, Report, SealReport, StoredKind, TimeSource, ValidationView};
+use rastau_core::{Lang, Rastau};
 use std::path::Path;
 
-/// The report, or the translated reason the file could not be checked. A file that is
-/// changed or not from a trusted CA is reported and fails.
+/// The report, or the translated reason the file could not be checked; with `pdf`, the report
+/// is also written there as a PDF in the output's language (a new file).
+///
+/// Exit code: TOTAL-PASSED succeeds and TOTAL-FAILED fails; INDETERMINATE keeps the rule this
+/// command always had: it succeeds when the file is unchanged and its signer's certificate
+/// chains to a trusted CA at the time used (what is missing is then revocation data, a
+/// timestamp or the like, which the report names), and fails otherwise. A forged seal, or one
+/// that does not match this store's record, fails in every case.
 pub fn run(
-    store: &Store,
+    store: Store,
     file: &Path,
     signature: Option<&Path>,
+    pdf: Option<&Path>,
+    lang: Lang,
     m: &Messages,
 ) -> Result<String, String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| m.error(&e.into()));
     let bytes = read(file)?;
-    let signature = signature.map(read).transpose()?;
-    let report =
-        verify::verify(store, &bytes, signature.as_deref(), Utc::now()).map_err(|e| m.error(&e))?;
-    let text = describe(&report, m);
+    let signature_bytes = signature.map(read).transpose()?;
+    let report = verify::verify(&store, &bytes, signature_bytes.as_deref(), Utc::now())
+        .map_err(|e| m.error(&e))?;
+    let mut text = describe(&report, m);
+    if let Some(pdf) = pdf {
+        let app = Rastau::new(store, Box::new(SystemClock));
+        app.export_verification_report(file, signature, lang, pdf)
+            .map_err(|e| m.error(&e))?;
+        text.push('\n');
+        text.push_str(&m.text(
+            "verify-report-written",
+            [("path", pdf.display().to_string().into())],
+        ));
+    }
     let v = &report.verification;
     let seal_ok = report.seal.as_ref().is_none_or(sound);
-    if v.intact && v.trusted && seal_ok {
+    let holds = match ValidationView::from(&report.validation).indication.as_str() {
+        "passed" => true,
+        "failed" => false,
+        _ => v.intact && v.trusted,
+    };
+    if holds && seal_ok {
         Ok(text)
     } else {
         Err(text)
@@ -32,7 +57,15 @@ pub fn run(
 fn describe(report: &Report, m: &Messages) -> String {
     let v = &report.verification;
     let day = |t: chrono::DateTime<chrono::Utc>| t.format("%d.%m.%Y").to_string();
+    let worded = ValidationView::from(&report.validation).worded(m);
     let mut lines = vec![
+        m.text(
+            "verify-indication-line",
+            [
+                ("words", worded.indication.as_str().into()),
+                ("code", worded.code.as_str().into()),
+            ],
+        ),
         m.text(
             "verify-signer",
             [
@@ -67,6 +100,18 @@ fn describe(report: &Report, m: &Messages) -> String {
         |yes: bool, id: &str| m.text(&format!("{id}-{}", if yes { "yes" } else { "no" }), []);
     lines.push(said(v.intact, "verify-intact"));
     lines.push(said(v.trusted, "verify-trusted"));
+    lines.push(m.text(
+        "verify-time-used-line",
+        [("time", worded.time.as_str().into())],
+    ));
+    lines.push(m.text(
+        "verify-revocation-line",
+        [("state", worded.revocation.as_str().into())],
+    ));
+    if !worded.reasons.is_empty() {
+        lines.push(m.text("verify-reasons-line", []));
+        lines.extend(worded.reasons.iter().map(|r| format!("  - {r}")));
+    }
     match &report.stored {
         Some(file) => {
             let kind = match file.kind {

@@ -168,6 +168,16 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     assert!(text.contains("«Диплом»"), "{text}");
     assert!(text.contains("/000001"), "{text}");
     assert!(text.contains("записанное этим хранилищем"), "{text}");
+    // The ETSI report: this store recorded the signature, which vouches for the key's status
+    // (the test center's keys name no responder).
+    assert!(
+        text.contains("Заключение: ПОДПИСЬ ДЕЙСТВИТЕЛЬНА (ETSI: TOTAL-PASSED)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("проверка этого хранилища при подписании"),
+        "{text}"
+    );
 
     let detached = rastau(dir.path(), &[Path::new("verify"), &pdf, &p7s]);
     assert!(detached.status.success(), "{}", said(&detached));
@@ -185,6 +195,11 @@ fn verify_tells_signer_integrity_trust_and_origin() {
         let out = rastau(dir.path(), &args);
         assert_eq!(out.status.code(), Some(1), "{}", said(&out));
         assert!(said(&out).contains("ИЗМЕНЁН"), "{}", said(&out));
+        assert!(
+            said(&out).contains("(ETSI: TOTAL-FAILED / HASH_FAILURE)"),
+            "{}",
+            said(&out)
+        );
     }
 
     // Another center did not issue the file; until its supervisor trusts the CA, the signer
@@ -195,6 +210,11 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     assert_eq!(untrusted.status.code(), Some(1), "{}", said(&untrusted));
     assert!(
         said(&untrusted).contains("не подтверждён"),
+        "{}",
+        said(&untrusted)
+    );
+    assert!(
+        said(&untrusted).contains("INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND"),
         "{}",
         said(&untrusted)
     );
@@ -214,6 +234,77 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     assert!(foreign.status.success(), "{text}");
     assert!(text.contains("выдан не этим хранилищем"), "{text}");
     assert!(text.contains("лишь заявление подписавшего"), "{text}");
+    // Not this store's, and the file carries no revocation status: indeterminate, which exits
+    // 0 as before because the file is unchanged and its signer trusted.
+    assert!(text.contains("INDETERMINATE / TRY_LATER"), "{text}");
+    assert!(text.contains("нет статуса отзыва"), "{text}");
+}
+
+/// `--report` writes the report as a PDF in the language asked: rendered by poppler, its text
+/// in Kazakh letters, the file's hash, the ETSI codes and the center that made it.
+#[test]
+fn verify_writes_the_report_as_a_pdf_in_kazakh_or_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new();
+    let (pdf, p7s, _) = certified_copy(dir.path(), &pki);
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    for (lang, words) in [
+        ("kk", ["ҚОЛТАҢБА ЖАРАМДЫ", "тексеру хаттамасы"]),
+        ("ru", ["ПОДПИСЬ ДЕЙСТВИТЕЛЬНА", "Протокол проверки"]),
+    ] {
+        let report = out.join(format!("report-{lang}.pdf"));
+        let run = Command::new(env!("CARGO_BIN_EXE_rastau"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["--lang", lang, "verify"])
+            .arg(&pdf)
+            .arg(&p7s)
+            .arg("--report")
+            .arg(&report)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", said(&run));
+        let text = Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&report)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) must be installed");
+        let text = String::from_utf8(text.stdout).unwrap();
+        for word in words {
+            assert!(text.contains(word), "{lang}: {word} missing:\n{text}");
+        }
+        let hash = rastau_core::store::content_hash(&std::fs::read(&pdf).unwrap());
+        // The hash may wrap in its cell.
+        let compact: String = text.split_whitespace().collect();
+        assert!(compact.contains(&hash), "{text}");
+        assert!(text.contains("TOTAL-PASSED"), "{text}");
+        assert!(text.contains("copy.pdf.p7s"), "{text}");
+        assert!(
+            text.chars().any(|c| "ӘҒҚҢӨҰҮҺІәғқңөұүһі".contains(c)),
+            "Kazakh letters: {text}"
+        );
+        let prefix = out.join(format!("page-{lang}"));
+        let rendered = Command::new("pdftoppm")
+            .args(["-r", "50", "-png"])
+            .arg(&report)
+            .arg(&prefix)
+            .status()
+            .expect("pdftoppm (poppler-utils) must be installed");
+        assert!(rendered.success());
+        // A new file only: the same path again is refused, the first report untouched.
+        let again = Command::new(env!("CARGO_BIN_EXE_rastau"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["--lang", lang, "verify"])
+            .arg(&pdf)
+            .arg("--report")
+            .arg(&report)
+            .output()
+            .unwrap();
+        assert_eq!(again.status.code(), Some(1), "{}", said(&again));
+    }
 }
 
 #[test]

@@ -6,19 +6,28 @@
 //! signature claims (a backdated claim would let an expired key pass): the moment this store
 //! recorded the signature, when the file is one it issued with that very signature; otherwise
 //! the present moment, and the claimed signing time is reported as a claim only.
+//!
+//! Each signature is also judged as ETSI EN 319 102-1 does ([`rastau_sign::validate_pdf`]): an
+//! indication (passed, indeterminate, failed), its sub-indication and reasons, the time used and
+//! where it came from (a timestamp, this store, the present), and the revocation status read
+//! from what the file carries. A signature this store recorded is vouched for by the store when
+//! the file carries no status (the center's signing asks for one at every signature).
 use crate::error::Result;
 use crate::journal_number::JournalNumber;
 use crate::seal::{self, Seal, SealCheck, SealKind};
 use crate::store::{content_hash, Store};
 use crate::trust;
 use chrono::{DateTime, NaiveDate, Utc};
-use rastau_sign::{SignError, Verification};
+use rastau_sign::{CallerTime, SignError, ValidationReport, Verification};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 pub struct Report {
     pub verification: Verification,
+    /// The ETSI judgement of the same signature.
+    pub validation: ValidationReport,
     /// Where the moment the certificate was judged at came from.
     pub time_source: TimeSource,
     /// The certified copy or notice of refusal this exact file is, if this store issued it.
@@ -55,6 +64,16 @@ pub enum StoredKind {
     Notice,
 }
 
+impl StoredKind {
+    /// `copy` or `notice`, as the locale files select on.
+    pub fn code(self) -> &'static str {
+        match self {
+            StoredKind::Copy => "copy",
+            StoredKind::Notice => "notice",
+        }
+    }
+}
+
 pub struct StoredDocument {
     pub kind: StoredKind,
     /// `2026/000042` for a copy, `2026/000042-N1` for a notice.
@@ -89,16 +108,21 @@ pub fn verify(
         Some(s) => (s.issued_at, TimeSource::Store),
         None => (now, TimeSource::Now),
     };
-    let verification = match signature {
-        Some(signature) => rastau_sign::verify_detached(file, signature, &anchors, at)?,
-        None => rastau_sign::verify_pdf(file, &anchors, at)?,
+    let caller = match time_source {
+        TimeSource::Store => CallerTime::Store,
+        TimeSource::Now => CallerTime::Present,
+    };
+    let validated = match signature {
+        Some(signature) => rastau_sign::validate_detached(file, signature, &anchors, at, caller)?,
+        None => rastau_sign::validate_pdf(file, &anchors, at, caller)?,
     };
     let seal = match qr_text(file)? {
         Some(text) => Some(check_seal(store.read(), &text, stored.as_ref())?),
         None => None,
     };
     Ok(Report {
-        verification,
+        verification: validated.verification,
+        validation: validated.report,
         time_source,
         stored,
         seal,
@@ -212,6 +236,144 @@ pub struct VerifyView {
     /// `2026/000042`, the document's title and IIN/BIN, if this store issued the file.
     pub in_store: Option<StoredView>,
     pub seal: Option<SealView>,
+    /// The ETSI EN 319 102-1 judgement.
+    pub validation: ValidationView,
+}
+
+/// A signature's validation report (ETSI EN 319 102-1) as the window and the PDF report show
+/// it: codes that the locale files word (`verify-indication`, `verify-reason-<code>`,
+/// `verify-time-used`, `verify-revocation`, `verify-revocation-source`).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ValidationView {
+    #[ts(type = "\"passed\" | \"indeterminate\" | \"failed\"")]
+    pub indication: String,
+    /// As the standard writes it: `TOTAL-PASSED`, `INDETERMINATE`, `TOTAL-FAILED`.
+    pub etsi_indication: String,
+    /// As the standard writes it: `HASH_FAILURE`, `TRY_LATER`…
+    pub sub_indication: Option<String>,
+    pub reasons: Vec<ReasonView>,
+    /// The moment the signer's certificate was judged at.
+    pub time: DateTime<Utc>,
+    #[ts(type = "\"timestamp\" | \"store\" | \"present\"")]
+    pub time_used: String,
+    #[ts(type = "\"good\" | \"revoked\" | \"unknown\"")]
+    pub revocation: String,
+    /// `dss-ocsp`, `dss-crl`, `cades-ocsp`, `cades-crl`, `signed-data-crl` or `store`.
+    pub revocation_source: Option<String>,
+    /// The status's or list's thisUpdate.
+    pub revocation_issued_at: Option<DateTime<Utc>>,
+    /// When a status says the key was revoked (also after the time used).
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// One reason: `verify-reason-<code>` worded with `args`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReasonView {
+    pub code: String,
+    pub args: BTreeMap<String, String>,
+}
+
+/// A validation report in words, in the language of `m`: for the command line and the PDF.
+pub struct Worded {
+    /// `ҚОЛТАҢБА ЖАРАМДЫ` / `ПОДПИСЬ ДЕЙСТВИТЕЛЬНА`…
+    pub indication: String,
+    /// `TOTAL-PASSED`, or `INDETERMINATE / TRY_LATER`.
+    pub code: String,
+    pub reasons: Vec<String>,
+    /// The moment and where it came from.
+    pub time: String,
+    /// The status and where it came from.
+    pub revocation: String,
+}
+
+/// `23.11.2026 09:00:05 (UTC+05:00)`: local time with seconds and offset, for a report
+/// another body reads.
+pub fn moment(at: DateTime<Utc>) -> String {
+    at.with_timezone(&chrono::Local)
+        .format("%d.%m.%Y %H:%M:%S (UTC%:z)")
+        .to_string()
+}
+
+impl ValidationView {
+    pub fn worded(&self, m: &crate::i18n::Messages) -> Worded {
+        let code = match &self.sub_indication {
+            Some(sub) => format!("{} / {sub}", self.etsi_indication),
+            None => self.etsi_indication.clone(),
+        };
+        let reasons = self
+            .reasons
+            .iter()
+            .map(|r| {
+                let args = r.args.iter().map(|(k, v)| (k.as_str(), v.as_str().into()));
+                m.text(&format!("verify-reason-{}", r.code), args)
+            })
+            .collect();
+        let time = m.text(
+            "verify-time-used",
+            [
+                ("source", self.time_used.as_str().into()),
+                ("time", moment(self.time).as_str().into()),
+            ],
+        );
+        let state = m.text(
+            "verify-revocation",
+            [("state", self.revocation.as_str().into())],
+        );
+        let source = m.text(
+            "verify-revocation-source",
+            [(
+                "source",
+                self.revocation_source.as_deref().unwrap_or("none").into(),
+            )],
+        );
+        Worded {
+            indication: m.text(
+                "verify-indication",
+                [("indication", self.indication.as_str().into())],
+            ),
+            code,
+            reasons,
+            time,
+            revocation: format!("{state}; {source}"),
+        }
+    }
+}
+
+impl From<&ValidationReport> for ValidationView {
+    fn from(r: &ValidationReport) -> ValidationView {
+        ValidationView {
+            indication: r.indication.code().to_owned(),
+            etsi_indication: r.indication.etsi().to_owned(),
+            sub_indication: r.sub_indication.map(|s| s.etsi().to_owned()),
+            reasons: r
+                .reasons
+                .iter()
+                .map(|reason| ReasonView {
+                    code: reason.code.to_owned(),
+                    args: reason
+                        .args
+                        .iter()
+                        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                        .collect(),
+                })
+                .collect(),
+            time: r.time,
+            time_used: r.time_used.code().to_owned(),
+            revocation: match r.revocation.state {
+                rastau_sign::RevocationState::Good => "good",
+                rastau_sign::RevocationState::Revoked => "revoked",
+                rastau_sign::RevocationState::Unknown => "unknown",
+            }
+            .to_owned(),
+            revocation_source: r.revocation.source.map(|s| s.code().to_owned()),
+            revocation_issued_at: r.revocation.issued_at,
+            revoked_at: r.revocation.revoked_at,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -275,6 +437,7 @@ impl From<&Report> for VerifyView {
                 removed: s.removed,
             }),
             seal: r.seal.as_ref().map(SealView::from),
+            validation: ValidationView::from(&r.validation),
         }
     }
 }

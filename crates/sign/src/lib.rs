@@ -20,7 +20,9 @@
 //! [`verify_detached`] and [`verify_pdf`] judge the signer's certificate at a token's genTime
 //! when the signature carries one that holds, and say so ([`Verification::time_source`]).
 //! [`add_validation_data`] writes the path and revocation statuses into the PDF after its
-//! signature (PAdES B-LT).
+//! signature (PAdES B-LT). [`validate_pdf`] and [`validate_detached`] judge a signature as
+//! ETSI EN 319 102-1 does (an [`Indication`], its [`SubIndication`], reasons, the time used and
+//! the revocation status read offline from what the file carries).
 //!
 //! ```
 //! use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
@@ -47,6 +49,7 @@ mod error;
 mod ncalayer;
 mod pades;
 mod pkcs12;
+mod report;
 mod revocation;
 mod seal_key;
 mod signed_data;
@@ -87,6 +90,11 @@ pub use ncalayer::{
 };
 pub use pades::{add_validation_data, sign_pdf, sign_pdf_with, PdfSignatureMeta, ValidationData};
 pub use pkcs12::Pkcs12Signer;
+pub use report::{
+    revocation_values_der, validate_detached, validate_pdf, CallerTime, Indication, Reason,
+    RevocationFinding, RevocationSource, RevocationState, SubIndication, TimeUsed, Validated,
+    ValidationReport,
+};
 pub use revocation::{
     revocation_status, Evidence, Failure, RevocationOptions, RevocationReason, RevocationStatus,
     Source, MAX_URLS,

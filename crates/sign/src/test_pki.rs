@@ -228,6 +228,26 @@ impl TestPki {
         }
     }
 
+    /// A timestamp authority valid as long as the CA (from ten years ago for twenty years):
+    /// one whose tokens can be dated back inside an expired clerk key's validity (the tests
+    /// run it under `faketime`).
+    pub fn long_lived_tsa(&self) -> Tsa {
+        let key = issue::rsa_key().unwrap();
+        let subject = [
+            (Nid::COMMONNAME, "УАҚЫТ БЕЛГІЛЕРІ ҚЫЗМЕТІ (TEST TSA, LONG)"),
+            (Nid::COUNTRYNAME, "KZ"),
+        ];
+        let validity = Validity {
+            from: -10 * YEAR,
+            until: 10 * YEAR,
+        };
+        let cert = self.ca.timestamper(&key, &subject, validity, true).unwrap();
+        Tsa {
+            cert_pem: cert.to_pem().unwrap(),
+            key_pem: key.private_key_to_pem_pkcs8().unwrap(),
+        }
+    }
+
     /// Writes `tsa`'s certificate and key, this CA's certificate and a `ts.cnf` into `dir`, so
     /// that `openssl ts -reply -config <ts.cnf> -queryfile <q> -out <r>` answers as that TSA
     /// (SHA-256, ESS signing-certificate v2, its certificate and this CA's in the token when

@@ -23,12 +23,27 @@ impl TsaServer {
         TsaServer::start_with(pki, tsa, <[u8]>::to_vec)
     }
 
+    /// Like [`TsaServer::start`], `openssl ts -reply` run under `faketime <when>`: its genTime
+    /// is that moment (`2018-11-23 10:00:00`), not the present.
+    pub fn start_faked(pki: &TestPki, tsa: &Tsa, when: &str) -> TsaServer {
+        TsaServer::serve(pki, tsa, <[u8]>::to_vec, Some(when.to_owned()))
+    }
+
     /// Like [`TsaServer::start`], each request first passed through `rewrite`: a TSA that
     /// answers something else than it was asked.
     pub fn start_with(
         pki: &TestPki,
         tsa: &Tsa,
         rewrite: impl Fn(&[u8]) -> Vec<u8> + Send + Sync + 'static,
+    ) -> TsaServer {
+        TsaServer::serve(pki, tsa, rewrite, None)
+    }
+
+    fn serve(
+        pki: &TestPki,
+        tsa: &Tsa,
+        rewrite: impl Fn(&[u8]) -> Vec<u8> + Send + Sync + 'static,
+        faked: Option<String>,
     ) -> TsaServer {
         let dir = tempfile::tempdir().unwrap();
         let config = pki.write_tsa(dir.path(), tsa).unwrap();
@@ -38,7 +53,7 @@ impl TsaServer {
         let url = serve_with("/tsp", move |request| {
             let _turn = one_at_a_time.lock().unwrap();
             let n = count.fetch_add(1, Ordering::SeqCst);
-            match reply(&folder, &config, n, &rewrite(request)) {
+            match reply(&folder, &config, n, &rewrite(request), faked.as_deref()) {
                 Ok(reply) => ok(&reply),
                 Err(said) => format!(
                     "HTTP/1.0 500 Internal Server Error\r\nContent-Length: {}\r\n\r\n{said}",
@@ -57,10 +72,24 @@ impl TsaServer {
 }
 
 /// `openssl ts -reply` for one query; its reply, or what it said.
-fn reply(dir: &Path, config: &Path, n: usize, query: &[u8]) -> Result<Vec<u8>, String> {
+fn reply(
+    dir: &Path,
+    config: &Path,
+    n: usize,
+    query: &[u8],
+    faked: Option<&str>,
+) -> Result<Vec<u8>, String> {
     let (q, r) = (dir.join(format!("{n}.tsq")), dir.join(format!("{n}.tsr")));
     std::fs::write(&q, query).map_err(|e| e.to_string())?;
-    let out = Command::new("openssl")
+    let mut command = match faked {
+        Some(when) => {
+            let mut c = Command::new("faketime");
+            c.args([when, "openssl"]);
+            c
+        }
+        None => Command::new("openssl"),
+    };
+    let out = command
         .args(["ts", "-reply", "-config"])
         .arg(config)
         .arg("-queryfile")
@@ -68,7 +97,7 @@ fn reply(dir: &Path, config: &Path, n: usize, query: &[u8]) -> Result<Vec<u8>, S
         .arg("-out")
         .arg(&r)
         .output()
-        .map_err(|e| format!("`openssl` could not start ({e}): {OPENSSL}"))?;
+        .map_err(|e| format!("`openssl` could not start ({e}): {OPENSSL}, faketime"))?;
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }

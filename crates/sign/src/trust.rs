@@ -126,6 +126,38 @@ impl TrustAnchors {
         self.store_for(at, None)
     }
 
+    /// The path from `cert` to one of the anchors, `untrusted` helping to build it, whatever
+    /// the moment (validity is the caller's to judge, certificate by certificate): the signer's
+    /// certificate first, the anchor last; or OpenSSL's reason there is none.
+    pub(crate) fn path_any_time(
+        &self,
+        cert: &X509,
+        untrusted: &[X509],
+    ) -> Result<Result<Vec<X509>, X509VerifyResult>, SignError> {
+        let mut builder = X509StoreBuilder::new()?;
+        for ca in &self.cas {
+            builder.add_cert(ca.clone())?;
+        }
+        let mut param = X509VerifyParam::new()?;
+        param.set_flags(X509VerifyFlags::PARTIAL_CHAIN | X509VerifyFlags::NO_CHECK_TIME)?;
+        builder.set_param(&param)?;
+        let store = builder.build();
+        let mut stack = Stack::new()?;
+        for cert in untrusted {
+            stack.push(cert.clone())?;
+        }
+        let mut ctx = X509StoreContext::new()?;
+        Ok(ctx.init(&store, cert, &stack, |ctx| {
+            if !ctx.verify_cert()? {
+                return Ok(Err(ctx.error()));
+            }
+            let chain = ctx
+                .chain()
+                .map(|c| c.iter().map(X509Ref::to_owned).collect());
+            Ok(Ok(chain.unwrap_or_default()))
+        })?)
+    }
+
     /// Like [`TrustAnchors::store_at`], every certificate of a path also checked for `purpose`
     /// (a TSA's: its critical timeStamping usage, its CAs' basicConstraints).
     pub(crate) fn store_for(
@@ -193,24 +225,34 @@ pub fn check_chain(
 }
 
 fn chain_error(e: X509VerifyResult, signer: &dyn Signer) -> SignError {
+    if leads_nowhere(e) {
+        SignError::UntrustedIssuer {
+            issuer: signer.certificate().issuer_name.clone(),
+        }
+    } else {
+        SignError::ChainInvalid {
+            detail: e.error_string().to_owned(),
+        }
+    }
+}
+
+/// OpenSSL's verdict is that the path leads to no trusted CA (rather than that a certificate
+/// on it is bad).
+pub(crate) fn leads_nowhere(e: X509VerifyResult) -> bool {
     // OpenSSL's X509_V_ERR_* codes of a path that leads to no trusted CA.
     const UNABLE_TO_GET_ISSUER_CERT: i32 = 2;
     const DEPTH_ZERO_SELF_SIGNED_CERT: i32 = 18;
     const SELF_SIGNED_CERT_IN_CHAIN: i32 = 19;
     const UNABLE_TO_GET_ISSUER_CERT_LOCALLY: i32 = 20;
     const UNABLE_TO_VERIFY_LEAF_SIGNATURE: i32 = 21;
-    match e.as_raw() {
+    matches!(
+        e.as_raw(),
         UNABLE_TO_GET_ISSUER_CERT
-        | DEPTH_ZERO_SELF_SIGNED_CERT
-        | SELF_SIGNED_CERT_IN_CHAIN
-        | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
-        | UNABLE_TO_VERIFY_LEAF_SIGNATURE => SignError::UntrustedIssuer {
-            issuer: signer.certificate().issuer_name.clone(),
-        },
-        _ => SignError::ChainInvalid {
-            detail: e.error_string().to_owned(),
-        },
-    }
+            | DEPTH_ZERO_SELF_SIGNED_CERT
+            | SELF_SIGNED_CERT_IN_CHAIN
+            | UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+            | UNABLE_TO_VERIFY_LEAF_SIGNATURE
+    )
 }
 
 #[cfg(test)]

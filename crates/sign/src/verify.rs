@@ -8,7 +8,8 @@
 //! computer claimed, so judging the certificate at it would let a backdated signature of an
 //! expired key pass. The store that recorded the signature knows when it was made; for a file
 //! from elsewhere the caller judges at the present moment. A token that does not hold makes the
-//! signature untrusted, with the reason. Revocation (CRL/OCSP) is not checked here.
+//! signature untrusted, with the reason. Revocation (CRL/OCSP) is not checked here: the
+//! report (`crate::validate_pdf`, `crate::validate_detached`) judges it from what the file carries.
 //!
 //! A signature made with an algorithm OpenSSL cannot check here (GOST, see
 //! [`crate::algorithm`]) is not an error either: the outcome names its signer and its
@@ -165,15 +166,27 @@ pub fn verify_pdf(
     at: DateTime<Utc>,
 ) -> Result<Verification, SignError> {
     let found = pades::find_last_signature(pdf)?;
+    Ok(verify_found(pdf, &found, anchors, at)?.0)
+}
+
+/// [`verify_pdf`] of a signature already found; also answers whether the file was changed
+/// after it by more than validation data (then `intact` is false though the signed bytes are).
+pub(crate) fn verify_found(
+    pdf: &[u8],
+    found: &pades::FoundSignature,
+    anchors: &TrustAnchors,
+    at: DateTime<Utc>,
+) -> Result<(Verification, bool), SignError> {
     let mut verification = verify_detached(&found.signed_bytes, &found.signature, anchors, at)?;
     let appended_only_validation_data = || {
         found
             .signed_end
             .is_some_and(|end| pades::only_validation_data_after(pdf, end))
     };
-    if !found.covers_whole_file && !appended_only_validation_data() {
+    let changed_after = !found.covers_whole_file && !appended_only_validation_data();
+    if changed_after {
         verification.intact = false;
         verification.trusted = false;
     }
-    Ok(verification)
+    Ok((verification, changed_after))
 }

@@ -5,7 +5,7 @@ use rastau_core::signature_policy::SignaturePolicy;
 use rastau_core::signing_key::SigningKeyView;
 use rastau_core::trust::TrustedCa;
 use rastau_core::verify::{SealView, VerifyView};
-use rastau_core::{Error, ErrorPayload};
+use rastau_core::{Error, ErrorPayload, Lang};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -82,6 +82,20 @@ pub async fn verify_file(
     let file = read(&path)?;
     let signature = signature.as_ref().map(read).transpose()?;
     desk.run(move |a| a.verify_file(&file, signature.as_deref()))
+        .await
+}
+
+/// Writes the report of the check of the file at `path` (and its detached `signature`), in
+/// `lang`, to the new PDF file `target`: read, checked and written on the desk's thread.
+#[tauri::command]
+pub async fn export_verification_report(
+    desk: State<'_, Desk>,
+    path: PathBuf,
+    signature: Option<PathBuf>,
+    lang: Lang,
+    target: PathBuf,
+) -> Reply<()> {
+    desk.run(move |a| a.export_verification_report(&path, signature.as_deref(), lang, &target))
         .await
 }
 

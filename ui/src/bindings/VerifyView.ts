@@ -2,6 +2,7 @@
 import type { SealView } from "./SealView";
 import type { StoredView } from "./StoredView";
 import type { TimeSource } from "./TimeSource";
+import type { ValidationView } from "./ValidationView";
 
 /**
  * The report as the Verify screen shows it.
@@ -18,4 +19,8 @@ trusted: boolean, checkedAt: string, timeSource: TimeSource,
 /**
  * `2026/000042`, the document's title and IIN/BIN, if this store issued the file.
  */
-inStore: StoredView | null, seal: SealView | null, };
+inStore: StoredView | null, seal: SealView | null, 
+/**
+ * The ETSI EN 319 102-1 judgement.
+ */
+validation: ValidationView, };

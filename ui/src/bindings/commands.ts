@@ -48,7 +48,7 @@ import type { TrustedCa } from "./TrustedCa";
 import type { VerifyView } from "./VerifyView";
 import type { VisitView } from "./VisitView";
 
-/** The 96 commands of the window, as Rust declares them. */
+/** The 97 commands of the window, as Rust declares them. */
 export const commands = {
   updateCenter: (profile: CenterProfile): Promise<Status> => invoke<Status>("update_center", { profile }),
   /** The file dialog for the clerk's key file. */
@@ -62,6 +62,8 @@ export const commands = {
   certifyDocument: (visitId: number, position: number): Promise<CopyView> => invoke<CopyView>("certify_document", { visitId, position }),
   copies: (taxId: string): Promise<CopyView[]> => invoke<CopyView[]>("copies", { taxId }),
   verifyFile: (path: string, signature: string | null): Promise<VerifyView> => invoke<VerifyView>("verify_file", { path, signature }),
+  /** Writes the report of the check of the file at `path` (and its detached `signature`), in `lang`, to the new PDF file `target`: read, checked and written on the desk's thread. */
+  exportVerificationReport: (path: string, signature: string | null, lang: Lang, target: string): Promise<null> => invoke<null>("export_verification_report", { path, signature, lang, target }),
   verifyQr: (text: string): Promise<SealView> => invoke<SealView>("verify_qr", { text }),
   /** Adds the CA certificates of a file (PEM or DER); answers with the ones added. */
   trustCa: (path: string): Promise<TrustedCa[]> => invoke<TrustedCa[]>("trust_ca", { path }),

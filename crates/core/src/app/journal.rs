@@ -182,7 +182,7 @@ fn own(actor: &Account, filter: &JournalFilter) -> JournalFilter {
     filter
 }
 
-fn refuse_existing(path: &Path) -> Result<()> {
+pub(super) fn refuse_existing(path: &Path) -> Result<()> {
     // A folder typed as the target is a different mistake from a name taken, with its own fix.
     if path.is_dir() {
         return Err(Error::JournalPathIsFolder {
@@ -202,7 +202,7 @@ fn exists(path: &Path) -> Error {
 }
 
 /// `bytes` as the new file `path`, by way of a temporary file beside it.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.file_name().ok_or_else(|| exists(path))?;
     let mut temporary_name = std::ffi::OsString::from(".");
     temporary_name.push(name);

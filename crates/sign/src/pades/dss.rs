@@ -118,6 +118,27 @@ fn write_stream(update: &mut Update, id: ObjectId, bytes: &[u8]) -> Result<(), S
     Ok(())
 }
 
+/// What the PDF's Document Security Store holds (empty when it has none, or cannot be read):
+/// what a validator reads beside the signature.
+pub(crate) fn read_validation_data(pdf: &[u8]) -> ValidationData {
+    let Ok(Revision { doc, root_id, .. }) = Revision::read(pdf) else {
+        return ValidationData::default();
+    };
+    let Ok(catalog) = doc.get_dictionary(root_id) else {
+        return ValidationData::default();
+    };
+    let store = existing_store(&doc, catalog);
+    let array = |key: &str| {
+        let items = store.get(key.as_bytes()).and_then(Object::as_array);
+        items.map(|a| held_bytes(&doc, a)).unwrap_or_default()
+    };
+    ValidationData {
+        certificates: array("Certs"),
+        ocsp_responses: array("OCSPs"),
+        crls: array("CRLs"),
+    }
+}
+
 /// Whether everything after the first `end` bytes of `pdf` (where a signature's byte range
 /// ends) only adds validation data: every object of the signed revision is still there and the
 /// same, but the catalog, which may differ in its `/DSS` alone; the trailer names the same

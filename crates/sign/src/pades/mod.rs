@@ -7,9 +7,9 @@ mod dss;
 mod syntax;
 mod update;
 
-pub(crate) use byte_range::find_last_signature;
-pub(crate) use dss::only_validation_data_after;
+pub(crate) use byte_range::{find_last_signature, FoundSignature};
 pub use dss::{add_validation_data, ValidationData};
+pub(crate) use dss::{only_validation_data_after, read_validation_data};
 
 use crate::error::SignError;
 use crate::signer::Signer;

@@ -2,6 +2,7 @@
 //! from the certificate's CRL Distribution Points and looked up by serial.
 use super::{asn1_time, check_window, http, http_failure, http_url, Asked, Evidence, Failure};
 use super::{RevocationOptions, RevocationReason, RevocationStatus, Source};
+use crate::error::SignError;
 use chrono::{DateTime, Utc};
 use openssl::x509::{CrlStatus, ReasonCode, X509Crl, X509KeyUsage, X509};
 use std::cmp::Ordering;
@@ -63,11 +64,37 @@ pub(super) fn ask(
         next_update: Some(next_update),
         der,
     };
-    match crl.get_by_cert(cert) {
+    status(&crl, cert, evidence).map_err(|e| malformed(e.to_string()))
+}
+
+/// Reads a `CertificateList` a signature carries about `cert`, issued by `issuer`: the
+/// issuer's, signed by its key, with a nextUpdate; its window is the caller's to judge.
+pub(crate) fn embedded(der: &[u8], cert: &X509, issuer: &X509) -> Result<RevocationStatus, String> {
+    let crl = X509Crl::from_der(der).map_err(|_| "not a certificate revocation list".to_owned())?;
+    verify_issuer(&crl, issuer)?;
+    let time = |t| asn1_time(t).map_err(|e| e.to_string());
+    let this_update = time(crl.last_update())?;
+    let next_update = crl
+        .next_update()
+        .ok_or("the list names no nextUpdate")
+        .map_err(str::to_owned)
+        .and_then(time)?;
+    let evidence = Evidence {
+        source: Source::Crl,
+        url: String::new(),
+        produced_at: None,
+        this_update,
+        next_update: Some(next_update),
+        der: der.to_vec(),
+    };
+    status(&crl, cert, evidence).map_err(|e| e.to_string())
+}
+
+/// What `crl` says of `cert`.
+fn status(crl: &X509Crl, cert: &X509, evidence: Evidence) -> Result<RevocationStatus, SignError> {
+    Ok(match crl.get_by_cert(cert) {
         // Taken off the list after a hold: good again.
-        CrlStatus::NotRevoked | CrlStatus::RemoveFromCrl(_) => {
-            Ok(RevocationStatus::Good { evidence })
-        }
+        CrlStatus::NotRevoked | CrlStatus::RemoveFromCrl(_) => RevocationStatus::Good { evidence },
         CrlStatus::Revoked(entry) => {
             let reason = entry
                 .extension::<ReasonCode>()
@@ -75,13 +102,13 @@ pub(super) fn ask(
                 .flatten()
                 .and_then(|(_, code)| code.get_i64().ok())
                 .and_then(RevocationReason::from_code);
-            Ok(RevocationStatus::Revoked {
-                revoked_at: time(entry.revocation_date())?,
+            RevocationStatus::Revoked {
+                revoked_at: asn1_time(entry.revocation_date())?,
                 reason,
                 evidence,
-            })
+            }
         }
-    }
+    })
 }
 
 /// The list names `issuer` as its issuer, is signed by its key, and the issuer may sign lists

@@ -33,9 +33,9 @@
 //!
 //! Not read yet: delta CRLs (Freshest CRL) and indirect CRLs (signed by someone else than the
 //! issuer); such a list is refused as not the issuer's, never misread.
-mod crl;
+pub(crate) mod crl;
 pub(crate) mod http;
-mod ocsp;
+pub(crate) mod ocsp;
 
 use crate::error::SignError;
 use chrono::{DateTime, Utc};

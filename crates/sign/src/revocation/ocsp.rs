@@ -132,6 +132,71 @@ pub(super) fn ask(
     }
 }
 
+/// Reads an `OCSPResponse` a signature carries (a PAdES Document Security Store's, or a
+/// CAdES signature's revocation values wrapped back into one) about `cert`, issued by
+/// `issuer`, with the same checks as a fetched one but the nonce (none was asked) and the
+/// window (judged by the caller at the time it uses): signed by the issuer or its authorised
+/// responder, valid at the response's own producedAt (else its thisUpdate), answering for this
+/// certificate. Why not, as text, otherwise.
+pub(crate) fn embedded(der: &[u8], cert: &X509, issuer: &X509) -> Result<RevocationStatus, String> {
+    let response = OcspResponse::from_der(der).map_err(|_| "not an OCSP response".to_owned())?;
+    if response.status() != OcspResponseStatus::SUCCESSFUL {
+        return Err(format!(
+            "the responder refused: {}",
+            response_status_name(response.status())
+        ));
+    }
+    let basic = response
+        .basic()
+        .map_err(|_| "not a basic OCSP response".to_owned())?;
+    let time = |t| generalized_time(t).map_err(|e| e.to_string());
+    // SAFETY: as in `ask`: the time is borrowed from the live `basic` and read at once.
+    let produced_at = unsafe {
+        let t = OCSP_resp_get0_produced_at(basic.as_ptr());
+        match t.is_null() {
+            true => None,
+            false => Some(time(openssl::asn1::Asn1GeneralizedTimeRef::from_ptr(
+                t.cast_mut(),
+            ))?),
+        }
+    };
+    let ids = [MessageDigest::sha1(), MessageDigest::sha256()]
+        .map(|digest| OcspCertId::from_cert(digest, cert, issuer).map_err(|e| e.to_string()));
+    let mut single = None;
+    for id in ids.iter().flatten() {
+        single = basic.find_status(id);
+        if single.is_some() {
+            break;
+        }
+    }
+    let single = single.ok_or("the response does not answer for this certificate")?;
+    let this_update = time(single.this_update)?;
+    let next_update = single.next_update().map(time).transpose()?;
+    verify_signer(&basic, issuer, produced_at.unwrap_or(this_update))
+        .map_err(|detail| format!("not signed by the issuer or its responder: {detail}"))?;
+    let evidence = Evidence {
+        source: Source::Ocsp,
+        url: String::new(),
+        produced_at,
+        this_update,
+        next_update,
+        der: der.to_vec(),
+    };
+    match single.status {
+        OcspCertStatus::GOOD => Ok(RevocationStatus::Good { evidence }),
+        OcspCertStatus::REVOKED => Ok(RevocationStatus::Revoked {
+            revoked_at: time(
+                single
+                    .revocation_time
+                    .ok_or("revoked without a revocation time")?,
+            )?,
+            reason: RevocationReason::from_code(single.reason.as_raw().into()),
+            evidence,
+        }),
+        _ => Err("the responder does not know this certificate".into()),
+    }
+}
+
 /// The response is signed by `issuer`, or by a certificate `issuer` issued with
 /// id-kp-OCSPSigning, valid at `now`: OpenSSL's `OCSP_basic_verify` against a store that holds
 /// `issuer` alone (partial chain, so an intermediate issuer is an anchor by itself). A signer

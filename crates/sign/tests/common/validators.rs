@@ -96,6 +96,36 @@ impl Validators {
     }
 }
 
+impl Validators {
+    /// pyHanko's long-term validation (ETSI EN 319 102-1 with the PAdES B-LT/LTA checks) of the
+    /// file's last signature: the test CA the only trust, nothing fetched, revocation data read
+    /// from the file alone. pyHanko 0.38's command line has no `--ltv-profile` any more, so
+    /// `tests/tools/pyhanko_ltv.py` calls the same validation through its API. Whether it
+    /// passed, and what it said (`PASSED/-`, `INDETERMINATE/TRY_LATER`, …).
+    pub fn pyhanko_ltv(&self, pdf: &Path) -> (bool, String) {
+        let ca = self.dir.path().join("ca.pem");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/pyhanko_ltv.py");
+        let out = run(
+            &pyhanko_python(),
+            &[path(&script), path(&ca), path(pdf)],
+            PYHANKO,
+        );
+        (out.status.success(), text(&out))
+    }
+}
+
+/// The Python that pyHanko runs on (beside it in its environment), else `python3`.
+pub fn pyhanko_python() -> String {
+    let beside = |dir: &Path| dir.join("python3");
+    let on_path = std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).find(|dir| dir.join("pyhanko").is_file()));
+    let dir = on_path.or_else(|| local_pyhanko().and_then(|p| p.parent().map(Path::to_owned)));
+    match dir.map(|d| beside(&d)).filter(|p| p.is_file()) {
+        Some(python) => python.to_str().expect("UTF-8 path").to_owned(),
+        None => "python3".to_owned(),
+    }
+}
+
 /// pyHanko on PATH, else in the project's own environment (`target/pytools`, where
 /// `scripts/setup.sh` installs it); the bare name when neither has it, to fail with what to
 /// install.
