@@ -7,11 +7,13 @@ use rastau_core::audit::{Action, AuditFilter};
 use rastau_core::center::CenterProfile;
 use rastau_core::clock::SystemClock;
 use rastau_core::scans::PageSource;
-use rastau_core::signature_policy::{SignaturePolicy, WithoutStatus};
 use rastau_core::store::{Files, Store};
 use rastau_core::visit::{Document, OpenVisit, Present};
 use rastau_core::{FirstStart, Rastau};
+use rastau_sign::test_http::free_port;
+use rastau_sign::test_ocsp::OcspServer;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
+use rastau_sign::{Pkcs12Signer, Signer};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -55,18 +57,13 @@ fn center(dir: &Path) -> Rastau {
     app
 }
 
-/// A store whose center trusts `pki` and holds one certified copy; returns the copy's PDF and
-/// CAdES files and the CA.
+/// A store whose center trusts `pki` and holds one certified copy, signed by a clerk whose key
+/// names `openssl ocsp` as its responder (the answer carried in the copy); returns the copy's PDF
+/// and CAdES files and the CA.
 fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     let mut app = center(dir);
     app.login(SUPERVISOR, "password-1").unwrap();
     app.trust_ca(&pki.ca_pem).unwrap();
-    // The test keys name no OCSP responder: this center signs without a revocation status.
-    app.set_signature_policy(&SignaturePolicy {
-        without_status: WithoutStatus::Allow,
-        timestamp_url: None,
-    })
-    .unwrap();
     app.create_clerk(&person(CLERK, "Құрманғалиев Өмірбек"))
         .unwrap();
     app.login(CLERK, "password-1").unwrap();
@@ -92,8 +89,21 @@ fn certified_copy(dir: &Path, pki: &TestPki) -> (PathBuf, PathBuf, PathBuf) {
     };
     app.set_documents(visit.id, &[document], false).unwrap();
     app.confirm_consent(visit.id, Present::Applicant).unwrap();
-    app.open_signing_key(&pki.clerk(CLERK, ClerkOptions::default()), PASSWORD)
-        .unwrap();
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let key = pki.clerk(
+        CLERK,
+        ClerkOptions {
+            ocsp_url: Some(&url),
+            ..ClerkOptions::default()
+        },
+    );
+    let cert = Pkcs12Signer::open(&key, PASSWORD)
+        .unwrap()
+        .certificate_der()
+        .to_vec();
+    let _responder = OcspServer::by_ca(port, &TestPki::ocsp_index(&[(&cert, None)]), pki);
+    app.open_signing_key(&key, PASSWORD).unwrap();
     let page = TestPage::sized(1240, 1754).scan();
     app.add_pages(visit.id, &[page], PageSource::Flatbed, Some(1))
         .unwrap();
@@ -168,16 +178,12 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     assert!(text.contains("«Диплом»"), "{text}");
     assert!(text.contains("/000001"), "{text}");
     assert!(text.contains("записанное этим хранилищем"), "{text}");
-    // The ETSI report: this store recorded the signature, which vouches for the key's status
-    // (the test center's keys name no responder).
+    // The ETSI report: the key's status is the responder's answer the copy carries.
     assert!(
         text.contains("Заключение: ПОДПИСЬ ДЕЙСТВИТЕЛЬНА (ETSI: TOTAL-PASSED)"),
         "{text}"
     );
-    assert!(
-        text.contains("проверка этого хранилища при подписании"),
-        "{text}"
-    );
+    assert!(text.contains("ответ OCSP внутри PDF (DSS)"), "{text}");
 
     let detached = rastau(dir.path(), &[Path::new("verify"), &pdf, &p7s]);
     assert!(detached.status.success(), "{}", said(&detached));
@@ -234,10 +240,10 @@ fn verify_tells_signer_integrity_trust_and_origin() {
     assert!(foreign.status.success(), "{text}");
     assert!(text.contains("выдан не этим хранилищем"), "{text}");
     assert!(text.contains("лишь заявление подписавшего"), "{text}");
-    // Not this store's, and the file carries no revocation status: indeterminate, which exits
-    // 0 as before because the file is unchanged and its signer trusted.
-    assert!(text.contains("INDETERMINATE / TRY_LATER"), "{text}");
-    assert!(text.contains("нет статуса отзыва"), "{text}");
+    // Not this store's, but the file carries its key's OCSP answer, current at the present
+    // moment: passed at any center, from the file alone (PAdES B-LT).
+    assert!(text.contains("ETSI: TOTAL-PASSED"), "{text}");
+    assert!(text.contains("ответ OCSP внутри PDF (DSS)"), "{text}");
 }
 
 /// `--report` writes the report as a PDF in the language asked: rendered by poppler, its text
@@ -319,7 +325,13 @@ fn trust_without_status_says_and_sets_the_centers_choice() {
     };
     let now = ask(SUPERVISOR, None);
     assert!(now.status.success(), "{}", said(&now));
-    assert!(said(&now).contains("подпись ставится"), "{}", said(&now));
+    assert!(said(&now).contains("подпись не ставится"), "{}", said(&now));
+    let allowed = ask(SUPERVISOR, Some("allow"));
+    assert!(
+        said(&allowed).contains("подпись ставится"),
+        "{}",
+        said(&allowed)
+    );
     let refused = ask(CLERK, Some("refuse"));
     assert_eq!(refused.status.code(), Some(1), "{}", said(&refused));
     assert!(said(&refused).contains("руковод"), "{}", said(&refused));

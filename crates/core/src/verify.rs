@@ -88,6 +88,9 @@ pub struct StoredDocument {
     pub signature_hash: String,
     /// What the file's seal digest covers: the page hashes of a copy, the row hashes of a notice.
     pub sealed_hashes: Vec<String>,
+    /// The store asked whether the key was revoked when it signed, and recorded the answer (a
+    /// copy whose `key_status` is `ocsp` or `crl`); a notice keeps no such record.
+    pub key_status_checked: bool,
 }
 
 /// Verifies `file`: its PAdES signature when no detached `signature` is given.
@@ -108,9 +111,10 @@ pub fn verify(
         Some(s) => (s.issued_at, TimeSource::Store),
         None => (now, TimeSource::Now),
     };
-    let caller = match time_source {
-        TimeSource::Store => CallerTime::Store,
-        TimeSource::Now => CallerTime::Present,
+    let caller = match recorded {
+        Some(s) if s.key_status_checked => CallerTime::Store,
+        Some(_) => CallerTime::StoreWithoutStatus,
+        None => CallerTime::Present,
     };
     let validated = match signature {
         Some(signature) => rastau_sign::validate_detached(file, signature, &anchors, at, caller)?,
@@ -165,7 +169,8 @@ fn stored_copy(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> 
     Ok(conn
         .query_row(
             "SELECT v.journal_year, v.journal_seq, d.title, a.tax_id, c.certified_at, c.removed_on,
-                    c.page_hashes, c.signature_hash, v.installation_code
+                    c.page_hashes, c.signature_hash, v.installation_code,
+                    c.key_status IN ('ocsp', 'crl')
              FROM certified_copy c
              JOIN visit v ON v.id = c.visit_id
              JOIN document d ON d.id = c.document_id
@@ -182,6 +187,7 @@ fn stored_copy(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>> 
                     removed: r.get::<_, Option<String>>(5)?.is_some(),
                     sealed_hashes: hashes(r.get(6)?),
                     signature_hash: r.get(7)?,
+                    key_status_checked: r.get::<_, Option<bool>>(9)?.unwrap_or(false),
                 })
             },
         )
@@ -211,6 +217,7 @@ fn stored_notice(conn: &Connection, hash: &str) -> Result<Option<StoredDocument>
                     title: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
                     removed: false,
                     signature_hash: r.get(7)?,
+                    key_status_checked: false,
                 })
             },
         )

@@ -129,8 +129,12 @@ impl SubIndication {
 /// The moment the caller names, and who vouches for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CallerTime {
-    /// The store that made the signature recorded it at this moment.
+    /// The store that made the signature recorded it at this moment, having checked then that
+    /// the key was not revoked.
     Store,
+    /// The store recorded it at this moment, but signed without a revocation status (its center
+    /// allows that): it vouches for the time, not for the key.
+    StoreWithoutStatus,
     /// Nobody: the present moment.
     Present,
 }
@@ -330,7 +334,7 @@ fn judge(input: Input<'_>) -> Result<ValidationReport, SignError> {
     let time = v.checked_at;
     let time_used = match (v.time_source, input.caller) {
         (VerifiedAt::Timestamp, _) => TimeUsed::Timestamp,
-        (VerifiedAt::Caller, CallerTime::Store) => TimeUsed::Store,
+        (VerifiedAt::Caller, CallerTime::Store | CallerTime::StoreWithoutStatus) => TimeUsed::Store,
         (VerifiedAt::Caller, CallerTime::Present) => TimeUsed::Present,
     };
     let vouched = time_used != TimeUsed::Present;
