@@ -4,7 +4,7 @@
 // there by openssl cms, pdfsig and pyHanko; one changed byte makes all three fail.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -197,9 +197,31 @@ test("the Verify screen tells an unchanged copy of this store from a changed one
   assert.match(report, /выдан доверенным/);
   assert.match(report, /В этом хранилище: обращение № \d{4}\/000001/);
   assert.match(report, /QR-код подписан ключом центра/);
-  assert.match(report, /записанное этим хранилищем/);
+  assert.match(await window.text('[data-testid="verify-time-used"]'), /записанному этим хранилищем/);
+  // The demo's keys name no responder: its copy was signed without a revocation status, which
+  // the store does not vouch for, so the ETSI indication is INDETERMINATE and says why.
+  const indication = await window.text('[data-testid="verify-indication"]');
+  assert.match(indication, /Действительность подписи не установлена/);
+  assert.match(indication, /INDETERMINATE \/ TRY_LATER/);
+  assert.match(await window.text('[data-testid="verify-reasons"]'), /В файле нет статуса отзыва ключа/);
   await window.screenshot("43-verify-ru");
+  // The report as a PDF, in Kazakh, for the applicant or a receiving body.
+  const reportPdf = join(out, "copy-1-report-kk.pdf");
+  rmSync(reportPdf, { force: true });
+  await window.fill('[data-testid="verify"]', "reportPath", reportPdf);
+  await window.click('[data-testid="verify-report-kk"]');
+  const said = await window.text('[data-testid="verify"] [data-testid="notice"], [data-testid="verify"] [data-testid="error"]');
+  assert.match(said, /copy-1-report-kk\.pdf/);
+  const written = pdfText(reportPdf);
+  assert.match(written, /Электрондық цифрлық қолтаңбаны тексеру хаттамасы/);
+  assert.match(written, /INDETERMINATE/);
   await window.fill('[data-testid="verify"]', "file", join(out, "changed-copy-1.pdf"));
   await window.click('[data-testid="verify-file"]');
   await window.waitForText('[data-testid="verify-intact"]', "ФАЙЛ ИЗМЕНЁН");
+  await window.waitForText('[data-testid="verify-indication"]', "ПОДПИСЬ НЕДЕЙСТВИТЕЛЬНА");
+  assert.match(await window.text('[data-testid="verify-indication"]'), /TOTAL-FAILED \/ HASH_FAILURE/);
+  await window.click('[data-testid="lang-kk"]');
+  await window.waitForText('[data-testid="verify-indication"]', "ҚОЛТАҢБА ЖАРАМСЫЗ");
+  await window.screenshot("44-verify-changed-kk");
+  await window.click('[data-testid="lang-ru"]');
 });
