@@ -1,6 +1,7 @@
 //! Making certificates and key files shaped like NCA's: a CA, the signing certificates it
 //! issues, and .p12 files that hold them. Fallible throughout, so that the demo can report a
 //! failure; the test PKI, being for tests, unwraps.
+use crate::der;
 use openssl::asn1::{Asn1Integer, Asn1Object, Asn1OctetString, Asn1Time, Asn1TimeRef};
 use openssl::bn::{BigNum, MsbOption};
 use openssl::error::ErrorStack;
@@ -196,7 +197,7 @@ impl Authority {
         }
         if let Some(keyid) = self.cert.subject_key_id() {
             // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OCTET STRING }
-            let aki = der(0x30, &der(0x80, keyid.as_slice()));
+            let aki = der::write(0x30, &der::write(0x80, keyid.as_slice()));
             b.append_extension(extension("2.5.29.35", &aki)?)?;
         }
         b.append_extension(CrlNumber::new(BigNum::from_u32(1)?)?.build()?)?;
@@ -239,16 +240,19 @@ impl Authority {
 /// `SEQUENCE { SEQUENCE { id-ad-ocsp, [6] uri } }`.
 fn authority_info_access(url: &str) -> Made<X509Extension> {
     const ID_AD_OCSP: &[u8] = &[0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01];
-    let description = der(0x30, &[ID_AD_OCSP, &der(0x86, url.as_bytes())].concat());
-    extension("1.3.6.1.5.5.7.1.1", &der(0x30, &description))
+    let description = der::write(
+        0x30,
+        &[ID_AD_OCSP, &der::write(0x86, url.as_bytes())].concat(),
+    );
+    extension("1.3.6.1.5.5.7.1.1", &der::write(0x30, &description))
 }
 
 /// CRL Distribution Points naming one full URI:
 /// `SEQUENCE { SEQUENCE { [0] { [0] { [6] uri } } } }`.
 fn crl_distribution_points(url: &str) -> Made<X509Extension> {
-    let full_name = der(0xa0, &der(0x86, url.as_bytes()));
-    let point = der(0x30, &der(0xa0, &full_name));
-    extension("2.5.29.31", &der(0x30, &point))
+    let full_name = der::write(0xa0, &der::write(0x86, url.as_bytes()));
+    let point = der::write(0x30, &der::write(0xa0, &full_name));
+    extension("2.5.29.31", &der::write(0x30, &point))
 }
 
 /// A non-critical extension from its OID and DER value.
@@ -258,25 +262,6 @@ fn extension(oid: &str, value: &[u8]) -> Made<X509Extension> {
         Asn1OctetString::new_from_bytes(value)?,
     );
     X509Extension::new_from_der(&oid, false, &value)
-}
-
-/// One DER element: tag, definite length, content.
-fn der(tag: u8, content: &[u8]) -> Vec<u8> {
-    let len = content.len();
-    let mut out = vec![tag];
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes: Vec<u8> = len
-            .to_be_bytes()
-            .into_iter()
-            .skip_while(|&b| b == 0)
-            .collect();
-        out.push(0x80 | bytes.len() as u8);
-        out.extend(bytes);
-    }
-    out.extend_from_slice(content);
-    out
 }
 
 pub(crate) fn rsa_key() -> Made<PKey<Private>> {

@@ -97,17 +97,7 @@ pub(super) fn ask(
     let this_update = time(single.this_update)?;
     let next_update = single.next_update().map(time).transpose()?;
     check_window(url, this_update, next_update, now, options.clock_skew)?;
-    // SAFETY: `basic` is a live response; the returned time is borrowed from it (or null) and
-    // read at once, while `basic` lives.
-    let produced_at = unsafe {
-        let t = OCSP_resp_get0_produced_at(basic.as_ptr());
-        match t.is_null() {
-            true => None,
-            false => Some(time(openssl::asn1::Asn1GeneralizedTimeRef::from_ptr(
-                t.cast_mut(),
-            ))?),
-        }
-    };
+    let produced_at = produced_at(&basic).map(time).transpose()?;
     let evidence = Evidence {
         source: Source::Ocsp,
         url: url.into(),
@@ -150,16 +140,7 @@ pub(crate) fn embedded(der: &[u8], cert: &X509, issuer: &X509) -> Result<Revocat
         .basic()
         .map_err(|_| "not a basic OCSP response".to_owned())?;
     let time = |t| generalized_time(t).map_err(|e| e.to_string());
-    // SAFETY: as in `ask`: the time is borrowed from the live `basic` and read at once.
-    let produced_at = unsafe {
-        let t = OCSP_resp_get0_produced_at(basic.as_ptr());
-        match t.is_null() {
-            true => None,
-            false => Some(time(openssl::asn1::Asn1GeneralizedTimeRef::from_ptr(
-                t.cast_mut(),
-            ))?),
-        }
-    };
+    let produced_at = produced_at(&basic).map(time).transpose()?;
     let ids = [MessageDigest::sha1(), MessageDigest::sha256()]
         .map(|digest| OcspCertId::from_cert(digest, cert, issuer).map_err(|e| e.to_string()));
     let mut single = None;
@@ -232,5 +213,17 @@ fn response_status_name(status: OcspResponseStatus) -> &'static str {
         OcspResponseStatus::SIG_REQUIRED => "sigRequired",
         OcspResponseStatus::UNAUTHORIZED => "unauthorized",
         _ => "unknown status",
+    }
+}
+
+/// The response's producedAt, borrowed from it; none where OpenSSL has none.
+fn produced_at(
+    basic: &openssl::ocsp::OcspBasicResponseRef,
+) -> Option<&openssl::asn1::Asn1GeneralizedTimeRef> {
+    // SAFETY: `basic` is a live response; the time returned is owned by it (or null), and the
+    // reference handed out cannot outlive `basic`.
+    unsafe {
+        let t = OCSP_resp_get0_produced_at(basic.as_ptr());
+        (!t.is_null()).then(|| openssl::asn1::Asn1GeneralizedTimeRef::from_ptr(t.cast_mut()))
     }
 }
