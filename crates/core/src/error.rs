@@ -204,6 +204,9 @@ pub enum Error {
     /// The pages of document `position` changed while its copy was being made and signed.
     #[error("the pages of document {position} changed while it was being certified")]
     PagesChangedWhileCertifying { position: u32 },
+    /// The visit's refusals changed while their notice was being signed.
+    #[error("the refusals changed while their notice was being signed")]
+    RefusalsChangedWhileSigning,
     #[error("the backup was cancelled")]
     BackupCancelled,
     #[error(transparent)]
@@ -355,6 +358,7 @@ impl Coded for Error {
             Error::SignOffNotASupervisorKey => "signoff-not-a-supervisor-key",
             Error::JournalPathIsFolder { .. } => "journal-path-is-folder",
             Error::PagesChangedWhileCertifying { .. } => "pages-changed-while-certifying",
+            Error::RefusalsChangedWhileSigning => "refusals-changed-while-signing",
             Error::BackupCancelled => "backup-cancelled",
             Error::Shared(e) => e.code(),
             Error::SharedAlreadyLinked { .. } => "shared-already-linked",

@@ -44,7 +44,8 @@ pub mod visit;
 
 pub use app::{
     demo, printing, sweep, Certification, Fetch, FetchStart, Fetched, FirstStart, Lookup,
-    NcaLayerOpened, NcaLayerOpening, NcaLayerProbe, Rastau, SignedCopy, Status,
+    NcaLayerOpened, NcaLayerOpening, NcaLayerProbe, NoticeSigning, Rastau, SignedCopy,
+    SignedNotice, Status,
 };
 pub use error::{Coded, Error, ErrorPayload, Result};
 pub use lang::Lang;

@@ -110,6 +110,15 @@ fn revocation_options() -> RevocationOptions {
 }
 
 impl CheckedKey {
+    /// The key `signer` ready to sign at `now`, once its revocation status allows it
+    /// ([`CheckedKey::standing`]).
+    pub fn in_hand(self, signer: Arc<dyn Signer>, now: DateTime<Utc>) -> Result<KeyInHand> {
+        Ok(KeyInHand {
+            signer,
+            standing: self.standing(now)?,
+        })
+    }
+
     /// Asks the key's OCSP responder, then its CRL, whether it was revoked by `now`. A revoked
     /// key is refused with its revocation date; a key whose status cannot be had is refused
     /// too, unless the center signs without one.

@@ -298,3 +298,59 @@ fn when_the_center_requires_it_a_supervisor_signs_with_their_own_key() {
         Some(supervisor_iin().as_str())
     );
 }
+
+/// The notice is signed away from the store (the key's status and timestamp go over the
+/// network, an NCALayer key waits for its PIN): a refusal withdrawn meanwhile means the notice
+/// signed no longer names what the visit refuses, so it is not kept, and its files go with it.
+#[test]
+fn a_notice_whose_refusals_change_while_it_is_signed_is_not_kept() {
+    let mut c = consented_visit(&[birth_certificate(), diploma()]);
+    open_clerk_key(&mut c);
+    let app = &mut c.desk.app;
+    app.refuse(c.visit_id, &refuse(&[1, 2], &[Ground::Defects], PENCIL))
+        .unwrap();
+    let files_before = stored_files(&c.desk);
+    let app = &mut c.desk.app;
+    let job = app
+        .start_notice(c.visit_id, NoticeLanguages::Ru, None)
+        .unwrap();
+    let signed = job.sign().unwrap();
+    app.withdraw_refusal(c.visit_id, 2).unwrap();
+    let e = app.finish_notice(signed).unwrap_err();
+    assert!(matches!(e, Error::RefusalsChangedWhileSigning), "{e:?}");
+    assert_eq!(e.code(), "refusals-changed-while-signing");
+    assert!(app.refusals(c.visit_id).unwrap().notices.is_empty());
+    assert_eq!(
+        stored_files(&c.desk),
+        files_before,
+        "its files went with it"
+    );
+    // Signed again over what the visit now refuses, it is kept.
+    let notice = c
+        .desk
+        .app
+        .issue_notice(c.visit_id, NoticeLanguages::Ru, None)
+        .unwrap();
+    assert_eq!(c.desk.app.refusals(c.visit_id).unwrap().notices.len(), 1);
+    assert!(notice.number.ends_with("-N1"), "{}", notice.number);
+}
+
+/// The files in the store's file folder, by name.
+fn stored_files(desk: &Desk) -> Vec<String> {
+    let mut names: Vec<String> = walk(&desk.dir.path().join(rastau_core::store::FILES_DIR));
+    names.sort();
+    names
+}
+
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|e| match e.file_type().map(|t| t.is_dir()) {
+            Ok(true) => walk(&e.path()),
+            _ => vec![e.file_name().to_string_lossy().into_owned()],
+        })
+        .collect()
+}

@@ -1,4 +1,4 @@
-use crate::state::Desk;
+use crate::state::{off_main, Desk};
 use rastau_core::printing::JobId;
 use rastau_core::refusal::{
     NoticeLanguages, NoticeSigner, NoticeView, RefusalsView, RefuseRequest,
@@ -34,7 +34,9 @@ pub async fn withdraw_refusal(
 }
 
 /// Signs the notice with the key open in this session, or with the supervisor's key file at
-/// `key_path` (read here, kept in memory for this one signature).
+/// `key_path` (read here, kept in memory for this one signature). The notice is signed between
+/// two short holds on the store: the key's revocation status and timestamp go over the network,
+/// and a key in NCALayer waits for its owner's PIN, while the window's other commands answer.
 #[tauri::command]
 pub async fn issue_notice(
     desk: State<'_, Desk>,
@@ -44,8 +46,11 @@ pub async fn issue_notice(
     password: Option<String>,
 ) -> Reply<NoticeView> {
     let key = super::key_file(key_path, password)?;
-    desk.run(move |a| a.issue_notice(visit_id, languages, key.as_ref()))
-        .await
+    let job = desk
+        .run(move |a| a.start_notice(visit_id, languages, key.as_ref()))
+        .await?;
+    let signed = off_main(move || job.sign().map_err(ErrorPayload::from)).await?;
+    desk.run(move |a| a.finish_notice(signed)).await
 }
 
 /// The signed notice's pages as images, shown before printing.

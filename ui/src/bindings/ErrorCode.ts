@@ -123,6 +123,7 @@ export type ErrorCode =
   | "print-printer-not-found"
   | "print-printer-stopped"
   | "refusal-in-notice"
+  | "refusals-changed-while-signing"
   | "required"
   | "schema-too-new"
   | "seal-malformed"

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::refusal;
 use crate::scans::records::{self, StoredPage};
 use crate::signed::Signed;
-use crate::signing_key::{self, CheckedKey, KeyInHand};
+use crate::signing_key::{self, CheckedKey};
 use crate::store::Files;
 use crate::visit::{self, ToCertify};
 use chrono::{DateTime, Utc};
@@ -166,10 +166,7 @@ impl Certification {
     /// seal) and signs it (PAdES inside, CAdES beside), its files stored: the slow part, which
     /// runs without the store.
     pub fn sign(self) -> Result<SignedCopy> {
-        let key = KeyInHand {
-            signer: self.signer.clone(),
-            standing: self.key.clone().standing(self.at)?,
-        };
+        let key = self.key.clone().in_hand(self.signer.clone(), self.at)?;
         let pages: Vec<ScanPage> = self
             .pages
             .iter()

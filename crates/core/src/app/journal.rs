@@ -99,13 +99,15 @@ impl Rastau {
                 count: open,
             });
         }
-        let (supervisor, key) = self.key_or_session(&actor, key).map_err(|e| match e {
-            // The key's owner is no supervisor: said of the journal, not of a notice.
-            Error::NotASupervisorKey => Error::SignOffNotASupervisorKey,
-            e => e,
-        })?;
+        let (supervisor, signer, checked) =
+            self.key_or_session(&actor, key).map_err(|e| match e {
+                // The key's owner is no supervisor: said of the journal, not of a notice.
+                Error::NotASupervisorKey => Error::SignOffNotASupervisorKey,
+                e => e,
+            })?;
         let pdf = self.journal_pdf(&JournalFilter::day(day), lang)?;
         let now = self.now();
+        let key = checked.in_hand(signer, now)?;
         let name = supervisor.full_name.clone();
         self.sign_and_record(&pdf, Signed::Journal, &key, &name, now, |tx, files| {
             signoff::insert(

@@ -9,7 +9,7 @@ use crate::audit::{Action, Event};
 use crate::error::{Error, Result};
 use crate::key_source::{self, KeySource};
 use crate::setting;
-use crate::signing_key::{self, KeyFile, KeyInHand};
+use crate::signing_key::{self, CheckedKey, KeyFile};
 use rastau_sign::{CertificateInfo, Pkcs12Signer, Signer};
 use std::path::Path;
 use std::sync::Arc;
@@ -78,24 +78,20 @@ impl Rastau {
     }
 
     /// Whose key signs, and the key: the supervisor's `key` brought for this one signature, or
-    /// the key `actor` opened for the session, checked again (it may have expired or been
-    /// revoked since).
+    /// the key `actor` opened for the session, checked again (it may have expired since); whether
+    /// it was revoked is for the caller to ask, away from the store if it can
+    /// ([`CheckedKey::in_hand`]).
     pub(super) fn key_or_session(
         &mut self,
         actor: &Account,
         key: Option<&KeyFile>,
-    ) -> Result<(Account, KeyInHand)> {
+    ) -> Result<(Account, Arc<dyn Signer>, CheckedKey)> {
         let now = self.now();
-        let (owner, signer, checked) = match key {
-            Some(key) => signing_key::supervisor_key(self.store.read(), key, now)?,
-            None => {
-                let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
-                let checked =
-                    signing_key::check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
-                (actor.clone(), signer, checked)
-            }
-        };
-        let standing = checked.standing(now)?;
-        Ok((owner, KeyInHand { signer, standing }))
+        if let Some(key) = key {
+            return signing_key::supervisor_key(self.store.read(), key, now);
+        }
+        let signer = self.session()?.signer().ok_or(Error::NoSigningKey)?;
+        let checked = signing_key::check(self.store.read(), signer.as_ref(), &actor.iin, now)?;
+        Ok((actor.clone(), signer, checked))
     }
 }

@@ -14,6 +14,7 @@ mod handover;
 mod journal;
 mod keys;
 mod ncalayer;
+mod notice;
 mod pages;
 pub mod printing;
 mod refusal;
@@ -27,6 +28,7 @@ pub mod sweep;
 pub use accounts::FirstStart;
 pub use certification::{Certification, SignedCopy};
 pub use ncalayer::{NcaLayerOpened, NcaLayerOpening, NcaLayerProbe};
+pub use notice::{NoticeSigning, SignedNotice};
 pub use shared_copies::{Fetch, FetchStart, Fetched, Lookup};
 
 use crate::account::{self, Account, Role, Standing};

@@ -164,6 +164,7 @@ fn every_error() -> Vec<Error> {
         Error::BackupDamaged { file: "x".into() },
         Error::CertifiedPagesFrozen { position: 2 },
         Error::PagesChangedWhileCertifying { position: 2 },
+        Error::RefusalsChangedWhileSigning,
         Error::BackupCancelled,
         Error::Io(std::io::Error::from(std::io::ErrorKind::StorageFull)),
         Error::SharedAlreadyLinked { center: "x".into() },
