@@ -237,6 +237,11 @@ pub enum Error {
     KeyStorageNotOffered,
     #[error("someone else signed in while the key was being opened")]
     SignedInChangedWhileOpeningKey,
+    #[error("someone else signed in while the day's journal was being signed")]
+    SignedInChangedWhileSigning,
+    /// A visit of the day ended or was corrected while its journal was being signed.
+    #[error("the journal of {day} changed while it was being signed")]
+    JournalChangedWhileSigning { day: String },
 }
 
 /// Whether `e` says the disk (or the user's quota on it) is full.
@@ -374,6 +379,8 @@ impl Coded for Error {
             Error::KeySourceIsPkcs12 => "key-source-is-pkcs12",
             Error::KeyStorageNotOffered => "key-storage-not-offered",
             Error::SignedInChangedWhileOpeningKey => "signed-in-changed-while-opening-key",
+            Error::SignedInChangedWhileSigning => "signed-in-changed-while-signing",
+            Error::JournalChangedWhileSigning { .. } => "journal-changed-while-signing",
         }
     }
 
@@ -435,7 +442,9 @@ impl Coded for Error {
             Error::IdleMinutesRange { min, max } => {
                 vec![("min", (*min).into()), ("max", (*max).into())]
             }
-            Error::DayInFuture { day } => vec![("day", day.as_str().into())],
+            Error::DayInFuture { day } | Error::JournalChangedWhileSigning { day } => {
+                vec![("day", day.as_str().into())]
+            }
             Error::BackupAuditBroken { seq } => vec![("seq", (*seq).into())],
             Error::BackupFileUnnamed { file } => vec![("file", file.as_str().into())],
             Error::PasswordTooLong { max } => vec![("max", (*max).into())],

@@ -43,9 +43,9 @@ pub mod verify;
 pub mod visit;
 
 pub use app::{
-    demo, printing, sweep, Certification, Fetch, FetchStart, Fetched, FirstStart, Lookup,
-    NcaLayerOpened, NcaLayerOpening, NcaLayerProbe, NoticeSigning, Rastau, SignedCopy,
-    SignedNotice, Status,
+    demo, printing, sweep, Certification, DaySigning, Fetch, FetchStart, Fetched, FirstStart,
+    Lookup, NcaLayerOpened, NcaLayerOpening, NcaLayerProbe, NoticeSigning, Rastau, SignedCopy,
+    SignedDay, SignedNotice, Status,
 };
 pub use error::{Coded, Error, ErrorPayload, Result};
 pub use lang::Lang;

@@ -402,3 +402,33 @@ fn a_day_still_to_come_cannot_be_signed_off_and_takes_visits_when_it_comes() {
     day.desk.as_clerk();
     day.visit(&iin("95060140012"), &[diploma()], false);
 }
+
+/// The day's journal is signed away from the store: a sign-off finished by a clerk's session,
+/// or one that someone else finished meanwhile, leaves no record and no files of its own.
+#[test]
+fn a_sign_off_that_lost_its_day_meanwhile_is_not_kept() {
+    let (mut day, today) = a_day();
+    day.desk.as_supervisor();
+    let key = day.pki.clerk(&supervisor_iin(), ClerkOptions::default());
+    day.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+
+    let signed = day.desk.app.start_sign_off(today, Lang::Ru, None).unwrap();
+    let signed = signed.sign().unwrap();
+    day.desk.as_clerk();
+    let e = day.desk.app.finish_sign_off(signed).unwrap_err();
+    assert!(matches!(e, Error::SupervisorOnly), "{e:?}");
+    day.desk.as_supervisor();
+    assert!(matches!(
+        day.desk.app.signed_journal(today),
+        Err(Error::DayNotSignedOff { .. })
+    ));
+
+    day.desk.app.open_signing_key(&key, PASSWORD).unwrap();
+    let late = day.desk.app.start_sign_off(today, Lang::Ru, None).unwrap();
+    let late = late.sign().unwrap();
+    let first = day.desk.app.sign_off_day(today, Lang::Kk, None).unwrap();
+    let e = day.desk.app.finish_sign_off(late).unwrap_err();
+    assert!(matches!(e, Error::DaySignedOff { .. }), "{e:?}");
+    let pdf = day.desk.app.signed_journal(today).unwrap();
+    assert_eq!(rastau_core::store::content_hash(&pdf), first.pdf_hash);
+}

@@ -1,4 +1,4 @@
-use crate::state::Desk;
+use crate::state::{off_main, Desk};
 use chrono::NaiveDate;
 use rastau_core::journal::{CorrectionView, JournalFilter, JournalView, SignOffView};
 use rastau_core::preview;
@@ -92,7 +92,8 @@ pub async fn day_open_visits(desk: State<'_, Desk>, day: NaiveDate) -> Reply<u32
 }
 
 /// Signs the day's journal in `lang` with the key open in this session, or with the
-/// supervisor's key file at `key_path` (read here, kept in memory for this one signature).
+/// supervisor's key file at `key_path` (read here, kept in memory for this one signature),
+/// between two short holds on the store, as a copy is signed.
 #[tauri::command]
 pub async fn sign_off_day(
     desk: State<'_, Desk>,
@@ -102,8 +103,11 @@ pub async fn sign_off_day(
     password: Option<String>,
 ) -> Reply<SignOffView> {
     let key = super::key_file(key_path, password)?;
-    desk.run(move |a| a.sign_off_day(day, lang, key.as_ref()))
-        .await
+    let job = desk
+        .run(move |a| a.start_sign_off(day, lang, key.as_ref()))
+        .await?;
+    let signed = off_main(move || job.sign().map_err(ErrorPayload::from)).await?;
+    desk.run(move |a| a.finish_sign_off(signed)).await
 }
 
 #[tauri::command]

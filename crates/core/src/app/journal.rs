@@ -1,5 +1,5 @@
 //! The journal's commands: the journal on screen, printed, kept as a PDF or CSV file; and a
-//! supervisor's sign-off of a day and corrections to it. Each reads the journal as
+//! supervisor's corrections to a signed-off day (`sign_off.rs` signs it off). Each reads the journal as
 //! [`Rastau::journal`] does, so a clerk sees, prints and exports only their own visits.
 //!
 //! Files are written under a temporary name beside the target, synced and renamed without
@@ -12,13 +12,11 @@ use crate::audit::{Action, Event, Record};
 use crate::error::{Error, Result};
 use crate::handover::{Disk, Medium};
 use crate::journal::{
-    self, journal_pdf, signoff, to_csv, CorrectionView, JournalFilter, JournalView, SignOffView,
+    self, journal_pdf, signoff, to_csv, CorrectionView, JournalFilter, JournalView,
 };
 use crate::lang::Lang;
 use crate::required::require;
-use crate::signed::Signed;
-use crate::signing_key::KeyFile;
-use crate::{center, dates, day_lock};
+use crate::{center, dates};
 use chrono::NaiveDate;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -74,59 +72,6 @@ impl Rastau {
         let actor = self.actor()?;
         let detail = format!("{}..{} {}", filter.from, filter.to, path.display());
         self.note(Event::by(&actor, Action::JournalExported).detail(detail))
-    }
-
-    /// Signs the day's journal (in `lang`) with the supervisor's EDS — the key open in this
-    /// session, or `key` — and locks the day. Every visit of the day must have ended, and the
-    /// day must have come: a day signed in advance would refuse all its visits.
-    pub fn sign_off_day(
-        &mut self,
-        day: NaiveDate,
-        lang: Lang,
-        key: Option<&KeyFile>,
-    ) -> Result<SignOffView> {
-        let actor = self.supervisor()?;
-        if day > dates::local_day(self.now()) {
-            return Err(Error::DayInFuture {
-                day: dates::date(day),
-            });
-        }
-        day_lock::ensure_day_open(self.store.read(), day)?;
-        let open = signoff::open_visits_on(self.store.read(), day)?;
-        if open > 0 {
-            return Err(Error::DayHasOpenVisits {
-                day: dates::date(day),
-                count: open,
-            });
-        }
-        let (supervisor, signer, checked) =
-            self.key_or_session(&actor, key).map_err(|e| match e {
-                // The key's owner is no supervisor: said of the journal, not of a notice.
-                Error::NotASupervisorKey => Error::SignOffNotASupervisorKey,
-                e => e,
-            })?;
-        let pdf = self.journal_pdf(&JournalFilter::day(day), lang)?;
-        let now = self.now();
-        let key = checked.in_hand(signer, now)?;
-        let name = supervisor.full_name.clone();
-        self.sign_and_record(&pdf, Signed::Journal, &key, &name, now, |tx, files| {
-            signoff::insert(
-                tx,
-                &signoff::NewSignOff {
-                    day,
-                    supervisor: &supervisor,
-                    files,
-                    signer: key.signer.as_ref(),
-                    at: now,
-                },
-            )?;
-            Event::by(&actor, Action::DaySignedOff)
-                .detail(format!("{day} {}", files.pdf_hash))
-                .append(tx, now)
-        })?;
-        signoff::signed_off(self.store.read(), day)?.ok_or(Error::DayNotSignedOff {
-            day: dates::date(day),
-        })
     }
 
     /// How many visits of `day` are still open, by any clerk: the sign-off waits for them, and

@@ -21,6 +21,7 @@ mod refusal;
 mod settings;
 mod shared;
 mod shared_copies;
+mod sign_off;
 mod signing;
 mod staff;
 pub mod sweep;
@@ -30,6 +31,7 @@ pub use certification::{Certification, SignedCopy};
 pub use ncalayer::{NcaLayerOpened, NcaLayerOpening, NcaLayerProbe};
 pub use notice::{NoticeSigning, SignedNotice};
 pub use shared_copies::{Fetch, FetchStart, Fetched, Lookup};
+pub use sign_off::{DaySigning, SignedDay};
 
 use crate::account::{self, Account, Role, Standing};
 use crate::audit::{Action, Event};

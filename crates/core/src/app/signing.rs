@@ -3,9 +3,12 @@
 //! (PAdES) and beside (detached CAdES) by the signer, at the moment its record will carry; both
 //! files stored by hash; then its record and audit entry in one transaction. Files first, the
 //! record after: a crash in between leaves files no record names (the sweep takes them), never
-//! a record without its file; a failed record takes its files back at once.
+//! a record without its file; a failed record takes its files back at once. Signing holds no
+//! store ([`sign_and_store`]): each document is made under the store, signed away from it (the
+//! key's status and timestamps go over the network, an NCALayer key waits for its PIN) and
+//! recorded under it again ([`Rastau::record_signed`]), its maker checking that nothing it
+//! relied on changed meanwhile.
 use super::Rastau;
-use crate::center;
 use crate::error::Result;
 use crate::signed::{Signed, SignedFiles};
 use crate::signing_key::KeyInHand;
@@ -67,22 +70,6 @@ pub(super) fn sign_and_store(
 }
 
 impl Rastau {
-    /// Signs `pdf` as `what`, with `key` in the name of `name` at `at`, stores both files and
-    /// commits `record` (the document's record and its audit entry); answers what `record` did.
-    pub(super) fn sign_and_record<T>(
-        &mut self,
-        pdf: &[u8],
-        what: Signed,
-        key: &KeyInHand,
-        name: &str,
-        at: DateTime<Utc>,
-        record: impl FnOnce(&Transaction, &SignedFiles) -> Result<T>,
-    ) -> Result<T> {
-        let location = center::profile(self.store.read())?.city_kk;
-        let signed = sign_and_store(self.store.files(), pdf, what, key, name, location, at)?;
-        self.record_signed(signed, record)
-    }
-
     /// Commits `record` for files signed and stored before; the files stay only if it commits.
     pub(super) fn record_signed<T>(
         &mut self,

@@ -165,6 +165,10 @@ fn every_error() -> Vec<Error> {
         Error::CertifiedPagesFrozen { position: 2 },
         Error::PagesChangedWhileCertifying { position: 2 },
         Error::RefusalsChangedWhileSigning,
+        Error::SignedInChangedWhileSigning,
+        Error::JournalChangedWhileSigning {
+            day: "24.11.2026".into(),
+        },
         Error::BackupCancelled,
         Error::Io(std::io::Error::from(std::io::ErrorKind::StorageFull)),
         Error::SharedAlreadyLinked { center: "x".into() },
