@@ -132,7 +132,7 @@ export const commands = {
   choosePdfPath: (name: string): Promise<string | null> => invoke<string | null>("choose_pdf_path", { name }),
   /** How many visits of the day are still open: the sign-off's confirmation says it. */
   dayOpenVisits: (day: string): Promise<number> => invoke<number>("day_open_visits", { day }),
-  /** Signs the day's journal in `lang` with the key open in this session, or with the supervisor's key file at `key_path` (read here, kept in memory for this one signature). */
+  /** Signs the day's journal in `lang` with the key open in this session, or with the supervisor's key file at `key_path` (read here, kept in memory for this one signature), between two short holds on the store, as a copy is signed. */
   signOffDay: (day: string, lang: Lang, keyPath: string | null, password: string | null): Promise<SignOffView> => invoke<SignOffView>("sign_off_day", { day, lang, keyPath, password }),
   correctDay: (day: string, visitId: number | null, text: string): Promise<CorrectionView[]> => invoke<CorrectionView[]>("correct_day", { day, visitId, text }),
   scanners: (): Promise<ScannerView[]> => invoke<ScannerView[]>("scanners"),
@@ -160,7 +160,7 @@ export const commands = {
   refusals: (visitId: number): Promise<RefusalsView> => invoke<RefusalsView>("refusals", { visitId }),
   refuse: (visitId: number, request: RefuseRequest): Promise<RefusalsView> => invoke<RefusalsView>("refuse", { visitId, request }),
   withdrawRefusal: (visitId: number, position: number): Promise<RefusalsView> => invoke<RefusalsView>("withdraw_refusal", { visitId, position }),
-  /** Signs the notice with the key open in this session, or with the supervisor's key file at `key_path` (read here, kept in memory for this one signature). */
+  /** Signs the notice with the key open in this session, or with the supervisor's key file at `key_path` (read here, kept in memory for this one signature). The notice is signed between two short holds on the store: the key's revocation status and timestamp go over the network, and a key in NCALayer waits for its owner's PIN, while the window's other commands answer. */
   issueNotice: (visitId: number, languages: NoticeLanguages, keyPath: string | null, password: string | null): Promise<NoticeView> => invoke<NoticeView>("issue_notice", { visitId, languages, keyPath, password }),
   /** The signed notice's pages as images, shown before printing. */
   previewNotice: (noticeId: number): Promise<string[]> => invoke<string[]>("preview_notice", { noticeId }),

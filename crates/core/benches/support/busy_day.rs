@@ -37,6 +37,7 @@ use rastau_core::clock::{Clock, ManualClock};
 use rastau_core::lang::Lang;
 use rastau_core::refusal::{Ground, NoticeLanguages, RefuseRequest};
 use rastau_core::scans::PageSource;
+use rastau_core::signature_policy::{SignaturePolicy, WithoutStatus};
 use rastau_core::store::{Store, DB_FILE};
 use rastau_core::visit::{Document, OpenVisit, Present, Representative};
 use rastau_core::{FirstStart, Rastau};
@@ -215,6 +216,14 @@ fn generate(dir: &Path, size: DaySize) -> String {
         .login(&supervisor_iin(), SUPERVISOR_PASSWORD)
         .unwrap();
     supervisor.trust_ca(&pki().ca_pem).unwrap();
+    // The test keys, like the demo's, name no OCSP responder: the center signs without a
+    // revocation status, as the tests' centers do.
+    supervisor
+        .set_signature_policy(&SignaturePolicy {
+            without_status: WithoutStatus::Allow,
+            timestamp_url: None,
+        })
+        .unwrap();
     let clerks: Vec<(String, String)> = CLERKS
         .iter()
         .enumerate()
