@@ -73,6 +73,16 @@ async function signIn(iin) {
   await window.click('[data-testid="lang-ru"]');
 }
 
+/** Asks to finish the visit at the counter, once its panel takes the click: the button is off
+ * while the panel is still busy with the visit just resumed or refused, and a click then does
+ * nothing. */
+async function finishVisit() {
+  const finish = '[data-testid="finish-visit"]';
+  await window.driver.wait(async () => (await window.waitFor(finish)).isEnabled().catch(() => false), 20_000, `waiting for ${finish} to take a click`);
+  await window.click(finish);
+  await window.click('[data-testid="confirm-yes"]');
+}
+
 /** The journal of today, with `rows` visits in it. */
 async function todaysJournal(rows) {
   await window.click('[data-testid="nav-journal"]');
@@ -167,13 +177,11 @@ test("a visit still open holds the sign-off; its refusal banner leaves once the 
   // Back at the counter the applicant has gone: the documents are refused on ground 1.
   await window.click('[data-testid="nav-counter"]');
   await window.click('[data-testid="open-visits"] button');
-  await window.click('[data-testid="finish-visit"]');
-  await window.click('[data-testid="confirm-yes"]');
+  await finishVisit();
   await window.click('[data-testid="refuse-undecided"]');
   await window.click('[data-testid="refuse-confirm"]');
   // Finishing before the notice is signed says so, until the notice is signed.
-  await window.click('[data-testid="finish-visit"]');
-  await window.click('[data-testid="confirm-yes"]');
+  await finishVisit();
   const banner = '[data-testid="finish"] [data-testid="error"]';
   await window.waitForText(banner, "Есть отказы без уведомления");
   await window.screenshot("78-visit-notice-pending-ru");
@@ -189,8 +197,7 @@ test("a visit still open holds the sign-off; its refusal banner leaves once the 
   await window.waitForText(signed, "хабарламаға қол қойылып");
   await window.screenshot("79-visit-notice-signed-kk");
   await window.click('[data-testid="lang-ru"]');
-  await window.click('[data-testid="finish-visit"]');
-  await window.click('[data-testid="confirm-yes"]');
+  await finishVisit();
   await window.waitFor(counter);
 });
 
