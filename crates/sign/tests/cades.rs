@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{path, run, text};
+use common::{openssl_cms_verify, path, run, text, OPENSSL};
 use rastau_coded::Coded;
 use rastau_sign::test_ocsp::OcspServer;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
@@ -11,38 +11,9 @@ use rastau_sign::{
     add_validation_values, check_chain, revocation_status, verify_detached, Pkcs12Signer,
     RevocationOptions, Signer, ValidationData,
 };
-use std::path::Path;
 
 const IIN: &str = "900101300007";
-const OPENSSL: &str = "Debian package openssl (apt-get install -y openssl)";
 const DOCUMENT: &[u8] = b"\x89PNG scan of a birth certificate\r\n\x00\x01binary";
-
-fn openssl_verify(dir: &Path, data: &[u8], signature: &[u8], ca: &Path) -> (bool, String) {
-    let (file, p7s) = (dir.join("copy.bin"), dir.join("copy.bin.p7s"));
-    std::fs::write(&file, data).unwrap();
-    std::fs::write(&p7s, signature).unwrap();
-    let out_file = dir.join("out");
-    let output = run(
-        "openssl",
-        &[
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-content",
-            path(&file),
-            "-in",
-            path(&p7s),
-            "-CAfile",
-            path(ca),
-            "-out",
-            path(&out_file),
-        ],
-        OPENSSL,
-    );
-    (output.status.success(), text(&output))
-}
 
 fn signer(pki: &TestPki, opts: ClerkOptions) -> Pkcs12Signer {
     Pkcs12Signer::open(&pki.clerk(IIN, opts), PASSWORD).unwrap()
@@ -57,7 +28,7 @@ fn a_signed_file_verifies_with_openssl_and_with_us() {
         .sign_detached(DOCUMENT, Utc::now())
         .unwrap();
 
-    let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &signature, &ca);
+    let (ok, said) = openssl_cms_verify(dir.path(), DOCUMENT, &signature, &ca);
     assert!(ok, "openssl cms -verify refused: {said}");
     assert!(said.contains("Verification successful"), "{said}");
 
@@ -108,7 +79,7 @@ fn one_changed_byte_fails_openssl_and_us() {
     let mut changed = DOCUMENT.to_vec();
     changed[7] ^= 0x01;
 
-    let (ok, said) = openssl_verify(dir.path(), &changed, &signature, &ca);
+    let (ok, said) = openssl_cms_verify(dir.path(), &changed, &signature, &ca);
     assert!(!ok, "openssl accepted a changed file: {said}");
 
     let v = verify_detached(&changed, &signature, &pki.trust(), Utc::now()).unwrap();
@@ -124,7 +95,7 @@ fn a_signature_from_another_ca_is_intact_but_not_trusted() {
         .sign_detached(DOCUMENT, Utc::now())
         .unwrap();
 
-    let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &signature, &ca);
+    let (ok, said) = openssl_cms_verify(dir.path(), DOCUMENT, &signature, &ca);
     assert!(!ok, "openssl trusted a stranger's CA: {said}");
 
     let v = verify_detached(DOCUMENT, &signature, &pki.trust(), Utc::now()).unwrap();
@@ -257,7 +228,7 @@ fn validation_values_ride_along_without_touching_the_signature() {
         crls: vec![pki.crl(&[])],
     };
     let carried = add_validation_values(&signature, &data).unwrap();
-    let (ok, said) = openssl_verify(dir.path(), DOCUMENT, &carried, &ca);
+    let (ok, said) = openssl_cms_verify(dir.path(), DOCUMENT, &carried, &ca);
     assert!(ok, "openssl cms -verify refused: {said}");
     let v = verify_detached(DOCUMENT, &carried, &pki.trust(), Utc::now()).unwrap();
     assert!(v.intact && v.trusted, "{v:?}");

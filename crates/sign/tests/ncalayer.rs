@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::Utc;
-use common::{meta, minimal_pdf, path, run, text};
+use common::{meta, minimal_pdf, openssl_cms_verify};
 use rastau_sign::test_ncalayer::{Answer, StandIn, VERSION};
 use rastau_sign::test_pki::{ClerkOptions, TestPki};
 use rastau_sign::{
@@ -17,7 +17,6 @@ use std::time::{Duration, Instant};
 
 const IIN: &str = "900101300007";
 const OTHER_IIN: &str = "850315400124";
-const OPENSSL: &str = "Debian package openssl (apt-get install -y openssl)";
 const DOCUMENT: &[u8] = b"\x89PNG scan of a birth certificate\r\n\x00\x01binary";
 
 /// Options for a stand-in at `url`, with waits short enough for tests.
@@ -61,35 +60,9 @@ fn a_copy_signed_through_ncalayer_verifies_with_openssl_and_passes_the_flows_che
     let signature = signer.sign_detached(DOCUMENT, now).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    let (file, p7s) = (dir.path().join("copy.bin"), dir.path().join("copy.bin.p7s"));
-    std::fs::write(&file, DOCUMENT).unwrap();
-    std::fs::write(&p7s, &signature).unwrap();
     let ca = pki.write_ca(dir.path()).unwrap();
-    let out = dir.path().join("out");
-    let said = run(
-        "openssl",
-        &[
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-content",
-            path(&file),
-            "-in",
-            path(&p7s),
-            "-CAfile",
-            path(&ca),
-            "-out",
-            path(&out),
-        ],
-        OPENSSL,
-    );
-    assert!(
-        said.status.success(),
-        "openssl cms -verify refused: {}",
-        text(&said)
-    );
+    let (verified, said) = openssl_cms_verify(dir.path(), DOCUMENT, &signature, &ca);
+    assert!(verified, "openssl cms -verify refused: {said}");
     let v = verify_detached(DOCUMENT, &signature, &pki.trust(), now).unwrap();
     assert!(v.checkable && v.intact && v.trusted);
     assert_eq!(v.signer.iin.as_deref(), Some(IIN));

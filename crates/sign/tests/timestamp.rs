@@ -6,9 +6,9 @@ mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::net::{down, ok, serve, serve_with, silent};
-use common::tsa::{TsaServer, OPENSSL};
+use common::tsa::TsaServer;
 use common::validators::Validators;
-use common::{meta, minimal_pdf, path, run, text};
+use common::{meta, minimal_pdf, openssl_cms_verify, path, run, text, OPENSSL};
 use rastau_coded::Coded;
 use rastau_sign::test_pki::{ClerkOptions, TestPki, PASSWORD};
 use rastau_sign::{
@@ -74,30 +74,6 @@ fn signature_value(cms: &[u8]) -> Vec<u8> {
     fields[at].1.to_vec()
 }
 
-fn openssl_cms_verify(dir: &Path, data: &[u8], cms: &[u8]) -> (bool, String) {
-    let (file, p7s, ca) = (dir.join("doc.bin"), dir.join("doc.p7s"), dir.join("ca.pem"));
-    std::fs::write(&file, data).unwrap();
-    std::fs::write(&p7s, cms).unwrap();
-    std::fs::write(&ca, &PKI.ca_pem).unwrap();
-    let args = [
-        "cms",
-        "-verify",
-        "-binary",
-        "-inform",
-        "DER",
-        "-content",
-        path(&file),
-        "-in",
-        path(&p7s),
-        "-CAfile",
-        path(&ca),
-        "-out",
-        "/dev/null",
-    ];
-    let out = run("openssl", &args, OPENSSL);
-    (out.status.success(), text(&out))
-}
-
 #[test]
 fn a_cades_t_signature_verifies_with_openssl_and_its_token_with_openssl_ts() {
     let tsa = TsaServer::start(&PKI, &PKI.tsa(true));
@@ -115,9 +91,14 @@ fn a_cades_t_signature_verifies_with_openssl_and_its_token_with_openssl_ts() {
     assert_eq!(signature_value(&t.cms_der), signature_value(&bes));
 
     // The unsigned attribute leaves the signature as OpenSSL checks it.
-    let (verified, said) = openssl_cms_verify(dir.path(), DOCUMENT, &t.cms_der);
+    let (verified, said) = openssl_cms_verify(
+        dir.path(),
+        DOCUMENT,
+        &t.cms_der,
+        &PKI.write_ca(dir.path()).unwrap(),
+    );
     assert!(verified, "openssl cms -verify refused CAdES-T: {said}");
-    let p7s = dir.path().join("doc.p7s");
+    let p7s = dir.path().join("copy.bin.p7s");
     let printed = text(&run(
         "openssl",
         &[

@@ -127,3 +127,30 @@ pub fn tamper_text(pdf: &[u8]) -> Vec<u8> {
     pdf[at] = b'K';
     pdf
 }
+
+pub const OPENSSL: &str = "Debian package openssl (apt-get install -y openssl)";
+
+/// `openssl cms -verify` of the detached signature `cms` over `data`, trusting the CA file `ca`
+/// alone (the files written into `dir`): whether it verified, and what it said.
+pub fn openssl_cms_verify(dir: &Path, data: &[u8], cms: &[u8], ca: &Path) -> (bool, String) {
+    let (file, p7s) = (dir.join("copy.bin"), dir.join("copy.bin.p7s"));
+    std::fs::write(&file, data).unwrap();
+    std::fs::write(&p7s, cms).unwrap();
+    let args = [
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-content",
+        path(&file),
+        "-in",
+        path(&p7s),
+        "-CAfile",
+        path(ca),
+        "-out",
+        "/dev/null",
+    ];
+    let output = run("openssl", &args, OPENSSL);
+    (output.status.success(), text(&output))
+}
