@@ -5,7 +5,9 @@
 mod linked;
 
 use linked::*;
+use rastau_core::setting;
 use rastau_core::shared_link::Link;
+use rastau_core::store::Store;
 use std::process::Stdio;
 use std::thread::sleep;
 use std::time::Duration;
@@ -116,6 +118,25 @@ fn connections_cut_in_the_middle_of_transactions_lose_and_double_nothing() {
     assert!(cuts >= 3, "only {cuts} connections were cut");
     stdout(&rastau(dir.path(), "ru", &["shared", "sync"]));
     assert_all_there_once(&db, dir.path());
+}
+
+/// A batch committed on the server and its answer lost with the connection (a restart at that
+/// moment): the mark this counter remembers stays behind the server's, and the status counts
+/// what waits from the server's mark, not from the remembered one.
+#[test]
+fn the_status_counts_from_the_servers_mark_when_a_commits_answer_was_lost() {
+    let (_db, dir) = busy();
+    stdout(&rastau(dir.path(), "ru", &["shared", "sync"]));
+    let mut store = Store::open_existing(dir.path()).unwrap();
+    store
+        .write(|tx| setting::set(tx, setting::SHARED_PUSHED_SEQ, "0"))
+        .unwrap();
+    drop(store);
+    let status = stdout(&rastau(dir.path(), "ru", &["shared", "status"]));
+    assert!(
+        status.contains("ждут отправки в общее хранилище: 0."),
+        "{status}"
+    );
 }
 
 #[test]

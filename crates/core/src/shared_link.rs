@@ -94,7 +94,7 @@ pub enum LinkState {
     NotLinked,
     Linked {
         link: Link,
-        waiting: u64,
+        backlog: Backlog,
         last_exchange: Option<String>,
     },
 }
@@ -107,14 +107,17 @@ impl LinkState {
             LinkState::NotLinked => SharedStatus::NotLinked,
             LinkState::Linked {
                 link,
-                waiting,
+                backlog,
                 last_exchange,
-            } => SharedStatus::Linked {
-                answer: link.probe(),
-                link: link.view(),
-                waiting,
-                last_exchange,
-            },
+            } => {
+                let (answer, mark) = link.probe();
+                SharedStatus::Linked {
+                    answer,
+                    link: link.view(),
+                    waiting: mark.map_or(backlog.waiting(), |m| backlog.waiting_after(m)),
+                    last_exchange,
+                }
+            }
         }
     }
 }
@@ -196,19 +199,24 @@ impl Link {
     }
 
     /// Connects as the installation's role and says how the server answered, within the
-    /// probe's timeout.
-    pub fn probe(&self) -> ServerAnswer {
+    /// probe's timeout, and, when it did, how far this installation's pushes got there.
+    pub fn probe(&self) -> (ServerAnswer, Option<i64>) {
         let mut config = self.config();
         config.connect_timeout(PROBE_TIMEOUT);
+        let installation = self.installation.clone();
         let answer = self.within(PROBE_TIMEOUT, move || {
-            rastau_shared::connect_with(config).map(drop)
+            let mut client = rastau_shared::connect_with(config)?;
+            rastau_shared::pushed_mark(&mut client, &installation)
         });
         match answer {
-            Ok(()) => ServerAnswer::Reachable,
-            Err(SharedError::WrongCredentials { .. }) => ServerAnswer::CredentialsRefused,
-            Err(e) => ServerAnswer::Unreachable {
-                reason: Error::from(e).payload(),
-            },
+            Ok(mark) => (ServerAnswer::Reachable, Some(mark)),
+            Err(SharedError::WrongCredentials { .. }) => (ServerAnswer::CredentialsRefused, None),
+            Err(e) => (
+                ServerAnswer::Unreachable {
+                    reason: Error::from(e).payload(),
+                },
+                None,
+            ),
         }
     }
 }
@@ -269,14 +277,40 @@ pub fn installation_code(tx: &Transaction) -> Result<String> {
     Ok(code)
 }
 
-/// How many audit entries were committed here after the last one the shared store
-/// acknowledged: every change is an audit entry, so this is the count of changes waiting.
-pub fn waiting(conn: &Connection) -> Result<u64> {
-    let pushed: i64 = setting::get(conn, setting::SHARED_PUSHED_SEQ)?
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let last: i64 = conn.query_row("SELECT coalesce(max(seq), 0) FROM audit_entry", [], |r| {
-        r.get(0)
-    })?;
-    Ok(last.saturating_sub(pushed).max(0) as u64)
+/// Where this store's history stands against the shared store's copy of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Backlog {
+    /// The mark the last push here saw the shared store acknowledge.
+    acknowledged: i64,
+    /// The last audit entry committed here.
+    committed: i64,
+}
+
+impl Backlog {
+    pub fn read(conn: &Connection) -> Result<Backlog> {
+        let acknowledged = setting::get(conn, setting::SHARED_PUSHED_SEQ)?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let committed =
+            conn.query_row("SELECT coalesce(max(seq), 0) FROM audit_entry", [], |r| {
+                r.get(0)
+            })?;
+        Ok(Backlog {
+            acknowledged,
+            committed,
+        })
+    }
+
+    /// Audit entries committed here after the last one acknowledged: every change is an audit
+    /// entry, so this is the count of changes waiting, as far as this store knows.
+    pub fn waiting(self) -> u64 {
+        self.waiting_after(self.acknowledged)
+    }
+
+    /// The changes waiting when the shared store holds entries up to `mark`. The server's word
+    /// beats the remembered one, which stays behind when a batch committed there and its answer
+    /// was lost with the connection.
+    pub fn waiting_after(self, mark: i64) -> u64 {
+        self.committed.saturating_sub(mark).max(0) as u64
+    }
 }

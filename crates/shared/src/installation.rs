@@ -143,6 +143,16 @@ fn generated_password() -> Result<String, SharedError> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// How far the installation's pushes got: the `seq` of the last audit entry the shared store
+/// holds from it, 0 before its first push.
+pub fn pushed_mark(client: &mut Client, installation_code: &str) -> Result<i64, SharedError> {
+    let row = client.query_opt(
+        "SELECT high_water FROM push_mark WHERE installation_code = $1",
+        &[&installation_code],
+    )?;
+    Ok(row.map_or(0, |r| r.get(0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

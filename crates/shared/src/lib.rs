@@ -13,7 +13,9 @@ pub mod test_db;
 
 pub use connect::{config, connect, connect_with, tls_required};
 pub use error::SharedError;
-pub use installation::{create_installation, ensure_center, rejoin_installation, Credentials};
+pub use installation::{
+    create_installation, ensure_center, pushed_mark, rejoin_installation, Credentials,
+};
 pub use retention::{run_retention, RetentionReport};
 pub use schema::{init, InitReport, GROUP_ROLE, OWNER_ROLE, SCHEMA_VERSION};
 pub use staff::{NewPassword, StaffChange, StaffMember};

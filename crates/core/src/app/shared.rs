@@ -107,7 +107,7 @@ impl Rastau {
         let conn = self.store.read();
         Ok(LinkState::Linked {
             link,
-            waiting: shared_link::waiting(conn)?,
+            backlog: shared_link::Backlog::read(conn)?,
             last_exchange: setting::get(conn, setting::SHARED_LAST_EXCHANGE)?,
         })
     }

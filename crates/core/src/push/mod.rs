@@ -87,7 +87,7 @@ pub fn push(
         remember(store, mark, now)?;
     }
     // Caught up: the mark is what the shared store holds even when nothing moved.
-    let mark = upload::mark(&mut client, link)?;
+    let mark = rastau_shared::pushed_mark(&mut client, &link.installation)?;
     remember(store, mark, now)?;
     // And what the counter needs back: its center's staff, the authority over its accounts.
     let staff = rastau_shared::staff::current(&mut client, &link.center)?;

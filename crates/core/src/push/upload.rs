@@ -44,17 +44,6 @@ pub(super) fn next_batch(
     Ok(Some((batch.report, batch.last_seq)))
 }
 
-/// The shared store's mark for this installation, without waiting on anything.
-pub(super) fn mark(client: &mut Client, link: &Link) -> Result<i64> {
-    let row = client
-        .query_opt(
-            "SELECT high_water FROM push_mark WHERE installation_code = $1",
-            &[&link.installation],
-        )
-        .map_err(SharedError::from)?;
-    Ok(row.map_or(0, |r| r.get(0)))
-}
-
 /// The mark, locked until the batch commits: two pushes of one installation (the window's
 /// worker and `rastau shared sync`) take turns rather than send one batch twice.
 fn lock_mark(tx: &mut Transaction, link: &Link) -> Result<i64> {
