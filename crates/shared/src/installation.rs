@@ -65,11 +65,12 @@ pub fn create_installation(
         role: role_name(installation_code),
         password: generated_password()?,
     };
-    // Utility statements take no parameters; the role name and the password are made of
-    // [a-z0-9_] only (checked above and generated below), so quoting them is safe.
+    // Utility statements take no parameters; the role name is made of [a-z0-9_] only
+    // (checked above), the verifier of base64 and `$:` (see `verifier`), so quoting is safe.
     tx.batch_execute(&format!(
         "CREATE ROLE {} LOGIN PASSWORD '{}' IN ROLE {GROUP_ROLE}",
-        credentials.role, credentials.password
+        credentials.role,
+        verifier(&credentials)
     ))
     .map_err(exists)?;
     tx.execute(
@@ -104,10 +105,11 @@ pub fn rejoin_installation(
         role: row.get(0),
         password: generated_password()?,
     };
-    // As in create_installation: the role was made from a checked code, the password is hex.
+    // As in create_installation: the role was made from a checked code.
     client.batch_execute(&format!(
         "ALTER ROLE {} LOGIN PASSWORD '{}'",
-        credentials.role, credentials.password
+        credentials.role,
+        verifier(&credentials)
     ))?;
     Ok(credentials)
 }
@@ -133,6 +135,13 @@ fn role_name(installation_code: &str) -> String {
         "rastau_i_{}",
         installation_code.to_ascii_lowercase().replace('-', "_")
     )
+}
+
+/// The password's SCRAM-SHA-256 verifier, made here as `psql`'s `\password` does: the server
+/// stores it as given, so the password itself never reaches the server's statement log,
+/// `pg_stat_activity` or `pg_stat_statements`.
+fn verifier(credentials: &Credentials) -> String {
+    postgres_protocol::password::scram_sha_256(credentials.password.as_bytes())
 }
 
 fn generated_password() -> Result<String, SharedError> {

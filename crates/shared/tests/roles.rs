@@ -242,3 +242,31 @@ fn a_server_elsewhere_is_reached_over_tls_only() {
     assert!(matches!(error, SharedError::Tls { .. }), "{error:?}");
     assert!(!rastau_shared::tls_required(&db.admin_config()));
 }
+
+/// The server is told the password's verifier, never the password: with every statement
+/// logged, the log shows the role being made and not the password the installation got.
+#[test]
+fn an_installations_password_never_reaches_the_servers_log() {
+    let db = TestDb::create();
+    let mut admin = db.admin();
+    init(&mut admin).unwrap();
+    let data: String = admin.query_one("SHOW data_directory", &[]).unwrap().get(0);
+    // scripts/postgres.sh keeps the server's log beside its data folder.
+    let log = std::path::Path::new(&data).with_file_name("server.log");
+    admin.batch_execute("SET log_statement = 'all'").unwrap();
+    let center = format!("L{}", unique());
+    ensure_center(&mut admin, &center, "Center L").unwrap();
+    let credentials = create_installation(&mut admin, &center, &format!("{center}-1")).unwrap();
+    drop(admin);
+    let logged = std::fs::read_to_string(&log)
+        .unwrap_or_else(|e| panic!("{}: {e} (a cluster of scripts/postgres.sh)", log.display()));
+    assert!(
+        logged.contains(&format!("CREATE ROLE {}", credentials.role)),
+        "the statement was not logged in {}",
+        log.display()
+    );
+    assert!(logged.contains("SCRAM-SHA-256$4096:"));
+    assert!(!logged.contains(&credentials.password));
+    rastau_shared::connect_with(db.config_as(&credentials.role, &credentials.password))
+        .expect("the role logs in with the password it was given");
+}
