@@ -317,3 +317,87 @@ fn a_clerks_token_changes_no_staff() {
         "{raised:?}"
     );
 }
+
+/// The installation's login is in a file the clerk can read, so passwords can be guessed
+/// straight at the shared store as that role, past the counter's own count. The store counts
+/// them itself: five wrong lock the person's sign-in at every counter of the center, with the
+/// counter's own file knowing nothing of it; the lock ends after its minutes, and past the
+/// last timed one only a new password lifts it.
+#[test]
+fn guessing_at_the_shared_store_locks_the_person_at_every_counter_until_a_new_password() {
+    use rastau_shared::SharedError::{SignInLocked, SignInLockedUntilLifted};
+    let db = shared_db();
+    let mut desk = joined(&db);
+    desk.as_supervisor();
+    let made = desk.app.create_clerk(&new_clerk()).unwrap();
+    desk.app.logout().unwrap();
+    let link = shared_link::read(desk.dir.path()).unwrap().unwrap();
+    let mut own = rastau_shared::connect_with(link.config()).unwrap();
+    for guess in 0..5 {
+        let token = rastau_shared::staff::sign_in(&mut own, &made.iin, &format!("guess-{guess}"));
+        assert!(matches!(token, Ok(None)), "{token:?}");
+    }
+    let right = rastau_shared::staff::sign_in(&mut own, &made.iin, SECOND_CLERK_PASSWORD);
+    assert!(
+        matches!(right, Err(SignInLocked { minutes: 5 })),
+        "{right:?}"
+    );
+    // The counter's own file has never seen a wrong password for her.
+    let refused = desk.app.login(&made.iin, SECOND_CLERK_PASSWORD);
+    assert!(
+        matches!(refused, Err(Error::Shared(SignInLocked { .. }))),
+        "{refused:?}"
+    );
+
+    let mut admin = db.admin();
+    // Five minutes later, as far as the lock is concerned.
+    admin
+        .execute(
+            "UPDATE staff_sign_in_throttle SET locked_until = now() - interval '1 second'",
+            &[],
+        )
+        .unwrap();
+    desk.app.login(&made.iin, SECOND_CLERK_PASSWORD).unwrap();
+    desk.app.logout().unwrap();
+    let counted: i64 = admin
+        .query_one("SELECT count(*) FROM staff_sign_in_throttle", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(counted, 0, "the right password forgets the count");
+
+    // Twenty wrong passwords: four locks, the last one without an end.
+    for guess in 0..20 {
+        admin
+            .execute("UPDATE staff_sign_in_throttle SET locked_until = NULL", &[])
+            .unwrap();
+        let token = rastau_shared::staff::sign_in(&mut own, &made.iin, &format!("guess-{guess}"));
+        assert!(matches!(token, Ok(None)), "{token:?}");
+    }
+    let refused = desk.app.login(&made.iin, SECOND_CLERK_PASSWORD);
+    assert!(
+        matches!(refused, Err(Error::Shared(SignInLockedUntilLifted))),
+        "{refused:?}"
+    );
+    desk.as_supervisor();
+    let id = desk
+        .app
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.iin == made.iin)
+        .unwrap()
+        .id;
+    desk.app
+        .update_account(&AccountChanges {
+            id,
+            full_name: made.full_name.clone(),
+            position: made.position.clone(),
+            phone: made.phone.clone(),
+            new_password: Some("a-new-one-set-by-her-supervisor".into()),
+        })
+        .unwrap();
+    desk.app.logout().unwrap();
+    desk.app
+        .login(&made.iin, "a-new-one-set-by-her-supervisor")
+        .unwrap();
+}

@@ -40,6 +40,14 @@ pub enum SharedError {
     /// An installation with this code (or its PostgreSQL role) exists already.
     #[error("installation {code} exists already")]
     InstallationExists { code: String },
+    /// Too many wrong passwords for this person at the counters of the center: the shared
+    /// store refuses their sign-in for `minutes` more.
+    #[error("sign-in locked by the shared store for {minutes} more minutes")]
+    SignInLocked { minutes: i64 },
+    /// As [`SharedError::SignInLocked`], past the last timed lock: until a supervisor sets a
+    /// new password.
+    #[error("sign-in locked by the shared store until a new password is set")]
+    SignInLockedUntilLifted,
     /// Any other failure the database reported.
     #[error("the shared store failed: {detail}")]
     Database { detail: String },
@@ -58,6 +66,8 @@ impl Coded for SharedError {
             Self::InvalidCode { .. } => "shared-invalid-code",
             Self::UnknownCenter { .. } => "shared-unknown-center",
             Self::InstallationExists { .. } => "shared-installation-exists",
+            Self::SignInLocked { .. } => "shared-sign-in-locked",
+            Self::SignInLockedUntilLifted => "shared-sign-in-locked-until-lifted",
             Self::Database { .. } => "shared-database",
         }
     }
@@ -78,12 +88,15 @@ impl Coded for SharedError {
             Self::InvalidCode { code }
             | Self::UnknownCenter { code }
             | Self::InstallationExists { code } => vec![("code", code.into())],
+            Self::SignInLocked { minutes } => vec![("minutes", (*minutes).into())],
+            Self::SignInLockedUntilLifted => vec![],
         }
     }
 }
 
 /// A failure of a statement on an open connection. Refusals by grants, policies and the
 /// append-only trigger all carry SQLSTATE 42501, so the user hears one thing for all three.
+/// RS001 and RS002 are the shared store's own: its sign-in lock (migration 0003).
 /// A server going away says so in class 57 (operator intervention) or 08 (connection
 /// exception), or by closing the connection without a word.
 impl From<postgres::Error> for SharedError {
@@ -94,6 +107,10 @@ impl From<postgres::Error> for SharedError {
                     detail: db.message().to_owned(),
                 }
             }
+            Some(db) if db.code().code() == "RS001" => Self::SignInLocked {
+                minutes: db.detail().and_then(|d| d.parse().ok()).unwrap_or(1),
+            },
+            Some(db) if db.code().code() == "RS002" => Self::SignInLockedUntilLifted,
             Some(db)
                 if db.code().code().starts_with("57") || db.code().code().starts_with("08") =>
             {

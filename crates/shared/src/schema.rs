@@ -13,6 +13,7 @@ pub const GROUP_ROLE: &str = "rastau_installation";
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_staff.sql"),
+    include_str!("migrations/0003_sign_in_throttle.sql"),
 ];
 
 /// The schema version this build makes and understands.

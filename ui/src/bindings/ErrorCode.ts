@@ -145,6 +145,8 @@ export type ErrorCode =
   | "shared-not-linked"
   | "shared-not-permitted"
   | "shared-schema-too-new"
+  | "shared-sign-in-locked"
+  | "shared-sign-in-locked-until-lifted"
   | "shared-tls"
   | "shared-unknown-center"
   | "shared-unreachable"

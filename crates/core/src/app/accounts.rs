@@ -11,7 +11,7 @@ use crate::error::{Coded, Error, Result};
 use crate::lang::Lang;
 use crate::session::Session;
 use crate::setting;
-use rastau_shared::{NewPassword, StaffChange};
+use rastau_shared::{NewPassword, SharedError, StaffChange};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -53,13 +53,26 @@ impl Rastau {
     /// reaches the store or the audit trail as it is (see [`TypedIin`]).
     pub fn login(&mut self, iin: &str, password: &str) -> Result<Status> {
         let typed = TypedIin::new(iin);
-        let token = match &typed {
-            TypedIin::Valid(iin) => self.sign_in_shared(iin, password)?,
-            TypedIin::Malformed { .. } => None,
+        let shared = match &typed {
+            TypedIin::Valid(iin) => self.sign_in_shared(iin, password),
+            TypedIin::Malformed { .. } => Ok(None),
+        };
+        // The shared store's lock stands whatever this counter's own file says of the person.
+        let (token, locked) = match shared {
+            Ok(token) => (token, None),
+            Err(
+                e @ Error::Shared(
+                    SharedError::SignInLocked { .. } | SharedError::SignInLockedUntilLifted,
+                ),
+            ) => (None, Some(e)),
+            Err(e) => return Err(e),
         };
         let now = self.now();
         let (account, epoch) = self.store.write(|tx| {
-            let verdict = account::authenticate(tx, &typed, password, now)?;
+            let verdict = match locked {
+                Some(e) => Err(e),
+                None => account::authenticate(tx, &typed, password, now)?,
+            };
             match verdict {
                 Ok(account) => {
                     setting::set(tx, setting::LANGUAGE, account.language.code())?;

@@ -7,7 +7,7 @@ use super::Rastau;
 use crate::account::{self, Account};
 use crate::error::{Error, Result};
 use crate::shared_link;
-use rastau_shared::{staff, StaffChange, StaffMember};
+use rastau_shared::{staff, SharedError, StaffChange, StaffMember};
 use std::time::Duration;
 
 /// Signing in does not wait longer than this for the shared store: past it, the person signs
@@ -43,7 +43,9 @@ impl Authority {
 impl Rastau {
     /// Before a sign-in on a linked counter is judged: the cache made what the shared store
     /// says, and the person's token there if it knows the password as theirs. A shared store
-    /// that does not answer leaves the cache as it is (None): the counter works offline.
+    /// that does not answer leaves the cache as it is (None): the counter works offline. One
+    /// that locked this person's sign-in (wrong passwords at any counter of the center) says
+    /// so as the error.
     pub(super) fn sign_in_shared(&mut self, iin: &str, password: &str) -> Result<Option<String>> {
         let Some(link) = shared_link::read(self.store.dir())? else {
             return Ok(None);
@@ -56,8 +58,12 @@ impl Rastau {
             let token = staff::sign_in(&mut client, &iin, &password)?;
             Ok((staff::current(&mut client, &center)?, token))
         });
-        let Ok((members, token)) = answer else {
-            return Ok(None);
+        let (members, token) = match answer {
+            Ok(answer) => answer,
+            Err(e @ (SharedError::SignInLocked { .. } | SharedError::SignInLockedUntilLifted)) => {
+                return Err(e.into())
+            }
+            Err(_) => return Ok(None),
         };
         let now = self.now();
         self.store
