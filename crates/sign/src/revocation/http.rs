@@ -7,10 +7,13 @@
 //! everything, which is simplest to see when it is the whole client. One deadline covers
 //! connecting, sending and reading (a responder that accepts and never answers costs the
 //! timeout, no more), and the answer is refused as soon as it outgrows its cap, before it is
-//! read further. Name resolution is the system resolver's (`ToSocketAddrs`), which `std` cannot
-//! time-bound; responders named by an IP address, as in the tests, do not resolve at all.
+//! read further. Name resolution is the system resolver's (`ToSocketAddrs`), which has no
+//! timeout of its own: it is asked on a thread of its own and waited for until the deadline
+//! (a resolver that hangs is left to end by itself); responders named by an IP address, as in
+//! the tests, are not resolved at all.
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Room for the status line and headers, beyond the body's own cap.
@@ -151,10 +154,7 @@ fn exchange(
 }
 
 fn connect(url: &Url, deadline: Instant) -> Result<TcpStream, HttpError> {
-    let addrs: Vec<SocketAddr> = (url.host.as_str(), url.port)
-        .to_socket_addrs()
-        .map_err(network)?
-        .collect();
+    let addrs = resolve(url, deadline)?;
     let mut last = HttpError::Network(format!("{} resolves to no address", url.host));
     for addr in addrs {
         match TcpStream::connect_timeout(&addr, left(deadline)?) {
@@ -165,19 +165,39 @@ fn connect(url: &Url, deadline: Instant) -> Result<TcpStream, HttpError> {
     Err(last)
 }
 
+/// The addresses of `url`'s host, by the deadline.
+fn resolve(url: &Url, deadline: Instant) -> Result<Vec<SocketAddr>, HttpError> {
+    if let Ok(ip) = url.host.parse::<IpAddr>() {
+        return Ok(vec![SocketAddr::new(ip, url.port)]);
+    }
+    let wait = left(deadline)?;
+    let (tell, answer) = mpsc::channel();
+    let target = (url.host.clone(), url.port);
+    std::thread::spawn(move || {
+        let found = target.to_socket_addrs().map(Iterator::collect);
+        drop(tell.send(found));
+    });
+    match answer.recv_timeout(wait) {
+        Ok(found) => found.map_err(network),
+        Err(_) => Err(timed_out()),
+    }
+}
+
 /// The time left until `deadline`, or a timeout if none is.
 fn left(deadline: Instant) -> Result<Duration, HttpError> {
     deadline
         .checked_duration_since(Instant::now())
         .filter(|d| !d.is_zero())
-        .ok_or_else(|| HttpError::Network("no answer within the time allowed".into()))
+        .ok_or_else(timed_out)
+}
+
+fn timed_out() -> HttpError {
+    HttpError::Network("no answer within the time allowed".into())
 }
 
 fn network(e: std::io::Error) -> HttpError {
     match e.kind() {
-        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
-            HttpError::Network("no answer within the time allowed".into())
-        }
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => timed_out(),
         _ => HttpError::Network(e.to_string()),
     }
 }
@@ -296,6 +316,22 @@ mod tests {
         ] {
             assert_eq!(Url::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_name_is_resolved_by_the_deadline_and_an_address_not_at_all() {
+        let named = Url::parse("http://localhost:8080/").unwrap();
+        let found = resolve(&named, Instant::now() + Duration::from_secs(10)).unwrap();
+        assert!(!found.is_empty());
+        assert!(found
+            .iter()
+            .all(|a| a.ip().is_loopback() && a.port() == 8080));
+        assert_eq!(resolve(&named, Instant::now()), Err(timed_out()));
+        let literal = Url::parse("http://[::1]:8080/").unwrap();
+        assert_eq!(
+            resolve(&literal, Instant::now()).unwrap(),
+            vec!["[::1]:8080".parse::<SocketAddr>().unwrap()]
+        );
     }
 
     #[test]
