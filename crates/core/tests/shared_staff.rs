@@ -6,7 +6,7 @@ mod common;
 
 use common::journal::SECOND_CLERK_PASSWORD;
 use common::*;
-use rastau_core::account::{AccountChanges, NewAccount, Role};
+use rastau_core::account::{Account, AccountChanges, NewAccount, Role};
 use rastau_core::error::Error;
 use rastau_core::shared_link::{self, Link};
 use rastau_shared::test_db::TestDb;
@@ -48,6 +48,19 @@ fn edit_file(dir: &Path, sql: &str) {
 
 fn new_clerk() -> NewAccount {
     person(iin("91030340033"), "Сейітқали Әлия", SECOND_CLERK_PASSWORD)
+}
+
+/// A joined counter where the supervisor made a clerk (so the shared store knows her password),
+/// and a connection as the installation's own role: everything the clerk can read on the
+/// machine, the link file's login.
+fn clerk_made_and_own_login(db: &TestDb) -> (Desk, Account, postgres::Client) {
+    let mut desk = joined(db);
+    desk.as_supervisor();
+    let made = desk.app.create_clerk(&new_clerk()).unwrap();
+    desk.app.logout().unwrap();
+    let link = shared_link::read(desk.dir.path()).unwrap().unwrap();
+    let own = rastau_shared::connect_with(link.config()).unwrap();
+    (desk, made, own)
 }
 
 /// The link pointed at a port where nothing listens, as when the server is down.
@@ -286,13 +299,7 @@ fn the_installations_own_role_cannot_make_anyone_a_supervisor() {
 #[test]
 fn a_clerks_token_changes_no_staff() {
     let db = shared_db();
-    let mut desk = joined(&db);
-    desk.as_supervisor();
-    let made = desk.app.create_clerk(&new_clerk()).unwrap();
-    desk.app.logout().unwrap();
-    // Set by the supervisor through the shared store, her password is known to it.
-    let link = shared_link::read(desk.dir.path()).unwrap().unwrap();
-    let mut own = rastau_shared::connect_with(link.config()).unwrap();
+    let (_desk, made, mut own) = clerk_made_and_own_login(&db);
     let token = rastau_shared::staff::sign_in(&mut own, &made.iin, SECOND_CLERK_PASSWORD)
         .unwrap()
         .expect("a token for her own password");
@@ -327,12 +334,7 @@ fn a_clerks_token_changes_no_staff() {
 fn guessing_at_the_shared_store_locks_the_person_at_every_counter_until_a_new_password() {
     use rastau_shared::SharedError::{SignInLocked, SignInLockedUntilLifted};
     let db = shared_db();
-    let mut desk = joined(&db);
-    desk.as_supervisor();
-    let made = desk.app.create_clerk(&new_clerk()).unwrap();
-    desk.app.logout().unwrap();
-    let link = shared_link::read(desk.dir.path()).unwrap().unwrap();
-    let mut own = rastau_shared::connect_with(link.config()).unwrap();
+    let (mut desk, made, mut own) = clerk_made_and_own_login(&db);
     for guess in 0..5 {
         let token = rastau_shared::staff::sign_in(&mut own, &made.iin, &format!("guess-{guess}"));
         assert!(matches!(token, Ok(None)), "{token:?}");
