@@ -227,6 +227,10 @@ pub enum Error {
     SharedCopyNotTrusted { number: String, signer: String },
     #[error("staff of a linked center change in the shared store: sign in while it answers")]
     StaffNeedsSharedSignIn,
+    #[error("a linked center's settings change in the shared store: sign in while it answers")]
+    PolicyNeedsSharedSignIn,
+    #[error("the shared store's policy of the center cannot be read by this build: {detail}")]
+    SharedPolicyUnreadable { detail: String },
     #[error("NCALayer is offered with no storage")]
     NoKeyStorage,
     #[error("the center's keys are opened through NCALayer, not from a key file")]
@@ -374,6 +378,8 @@ impl Coded for Error {
             Error::SharedCopyDamaged { .. } => "shared-copy-damaged",
             Error::SharedCopyNotTrusted { .. } => "shared-copy-not-trusted",
             Error::StaffNeedsSharedSignIn => "staff-needs-shared-sign-in",
+            Error::PolicyNeedsSharedSignIn => "policy-needs-shared-sign-in",
+            Error::SharedPolicyUnreadable { .. } => "shared-policy-unreadable",
             Error::NoKeyStorage => "no-key-storage",
             Error::KeySourceIsNcaLayer => "key-source-is-ncalayer",
             Error::KeySourceIsPkcs12 => "key-source-is-pkcs12",
@@ -482,6 +488,7 @@ impl Coded for Error {
                 ("file", file.as_str().into()),
                 ("detail", detail.as_str().into()),
             ],
+            Error::SharedPolicyUnreadable { detail } => vec![("detail", detail.as_str().into())],
             _ => vec![],
         }
     }

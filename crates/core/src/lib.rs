@@ -7,6 +7,7 @@ pub mod applicant;
 pub mod audit;
 pub mod backup;
 pub mod center;
+pub mod center_policy;
 pub mod clock;
 pub mod copy;
 pub mod dates;

@@ -25,6 +25,9 @@ pub const SHARED_PUSHED_SEQ: &str = "shared-pushed-seq";
 /// When a push to the shared store last finished (RFC 3339, UTC).
 pub const SHARED_LAST_EXCHANGE: &str = "shared-last-exchange";
 
+/// The version of the center's policy in the shared store that this store's copy is.
+pub const SHARED_POLICY_VERSION: &str = "shared-policy-version";
+
 /// Followed by an account id: the key file that account last opened here.
 pub const KEY_PATH_PREFIX: &str = "key-path:";
 

@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use rastau_sign::{CaCertificate, CaInfo, TrustAnchors};
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// Settings keys of trusted CA certificates: this, then the entry's id.
@@ -97,16 +98,39 @@ pub fn anchors(conn: &Connection) -> Result<TrustAnchors> {
 
 /// The trusted list's rows: each entry's id and its CAs, `None` where they cannot be read.
 fn entries(conn: &Connection) -> Result<Vec<(String, Option<Vec<CaCertificate>>)>> {
+    Ok(kept(conn)?
+        .into_iter()
+        .map(|(id, pem)| {
+            let cas = CaCertificate::read_all(pem.as_bytes()).ok();
+            (id, cas)
+        })
+        .collect())
+}
+
+/// Each entry's id and what is kept under it (PEM), as the center's policy carries them.
+pub fn kept(conn: &Connection) -> Result<BTreeMap<String, String>> {
     let mut stmt = conn.prepare("SELECT key, value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
     let rows = stmt.query_map([format!("{PREFIX}%")], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })?;
     rows.map(|row| {
         let (key, pem) = row?;
-        let id = key[PREFIX.len()..].to_owned();
-        Ok((id, CaCertificate::read_all(pem.as_bytes()).ok()))
+        Ok((key[PREFIX.len()..].to_owned(), pem))
     })
     .collect()
+}
+
+/// Makes the trusted list exactly `entries` (as [`kept`] gives them): the center's policy
+/// from the shared store, over whatever this store held.
+pub fn replace(tx: &Transaction, entries: &BTreeMap<String, String>) -> Result<()> {
+    tx.execute(
+        "DELETE FROM setting WHERE key LIKE ?1",
+        [format!("{PREFIX}%")],
+    )?;
+    for (id, pem) in entries {
+        setting::set(tx, &format!("{PREFIX}{id}"), pem)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,46 +5,12 @@
 mod common;
 
 use common::journal::SECOND_CLERK_PASSWORD;
+use common::linked::*;
 use common::*;
 use rastau_core::account::{Account, AccountChanges, NewAccount, Role};
 use rastau_core::error::Error;
-use rastau_core::shared_link::{self, Link};
+use rastau_core::shared_link;
 use rastau_shared::test_db::TestDb;
-use std::path::Path;
-
-const CENTER: &str = "ALM-01";
-
-fn shared_db() -> TestDb {
-    let db = TestDb::create();
-    rastau_shared::init(&mut db.admin()).unwrap();
-    db
-}
-
-/// A counter with a supervisor and a clerk, joined to the center.
-fn joined(db: &TestDb) -> Desk {
-    join(with_clerk(), db)
-}
-
-/// A second counter of the same center: a store made on its own (its first supervisor is the
-/// same person), then joined.
-fn second_counter(db: &TestDb) -> Desk {
-    join(set_up(), db)
-}
-
-fn join(mut desk: Desk, db: &TestDb) -> Desk {
-    desk.as_supervisor();
-    desk.app
-        .join_shared(&db.admin_url(), CENTER, SUPERVISOR_PASSWORD)
-        .unwrap();
-    desk.app.logout().unwrap();
-    desk
-}
-
-/// What a clerk at the machine can do to the local file with any SQLite tool.
-fn edit_file(dir: &Path, sql: &str) {
-    let conn = rusqlite::Connection::open(dir.join(rastau_core::store::DB_FILE)).unwrap();
-    conn.execute_batch(sql).unwrap();
-}
 
 fn new_clerk() -> NewAccount {
     person(iin("91030340033"), "Сейітқали Әлия", SECOND_CLERK_PASSWORD)
@@ -58,29 +24,8 @@ fn clerk_made_and_own_login(db: &TestDb) -> (Desk, Account, postgres::Client) {
     desk.as_supervisor();
     let made = desk.app.create_clerk(&new_clerk()).unwrap();
     desk.app.logout().unwrap();
-    let link = shared_link::read(desk.dir.path()).unwrap().unwrap();
-    let own = rastau_shared::connect_with(link.config()).unwrap();
+    let own = own_login(&desk);
     (desk, made, own)
-}
-
-/// The link pointed at a port where nothing listens, as when the server is down.
-fn go_offline(dir: &Path) -> Link {
-    let link = shared_link::read(dir).unwrap().unwrap();
-    shared_link::remove(dir).unwrap();
-    shared_link::write(
-        dir,
-        &Link {
-            port: 1,
-            ..link.clone()
-        },
-    )
-    .unwrap();
-    link
-}
-
-fn come_back(dir: &Path, link: &Link) {
-    shared_link::remove(dir).unwrap();
-    shared_link::write(dir, link).unwrap();
 }
 
 #[test]

@@ -48,6 +48,10 @@ pub enum SharedError {
     /// new password.
     #[error("sign-in locked by the shared store until a new password is set")]
     SignInLockedUntilLifted,
+    /// A supervisor at another counter changed the center's policy since this counter last
+    /// heard it: the change was not made, and the counter now has theirs.
+    #[error("the center's policy changed meanwhile at another counter")]
+    PolicyChanged,
     /// Any other failure the database reported.
     #[error("the shared store failed: {detail}")]
     Database { detail: String },
@@ -68,6 +72,7 @@ impl Coded for SharedError {
             Self::InstallationExists { .. } => "shared-installation-exists",
             Self::SignInLocked { .. } => "shared-sign-in-locked",
             Self::SignInLockedUntilLifted => "shared-sign-in-locked-until-lifted",
+            Self::PolicyChanged => "shared-policy-changed",
             Self::Database { .. } => "shared-database",
         }
     }
@@ -89,14 +94,15 @@ impl Coded for SharedError {
             | Self::UnknownCenter { code }
             | Self::InstallationExists { code } => vec![("code", code.into())],
             Self::SignInLocked { minutes } => vec![("minutes", (*minutes).into())],
-            Self::SignInLockedUntilLifted => vec![],
+            Self::SignInLockedUntilLifted | Self::PolicyChanged => vec![],
         }
     }
 }
 
 /// A failure of a statement on an open connection. Refusals by grants, policies and the
 /// append-only trigger all carry SQLSTATE 42501, so the user hears one thing for all three.
-/// RS001 and RS002 are the shared store's own: its sign-in lock (migration 0003).
+/// RS001 and RS002 are the shared store's own: its sign-in lock (migration 0003); RS003 a
+/// center's policy changed meanwhile (0004).
 /// A server going away says so in class 57 (operator intervention) or 08 (connection
 /// exception), or by closing the connection without a word.
 impl From<postgres::Error> for SharedError {
@@ -111,6 +117,7 @@ impl From<postgres::Error> for SharedError {
                 minutes: db.detail().and_then(|d| d.parse().ok()).unwrap_or(1),
             },
             Some(db) if db.code().code() == "RS002" => Self::SignInLockedUntilLifted,
+            Some(db) if db.code().code() == "RS003" => Self::PolicyChanged,
             Some(db)
                 if db.code().code().starts_with("57") || db.code().code().starts_with("08") =>
             {

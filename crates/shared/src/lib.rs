@@ -5,6 +5,7 @@
 mod connect;
 mod error;
 mod installation;
+pub mod policy;
 mod retention;
 mod schema;
 pub mod staff;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_staff.sql"),
     include_str!("migrations/0003_sign_in_throttle.sql"),
+    include_str!("migrations/0004_center_policy.sql"),
 ];
 
 /// The schema version this build makes and understands.

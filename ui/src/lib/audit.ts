@@ -69,6 +69,7 @@ const EVERY: Record<Action, null> = {
   "staff-refreshed": null,
   "signature-policy-changed": null,
   "key-source-changed": null,
+  "policy-refreshed": null,
 };
 export const ACTIONS = Object.keys(EVERY) as Action[];
 

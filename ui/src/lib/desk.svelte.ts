@@ -37,6 +37,11 @@ const SESSION_CODES = new Set<ErrorCode>([
 ]);
 
 /** One form's call into Rust: busy while it runs, its error kept for display. */
+/** Whether a save was refused because a supervisor at another counter changed the center's
+ * policy meanwhile: the store now holds theirs, and the form shows it again. */
+export const policyMovedOn = (error: unknown): boolean =>
+  isPayload(error) && error.code === "shared-policy-changed";
+
 export class Action {
   busy = $state(false);
   error = $state<unknown>(null);

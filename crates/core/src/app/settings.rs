@@ -4,11 +4,14 @@
 use super::{Rastau, Status};
 use crate::audit::{Action, Event};
 use crate::center::{self, CenterProfile};
-use crate::error::Result;
+use crate::center_policy;
+use crate::error::{Error, Result};
 use crate::key_source::{self, KeySourceSettings};
 use crate::seal;
 use crate::signature_policy::{self, SignaturePolicy};
 use crate::trust::{self, TrustedCa};
+use rastau_shared::SharedError;
+use rusqlite::Transaction;
 
 impl Rastau {
     pub fn update_center(&mut self, profile: &CenterProfile) -> Result<Status> {
@@ -31,7 +34,7 @@ impl Rastau {
     /// a timestamp cannot be had (the copies then record it) or not at all.
     pub fn set_signature_policy(&mut self, policy: &SignaturePolicy) -> Result<SignaturePolicy> {
         let me = self.supervisor()?;
-        self.audited(
+        self.policy_change(
             |kept: &SignaturePolicy| {
                 let url = kept.timestamp_url.as_deref().unwrap_or_default();
                 let detail = format!("{:?} {url}", kept.without_status);
@@ -52,7 +55,7 @@ impl Rastau {
     /// the choice as stored. Keys already open in sessions stay open until they end.
     pub fn set_key_source(&mut self, settings: &KeySourceSettings) -> Result<KeySourceSettings> {
         let me = self.supervisor()?;
-        self.audited(
+        self.policy_change(
             |stored: &KeySourceSettings| {
                 Event::by(&me, Action::KeySourceChanged).detail(stored.detail())
             },
@@ -64,7 +67,7 @@ impl Rastau {
     /// signatures are judged against; nothing is added unless every one is a CA.
     pub fn trust_ca(&mut self, file: &[u8]) -> Result<Vec<TrustedCa>> {
         let me = self.supervisor()?;
-        let added = self.audited(
+        let added = self.policy_change(
             |added: &Vec<rastau_sign::CaInfo>| {
                 let names: Vec<String> = added
                     .iter()
@@ -94,11 +97,44 @@ impl Rastau {
             .find(|ca| ca.id == id)
             .and_then(|ca| ca.subject)
             .unwrap_or_default();
-        self.audited(
+        self.policy_change(
             |_| Event::by(&me, Action::CaRemoved).detail(format!("{subject} ({id})")),
             |tx| trust::remove(tx, id),
         )?;
         trust::list(self.store.read())
+    }
+
+    /// A change of the center's policy (its trusted CAs, signature policy, key source), noted
+    /// with `event`. On a linked counter it is made in the shared store too, from the version
+    /// this counter has, before it commits here: refused there, nothing changes here; refused
+    /// because another counter changed the policy meanwhile, this counter takes theirs.
+    fn policy_change<T>(
+        &mut self,
+        event: impl FnOnce(&T) -> Event,
+        change: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let mut authority = self.staff_authority().map_err(|e| match e {
+            Error::StaffNeedsSharedSignIn => Error::PolicyNeedsSharedSignIn,
+            e => e,
+        })?;
+        let changed = self.audited(event, |tx| {
+            let value = change(tx)?;
+            if let Some(authority) = authority.as_mut() {
+                let from = center_policy::version(tx)?;
+                let document = center_policy::load(tx)?.document();
+                center_policy::set_version(tx, authority.change_policy(from, &document)?)?;
+            }
+            Ok(value)
+        });
+        if let (Err(Error::Shared(SharedError::PolicyChanged)), Some(authority)) =
+            (&changed, authority.as_mut())
+        {
+            let current = authority.policy()?;
+            let now = self.now();
+            self.store
+                .write(|tx| center_policy::refresh(tx, current.as_ref(), now))?;
+        }
+        changed
     }
 
     /// Adds another center's seal key (its public half, hex) so its QR codes check as valid.

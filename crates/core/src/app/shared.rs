@@ -6,6 +6,7 @@ use super::Rastau;
 use crate::account;
 use crate::audit::{Action, Event};
 use crate::center;
+use crate::center_policy;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::setting;
@@ -20,8 +21,10 @@ impl Rastau {
     /// Links this installation to the center `center` of the shared store reached with the
     /// administrator's `url`: the center is registered unless it is, the installation gets a
     /// role of its own, its accounts join the center's staff (those the center does not know
-    /// yet), and the link is written beside the store. The supervisor gives their `password`
-    /// again: the shared store keeps its own check of it, so that they can manage the staff
+    /// yet), its policy (trusted CAs, signature policy, key source) becomes the center's if the
+    /// center has none (else the center's becomes its own), and the link is written beside the
+    /// store. The supervisor gives their `password` again: the shared store keeps its own
+    /// check of it, so that they can manage the staff
     /// from the first moment. Refused if already linked.
     pub fn join_shared(&mut self, url: &str, center: &str, password: &str) -> Result<SharedStatus> {
         let me = self.supervisor()?;
@@ -59,6 +62,10 @@ impl Rastau {
             &accounts,
             (&me.iin, password),
         )?;
+        // A new center's policy is this installation's; a known one's becomes this one's
+        // below, at the sign-in with the shared store.
+        let policy = center_policy::load(self.store.read())?;
+        rastau_shared::policy::carry_in(&mut client, center, &installation, &policy.document())?;
         let link = Link::new(&admin, center, &installation, credentials);
         shared_link::write(&dir, &link)?;
         self.note(Event::by(&me, Action::SharedJoined).detail(audit_detail(&link)))?;

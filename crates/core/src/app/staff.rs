@@ -5,8 +5,10 @@
 //! changes of staff wait for the connection.
 use super::Rastau;
 use crate::account::{self, Account};
+use crate::center_policy;
 use crate::error::{Error, Result};
 use crate::shared_link;
+use rastau_shared::policy::{self, PolicyVersion};
 use rastau_shared::{staff, SharedError, StaffChange, StaffMember};
 use std::time::Duration;
 
@@ -19,11 +21,27 @@ const SIGN_IN_TIMEOUT: Duration = Duration::from_secs(3);
 pub(super) struct Authority {
     client: postgres::Client,
     token: String,
+    center: String,
 }
 
 impl Authority {
     pub fn change(&mut self, change: &StaffChange) -> Result<StaffMember> {
         Ok(staff::change(&mut self.client, &self.token, change)?)
+    }
+
+    /// Writes the center's policy `document`, made from version `from`; the version written.
+    pub fn change_policy(&mut self, from: i32, document: &str) -> Result<i32> {
+        Ok(policy::change(
+            &mut self.client,
+            &self.token,
+            from,
+            document,
+        )?)
+    }
+
+    /// The center's policy as the shared store has it now.
+    pub fn policy(&mut self) -> Result<Option<PolicyVersion>> {
+        Ok(policy::current(&mut self.client, &self.center)?)
     }
 
     pub fn choose_password(
@@ -41,8 +59,8 @@ impl Authority {
 }
 
 impl Rastau {
-    /// Before a sign-in on a linked counter is judged: the cache made what the shared store
-    /// says, and the person's token there if it knows the password as theirs. A shared store
+    /// Before a sign-in on a linked counter is judged: the cache of staff and the center's
+    /// policy made what the shared store says, and the person's token there if it knows the password as theirs. A shared store
     /// that does not answer leaves the cache as it is (None): the counter works offline. One
     /// that locked this person's sign-in (wrong passwords at any counter of the center) says
     /// so as the error.
@@ -56,9 +74,10 @@ impl Rastau {
         let answer = link.within(SIGN_IN_TIMEOUT, move || {
             let mut client = rastau_shared::connect_with(config)?;
             let token = staff::sign_in(&mut client, &iin, &password)?;
-            Ok((staff::current(&mut client, &center)?, token))
+            let members = staff::current(&mut client, &center)?;
+            Ok((members, policy::current(&mut client, &center)?, token))
         });
-        let (members, token) = match answer {
+        let (members, policy, token) = match answer {
             Ok(answer) => answer,
             Err(e @ (SharedError::SignInLocked { .. } | SharedError::SignInLockedUntilLifted)) => {
                 return Err(e.into())
@@ -66,8 +85,10 @@ impl Rastau {
             Err(_) => return Ok(None),
         };
         let now = self.now();
-        self.store
-            .write(|tx| account::refresh(tx, &members, now).map(drop))?;
+        self.store.write(|tx| {
+            account::refresh(tx, &members, now)?;
+            center_policy::refresh(tx, policy.as_ref(), now).map(drop)
+        })?;
         Ok(token)
     }
 
@@ -83,7 +104,11 @@ impl Rastau {
             .ok_or(Error::StaffNeedsSharedSignIn)?
             .to_owned();
         let client = link.connect_at_counter()?;
-        Ok(Some(Authority { client, token }))
+        Ok(Some(Authority {
+            client,
+            token,
+            center: link.center,
+        }))
     }
 }
 

@@ -90,6 +90,7 @@ actions! {
     StaffRefreshed => "staff-refreshed",
     SignaturePolicyChanged => "signature-policy-changed",
     KeySourceChanged => "key-source-changed",
+    PolicyRefreshed => "policy-refreshed",
 }
 
 #[cfg(test)]

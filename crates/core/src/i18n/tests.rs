@@ -185,6 +185,8 @@ fn every_error() -> Vec<Error> {
             detail: "x".into(),
         },
         Error::StaffNeedsSharedSignIn,
+        Error::PolicyNeedsSharedSignIn,
+        Error::SharedPolicyUnreadable { detail: "x".into() },
         Error::NoKeyStorage,
         Error::KeySourceIsNcaLayer,
         Error::KeySourceIsPkcs12,

@@ -15,6 +15,7 @@ mod facts;
 mod upload;
 
 use crate::account;
+use crate::center_policy;
 use crate::error::{Error, Result};
 use crate::setting;
 use crate::shared_link::{self, Link};
@@ -89,9 +90,15 @@ pub fn push(
     // Caught up: the mark is what the shared store holds even when nothing moved.
     let mark = rastau_shared::pushed_mark(&mut client, &link.installation)?;
     remember(store, mark, now)?;
-    // And what the counter needs back: its center's staff, the authority over its accounts.
+    // And what the counter needs back: its center's staff, the authority over its accounts,
+    // and its policy, the authority over what its keys must chain to and how they sign.
     let staff = rastau_shared::staff::current(&mut client, &link.center)?;
-    let changed = store.write(|tx| account::refresh(tx, &staff, now))?;
+    let policy = rastau_shared::policy::current(&mut client, &link.center)?;
+    let changed = store.write(|tx| {
+        let changed = account::refresh(tx, &staff, now)?;
+        center_policy::refresh(tx, policy.as_ref(), now)?;
+        Ok(changed)
+    })?;
     report.staff = changed.len() as u64;
     Ok(report)
 }

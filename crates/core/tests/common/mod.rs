@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test file uses a different part
 
 pub mod journal;
+pub mod linked;
 pub mod notice;
 pub mod poppler;
 pub mod tmpfs;
