@@ -333,11 +333,7 @@ fn beside(desk: &Desk) -> Rastau {
 }
 
 fn the_clerk(app: &mut Rastau) -> Account {
-    app.accounts()
-        .unwrap()
-        .into_iter()
-        .find(|a| a.iin == clerk_iin())
-        .unwrap()
+    account_of(app, &clerk_iin())
 }
 
 fn new_password(account: &Account, password: &str) -> AccountChanges {

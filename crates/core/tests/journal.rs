@@ -5,7 +5,7 @@ mod common;
 use chrono::{Duration, NaiveDate};
 use common::journal::*;
 use common::poppler::{one_line, text_of};
-use common::{clerk_iin, iin, person_applicant, supervisor_iin};
+use common::{account_of, clerk_iin, iin, person_applicant, supervisor_iin};
 use rastau_core::account::AccountChanges;
 use rastau_core::i18n::Messages;
 use rastau_core::journal::{
@@ -258,14 +258,7 @@ fn exports(day: &mut Day, date: NaiveDate, name: &str) -> (JournalView, Vec<u8>,
 
 /// A supervisor renames the account of `iin`; returns its id.
 fn rename(day: &mut Day, iin: &str, full_name: &str) -> i64 {
-    let account = day
-        .desk
-        .app
-        .accounts()
-        .unwrap()
-        .into_iter()
-        .find(|a| a.iin == iin)
-        .unwrap();
+    let account = account_of(&mut day.desk.app, iin);
     day.desk
         .app
         .update_account(&AccountChanges {

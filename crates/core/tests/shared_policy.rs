@@ -229,22 +229,7 @@ fn the_installations_own_role_writes_no_policy() {
     );
     // A clerk's own token (her password known to the server) changes nothing either.
     desk.as_supervisor();
-    let clerk = desk
-        .app
-        .accounts()
-        .unwrap()
-        .into_iter()
-        .find(|a| a.iin == clerk_iin())
-        .unwrap();
-    desk.app
-        .update_account(&rastau_core::account::AccountChanges {
-            id: clerk.id,
-            full_name: clerk.full_name.clone(),
-            position: clerk.position.clone(),
-            phone: clerk.phone.clone(),
-            new_password: Some(GIVEN_PASSWORD.into()),
-        })
-        .unwrap();
+    give_password(&mut desk.app, &clerk_iin(), GIVEN_PASSWORD);
     desk.app.logout().unwrap();
     let token = rastau_shared::staff::sign_in(&mut own, &clerk_iin(), GIVEN_PASSWORD)
         .unwrap()

@@ -120,14 +120,7 @@ fn a_clerk_made_at_one_counter_signs_in_at_another_and_a_deactivation_reaches_bo
     // The supervisor deactivates her at the second counter while she works at the first.
     first.app.login(&made.iin, "her-own-words").unwrap();
     second.as_supervisor();
-    let id = second
-        .app
-        .accounts()
-        .unwrap()
-        .into_iter()
-        .find(|a| a.iin == made.iin)
-        .unwrap()
-        .id;
+    let id = account_of(&mut second.app, &made.iin).id;
     second.app.set_account_active(id, false).unwrap();
     // The first counter hears of it at its next exchange with the shared store.
     rastau_core::push::push_if_linked(first.dir.path(), chrono::Utc::now())
@@ -326,23 +319,7 @@ fn guessing_at_the_shared_store_locks_the_person_at_every_counter_until_a_new_pa
         "{refused:?}"
     );
     desk.as_supervisor();
-    let id = desk
-        .app
-        .accounts()
-        .unwrap()
-        .into_iter()
-        .find(|a| a.iin == made.iin)
-        .unwrap()
-        .id;
-    desk.app
-        .update_account(&AccountChanges {
-            id,
-            full_name: made.full_name.clone(),
-            position: made.position.clone(),
-            phone: made.phone.clone(),
-            new_password: Some("a-new-one-set-by-her-supervisor".into()),
-        })
-        .unwrap();
+    give_password(&mut desk.app, &made.iin, "a-new-one-set-by-her-supervisor");
     desk.app.logout().unwrap();
     desk.app
         .login(&made.iin, "a-new-one-set-by-her-supervisor")

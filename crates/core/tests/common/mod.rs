@@ -11,7 +11,7 @@ pub mod tmpfs;
 use chrono::{TimeZone, Utc};
 use rastau_capture::test_pages::TestPage;
 use rastau_capture::ScanPage;
-use rastau_core::account::{Account, NewAccount};
+use rastau_core::account::{Account, AccountChanges, NewAccount};
 use rastau_core::applicant::Applicant;
 use rastau_core::audit::{Action, AuditFilter, AuditPage};
 use rastau_core::center::CenterProfile;
@@ -154,6 +154,29 @@ pub fn hire(app: &mut Rastau, new: &NewAccount) -> Account {
     app.choose_password(GIVEN_PASSWORD, &new.password).unwrap();
     app.logout().unwrap();
     clerk
+}
+
+/// The account with `iin`, as the signed-in supervisor's list shows it.
+pub fn account_of(app: &mut Rastau, iin: &str) -> Account {
+    app.accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.iin == iin)
+        .unwrap()
+}
+
+/// The signed-in supervisor gives the account with `iin` the password `password` (its owner
+/// chooses their own at the next sign-in), changing nothing else.
+pub fn give_password(app: &mut Rastau, iin: &str, password: &str) -> Account {
+    let account = account_of(app, iin);
+    app.update_account(&AccountChanges {
+        id: account.id,
+        full_name: account.full_name,
+        position: account.position,
+        phone: account.phone,
+        new_password: Some(password.into()),
+    })
+    .unwrap()
 }
 
 impl Desk {

@@ -29,10 +29,7 @@ pub(super) fn ask(
     options: &RevocationOptions,
 ) -> Asked {
     let address = http_url(url)?;
-    let malformed = |detail: String| Failure::Malformed {
-        url: url.into(),
-        detail,
-    };
+    let malformed = Failure::malformed_at(url);
     let body = http::get(&address, options.timeout, options.max_crl_bytes)
         .map_err(|e| http_failure(url, options.max_crl_bytes, e))?;
     // RFC 5280 serves DER; a PEM list is read too and kept as DER.

@@ -218,6 +218,16 @@ pub enum Failure {
     UnknownCertificate { url: String },
 }
 
+impl Failure {
+    /// [`Failure::Malformed`] for what came from `url`, given the detail.
+    fn malformed_at(url: &str) -> impl Fn(String) -> Failure + '_ {
+        move |detail| Failure::Malformed {
+            url: url.into(),
+            detail,
+        }
+    }
+}
+
 /// What is known of a certificate's revocation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RevocationStatus {

@@ -41,10 +41,7 @@ pub(super) fn ask(
     options: &RevocationOptions,
 ) -> Asked {
     let address = http_url(url)?;
-    let malformed = |detail: String| Failure::Malformed {
-        url: url.into(),
-        detail,
-    };
+    let malformed = Failure::malformed_at(url);
     let local = |e: openssl::error::ErrorStack| malformed(format!("OpenSSL: {e}"));
     // SHA-1 names the certificate in the request, as RFC 5019 responders all understand; it is
     // an identifier here, not a signature.
