@@ -74,7 +74,15 @@ impl Fresh {
         config.dbname(&name);
         let mut client = rastau_shared::connect_with(config.clone()).unwrap();
         rastau_shared::init(&mut client).unwrap();
-        rastau_shared::ensure_center(&mut client, CENTER, "Қарағанды қаласы бойынша ХҚКО").unwrap();
+        rastau_shared::ensure_center(
+            &mut client,
+            CENTER,
+            rastau_shared::CenterName {
+                kk: "Қарағанды қаласы бойынша ХҚКО",
+                ru: "ЦОН по городу Караганде",
+            },
+        )
+        .unwrap();
         // Roles belong to the cluster: each database's installation has a code of its own.
         let installation = format!("KRG-01-{}", unique());
         let credentials =

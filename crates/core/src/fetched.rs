@@ -7,6 +7,7 @@
 //! it as its work. The application's commands are in `app/shared_copies.rs`.
 use crate::error::Result;
 use crate::journal_number::JournalNumber;
+use crate::lang::Lang;
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection, Transaction};
 use serde::Serialize;
@@ -18,7 +19,7 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct SharedCopyView {
     pub center_code: String,
-    pub center_name: String,
+    pub center_name: CenterName,
     pub installation_code: String,
     #[ts(type = "number")]
     pub copy_id: i64,
@@ -39,10 +40,29 @@ pub struct SharedCopyView {
     pub fetched: Option<i64>,
 }
 
+/// Another center's name, as the shared store gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CenterName {
+    pub kk: String,
+    /// Empty when the shared store has none (a center registered before it kept one).
+    pub ru: String,
+}
+
+impl CenterName {
+    /// The name in `lang`, the Kazakh one where there is no Russian one.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru if !self.ru.is_empty() => &self.ru,
+            _ => &self.kk,
+        }
+    }
+}
+
 /// What the shared store says of a copy, as the fetch records it.
 pub struct Origin<'a> {
     pub center_code: &'a str,
-    pub center_name: &'a str,
+    pub center_name: &'a CenterName,
     pub installation_code: &'a str,
     pub copy_id: i64,
     pub number: &'a JournalNumber,
@@ -65,17 +85,18 @@ pub fn insert(
     at: DateTime<Utc>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO fetched_copy (visit_id, center_code, center_name, installation_code,
-             origin_copy_id, journal_year, journal_seq, title, applicant_tax_id, signer_name,
-             signer_iin, certified_at, keep_until, pdf_hash, signature_hash, fetched_by,
-             fetched_at)
-         VALUES (:visit, :center, :center_name, :installation, :copy, :year, :seq, :title,
-             :tax_id, :signer_name, :signer_iin, :certified_at, :keep_until, :pdf, :signature,
-             :clerk, :at)",
+        "INSERT INTO fetched_copy (visit_id, center_code, center_name, center_name_ru,
+             installation_code, origin_copy_id, journal_year, journal_seq, title,
+             applicant_tax_id, signer_name, signer_iin, certified_at, keep_until, pdf_hash,
+             signature_hash, fetched_by, fetched_at)
+         VALUES (:visit, :center, :center_name, :center_name_ru, :installation, :copy, :year,
+             :seq, :title, :tax_id, :signer_name, :signer_iin, :certified_at, :keep_until, :pdf,
+             :signature, :clerk, :at)",
         named_params! {
             ":visit": visit_id,
             ":center": origin.center_code,
-            ":center_name": origin.center_name,
+            ":center_name": origin.center_name.kk,
+            ":center_name_ru": origin.center_name.ru,
             ":installation": origin.installation_code,
             ":copy": origin.copy_id,
             ":year": origin.number.year,

@@ -2,7 +2,7 @@
 //! is kept here, and shown to the clerk. The lookup and the fetch that bring these rows are the
 //! application's (`app/shared_copies.rs`).
 use crate::error::{Error, Result};
-use crate::fetched::{Origin, SharedCopyView};
+use crate::fetched::{CenterName, Origin, SharedCopyView};
 use crate::journal_number::JournalNumber;
 use crate::shared_link::Link;
 use crate::store::content_hash;
@@ -15,12 +15,12 @@ use rastau_sign::TrustAnchors;
 pub(crate) const KEPT_COPY: &str =
     "center_code, center_name, installation_code, copy_id, journal_year,
     journal_seq, title, number, issued_on, issuer, page_count, signer_name, signer_iin,
-    certified_at, keep_until, pdf_sha256, p7s_sha256, applicant_tax_id";
+    certified_at, keep_until, pdf_sha256, p7s_sha256, applicant_tax_id, center_name_ru";
 
 /// A row of the shared store's `kept_copy`.
 pub(crate) struct Kept {
     pub(crate) center_code: String,
-    pub(crate) center_name: String,
+    pub(crate) center_name: CenterName,
     pub(crate) installation_code: String,
     pub(crate) copy_id: i64,
     pub(crate) number: JournalNumber,
@@ -50,7 +50,10 @@ impl Kept {
         };
         Ok(Kept {
             center_code: row.get("center_code"),
-            center_name: row.get("center_name"),
+            center_name: CenterName {
+                kk: row.get("center_name"),
+                ru: row.get("center_name_ru"),
+            },
             installation_code: row.get("installation_code"),
             copy_id: row.get("copy_id"),
             // The installation's code always: copies of other centers must not look alike.

@@ -7,6 +7,7 @@ mod common;
 use chrono::Utc;
 use common::journal::Day;
 use common::*;
+use rastau_core::center::CenterProfile;
 use rastau_core::error::Error;
 use rastau_core::handover::{Chosen, Disk};
 use rastau_core::push::push_if_linked;
@@ -34,6 +35,12 @@ fn push(dir: &Path) {
 
 /// Center A: two closed visits of the applicant, one copy each, the second signed with a key
 /// of the CA only A trusts; pushed.
+/// Center A's name, other than B's in both languages.
+const A_NAME: rastau_shared::CenterName = rastau_shared::CenterName {
+    kk: "Алматы қаласы бойынша ХҚКО",
+    ru: "ЦОН по городу Алматы",
+};
+
 fn center_a(db: &TestDb) -> Day {
     let mut day = Day {
         desk: with_clerk(),
@@ -41,6 +48,14 @@ fn center_a(db: &TestDb) -> Day {
     };
     day.desk.as_supervisor();
     day.desk.app.trust_ca(&OTHER_CA.ca_pem).unwrap();
+    day.desk
+        .app
+        .update_center(&CenterProfile {
+            name_kk: A_NAME.kk.into(),
+            name_ru: A_NAME.ru.into(),
+            ..profile()
+        })
+        .unwrap();
     day.desk
         .app
         .join_shared(&db.admin_url(), "ALM-01", SUPERVISOR_PASSWORD)
@@ -175,12 +190,27 @@ fn a_copy_certified_at_one_center_is_found_checked_and_handed_over_at_another() 
         .app
         .receipt(visit, rastau_core::Lang::Ru, b"RASTAU")
         .unwrap();
-    let text = common::poppler::text_of(&receipt, "shared-copy-receipt");
+    let text =
+        common::poppler::one_line(&common::poppler::text_of(&receipt, "shared-copy-receipt"));
     common::poppler::assert_has(
-        &common::poppler::one_line(&text),
+        &text,
         &birth.number_text.replacen('-', "", 1),
         "B's receipt",
     );
+    // And the center it was certified at, in the receipt's language.
+    assert_eq!(birth.center_name.kk, A_NAME.kk);
+    assert_eq!(birth.center_name.ru, A_NAME.ru);
+    common::poppler::assert_has(&text, A_NAME.ru, "B's receipt in Russian");
+    let receipt = b
+        .desk
+        .app
+        .receipt(visit, rastau_core::Lang::Kk, b"RASTAU")
+        .unwrap();
+    let text = common::poppler::one_line(&common::poppler::text_of(
+        &receipt,
+        "shared-copy-receipt-kk",
+    ));
+    common::poppler::assert_has(&text, A_NAME.kk, "B's receipt in Kazakh");
 
     // B's hand-over goes up naming A's installation and copy; the lookups are logged there.
     push(b.desk.dir.path());

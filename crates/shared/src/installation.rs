@@ -22,13 +22,31 @@ impl fmt::Debug for Credentials {
     }
 }
 
-/// Registers a center unless it exists; true when registered now.
-pub fn ensure_center(client: &mut Client, code: &str, name: &str) -> Result<bool, SharedError> {
+/// A center's name in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct CenterName<'a> {
+    pub kk: &'a str,
+    pub ru: &'a str,
+}
+
+/// Registers a center unless it exists; true when registered now. A center registered before
+/// it had a Russian name gets this one.
+pub fn ensure_center(
+    client: &mut Client,
+    code: &str,
+    name: CenterName,
+) -> Result<bool, SharedError> {
     check_code(code)?;
-    let inserted = client.execute(
-        "INSERT INTO center (center_code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        &[&code, &name],
+    let mut tx = client.transaction()?;
+    let inserted = tx.execute(
+        "INSERT INTO center (center_code, name, name_ru) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        &[&code, &name.kk, &name.ru],
     )?;
+    tx.execute(
+        "UPDATE center SET name_ru = $2 WHERE center_code = $1 AND name_ru = ''",
+        &[&code, &name.ru],
+    )?;
+    tx.commit()?;
     Ok(inserted == 1)
 }
 

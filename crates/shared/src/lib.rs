@@ -15,7 +15,7 @@ pub mod test_db;
 pub use connect::{config, connect, connect_with, tls_required};
 pub use error::SharedError;
 pub use installation::{
-    create_installation, ensure_center, pushed_mark, rejoin_installation, Credentials,
+    create_installation, ensure_center, pushed_mark, rejoin_installation, CenterName, Credentials,
 };
 pub use retention::{run_retention, RetentionReport};
 pub use schema::{init, InitReport, GROUP_ROLE, OWNER_ROLE, SCHEMA_VERSION};

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_staff.sql"),
     include_str!("migrations/0003_sign_in_throttle.sql"),
     include_str!("migrations/0004_center_policy.sql"),
+    include_str!("migrations/0005_center_names.sql"),
 ];
 
 /// The schema version this build makes and understands.

@@ -108,7 +108,15 @@ impl World {
         crate::init(&mut owner).expect("init");
         let id = unique();
         let (center, installation) = (format!("C{id}"), format!("C{id}-1"));
-        crate::ensure_center(&mut owner, &center, "Center").expect("center");
+        crate::ensure_center(
+            &mut owner,
+            &center,
+            crate::CenterName {
+                kk: "Орталық",
+                ru: "Центр",
+            },
+        )
+        .expect("center");
         let credentials =
             crate::create_installation(&mut owner, &center, &installation).expect("installation");
         owner

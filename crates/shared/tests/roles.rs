@@ -5,7 +5,17 @@
 use postgres::Client;
 use rastau_coded::Coded;
 use rastau_shared::test_db::{unique, TestDb};
-use rastau_shared::{create_installation, ensure_center, init, Credentials, SharedError};
+use rastau_shared::{
+    create_installation, ensure_center, init, CenterName, Credentials, SharedError,
+};
+
+/// A center's name of the tests, the same letter in both languages.
+fn name(letter: &'static str) -> CenterName<'static> {
+    CenterName {
+        kk: letter,
+        ru: letter,
+    }
+}
 
 /// Center A with installations A1 and A2, center B with B1; codes unique in the cluster.
 struct World {
@@ -24,8 +34,8 @@ impl World {
         init(&mut admin).unwrap();
         let id = unique();
         let (a, b) = (format!("A{id}"), format!("B{id}"));
-        ensure_center(&mut admin, &a, "Center A").unwrap();
-        ensure_center(&mut admin, &b, "Center B").unwrap();
+        ensure_center(&mut admin, &a, name("A")).unwrap();
+        ensure_center(&mut admin, &b, name("B")).unwrap();
         let mut join = |center: &str, code: String| {
             let credentials = create_installation(&mut admin, center, &code).unwrap();
             (code, credentials)
@@ -255,7 +265,7 @@ fn an_installations_password_never_reaches_the_servers_log() {
     let log = std::path::Path::new(&data).with_file_name("server.log");
     admin.batch_execute("SET log_statement = 'all'").unwrap();
     let center = format!("L{}", unique());
-    ensure_center(&mut admin, &center, "Center L").unwrap();
+    ensure_center(&mut admin, &center, name("L")).unwrap();
     let credentials = create_installation(&mut admin, &center, &format!("{center}-1")).unwrap();
     drop(admin);
     let logged = std::fs::read_to_string(&log)

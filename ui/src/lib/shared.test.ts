@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SharedStatus } from "../bindings/SharedStatus";
-import { exchangedAt, indicator, suggestedCenterCode, typedCenterCode } from "./shared";
+import { centerName, exchangedAt, indicator, suggestedCenterCode, typedCenterCode } from "./shared";
 
 const link = { center: "ALM-01", installation: "0A1B2C3D", role: "rastau_i_0a1b2c3d", host: "db", port: 5432 };
 const linked = (answer: Extract<SharedStatus, { state: "linked" }>["answer"], waiting: number): SharedStatus => ({
@@ -54,5 +54,16 @@ describe("center codes", () => {
   it("are raised to capitals as typed, anything else left for Rust to refuse", () => {
     expect(typedCenterCode("alm-02")).toBe("ALM-02");
     expect(typedCenterCode("алм 01")).toBe("АЛМ 01");
+  });
+});
+
+describe("another center's name", () => {
+  const both = { kk: "Алматы қаласы бойынша ХҚКО", ru: "ЦОН по городу Алматы" };
+  it("is in the chosen language", () => {
+    expect(centerName(both, "kk")).toBe(both.kk);
+    expect(centerName(both, "ru")).toBe(both.ru);
+  });
+  it("is the Kazakh one where the shared store has no Russian one", () => {
+    expect(centerName({ kk: both.kk, ru: "" }, "ru")).toBe(both.kk);
   });
 });

@@ -1,5 +1,7 @@
 // The shared store's link as the window words it: the short indicator beside the tabs, and the code
 // a center is offered when it links.
+import type { CenterName } from "../bindings/CenterName";
+import type { Lang } from "../bindings/Lang";
 import type { SharedStatus } from "../bindings/SharedStatus";
 import { shortDate, timeOfDay } from "./format";
 import { message, type Message } from "./i18n.svelte";
@@ -48,4 +50,9 @@ export function suggestedCenterCode(city: string): string {
  * typed; anything else is left for Rust to refuse by name. */
 export function typedCenterCode(typed: string): string {
   return typed.toUpperCase();
+}
+
+/** Another center's name in `lang`: the Kazakh one where the shared store has no Russian one. */
+export function centerName(name: CenterName, lang: Lang): string {
+  return lang === "ru" && name.ru !== "" ? name.ru : name.kk;
 }

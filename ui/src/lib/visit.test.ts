@@ -83,7 +83,7 @@ describe("the visit at the counter", () => {
     const v = new CounterVisit(visit([]));
     const kept = (copyId: number, fetched: number | null, here = false): SharedCopyView => ({
       centerCode: here ? "AST-02" : "ALM-01",
-      centerName: "ХҚКО",
+      centerName: { kk: "ХҚКО", ru: "ЦОН" },
       installationCode: here ? "b0b0b0b0" : "a1a1a1a1",
       copyId,
       numberText: "2026/000007",

@@ -45,7 +45,11 @@ impl Rastau {
             .profile;
         let installation = self.store.write(shared_link::installation_code)?;
         let mut client = rastau_shared::connect_with(admin.clone())?;
-        rastau_shared::ensure_center(&mut client, center, profile.name(Lang::Kk))?;
+        let name = rastau_shared::CenterName {
+            kk: profile.name(Lang::Kk),
+            ru: profile.name(Lang::Ru),
+        };
+        rastau_shared::ensure_center(&mut client, center, name)?;
         // An installation that left and joins again keeps its code, and so its history there.
         let credentials =
             match rastau_shared::create_installation(&mut client, center, &installation) {

@@ -52,7 +52,7 @@ pub fn receipt_pdf(facts: &ReceiptFacts, lang: Lang) -> Result<Vec<u8>> {
     copies(&mut flow, &m, facts.certified);
     for handover in facts.handed_over {
         flow.skip(14.0);
-        handed_over(&mut flow, &m, handover);
+        handed_over(&mut flow, &m, lang, handover);
     }
     if !facts.refused.is_empty() {
         flow.skip(14.0);
@@ -178,7 +178,7 @@ fn copies(flow: &mut Flow, m: &Messages, certified: &[CertifiedDocument]) {
 
 /// The copies one hand-over wrote: each under the file name it has on the medium, with the
 /// visit it was certified in and the last day the center keeps it.
-fn handed_over(flow: &mut Flow, m: &Messages, handover: &HandedOver) {
+fn handed_over(flow: &mut Flow, m: &Messages, lang: Lang, handover: &HandedOver) {
     let heading = m.text(
         "forms-receipt-handed-over",
         [("folder", handover.folder.as_str().into())],
@@ -195,7 +195,7 @@ fn handed_over(flow: &mut Flow, m: &Messages, handover: &HandedOver) {
                     copy_file_name(i + 1, &copy.document_title),
                     m.text(
                         "forms-receipt-certified-elsewhere",
-                        [("center", center.as_str().into())]
+                        [("center", center.text(lang).into())]
                     )
                 ),
                 None => format!(

@@ -2,6 +2,7 @@
 //! reaches the medium to its end.
 use crate::account::Account;
 use crate::error::{Error, Result};
+use crate::fetched::CenterName;
 use crate::journal_number::JournalNumber;
 use crate::visit;
 use chrono::{DateTime, Utc};
@@ -23,7 +24,7 @@ pub struct OutgoingCopy {
     pub signature_hash: String,
     /// For a copy certified elsewhere and fetched from the shared store: the center it was
     /// certified at (its journal number is that installation's).
-    pub certified_elsewhere: Option<String>,
+    pub certified_elsewhere: Option<CenterName>,
 }
 
 /// The copies a clerk chose to hand over: certified here, and fetched from the shared store.
@@ -133,7 +134,7 @@ pub fn handed_over(conn: &Connection, visit_id: i64) -> Result<Vec<HandedOver>> 
 
 const COPY_SELECT: &str = "SELECT c.visit_id, v.journal_year, v.journal_seq, d.position, d.title,
         a.tax_id, c.signer_name, c.certified_at, c.keep_until, c.pdf_hash, c.signature_hash,
-        NULL, v.installation_code
+        NULL, v.installation_code, NULL
     FROM certified_copy c
     JOIN visit v ON v.id = c.visit_id
     JOIN document d ON d.id = c.document_id
@@ -142,7 +143,7 @@ const COPY_SELECT: &str = "SELECT c.visit_id, v.journal_year, v.journal_seq, d.p
 /// A fetched copy in [`copy_row`]'s columns; its place in the list is unknown here (0).
 const FETCHED_SELECT: &str = "SELECT f.visit_id, f.journal_year, f.journal_seq, 0, f.title,
         f.applicant_tax_id, f.signer_name, f.certified_at, f.keep_until, f.pdf_hash,
-        f.signature_hash, f.center_name, f.installation_code
+        f.signature_hash, f.center_name, f.installation_code, f.center_name_ru
     FROM fetched_copy f";
 
 fn copy_row(r: &rusqlite::Row) -> rusqlite::Result<OutgoingCopy> {
@@ -157,7 +158,10 @@ fn copy_row(r: &rusqlite::Row) -> rusqlite::Result<OutgoingCopy> {
         keep_until: r.get(8)?,
         pdf_hash: r.get(9)?,
         signature_hash: r.get(10)?,
-        certified_elsewhere: r.get(11)?,
+        certified_elsewhere: match r.get::<_, Option<String>>(11)? {
+            Some(kk) => Some(CenterName { kk, ru: r.get(13)? }),
+            None => None,
+        },
     })
 }
 

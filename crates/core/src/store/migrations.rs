@@ -26,6 +26,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/0020_journal_codes.sql"),
     include_str!("migrations/0021_signature_policy.sql"),
     include_str!("migrations/0022_key_source.sql"),
+    include_str!("migrations/0023_fetched_center_name_ru.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
