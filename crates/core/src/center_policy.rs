@@ -1,6 +1,6 @@
 //! The center's policy as one document: the CAs its keys must chain to, how it signs (its
-//! timestamp authority, and whether keys sign when no revocation status can be had) and where
-//! its people keep their keys. On a linked counter the shared store holds it
+//! timestamp authority, and whether keys sign when no revocation status can be had), where
+//! its people keep their keys, and which other centers' seals it accepts. On a linked counter the shared store holds it
 //! ([`rastau_shared::policy`]) and this store keeps a copy: every exchange with the shared
 //! store makes the copy what it says, so what is written into the local file meanwhile gives
 //! nothing for long, and a supervisor's change is made there first, from the version this
@@ -8,6 +8,7 @@
 use crate::audit::{Action, Event};
 use crate::error::{Error, Result};
 use crate::key_source::{self, KeySourceSettings};
+use crate::seal;
 use crate::setting;
 use crate::signature_policy::{self, SignaturePolicy};
 use crate::trust;
@@ -25,6 +26,8 @@ pub struct CenterPolicy {
     pub trusted_cas: BTreeMap<String, String>,
     pub signature: SignaturePolicy,
     pub key_source: KeySourceSettings,
+    /// Other centers' seal keys whose QR codes check as valid here: id, public key (hex).
+    pub trusted_seals: BTreeMap<String, String>,
 }
 
 impl CenterPolicy {
@@ -45,6 +48,7 @@ pub fn load(conn: &Connection) -> Result<CenterPolicy> {
         trusted_cas: trust::kept(conn)?,
         signature: signature_policy::load(conn)?,
         key_source: key_source::load(conn)?,
+        trusted_seals: seal::trusted(conn)?,
     })
 }
 
@@ -77,6 +81,7 @@ pub fn refresh(
     trust::replace(tx, &shared.trusted_cas)?;
     signature_policy::set(tx, &shared.signature)?;
     key_source::set(tx, &shared.key_source)?;
+    seal::replace_trusted(tx, &shared.trusted_seals)?;
     Event::system(Action::PolicyRefreshed)
         .detail(current.version.to_string())
         .append(tx, now)?;

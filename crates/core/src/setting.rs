@@ -1,6 +1,7 @@
 //! Small per-installation values kept in the `setting` table.
 use crate::error::Result;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::BTreeMap;
 
 /// The language the login screen shows: the last one chosen on this machine.
 pub const LANGUAGE: &str = "language";
@@ -45,5 +46,34 @@ pub fn set(tx: &Transaction, key: &str, value: &str) -> Result<()> {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, value],
     )?;
+    Ok(())
+}
+
+/// Every setting whose key starts with `prefix`, by the rest of its key.
+pub fn with_prefix(conn: &Connection, prefix: &str) -> Result<BTreeMap<String, String>> {
+    let mut stmt = conn.prepare("SELECT key, value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
+    let rows = stmt.query_map([format!("{prefix}%")], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    rows.map(|row| {
+        let (key, value) = row?;
+        Ok((key[prefix.len()..].to_owned(), value))
+    })
+    .collect()
+}
+
+/// Makes the settings under `prefix` exactly `entries` (as [`with_prefix`] gives them).
+pub fn replace_prefix(
+    tx: &Transaction,
+    prefix: &str,
+    entries: &BTreeMap<String, String>,
+) -> Result<()> {
+    tx.execute(
+        "DELETE FROM setting WHERE key LIKE ?1",
+        [format!("{prefix}%")],
+    )?;
+    for (rest, value) in entries {
+        set(tx, &format!("{prefix}{rest}"), value)?;
+    }
     Ok(())
 }

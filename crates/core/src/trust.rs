@@ -109,28 +109,13 @@ fn entries(conn: &Connection) -> Result<Vec<(String, Option<Vec<CaCertificate>>)
 
 /// Each entry's id and what is kept under it (PEM), as the center's policy carries them.
 pub fn kept(conn: &Connection) -> Result<BTreeMap<String, String>> {
-    let mut stmt = conn.prepare("SELECT key, value FROM setting WHERE key LIKE ?1 ORDER BY key")?;
-    let rows = stmt.query_map([format!("{PREFIX}%")], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
-    rows.map(|row| {
-        let (key, pem) = row?;
-        Ok((key[PREFIX.len()..].to_owned(), pem))
-    })
-    .collect()
+    setting::with_prefix(conn, PREFIX)
 }
 
 /// Makes the trusted list exactly `entries` (as [`kept`] gives them): the center's policy
 /// from the shared store, over whatever this store held.
 pub fn replace(tx: &Transaction, entries: &BTreeMap<String, String>) -> Result<()> {
-    tx.execute(
-        "DELETE FROM setting WHERE key LIKE ?1",
-        [format!("{PREFIX}%")],
-    )?;
-    for (id, pem) in entries {
-        setting::set(tx, &format!("{PREFIX}{id}"), pem)?;
-    }
-    Ok(())
+    setting::replace_prefix(tx, PREFIX, entries)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Once a counter is linked, its center's policy in the shared store — the CAs keys must chain
 //! to, whether keys sign without a revocation status, the timestamp authority, where keys are
-//! kept — is the authority: what is written into the counter's own file gives nothing after
+//! kept, the other centers' seals accepted — is the authority: what is written into the counter's own file gives nothing after
 //! the next exchange, a supervisor's change is made once for every counter, a change made from
 //! an old version does not overwrite a newer one unseen, and the installation's own role
 //! writes none of it.
@@ -126,10 +126,19 @@ fn a_supervisors_change_at_one_counter_reaches_the_others() {
             (3, Some(supervisor_iin()))
         ]
     );
+    let other_center = rastau_sign::SealKey::generate().unwrap();
+    let seal = first
+        .app
+        .trust_seal(&other_center.public().unwrap().to_hex().unwrap())
+        .unwrap();
     rastau_core::push::push_if_linked(second.dir.path(), chrono::Utc::now())
         .unwrap()
         .unwrap();
     let there = policy_of(&second);
+    assert!(
+        there.trusted_seals.contains_key(&seal),
+        "the other center's seal too"
+    );
     assert_eq!(there, policy_of(&first));
     assert_eq!(there.signature, a_timestamp_authority());
     assert_eq!(there.key_source.source, KeySource::NcaLayer);
@@ -137,7 +146,7 @@ fn a_supervisors_change_at_one_counter_reaches_the_others() {
     // A counter that joins later takes the center's policy, not its own.
     let third = second_counter(&db);
     assert_eq!(policy_of(&third), policy_of(&first));
-    assert_eq!(versions(&db).len(), 3, "joining changed nothing there");
+    assert_eq!(versions(&db).len(), 4, "joining changed nothing there");
 }
 
 /// Two supervisors at two counters: the one whose counter had not heard of the other's change

@@ -104,10 +104,11 @@ impl Rastau {
         trust::list(self.store.read())
     }
 
-    /// A change of the center's policy (its trusted CAs, signature policy, key source), noted
-    /// with `event`. On a linked counter it is made in the shared store too, from the version
-    /// this counter has, before it commits here: refused there, nothing changes here; refused
-    /// because another counter changed the policy meanwhile, this counter takes theirs.
+    /// A change of the center's policy (its trusted CAs, signature policy, key source, trusted
+    /// seals), noted with `event`. On a linked counter it is made in the shared store too, from
+    /// the version this counter has, before it commits here: refused there, nothing changes
+    /// here; refused because another counter changed the policy meanwhile, this counter takes
+    /// theirs.
     fn policy_change<T>(
         &mut self,
         event: impl FnOnce(&T) -> Event,
@@ -140,7 +141,7 @@ impl Rastau {
     /// Adds another center's seal key (its public half, hex) so its QR codes check as valid.
     pub fn trust_seal(&mut self, public_hex: &str) -> Result<String> {
         let me = self.supervisor()?;
-        self.audited(
+        self.policy_change(
             |id: &String| Event::by(&me, Action::SealTrusted).detail(id),
             |tx| seal::trust(tx, public_hex),
         )

@@ -24,6 +24,7 @@ use rastau_sign::{SealKey, SealPublicKey};
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::Path;
 use ts_rs::TS;
 
@@ -241,6 +242,16 @@ pub fn trust(tx: &Transaction, public_hex: &str) -> Result<String> {
     let id = key.id()?;
     setting::set(tx, &format!("{TRUSTED}{id}"), &key.to_hex()?)?;
     Ok(id)
+}
+
+/// Other centers' seal keys trusted here, by id (hex), as the center's policy carries them.
+pub fn trusted(conn: &Connection) -> Result<BTreeMap<String, String>> {
+    setting::with_prefix(conn, TRUSTED)
+}
+
+/// Makes the other centers' seal keys trusted here exactly `keys` (as [`trusted`] gives them).
+pub fn replace_trusted(tx: &Transaction, keys: &BTreeMap<String, String>) -> Result<()> {
+    setting::replace_prefix(tx, TRUSTED, keys)
 }
 
 /// The keys seals are checked against: this installation's own (every one it has had) and the
