@@ -132,6 +132,12 @@ test("a copy certified at center A is found at center B, refused until B trusts 
   await window.click('[data-testid="logout"]');
   await window.login(SUPERVISOR_IIN);
   await trustCa(window, join(storeA, "keys", "demo-ca.pem"));
+  // Linked, the trusted list is the center's, kept in the shared store: the panel says so (in
+  // the supervisor's Kazakh).
+  await window.waitForText('[data-testid="trusted-cas"] [data-testid="policy-shared"]', "AST-02");
+  const policy = psql(adminUrl, "SELECT count(*) FROM center_policy WHERE center_code = 'AST-02'");
+  assert.equal(policy, "2", "carried in at joining, then the supervisor's change");
+  await shot("trusted-cas-shared-kk", '[data-testid="trusted-cas"]');
   await window.click('[data-testid="logout"]');
   await window.login(CLERK_IIN);
   await window.click('[data-testid="lang-ru"]');
