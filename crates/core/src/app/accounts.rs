@@ -1,7 +1,7 @@
 //! Signing in and out, locking and unlocking, passwords and the screen's language; the first
 //! start that makes the center and its first supervisor; and the staff list a supervisor keeps.
 use super::demo::{self, DemoLogin};
-use super::staff::{change_of, Authority};
+use super::staff::change_of;
 use super::{Rastau, Status};
 use crate::account::TypedIin;
 use crate::account::{self, Account, AccountChanges, ChosenBy, NewAccount, Role};
@@ -143,33 +143,42 @@ impl Rastau {
     /// sessions (the CLI, another window) end.
     pub fn choose_password(&mut self, current: &str, new: &str) -> Result<Status> {
         let (me, _) = self.present()?;
-        if let Some(authority) = self.staff_authority()? {
-            return self.choose_shared_password(&me, authority, current, new);
-        }
-        let now = self.now();
-        let verdict =
-            self.store.write(
-                |tx| match account::verify_password(tx, me.id, current, now)? {
-                    Ok(_) => {
-                        let epoch = account::choose_password(tx, me.id, new)?;
-                        Event::by(&me, Action::PasswordChosen)
-                            .on(Record::Account(me.id))
-                            .append(tx, now)?;
-                        Ok(Ok(epoch))
-                    }
-                    Err(e) => {
-                        Event::by(&me, Action::PasswordChoiceFailed)
-                            .detail(e.code())
-                            .append(tx, now)?;
-                        Ok(Err(e))
-                    }
-                },
-            )?;
-        match verdict {
-            Ok(epoch) => self.session()?.renew(epoch),
-            Err(e) => return Err(self.leave_if_shut_out(e)),
-        }
+        let authority = self.staff_authority()?;
+        self.recheck_password(&me, current, Action::PasswordChoiceFailed)?;
+        let chosen = || Event::by(&me, Action::PasswordChosen).on(Record::Account(me.id));
+        let epoch = match authority {
+            None => self.audited(|_| chosen(), |tx| account::choose_password(tx, me.id, new))?,
+            // Linked: the shared store checks the current password too, and keeps the new one;
+            // then the cache.
+            Some(mut authority) => {
+                account::refuse_unchanged(self.store.read(), me.id, new)?;
+                let hash = account::hash_for(new)?;
+                let password = NewPassword {
+                    password: new,
+                    hash: &hash,
+                };
+                let member = authority.choose_password(current, password)?;
+                let now = self.now();
+                self.audited(|_| chosen(), |tx| account::keep(tx, &member, now))?
+                    .1
+            }
+        };
+        self.session()?.renew(epoch);
         self.status()
+    }
+
+    /// Checks the signed-in person's password again before an act that asks for it; a wrong
+    /// one is noted as `failed` and counts towards lockout as at sign-in.
+    fn recheck_password(&mut self, me: &Account, password: &str, failed: Action) -> Result<()> {
+        let now = self.now();
+        let verdict = self.store.write(|tx| {
+            let verdict = account::verify_password(tx, me.id, password, now)?;
+            if let Err(e) = &verdict {
+                Event::by(me, failed).detail(e.code()).append(tx, now)?;
+            }
+            Ok(verdict)
+        })?;
+        verdict.map(drop).map_err(|e| self.leave_if_shut_out(e))
     }
 
     /// Marks activity the Rust side cannot see (typing in a form).
@@ -318,45 +327,5 @@ impl Rastau {
             ..change_of(&now_known)
         })?;
         self.audited(event, |tx| account::keep(tx, &member, now).map(|(a, _)| a))
-    }
-
-    /// [`choose_password`](Self::choose_password) on a linked counter: the current password
-    /// is checked here first (counting attempts as ever), then by the shared store, which
-    /// keeps the new one; then the cache.
-    fn choose_shared_password(
-        &mut self,
-        me: &Account,
-        mut authority: Authority,
-        current: &str,
-        new: &str,
-    ) -> Result<Status> {
-        let now = self.now();
-        let verdict = self.store.write(|tx| {
-            let verdict = account::verify_password(tx, me.id, current, now)?;
-            if let Err(e) = &verdict {
-                Event::by(me, Action::PasswordChoiceFailed)
-                    .detail(e.code())
-                    .append(tx, now)?;
-            }
-            Ok(verdict)
-        })?;
-        if let Err(e) = verdict {
-            return Err(self.leave_if_shut_out(e));
-        }
-        account::refuse_unchanged(self.store.read(), me.id, new)?;
-        let hash = account::hash_for(new)?;
-        let member = authority.choose_password(
-            current,
-            NewPassword {
-                password: new,
-                hash: &hash,
-            },
-        )?;
-        let (_, epoch) = self.audited(
-            |_| Event::by(me, Action::PasswordChosen).on(Record::Account(me.id)),
-            |tx| account::keep(tx, &member, now),
-        )?;
-        self.session()?.renew(epoch);
-        self.status()
     }
 }
