@@ -116,8 +116,17 @@ fn the_clerk_opens_through_ncalayer_and_certifies_a_copy_that_verifies() {
         &format!("SELECT count(*) FROM certified_copy WHERE signer_serial = '{serial}'"),
     );
     assert_eq!(recorded, 1);
-    // The key check at opening, then the PDF's signature and the detached one.
-    assert_eq!(stand_in.requests().len(), 3);
+    // The key check at opening, then the PDF's signature and the detached one: for these two
+    // only a SHA-256 crossed the socket, the last one the stored file's.
+    let requests = stand_in.requests();
+    assert_eq!(requests.len(), 3);
+    let sent = |i: usize| {
+        let args = &requests[i]["args"];
+        assert_eq!(args["signingParams"]["digested"], true);
+        openssl::base64::decode_block(args["data"].as_str().unwrap()).unwrap()
+    };
+    assert_eq!(sent(1).len(), 32, "the byte ranges' digest");
+    assert_eq!(sent(2), openssl::sha::sha256(&pdf));
 }
 
 #[test]

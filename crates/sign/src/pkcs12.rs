@@ -85,6 +85,15 @@ impl Signer for Pkcs12Signer {
     }
 }
 
+#[cfg(any(test, feature = "test-pki"))]
+impl Pkcs12Signer {
+    /// [`Signer::sign_detached`] over bytes of which only the SHA-256 is given, as NCALayer
+    /// signs a `digested` request: for the tests' stand-in of it.
+    pub fn sign_digest(&self, digest: &[u8; 32], at: DateTime<Utc>) -> Result<Vec<u8>, SignError> {
+        cades::sign_digest(&self.cert, &self.key, self.chain.as_deref(), digest, at)
+    }
+}
+
 /// A wrong password shows up only as a failed MAC check; every other failure after the
 /// file parsed means an algorithm this OpenSSL lacks (GOST, or RC2 without the legacy module).
 fn classify(errors: ErrorStack) -> SignError {

@@ -173,9 +173,6 @@ fn serve(
 }
 
 fn answer_with(mut socket: Socket, answer: &Answer, request: &Value) -> Option<Socket> {
-    let failure = |code: &str, message: &str| {
-        json!({ "code": code, "details": "", "message": message, "status": false }).to_string()
-    };
     let text = match answer {
         Answer::Silent => return Some(socket),
         Answer::AfterNoise(then) => {
@@ -183,11 +180,14 @@ fn answer_with(mut socket: Socket, answer: &Answer, request: &Value) -> Option<S
             send(&mut socket, "{}".into())?;
             return answer_with(socket, then, request);
         }
-        Answer::SignWith(p12) => signed(p12, &sent_bytes(request)),
+        Answer::SignWith(p12) => signed(p12, request, &sent_bytes(request)),
         Answer::SignOtherBytes(p12) => {
             let mut other = sent_bytes(request);
             other.extend_from_slice(b" and something else");
-            signed(p12, &other)
+            if digested(request) {
+                other = openssl::sha::sha256(&other).to_vec();
+            }
+            signed(p12, request, &other)
         }
         Answer::Cancel => json!({ "body": {}, "status": true }).to_string(),
         Answer::NoKey => failure("EMPTY_KEY_LIST", "No keys found in the storage"),
@@ -201,16 +201,34 @@ fn answer_with(mut socket: Socket, answer: &Answer, request: &Value) -> Option<S
     None
 }
 
-/// The bytes the request asks to sign (`data` in base64, `decode: true`).
+/// The bytes the request asks to sign (`data` in base64, `decode: true`): the bytes, or their
+/// digest when the request is `digested`.
 fn sent_bytes(request: &Value) -> Vec<u8> {
     let data = request["args"]["data"].as_str().unwrap_or_default();
     base64::decode_block(data).unwrap_or_default()
 }
 
-/// `{"body":{"result":"-----BEGIN CMS-----…"},"status":true}`, signed with `p12`.
-fn signed(p12: &[u8], data: &[u8]) -> String {
+fn digested(request: &Value) -> bool {
+    request["args"]["signingParams"]["digested"] == true
+}
+
+/// `{"body":{"result":"-----BEGIN CMS-----…"},"status":true}`, signed with `p12` over `data`
+/// as `request` gives it: the bytes, or (`digested`) their SHA-256, which NCALayer signs as it
+/// is. A digest of another length is what NCALayer refuses for an RSA key.
+fn signed(p12: &[u8], request: &Value, data: &[u8]) -> String {
     let signer = Pkcs12Signer::open(p12, PASSWORD).unwrap();
-    let der = signer.sign_detached(data, chrono::Utc::now()).unwrap();
+    let now = chrono::Utc::now();
+    let der = if digested(request) {
+        let Ok(digest) = <[u8; 32]>::try_from(data) else {
+            return failure(
+                "INVALID_DIGEST",
+                "Digest does not match the key's algorithm",
+            );
+        };
+        signer.sign_digest(&digest, now).unwrap()
+    } else {
+        signer.sign_detached(data, now).unwrap()
+    };
     let b64 = base64::encode_block(&der);
     let lines: Vec<&str> = b64
         .as_bytes()
@@ -222,6 +240,11 @@ fn signed(p12: &[u8], data: &[u8]) -> String {
         lines.join("\n")
     );
     json!({ "body": { "result": pem }, "status": true }).to_string()
+}
+
+/// NCALayer's answer when it fails, `code` among its codes.
+fn failure(code: &str, message: &str) -> String {
+    json!({ "code": code, "details": "", "message": message, "status": false }).to_string()
 }
 
 fn send(socket: &mut Socket, text: String) -> Option<()> {

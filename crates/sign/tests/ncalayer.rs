@@ -81,8 +81,12 @@ fn a_copy_signed_through_ncalayer_verifies_with_openssl_and_passes_the_flows_che
     );
     assert_eq!(args["signerParams"]["iin"], IIN);
     assert_eq!(args["locale"], "kk");
+    // The document's SHA-256 crosses the socket, not the document.
+    assert_eq!(args["signingParams"]["digested"], true);
     let sent = openssl::base64::decode_block(args["data"].as_str().unwrap()).unwrap();
-    assert_eq!(sent, DOCUMENT);
+    assert_eq!(sent, openssl::sha::sha256(DOCUMENT));
+    // The key check at opening is a short text, sent as it is.
+    assert_eq!(requests[0]["args"]["signingParams"]["digested"], false);
 }
 
 #[test]

@@ -14,10 +14,11 @@
 //!   comes back tells which certificate signs (the `basics` module has no call that returns the
 //!   certificate alone; the older `commonUtils.getKeyInfo` does, but asks for the PIN all the
 //!   same), and proves before the first copy that the key signs and the PIN is right.
-//! - Every [`Signer::sign_detached`] sends the bytes (base64, `decode: true`) and asks for a
-//!   detached CMS; NCALayer asks for the PIN again in its window. The protocol can also sign a
-//!   digest (`digested: true`), but the digest algorithm then has to match the key's (SHA-256
-//!   for RSA, GOST 34.311 for GOST) before the key is known, so the bytes are sent.
+//! - Every [`Signer::sign_detached`] sends the SHA-256 of the bytes (`digested: true`: the PDF's
+//!   byte ranges for PAdES, the file for CAdES, 32 bytes either way) and asks for a detached
+//!   CMS; NCALayer asks for the PIN again in its window. The digest has to be the key's own
+//!   algorithm, known since the opening: SHA-256 for the RSA and EC keys this build signs with
+//!   (a GOST key was refused there). The key check at opening sends its short text as it is.
 //! - What comes back is believed only after checking it here: a SignedData without the content
 //!   inside, an algorithm OpenSSL can check (a GOST signature is refused as
 //!   [`SignError::UnsupportedKey`]: this build could not check it, nor the copies it made), a
@@ -156,7 +157,7 @@ impl NcaLayerSigner {
     /// [`crate::check_signer`]'s and [`crate::check_chain`]'s.
     pub fn open(options: NcaLayerOptions) -> Result<NcaLayerSigner, SignError> {
         let challenge = format!("{KEY_CHECK} {}", Utc::now().to_rfc3339());
-        let (der, version) = request(&options, challenge.as_bytes())?;
+        let (der, version) = request(&options, challenge.as_bytes(), false)?;
         let returned = check(challenge.as_bytes(), &der)?;
         Ok(NcaLayerSigner {
             options,
@@ -186,10 +187,11 @@ impl Signer for NcaLayerSigner {
         self.chain.clone()
     }
 
-    /// Has NCALayer sign `data`; `at` cannot be passed on (NCALayer stamps its own
-    /// signing-time).
+    /// Has NCALayer sign `data` by its SHA-256; `at` cannot be passed on (NCALayer stamps its
+    /// own signing-time).
     fn sign_detached(&self, data: &[u8], _at: DateTime<Utc>) -> Result<Vec<u8>, SignError> {
-        let (der, _) = request(&self.options, data)?;
+        let digest = openssl::sha::sha256(data);
+        let (der, _) = request(&self.options, &digest, true)?;
         let returned = check(data, &der)?;
         if returned.cert_der != self.cert_der {
             return Err(SignError::NcaLayerKeyChanged);
@@ -198,8 +200,13 @@ impl Signer for NcaLayerSigner {
     }
 }
 
-/// One signature over `data`: the DER NCALayer returned, and its version.
-fn request(options: &NcaLayerOptions, data: &[u8]) -> Result<(Vec<u8>, String), SignError> {
+/// One signature over `data`, or over the bytes whose digest it is (`digested`): the DER
+/// NCALayer returned, and its version.
+fn request(
+    options: &NcaLayerOptions,
+    data: &[u8],
+    digested: bool,
+) -> Result<(Vec<u8>, String), SignError> {
     let mut link = Link::open(&options.url, options.limits())?;
     let question = SignRequest {
         storages: &options.storages,
@@ -207,6 +214,7 @@ fn request(options: &NcaLayerOptions, data: &[u8]) -> Result<(Vec<u8>, String), 
         iin: options.iin.as_deref(),
         any_ca: options.any_ca,
         data,
+        digested,
     };
     let answer = link.ask(question.to_json(), options.user_timeout);
     let version = link.version.clone();

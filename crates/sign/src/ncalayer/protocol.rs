@@ -99,11 +99,15 @@ pub(crate) struct SignRequest<'a> {
     pub iin: Option<&'a str>,
     pub any_ca: bool,
     pub data: &'a [u8],
+    /// `data` is the digest of the bytes to sign, not the bytes (`digested: true`): NCALayer
+    /// signs it as their messageDigest, and the bytes never cross the socket.
+    pub digested: bool,
 }
 
 impl SignRequest<'_> {
-    /// The request text: a detached CMS over the bytes of `data` (sent as base64 with
-    /// `decode: true`, so NCALayer signs the bytes, not their base64), without a timestamp.
+    /// The request text: a detached CMS over the bytes of `data`, or over the bytes whose
+    /// digest `data` is (sent as base64 with `decode: true`, so NCALayer takes the bytes, not
+    /// their base64), without a timestamp.
     pub fn to_json(&self) -> String {
         // null: every storage NCALayer finds.
         let storages = match self.storages {
@@ -127,7 +131,7 @@ impl SignRequest<'_> {
                 "signingParams": {
                     "decode": true,
                     "encapsulate": false,
-                    "digested": false,
+                    "digested": self.digested,
                     "tsaProfile": null,
                 },
                 "signerParams": signer,
@@ -281,6 +285,7 @@ mod tests {
             iin: Some("900101300007"),
             any_ca: false,
             data: b"\x00\x01 bytes",
+            digested: false,
         };
         let v: Value = serde_json::from_str(&request.to_json()).unwrap();
         assert_eq!(v["module"], "kz.gov.pki.knca.basics");
@@ -309,15 +314,17 @@ mod tests {
     }
 
     #[test]
-    fn no_storage_named_means_all_and_any_ca_sends_an_empty_chain() {
+    fn no_storage_named_means_all_any_ca_sends_an_empty_chain_and_a_digest_says_so() {
         let request = SignRequest {
             storages: &[],
             locale: Locale::Kk,
             iin: None,
             any_ca: true,
             data: b"x",
+            digested: true,
         };
         let v: Value = serde_json::from_str(&request.to_json()).unwrap();
+        assert_eq!(v["args"]["signingParams"]["digested"], true);
         assert!(v["args"]["allowedStorages"].is_null());
         assert_eq!(v["args"]["signerParams"]["chain"], json!([]));
         assert_eq!(v["args"]["locale"], "kk");
