@@ -13,7 +13,7 @@ use ts_rs::TS;
 pub const IDLE_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=120;
 
 /// What the supervisor fills in on first start and may edit later.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CenterProfile {

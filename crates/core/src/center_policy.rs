@@ -1,11 +1,13 @@
-//! The center's policy as one document: the CAs its keys must chain to, how it signs (its
-//! timestamp authority, and whether keys sign when no revocation status can be had), where
-//! its people keep their keys, and which other centers' seals it accepts. On a linked counter the shared store holds it
+//! The center's policy as one document: its profile (names and place as the forms print them,
+//! and the idle lock), the CAs its keys must chain to, how it signs (its timestamp authority,
+//! and whether keys sign when no revocation status can be had), where its people keep their
+//! keys, and which other centers' seals it accepts. On a linked counter the shared store holds it
 //! ([`rastau_shared::policy`]) and this store keeps a copy: every exchange with the shared
 //! store makes the copy what it says, so what is written into the local file meanwhile gives
 //! nothing for long, and a supervisor's change is made there first, from the version this
 //! counter has.
 use crate::audit::{Action, Event};
+use crate::center::{self, CenterProfile};
 use crate::error::{Error, Result};
 use crate::key_source::{self, KeySourceSettings};
 use crate::seal;
@@ -22,6 +24,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CenterPolicy {
+    pub profile: CenterProfile,
     /// The trusted list's entries: id (the certificate's SHA-256), PEM.
     pub trusted_cas: BTreeMap<String, String>,
     pub signature: SignaturePolicy,
@@ -45,6 +48,7 @@ impl CenterPolicy {
 /// This store's policy.
 pub fn load(conn: &Connection) -> Result<CenterPolicy> {
     Ok(CenterPolicy {
+        profile: center::load(conn)?.ok_or(Error::NotSetUp)?.profile,
         trusted_cas: trust::kept(conn)?,
         signature: signature_policy::load(conn)?,
         key_source: key_source::load(conn)?,
@@ -78,6 +82,7 @@ pub fn refresh(
     if load(tx)? == shared {
         return Ok(false);
     }
+    center::update(tx, &shared.profile)?;
     trust::replace(tx, &shared.trusted_cas)?;
     signature_policy::set(tx, &shared.signature)?;
     key_source::set(tx, &shared.key_source)?;

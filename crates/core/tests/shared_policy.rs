@@ -1,5 +1,5 @@
-//! Once a counter is linked, its center's policy in the shared store — the CAs keys must chain
-//! to, whether keys sign without a revocation status, the timestamp authority, where keys are
+//! Once a counter is linked, its center's policy in the shared store — its profile (with the
+//! idle lock), the CAs keys must chain to, whether keys sign without a revocation status, the timestamp authority, where keys are
 //! kept, the other centers' seals accepted — is the authority: what is written into the counter's own file gives nothing after
 //! the next exchange, a supervisor's change is made once for every counter, a change made from
 //! an old version does not overwrite a newer one unseen, and the installation's own role
@@ -8,6 +8,7 @@ mod common;
 
 use common::linked::*;
 use common::*;
+use rastau_core::center::CenterProfile;
 use rastau_core::center_policy;
 use rastau_core::error::Error;
 use rastau_core::key_source::{KeySource, KeySourceSettings, KeyStorage};
@@ -62,7 +63,8 @@ fn a_ca_written_into_the_local_file_certifies_nothing_on_a_linked_counter() {
         desk.dir.path(),
         &format!(
             "INSERT INTO setting (key, value) VALUES ('trusted-ca:{id}', '{pem}');
-             UPDATE center SET sign_without_status = 1, timestamp_url = NULL;"
+             UPDATE center SET sign_without_status = 1, timestamp_url = NULL,
+                               idle_lock_minutes = 120;"
         ),
     );
     assert!(policy_of(&desk).trusted_cas.contains_key(id.as_str()));
@@ -74,6 +76,7 @@ fn a_ca_written_into_the_local_file_certifies_nothing_on_a_linked_counter() {
         "signing in took it out"
     );
     assert_eq!(policy.trusted_cas.len(), 1, "the center's CA stays");
+    assert_eq!(policy.profile, profile(), "the idle lock the center set");
     let key = rogue.clerk(&clerk_iin(), ClerkOptions::default());
     let refused = desk.app.open_signing_key(&key, PASSWORD);
     assert!(
@@ -126,6 +129,13 @@ fn a_supervisors_change_at_one_counter_reaches_the_others() {
             (3, Some(supervisor_iin()))
         ]
     );
+    first
+        .app
+        .update_center(&CenterProfile {
+            phone: "+7 7172 55 00 00".into(),
+            ..profile()
+        })
+        .unwrap();
     let other_center = rastau_sign::SealKey::generate().unwrap();
     let seal = first
         .app
@@ -146,7 +156,7 @@ fn a_supervisors_change_at_one_counter_reaches_the_others() {
     // A counter that joins later takes the center's policy, not its own.
     let third = second_counter(&db);
     assert_eq!(policy_of(&third), policy_of(&first));
-    assert_eq!(versions(&db).len(), 4, "joining changed nothing there");
+    assert_eq!(versions(&db).len(), 5, "joining changed nothing there");
 }
 
 /// Two supervisors at two counters: the one whose counter had not heard of the other's change

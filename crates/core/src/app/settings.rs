@@ -16,7 +16,7 @@ use rusqlite::Transaction;
 impl Rastau {
     pub fn update_center(&mut self, profile: &CenterProfile) -> Result<Status> {
         let me = self.supervisor()?;
-        self.audited(
+        self.policy_change(
             |_| Event::by(&me, Action::CenterChanged),
             |tx| center::update(tx, profile),
         )?;
@@ -104,8 +104,8 @@ impl Rastau {
         trust::list(self.store.read())
     }
 
-    /// A change of the center's policy (its trusted CAs, signature policy, key source, trusted
-    /// seals), noted with `event`. On a linked counter it is made in the shared store too, from
+    /// A change of the center's policy (its profile, trusted CAs, signature policy, key source,
+    /// trusted seals), noted with `event`. On a linked counter it is made in the shared store too, from
     /// the version this counter has, before it commits here: refused there, nothing changes
     /// here; refused because another counter changed the policy meanwhile, this counter takes
     /// theirs.
