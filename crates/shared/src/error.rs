@@ -57,6 +57,16 @@ pub enum SharedError {
     Database { detail: String },
 }
 
+impl SharedError {
+    /// Whether this is the shared store refusing a person's sign-in whatever the password.
+    pub fn locks_sign_in(&self) -> bool {
+        matches!(
+            self,
+            Self::SignInLocked { .. } | Self::SignInLockedUntilLifted
+        )
+    }
+}
+
 impl Coded for SharedError {
     fn code(&self) -> &'static str {
         match self {

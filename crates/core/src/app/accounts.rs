@@ -11,7 +11,7 @@ use crate::error::{Coded, Error, Result};
 use crate::lang::Lang;
 use crate::session::Session;
 use crate::setting;
-use rastau_shared::{NewPassword, SharedError, StaffChange};
+use rastau_shared::{NewPassword, StaffChange};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -60,11 +60,7 @@ impl Rastau {
         // The shared store's lock stands whatever this counter's own file says of the person.
         let (token, locked) = match shared {
             Ok(token) => (token, None),
-            Err(
-                e @ Error::Shared(
-                    SharedError::SignInLocked { .. } | SharedError::SignInLockedUntilLifted,
-                ),
-            ) => (None, Some(e)),
+            Err(Error::Shared(e)) if e.locks_sign_in() => (None, Some(e.into())),
             Err(e) => return Err(e),
         };
         let now = self.now();

@@ -4,12 +4,12 @@
 //! staff is made there first, then kept here. Offline, signing in works from the cache, and
 //! changes of staff wait for the connection.
 use super::Rastau;
-use crate::account::{self, Account};
-use crate::center_policy;
+use crate::account::Account;
 use crate::error::{Error, Result};
+use crate::push::Pulled;
 use crate::shared_link;
 use rastau_shared::policy::{self, PolicyVersion};
-use rastau_shared::{staff, SharedError, StaffChange, StaffMember};
+use rastau_shared::{staff, StaffChange, StaffMember};
 use std::time::Duration;
 
 /// Signing in does not wait longer than this for the shared store: past it, the person signs
@@ -60,10 +60,10 @@ impl Authority {
 
 impl Rastau {
     /// Before a sign-in on a linked counter is judged: the cache of staff and the center's
-    /// policy made what the shared store says, and the person's token there if it knows the password as theirs. A shared store
-    /// that does not answer leaves the cache as it is (None): the counter works offline. One
-    /// that locked this person's sign-in (wrong passwords at any counter of the center) says
-    /// so as the error.
+    /// policy made what the shared store says ([`Pulled`]), and the person's token there if it
+    /// knows the password as theirs. A shared store that does not answer leaves the cache as it
+    /// is (None): the counter works offline. One that locked this person's sign-in (wrong
+    /// passwords at any counter of the center) says so as the error.
     pub(super) fn sign_in_shared(&mut self, iin: &str, password: &str) -> Result<Option<String>> {
         let Some(link) = shared_link::read(self.store.dir())? else {
             return Ok(None);
@@ -74,21 +74,15 @@ impl Rastau {
         let answer = link.within(SIGN_IN_TIMEOUT, move || {
             let mut client = rastau_shared::connect_with(config)?;
             let token = staff::sign_in(&mut client, &iin, &password)?;
-            let members = staff::current(&mut client, &center)?;
-            Ok((members, policy::current(&mut client, &center)?, token))
+            Ok((Pulled::from(&mut client, &center)?, token))
         });
-        let (members, policy, token) = match answer {
+        let (pulled, token) = match answer {
             Ok(answer) => answer,
-            Err(e @ (SharedError::SignInLocked { .. } | SharedError::SignInLockedUntilLifted)) => {
-                return Err(e.into())
-            }
+            Err(e) if e.locks_sign_in() => return Err(e.into()),
             Err(_) => return Ok(None),
         };
         let now = self.now();
-        self.store.write(|tx| {
-            account::refresh(tx, &members, now)?;
-            center_policy::refresh(tx, policy.as_ref(), now).map(drop)
-        })?;
+        self.store.write(|tx| pulled.keep(tx, now).map(drop))?;
         Ok(token)
     }
 

@@ -12,10 +12,11 @@
 //!
 //! What a batch carries for each entry is decided in [`facts`]; writing it is [`upload`].
 mod facts;
+mod pulled;
 mod upload;
 
-use crate::account;
-use crate::center_policy;
+pub use pulled::Pulled;
+
 use crate::error::{Error, Result};
 use crate::setting;
 use crate::shared_link::{self, Link};
@@ -90,15 +91,9 @@ pub fn push(
     // Caught up: the mark is what the shared store holds even when nothing moved.
     let mark = rastau_shared::pushed_mark(&mut client, &link.installation)?;
     remember(store, mark, now)?;
-    // And what the counter needs back: its center's staff, the authority over its accounts,
-    // and its policy, the authority over what its keys must chain to and how they sign.
-    let staff = rastau_shared::staff::current(&mut client, &link.center)?;
-    let policy = rastau_shared::policy::current(&mut client, &link.center)?;
-    let changed = store.write(|tx| {
-        let changed = account::refresh(tx, &staff, now)?;
-        center_policy::refresh(tx, policy.as_ref(), now)?;
-        Ok(changed)
-    })?;
+    // And what the counter needs back: its center's staff and policy.
+    let pulled = Pulled::from(&mut client, &link.center)?;
+    let changed = store.write(|tx| pulled.keep(tx, now))?;
     report.staff = changed.len() as u64;
     Ok(report)
 }
